@@ -1,0 +1,55 @@
+# The two commands of the README: `make demo` and `make test`. Everything else is for developers.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat setup.cfg pyproject.toml | sha1sum | cut -c1-12)
+# Catalogues: app/ holds the core's (with tenants/, workers/ and themes/); each blueprint its own.
+CATALOGUES := app $(patsubst %/,%,$(wildcard blueprints/*/))
+
+.PHONY: demo test venv catalogues i18n lint bench clean
+
+demo: venv catalogues
+	$(BIN)/wardportal-demo
+
+test: venv catalogues
+	$(BIN)/pytest
+
+venv: $(STAMP)
+
+$(STAMP):
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+catalogues: venv
+	@for dir in $(CATALOGUES); do \
+	  if [ -d $$dir/translations ]; then $(BIN)/pybabel compile -f -d $$dir/translations; fi 2>/dev/null; \
+	done
+
+# Extract every package's strings and update its English catalogue (msgids are Vietnamese).
+i18n: venv
+	@for dir in $(CATALOGUES); do \
+	  sources=$$dir; [ $$dir = app ] && sources="app tenants workers themes"; \
+	  $(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --sort-by-file \
+	    --omit-header -o $$dir/messages.pot $$sources || exit 1; \
+	  if [ ! -s $$dir/messages.pot ]; then rm -f $$dir/messages.pot; continue; fi; \
+	  if [ -f $$dir/translations/en/LC_MESSAGES/messages.po ]; then \
+	    $(BIN)/pybabel update --no-fuzzy-matching -i $$dir/messages.pot -d $$dir/translations -l en 2>/dev/null; \
+	  else \
+	    $(BIN)/pybabel init -i $$dir/messages.pot -d $$dir/translations -l en 2>/dev/null; \
+	  fi; \
+	  rm -f $$dir/messages.pot; \
+	done
+	$(MAKE) catalogues
+
+lint: venv
+	$(BIN)/ruff check .
+
+bench: venv catalogues
+	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) .pytest_cache

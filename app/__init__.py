@@ -1,0 +1,113 @@
+"""The application factory. `wsgi.py` is the only module that builds an app at import time."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import redis
+from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from app.config import Config, instance_secret
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Every capability is one package in blueprints/, registered in this order.
+BLUEPRINTS = ("auth", "pages", "admin")
+
+
+def import_models() -> None:
+    """Import every model module, so the metadata (and Alembic) knows every table."""
+    import importlib
+
+    importlib.import_module("tenants.models")
+    for name in BLUEPRINTS:
+        try:
+            importlib.import_module(f"blueprints.{name}.models")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"blueprints.{name}.models":
+                raise
+
+
+def create_app(config: type[Config] | dict | None = None) -> Flask:
+    app = Flask(__name__, instance_path=os.environ.get("INSTANCE_PATH", str(ROOT / "instance")))
+    _configure(app, config)
+
+    from app import cli, errors, health, i18n, logs, templating
+    from app.extensions import csrf, db, login_manager, migrate
+    from app.security import HostBoundSessionInterface
+    from tenants import web as tenant_web
+
+    logs.init_app(app)
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    app.session_interface = HostBoundSessionInterface()
+    app.extensions["wardportal.redis"] = redis.Redis.from_url(
+        app.config["REDIS_URL"], health_check_interval=30, socket_timeout=5)
+
+    i18n.init_app(app)
+    templating.init_app(app)
+    tenant_web.init_app(app)
+    errors.init_app(app)
+    app.register_blueprint(health.bp)
+    for name in BLUEPRINTS:
+        module = __import__(f"blueprints.{name}", fromlist=["bp"])
+        app.register_blueprint(module.bp)
+    cli.init_app(app)
+
+    if app.config["PORTAL_TRUSTED_PROXIES"]:
+        hops = app.config["PORTAL_TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_prefix=hops)
+    return app
+
+
+def _configure(app: Flask, config: type[Config] | dict | None) -> None:
+    app.config.from_object(Config)
+    if isinstance(config, dict):
+        app.config.update(config)
+    elif config is not None:
+        app.config.from_object(config)
+    instance = Path(app.instance_path)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = instance_secret(instance)
+    if app.config.get("DATABASE_URL"):
+        app.config["DATABASE_URL"] = with_psycopg(app.config["DATABASE_URL"])
+    else:
+        from app.embedded import postgres_url
+
+        app.config["DATABASE_URL"] = database_url_for(postgres_url(instance), "wardportal")
+    if not app.config.get("REDIS_URL"):
+        from app.embedded import valkey_url
+
+        app.config["REDIS_URL"] = valkey_url(instance)
+    if not app.config.get("APP_DATABASE_URL"):
+        app.config["APP_DATABASE_URL"] = app_role_url(app.config)
+    app.config["SQLALCHEMY_DATABASE_URI"] = app.config["APP_DATABASE_URL"]
+
+
+def with_psycopg(url: str) -> str:
+    """`postgresql://…` means psycopg 2 to SQLAlchemy; this project speaks psycopg 3."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+
+
+def database_url_for(server_url: str, database: str) -> str:
+    """The URL of `database` on the server that `server_url` points at."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(server_url).set(drivername="postgresql+psycopg", database=database).render_as_string(
+        hide_password=False)
+
+
+def app_role_url(config) -> str:
+    """The owner's URL with the app role's name and password instead."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(config["DATABASE_URL"]).set(
+        drivername="postgresql+psycopg", username=config["APP_DB_ROLE"],
+        password=config["APP_DB_PASSWORD"] or None)
+    return url.render_as_string(hide_password=False)

@@ -1,0 +1,94 @@
+"""Configuration, read from the environment.
+
+Every setting a deployment may change is an environment variable with the same name.
+`DATABASE_URL` and `REDIS_URL` are optional: when they are unset the project starts its own
+embedded PostgreSQL and Valkey under `instance/` (see `app.embedded`), so a fresh clone runs.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def instance_secret(instance_path: Path) -> str:
+    """A development secret kept in `instance/secret_key`, so sessions survive restarts."""
+    path = instance_path / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+class Config:
+    """Defaults for development; production overrides them through the environment."""
+
+    # The base domain: the city portal answers on it and each ward on `<slug>.<base>`.
+    PORTAL_BASE_DOMAIN = os.environ.get("PORTAL_BASE_DOMAIN", "vungtau.localhost")
+    # Number of reverse proxies whose X-Forwarded-* headers are trusted (0 = none).
+    PORTAL_TRUSTED_PROXIES = int(os.environ.get("PORTAL_TRUSTED_PROXIES", "0"))
+    PREFERRED_URL_SCHEME = os.environ.get("PREFERRED_URL_SCHEME", "http")
+
+    # Owner connection (migrations, provisioning of roles). The web app and workers connect
+    # as APP_DB_ROLE, a role that owns nothing and so cannot bypass row-level security.
+    DATABASE_URL = os.environ.get("DATABASE_URL")
+    APP_DATABASE_URL = os.environ.get("APP_DATABASE_URL")
+    APP_DB_ROLE = os.environ.get("APP_DB_ROLE", "wardportal_app")
+    APP_DB_PASSWORD = os.environ.get("APP_DB_PASSWORD", "")
+    REDIS_URL = os.environ.get("REDIS_URL")
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+
+    SECRET_KEY = os.environ.get("SECRET_KEY")
+    SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE")
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    # Host-only cookies: never a Domain attribute, so one ward's cookie never reaches another.
+    SESSION_COOKIE_DOMAIN = False
+    PERMANENT_SESSION_LIFETIME = int(os.environ.get("SESSION_LIFETIME_SECONDS", str(8 * 3600)))
+    REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    WTF_CSRF_TIME_LIMIT = 8 * 3600
+
+    BABEL_DEFAULT_LOCALE = "vi"
+    BABEL_DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
+    PORTAL_LOCALES = ("vi", "en")
+
+    # Failed sign-ins: at most LOGIN_MAX_FAILURES per account and portal in LOGIN_WINDOW_SECONDS.
+    LOGIN_MAX_FAILURES = int(os.environ.get("LOGIN_MAX_FAILURES", "5"))
+    LOGIN_MAX_FAILURES_PER_IP = int(os.environ.get("LOGIN_MAX_FAILURES_PER_IP", "30"))
+    LOGIN_WINDOW_SECONDS = int(os.environ.get("LOGIN_WINDOW_SECONDS", "900"))
+    PASSWORD_RESET_MAX_AGE = 3600
+
+    # Mail: "folder" writes .eml files to instance/mail, "console" logs them, "smtp" sends.
+    MAIL_BACKEND = os.environ.get("MAIL_BACKEND", "folder")
+    MAIL_SENDER = os.environ.get("MAIL_SENDER", "no-reply@vungtau.localhost")
+    MAIL_SMTP_HOST = os.environ.get("MAIL_SMTP_HOST", "localhost")
+    MAIL_SMTP_PORT = int(os.environ.get("MAIL_SMTP_PORT", "25"))
+    MAIL_SMTP_USER = os.environ.get("MAIL_SMTP_USER")
+    MAIL_SMTP_PASSWORD = os.environ.get("MAIL_SMTP_PASSWORD")
+    MAIL_SMTP_STARTTLS = env_bool("MAIL_SMTP_STARTTLS")
+
+    # RQ: one queue name per deployment; tests use their own.
+    RQ_QUEUE = os.environ.get("RQ_QUEUE", "wardportal")
+    RQ_JOB_TIMEOUT = 300
+    # Seconds the in-process tenant cache trusts itself when Redis cannot be reached.
+    TENANT_CACHE_FALLBACK_SECONDS = 30
+    # Prefix of every key this deployment writes to Redis.
+    REDIS_PREFIX = os.environ.get("REDIS_PREFIX", "wardportal")
+
+
+class TestConfig(Config):
+    TESTING = True
+    WTF_CSRF_ENABLED = True
+    PASSWORD_HASH_FAST = True
+    MAIL_BACKEND = "memory"
+    RQ_QUEUE = "wardportal-test"
+    REDIS_PREFIX = "wardportal-test"

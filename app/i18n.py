@@ -1,0 +1,73 @@
+"""Languages: Vietnamese at `/…`, English at `/en/…`.
+
+`LocalePrefix` moves a leading `/en` from PATH_INFO to SCRIPT_NAME before Flask sees the request.
+Flask then routes the rest as usual and `url_for` prefixes every URL it builds with `/en`, so one
+set of routes serves both languages and an English page only ever links to English pages.
+
+Each package keeps its own catalogue in `<package>/translations`; Flask-Babel merges them, so a
+capability brings its strings with it. `make i18n` extracts and updates them all.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask, current_app, g, request
+from flask_babel import get_locale
+
+ROOT = Path(__file__).resolve().parent.parent
+ENGLISH_PREFIX = "/en"
+
+
+class LocalePrefix:
+    """WSGI middleware: `/en/x` is served as `/x` in English, with `/en` as the script root."""
+
+    def __init__(self, wsgi_app):
+        self.wsgi_app = wsgi_app
+
+    def __call__(self, environ, start_response):
+        path = environ.get("PATH_INFO", "")
+        if path == ENGLISH_PREFIX or path.startswith(ENGLISH_PREFIX + "/"):
+            environ["wardportal.locale"] = "en"
+            environ["SCRIPT_NAME"] = environ.get("SCRIPT_NAME", "") + ENGLISH_PREFIX
+            environ["PATH_INFO"] = path[len(ENGLISH_PREFIX):] or "/"
+        else:
+            environ["wardportal.locale"] = "vi"
+        return self.wsgi_app(environ, start_response)
+
+
+def select_locale() -> str:
+    if request:
+        return request.environ.get("wardportal.locale", "vi")
+    return g.get("locale", current_app.config["BABEL_DEFAULT_LOCALE"])
+
+
+def select_timezone() -> str:
+    tenant = g.get("tenant")
+    return tenant.timezone if tenant else current_app.config["BABEL_DEFAULT_TIMEZONE"]
+
+
+def translation_directories() -> list[str]:
+    """Every `translations/` folder of the project's packages, for Flask-Babel to merge."""
+    found = sorted(ROOT.glob("*/translations")) + sorted(ROOT.glob("blueprints/*/translations"))
+    return [str(path) for path in found]
+
+
+def locale_urls(path: str | None = None) -> dict[str, str]:
+    """The same page in each language: the targets of the language switch and hreflang links."""
+    path = request.path if path is None else path
+    root = request.script_root.removesuffix(ENGLISH_PREFIX)
+    return {"vi": root + path, "en": root + ENGLISH_PREFIX + (path if path != "/" else "/")}
+
+
+def init_app(app: Flask) -> None:
+    from app.extensions import babel
+
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = ";".join(translation_directories())
+    babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
+    app.wsgi_app = LocalePrefix(app.wsgi_app)
+
+    @app.context_processor
+    def language_context():
+        locale = str(get_locale())
+        return {"current_locale": locale, "locale_urls": locale_urls}

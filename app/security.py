@@ -1,0 +1,69 @@
+"""Passwords, host-bound sessions and signed tokens.
+
+The session cookie is host-only (no Domain attribute) and, beyond that, signed with a salt that
+names the host it was issued on. A cookie lifted from `phuong-1.…` and replayed on `phuong-2.…`
+fails its signature there and is treated as no session at all.
+"""
+
+from __future__ import annotations
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from flask import Flask, current_app, request
+from flask.sessions import SecureCookieSessionInterface
+from itsdangerous import URLSafeTimedSerializer
+
+_hashers: dict[bool, PasswordHasher] = {
+    False: PasswordHasher(),
+    # Tests hash hundreds of passwords; the cheap parameters are still argon2id.
+    True: PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1),
+}
+
+
+def _hasher() -> PasswordHasher:
+    return _hashers[bool(current_app.config.get("PASSWORD_HASH_FAST"))]
+
+
+def hash_password(password: str) -> str:
+    return _hasher().hash(password)
+
+
+def verify_password(stored_hash: str | None, password: str) -> bool:
+    if not stored_hash:
+        return False
+    try:
+        return _hasher().verify(stored_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def password_needs_rehash(stored_hash: str) -> bool:
+    return _hasher().check_needs_rehash(stored_hash)
+
+
+def request_host() -> str:
+    from tenants.resolver import InvalidHost, normalise_host
+
+    try:
+        return normalise_host(request.host)
+    except InvalidHost:
+        return "-"
+
+
+class HostBoundSessionInterface(SecureCookieSessionInterface):
+    """Flask's signed-cookie session, with the host in the signing salt."""
+
+    def get_signing_serializer(self, app: Flask) -> URLSafeTimedSerializer | None:
+        if not app.secret_key:
+            return None
+        return URLSafeTimedSerializer(
+            app.secret_key,
+            salt=f"{self.salt}:{request_host()}",
+            serializer=self.serializer,
+            signer_kwargs={"key_derivation": self.key_derivation, "digest_method": self.digest_method},
+        )
+
+
+def token_serializer(purpose: str, host: str) -> URLSafeTimedSerializer:
+    """A serializer for one purpose on one host: a token made for ward A is void on ward B."""
+    return URLSafeTimedSerializer(current_app.secret_key, salt=f"{purpose}:{host}")

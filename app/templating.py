@@ -1,0 +1,118 @@
+"""Themes: a tenant's templates and static files, found through its theme chain.
+
+A theme is a folder in `themes/` with a `theme.toml` (parent, colours, logo), optional
+`templates/` that override shared templates by path, and `static/`. The chain of `ward` is
+`ward → default`. `render("news/detail.html")` asks Jinja for `ward:news/detail.html`, then
+`default:news/detail.html`, then the shared `news/detail.html` of the blueprint: the first that
+exists wins. Each candidate has its own name, so Jinja's template cache can never hand one
+tenant's theme to another, however many requests run at once.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from flask import Flask, abort, current_app, g, render_template, send_from_directory
+from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
+
+THEMES_DIR = Path(__file__).resolve().parent.parent / "themes"
+DEFAULT_THEME = "default"
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    parent: str | None
+    colours: dict = field(default_factory=dict, hash=False, compare=False)
+    logo: str | None = None
+
+
+@cache
+def load_theme(name: str) -> Theme:
+    path = THEMES_DIR / name / "theme.toml"
+    if not path.is_file():
+        raise LookupError(f"no theme {name!r}")
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    parent = data.get("parent", None if name == DEFAULT_THEME else DEFAULT_THEME)
+    return Theme(name=name, parent=parent, colours=data.get("colours", {}), logo=data.get("logo"))
+
+
+@cache
+def theme_chain(name: str) -> tuple[Theme, ...]:
+    """The theme and its ancestors, nearest first; always ends with `default`."""
+    chain, seen = [], set()
+    current: str | None = name
+    while current and current not in seen:
+        seen.add(current)
+        chain.append(load_theme(current))
+        current = chain[-1].parent
+    if DEFAULT_THEME not in seen:
+        chain.append(load_theme(DEFAULT_THEME))
+    return tuple(chain)
+
+
+def available_themes() -> list[str]:
+    return sorted(p.parent.name for p in THEMES_DIR.glob("*/theme.toml"))
+
+
+def current_theme_name() -> str:
+    tenant = g.get("tenant")
+    return tenant.theme if tenant else DEFAULT_THEME
+
+
+def themed(name: str, theme: str | None = None) -> list[str]:
+    """Candidate template names for `name`, most specific first."""
+    chain = theme_chain(theme or current_theme_name())
+    return [f"{t.name}:{name}" for t in chain] + [name]
+
+
+def theme_colours(theme: str | None = None) -> dict:
+    """Colours merged down the chain: a child theme overrides only what it names."""
+    merged: dict = {}
+    for t in reversed(theme_chain(theme or current_theme_name())):
+        merged.update(t.colours)
+    return merged
+
+
+def theme_logo(theme: str | None = None) -> str:
+    """The nearest logo down the chain (the default theme always has one)."""
+    return next(t.logo for t in theme_chain(theme or current_theme_name()) if t.logo)
+
+
+def render(name: str, **context) -> str:
+    """Render `name` through the current tenant's theme chain, with its layout."""
+    return render_template(themed(name), **context)
+
+
+def _serve_theme_static(theme: str, filename: str):
+    """Static files of a theme, falling back along its chain."""
+    if theme not in available_themes():
+        abort(404)
+    for t in theme_chain(theme):
+        folder = THEMES_DIR / t.name / "static"
+        if (folder / filename).is_file():
+            return send_from_directory(folder, filename, max_age=3600)
+    abort(404)
+
+
+def init_app(app: Flask) -> None:
+    themes = {name: FileSystemLoader(str(THEMES_DIR / name / "templates")) for name in available_themes()}
+    app.jinja_loader = ChoiceLoader([PrefixLoader(themes, delimiter=":"), FileSystemLoader(
+        str(Path(app.root_path) / "templates"))])
+    app.add_url_rule("/_themes/<theme>/<path:filename>", "theme_static", _serve_theme_static)
+
+    @app.context_processor
+    def theme_context():
+        theme = current_theme_name()
+        return {
+            "tenant": g.get("tenant"),
+            "layout": current_app.jinja_env.select_template(themed("layout.html", theme)),
+            "themed": themed,
+            "theme_name": theme,
+            "theme": theme_chain(theme)[0],
+            "theme_colours": theme_colours(theme),
+            "theme_logo": theme_logo(theme),
+        }

@@ -1,0 +1,41 @@
+"""What the core pages show. Tenants are global rows, so listing a city's wards crosses no line."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+
+from app.extensions import db
+from app.search import matches
+from tenants.context import TenantInfo
+from tenants.models import Tenant, TenantDomain, TenantStatus
+
+
+def member_portals(city: TenantInfo) -> list[tuple[Tenant, str]]:
+    """The active wards and communes under a city, with their primary hosts, by name."""
+    rows = db.session.execute(
+        sa.select(Tenant, TenantDomain.hostname)
+        .join(TenantDomain, sa.and_(TenantDomain.tenant_id == Tenant.id, TenantDomain.is_primary))
+        .where(Tenant.parent_id == city.id, Tenant.status == TenantStatus.ACTIVE)
+        .order_by(Tenant.kind.desc(), Tenant.id)
+    ).all()
+    return [(tenant, host) for tenant, host in rows]
+
+
+def provincial_portal_url() -> str:
+    return current_app.config.get("PROVINCIAL_PUBLIC_SERVICES_URL", "https://dichvucong.gov.vn")
+
+
+# The portal's own pages: (endpoint, title, description). The site map lists them too.
+PAGES = (
+    ("pages.home", _l("Trang chủ"), _l("Tin tức, tin nổi bật và liên kết nhanh của cổng thông tin.")),
+    ("pages.introduction", _l("Giới thiệu"), _l("Chức năng, nhiệm vụ, cơ cấu tổ chức và thông tin liên hệ.")),
+    ("pages.public_services", _l("Dịch vụ công"), _l("Thủ tục hành chính và Cổng dịch vụ công của tỉnh.")),
+    ("pages.site_map", _l("Sơ đồ cổng thông tin"), _l("Tất cả các chuyên mục của cổng thông tin.")),
+)
+
+
+def find_pages(query: str) -> list[tuple[str, str, str]]:
+    """Pages whose title or description matches the query, in either language's spelling."""
+    return [page for page in PAGES if matches(query, str(page[1]), str(page[2]))]

@@ -1,0 +1,56 @@
+"""Home, introduction, public services and site map."""
+
+from __future__ import annotations
+
+from flask import request
+
+from app.search import matches
+from app.templating import render
+from blueprints.pages import bp
+from blueprints.pages.services import PAGES, find_pages, member_portals, provincial_portal_url
+from tenants.context import require_tenant
+
+
+def portal_link(host: str) -> str:
+    """A link to another portal on the same scheme and port, in the current language."""
+    port = request.host.rsplit(":", 1)[1] if ":" in request.host else ""
+    return f"{request.scheme}://{host}{':' + port if port else ''}{request.script_root}/"
+
+
+@bp.app_context_processor
+def menu_pages():
+    return {"portal_pages": PAGES}
+
+
+@bp.get("/")
+def home():
+    tenant = require_tenant()
+    portals = member_portals(tenant) if tenant.kind == "city" else []
+    return render("pages/home.html", portals=portals, portal_link=portal_link)
+
+
+@bp.get("/introduction")
+def introduction():
+    return render("pages/introduction.html")
+
+
+@bp.get("/public-services")
+def public_services():
+    return render("pages/public_services.html", provincial_url=provincial_portal_url())
+
+
+@bp.get("/site-map")
+def site_map():
+    return render("pages/site_map.html")
+
+
+@bp.get("/search")
+def search():
+    """Search of this portal's pages (and, on the city portal, its wards), with or without
+    diacritics. Content search arrives with the content itself."""
+    query = request.args.get("q", "").strip()[:200]
+    tenant = require_tenant()
+    results = find_pages(query) if query else []
+    portals = [(t, host) for t, host in member_portals(tenant) if matches(query, t.name_vi, t.name_en, t.slug)] \
+        if query and tenant.kind == "city" else []
+    return render("pages/search.html", query=query, results=results, portals=portals, portal_link=portal_link)

@@ -1,0 +1,91 @@
+"""`flask --app wsgi tenants create|list|add-domain|suspend|resume`."""
+
+from __future__ import annotations
+
+import json
+
+import click
+from flask.cli import AppGroup
+
+from app.extensions import db
+from tenants import provisioning
+from tenants.models import TenantKind, TenantStatus
+from tenants.provisioning import ProvisioningError, TenantSpec
+
+tenants_cli = AppGroup("tenants", help="Create and manage portals (tenants).")
+
+
+def _fail(exc: Exception) -> None:
+    db.session.rollback()
+    raise click.ClickException(str(exc))
+
+
+@tenants_cli.command("create")
+@click.argument("slug")
+@click.option("--name-vi", required=True, help="Full Vietnamese name, e.g. 'Phường Thắng Tam'.")
+@click.option("--name-en", default="", help="English name, e.g. 'Thang Tam Ward'.")
+@click.option("--kind", type=click.Choice(list(TenantKind)), default="ward", show_default=True)
+@click.option("--parent", "parent_slug", help="Slug of the city this ward belongs to.")
+@click.option("--domain", help="Primary hostname (default: <slug>.PORTAL_BASE_DOMAIN).")
+@click.option("--theme", help="Theme name (default: city or ward).")
+def create(slug, name_vi, name_en, kind, parent_slug, domain, theme):
+    """Create a portal with its primary domain. Running it again changes nothing."""
+    try:
+        tenant, created = provisioning.create_tenant(
+            TenantSpec(slug=slug, name_vi=name_vi, name_en=name_en, kind=kind,
+                       parent_slug=parent_slug, theme=theme), hostname=domain)
+        db.session.commit()
+    except ProvisioningError as exc:
+        _fail(exc)
+    state = "created" if created else "already exists, unchanged"
+    click.echo(f"{tenant.slug}: {state} ({tenant.primary_domain.hostname})")
+
+
+@tenants_cli.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON: slug, kind, status, domains.")
+def list_(as_json):
+    """List every portal."""
+    rows = [provisioning.describe(t) for t in provisioning.list_tenants()]
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        click.echo(f"{row['slug']:<16} {row['kind']:<8} {row['status']:<10} {' '.join(row['domains'])}")
+
+
+@tenants_cli.command("add-domain")
+@click.argument("slug")
+@click.argument("hostname")
+@click.option("--primary", is_flag=True, help="Make it the primary domain; the others redirect to it.")
+def add_domain(slug, hostname, primary):
+    """Attach a hostname to a portal (an alias unless --primary)."""
+    try:
+        domain, created = provisioning.add_domain(slug, hostname, primary=primary)
+        db.session.commit()
+    except ProvisioningError as exc:
+        _fail(exc)
+    role = "primary" if domain.is_primary else "alias"
+    click.echo(f"{slug}: {domain.hostname} {'added' if created else 'already attached'} as {role}")
+
+
+def _set_status(slug: str, status: str) -> None:
+    try:
+        tenant, changed = provisioning.set_status(slug, status)
+        db.session.commit()
+    except ProvisioningError as exc:
+        _fail(exc)
+    click.echo(f"{tenant.slug}: {status}{'' if changed else ' (unchanged)'}")
+
+
+@tenants_cli.command("suspend")
+@click.argument("slug")
+def suspend(slug):
+    """Take a portal offline: its pages answer 503 until it is resumed."""
+    _set_status(slug, TenantStatus.SUSPENDED)
+
+
+@tenants_cli.command("resume")
+@click.argument("slug")
+def resume(slug):
+    """Bring a suspended portal back."""
+    _set_status(slug, TenantStatus.ACTIVE)

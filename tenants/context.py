@@ -1,0 +1,88 @@
+"""The current tenant, for requests, jobs and commands alike.
+
+A `ContextVar` rather than `flask.g`, so that a job or a CLI command enters a tenant the same way a
+request does (`with tenant_scope(tenant):`) and the database scoping in `app.db` reads one source.
+The value is a `TenantInfo` snapshot, never an ORM object, so it is safe to cache and to share
+between threads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class TenantInfo:
+    """What a request needs to know about its tenant, loaded once and cached by the resolver."""
+
+    id: int
+    slug: str
+    kind: str
+    status: str
+    name_vi: str
+    name_en: str
+    default_locale: str
+    timezone: str
+    theme: str
+    primary_host: str
+    parent_id: int | None = None
+    parent_name_vi: str = ""
+    parent_name_en: str = ""
+    parent_host: str = ""
+    contact: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def name(self, locale: str) -> str:
+        return self.name_en if locale == "en" and self.name_en else self.name_vi
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == "active"
+
+
+_current: ContextVar[TenantInfo | None] = ContextVar("current_tenant", default=None)
+
+
+def current_tenant() -> TenantInfo | None:
+    return _current.get()
+
+
+def current_tenant_id() -> int | None:
+    tenant = _current.get()
+    return tenant.id if tenant else None
+
+
+def require_tenant() -> TenantInfo:
+    tenant = _current.get()
+    if tenant is None:
+        raise LookupError("no current tenant")
+    return tenant
+
+
+@contextmanager
+def tenant_scope(tenant: TenantInfo | None) -> Iterator[TenantInfo | None]:
+    """Make `tenant` current for the block, in the ORM and in the open database transaction."""
+    from app.db import apply_scope_to_open_transaction
+
+    token = _current.set(tenant)
+    apply_scope_to_open_transaction()
+    try:
+        yield tenant
+    finally:
+        _current.reset(token)
+        apply_scope_to_open_transaction()
+
+
+def set_request_tenant(tenant: TenantInfo | None):
+    """Enter a tenant for the rest of a request; returns the token `reset_request_tenant` takes."""
+    from app.db import apply_scope_to_open_transaction
+
+    token = _current.set(tenant)
+    apply_scope_to_open_transaction()
+    return token
+
+
+def reset_request_tenant(token) -> None:
+    _current.reset(token)

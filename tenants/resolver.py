@@ -1,0 +1,152 @@
+"""From a Host header to a tenant.
+
+The mapping is cached in each process. A change of domains or tenants bumps a version number in
+Redis (after the change commits); every request compares it with the version its cache was built
+from, one GET, and drops the cache when they differ, so every web process and worker sees the
+change on its next request. If Redis cannot be reached the cache is trusted for a short while
+(`TENANT_CACHE_FALLBACK_SECONDS`) rather than failing every page.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass
+
+import redis
+import sqlalchemy as sa
+from flask import current_app
+
+from app.extensions import db, redis_client, redis_key
+from tenants.context import TenantInfo
+from tenants.models import Tenant, TenantDomain
+
+log = logging.getLogger(__name__)
+
+
+class InvalidHost(ValueError):
+    """The Host header is not a hostname at all."""
+
+
+def normalise_host(host: str) -> str:
+    """Lower case, no port, no trailing dot, IDNA (punycode) form.
+
+    `Phường-1.VungTau.localhost.:5000` and `xn--phng-1-...` name the same host.
+    """
+    host = (host or "").strip()
+    if host.startswith("["):  # an IPv6 literal, with or without a port
+        end = host.find("]")
+        if end < 0:
+            raise InvalidHost(host)
+        return host[: end + 1].lower()
+    if host.count(":") == 1:
+        host = host.rsplit(":", 1)[0]
+    host = host.rstrip(".").lower()
+    if not host or len(host) > 253:
+        raise InvalidHost(host)
+    try:
+        host = host.encode("idna").decode("ascii")
+    except UnicodeError as exc:
+        raise InvalidHost(host) from exc
+    if any(not (c.isalnum() or c in "-.") for c in host):
+        raise InvalidHost(host)
+    return host
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a host means: a tenant, and whether this host is its primary domain."""
+
+    tenant: TenantInfo
+    is_primary: bool
+
+
+_lock = threading.Lock()
+_cache: dict[str, Resolution | None] = {}
+_cache_version: str | None = None
+_checked_at = 0.0
+
+
+def _version_key() -> str:
+    return redis_key("tenants", "version")
+
+
+def current_version() -> str | None:
+    return redis_client().get(_version_key())
+
+
+def announce_change() -> None:
+    """Tell every process that tenants or domains changed. Call after the change commits."""
+    redis_client().incr(_version_key())
+
+
+def clear_cache() -> None:
+    global _cache_version
+    with _lock:
+        _cache.clear()
+        _cache_version = None
+
+
+def _refresh_if_stale() -> None:
+    global _cache_version, _checked_at
+    try:
+        version = current_version()
+    except redis.RedisError:
+        fallback = current_app.config["TENANT_CACHE_FALLBACK_SECONDS"]
+        if time.monotonic() - _checked_at > fallback:
+            log.warning("tenant cache: Redis unreachable for %ss, reloading from the database", fallback)
+            clear_cache()
+            _checked_at = time.monotonic()
+        return
+    _checked_at = time.monotonic()
+    if version != _cache_version:
+        with _lock:
+            _cache.clear()
+            _cache_version = version
+
+
+def tenant_info(tenant: Tenant) -> TenantInfo:
+    primary, parent = tenant.primary_domain, tenant.parent
+    parent_primary = parent.primary_domain if parent else None
+    return TenantInfo(
+        id=tenant.id, slug=tenant.slug, kind=tenant.kind, status=tenant.status,
+        name_vi=tenant.name_vi, name_en=tenant.name_en, default_locale=tenant.default_locale,
+        timezone=tenant.timezone, theme=tenant.theme,
+        primary_host=primary.hostname if primary else "", parent_id=tenant.parent_id,
+        parent_name_vi=parent.name_vi if parent else "", parent_name_en=parent.name_en if parent else "",
+        parent_host=parent_primary.hostname if parent_primary else "",
+        contact=dict(tenant.contact or {}),
+    )
+
+
+def _load(host: str) -> Resolution | None:
+    domain = db.session.scalar(
+        sa.select(TenantDomain).where(TenantDomain.hostname == host)
+    )
+    if domain is None:
+        return None
+    return Resolution(tenant=tenant_info(domain.tenant), is_primary=domain.is_primary)
+
+
+def resolve_host(raw_host: str) -> Resolution | None:
+    """The tenant a Host header names, or None. Raises `InvalidHost` for malformed hosts."""
+    host = normalise_host(raw_host)
+    _refresh_if_stale()
+    if host in _cache:
+        return _cache[host]
+    resolution = _load(host)
+    with _lock:
+        _cache[host] = resolution
+    return resolution
+
+
+def tenant_by_slug(slug: str) -> TenantInfo | None:
+    """For jobs and commands, which know a tenant by id or slug rather than by host."""
+    tenant = db.session.scalar(sa.select(Tenant).where(Tenant.slug == slug))
+    return tenant_info(tenant) if tenant else None
+
+
+def tenant_by_id(tenant_id: int) -> TenantInfo | None:
+    tenant = db.session.get(Tenant, tenant_id)
+    return tenant_info(tenant) if tenant else None

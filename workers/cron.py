@@ -1,0 +1,17 @@
+"""Periodic jobs, loaded by the one `rq cron` process (`python -m workers cron`).
+
+Each entry enqueues a job on the app's queue at an interval; the worker runs it. Capabilities add
+their periodic work here (scheduled publishing, visit counters, reminders).
+"""
+
+from __future__ import annotations
+
+from rq import cron
+
+from workers.jobs import worker_app
+from workers.periodic import record_heartbeat
+
+with worker_app().app_context():
+    QUEUE = worker_app().config["RQ_QUEUE"]
+
+cron.register(record_heartbeat, queue_name=QUEUE, interval=60)

@@ -1,0 +1,60 @@
+"""The wrapper every job runs in: an app context, its tenant, one commit.
+
+Jobs take ids, never model objects. `@tenant_job` makes the first argument a tenant id: the job
+runs inside that tenant's scope, so the same isolation rules as a web request hold, and it commits
+once at the end (or rolls back on error, and RQ retries it). Jobs must be idempotent.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from flask import current_app, has_app_context
+
+from app.extensions import db
+from tenants.context import tenant_scope
+
+_worker_app = None
+
+
+def worker_app():
+    """The app of a worker process, built once on first use."""
+    global _worker_app
+    if _worker_app is None:
+        from app import create_app
+
+        _worker_app = create_app()
+    return _worker_app
+
+
+def _run_in_tenant(func, tenant_id: int, args, kwargs):
+    from tenants.resolver import tenant_by_id
+
+    tenant = tenant_by_id(tenant_id)
+    if tenant is None:
+        current_app.logger.warning("job %s: tenant %s no longer exists", func.__name__, tenant_id)
+        return None
+    with tenant_scope(tenant):
+        try:
+            result = func(*args, **kwargs)
+            db.session.commit()
+        except Exception:
+            db.session.rollback()
+            raise
+    return result
+
+
+def tenant_job(func):
+    """Decorate a job whose first argument is the id of the tenant it works for."""
+
+    @functools.wraps(func)
+    def run(tenant_id: int, *args, **kwargs):
+        if has_app_context():
+            return _run_in_tenant(func, tenant_id, args, kwargs)
+        with worker_app().app_context():
+            try:
+                return _run_in_tenant(func, tenant_id, args, kwargs)
+            finally:
+                db.session.remove()
+
+    return run
