@@ -18,6 +18,8 @@ from pathlib import Path
 from flask import Flask, abort, current_app, g, render_template, send_from_directory
 from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 
+from app.navigation import backoffice_menu, public_menu
+
 THEMES_DIR = Path(__file__).resolve().parent.parent / "themes"
 DEFAULT_THEME = "default"
 
@@ -109,6 +111,8 @@ def init_app(app: Flask) -> None:
         theme = current_theme_name()
         return {
             "tenant": g.get("tenant"),
+            "public_menu": public_menu,
+            "backoffice_menu": backoffice_menu,
             "layout": current_app.jinja_env.select_template(themed("layout.html", theme)),
             "themed": themed,
             "theme_name": theme,

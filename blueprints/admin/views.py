@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from flask import abort
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
+from app.navigation import add_backoffice_page
 from app.templating import render
 from blueprints.admin import bp
 from blueprints.auth.models import PLATFORM_ADMIN, Role
+from blueprints.auth.permissions import require_platform_admin
 from tenants.provisioning import describe, list_tenants
+
+add_backoffice_page("admin.dashboard", _l("Trang quản trị"), order=0)
+add_backoffice_page("admin.tenants", _l("Tất cả cổng thông tin"), roles=(PLATFORM_ADMIN,), order=900)
 
 
 @bp.get("/")
@@ -20,9 +25,7 @@ def dashboard():
 
 
 @bp.get("/tenants")
-@login_required
+@require_platform_admin
 def tenants():
     """Platform administration: every portal, its kind, status and domains."""
-    if not current_user.is_platform_admin:
-        abort(403)
     return render("admin/tenants.html", tenants=[describe(t) for t in list_tenants()])

@@ -7,6 +7,7 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 
 from app.extensions import db
+from app.navigation import MenuEntry, add_public_page, public_menu
 from app.search import matches
 from tenants.context import TenantInfo
 from tenants.models import Tenant, TenantDomain, TenantStatus
@@ -27,15 +28,13 @@ def provincial_portal_url() -> str:
     return current_app.config.get("PROVINCIAL_PUBLIC_SERVICES_URL", "https://dichvucong.gov.vn")
 
 
-# The portal's own pages: (endpoint, title, description). The site map lists them too.
-PAGES = (
-    ("pages.home", _l("Trang chủ"), _l("Tin tức, tin nổi bật và liên kết nhanh của cổng thông tin.")),
-    ("pages.introduction", _l("Giới thiệu"), _l("Chức năng, nhiệm vụ, cơ cấu tổ chức và thông tin liên hệ.")),
-    ("pages.public_services", _l("Dịch vụ công"), _l("Thủ tục hành chính và Cổng dịch vụ công của tỉnh.")),
-    ("pages.site_map", _l("Sơ đồ cổng thông tin"), _l("Tất cả các chuyên mục của cổng thông tin.")),
-)
+# The portal's own pages; other capabilities add theirs the same way.
+add_public_page("pages.home", _l("Trang chủ"), _l("Tin tức, tin nổi bật và liên kết nhanh của cổng thông tin."), order=0)
+add_public_page("pages.introduction", _l("Giới thiệu"), _l("Chức năng, nhiệm vụ, cơ cấu tổ chức và thông tin liên hệ."), order=10)
+add_public_page("pages.public_services", _l("Dịch vụ công"), _l("Thủ tục hành chính và Cổng dịch vụ công của tỉnh."), order=80)
+add_public_page("pages.site_map", _l("Sơ đồ cổng thông tin"), _l("Tất cả các chuyên mục của cổng thông tin."), order=90)
 
 
-def find_pages(query: str) -> list[tuple[str, str, str]]:
-    """Pages whose title or description matches the query, in either language's spelling."""
-    return [page for page in PAGES if matches(query, str(page[1]), str(page[2]))]
+def find_pages(query: str) -> list[MenuEntry]:
+    """Public pages whose title or description matches the query, in either language's spelling."""
+    return [page for page in public_menu() if matches(query, str(page.label), str(page.description))]

@@ -7,7 +7,7 @@ from flask import request
 from app.search import matches
 from app.templating import render
 from blueprints.pages import bp
-from blueprints.pages.services import PAGES, find_pages, member_portals, provincial_portal_url
+from blueprints.pages.services import find_pages, member_portals, provincial_portal_url
 from tenants.context import require_tenant
 
 
@@ -15,11 +15,6 @@ def portal_link(host: str) -> str:
     """A link to another portal on the same scheme and port, in the current language."""
     port = request.host.rsplit(":", 1)[1] if ":" in request.host else ""
     return f"{request.scheme}://{host}{':' + port if port else ''}{request.script_root}/"
-
-
-@bp.app_context_processor
-def menu_pages():
-    return {"portal_pages": PAGES}
 
 
 @bp.get("/")

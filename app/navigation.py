@@ -1,0 +1,42 @@
+"""Menus that capabilities add themselves to: the public main menu (and site map) and the back
+office's menu. A blueprint registers its entries when it is imported; templates read them through
+`public_menu()` and `backoffice_menu()`, so adding a capability never means editing the layout.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    endpoint: str
+    label: object  # a lazy_gettext string
+    description: object = ""
+    order: int = 100
+    roles: frozenset[str] = field(default_factory=frozenset)  # back office: who sees it
+    in_main_menu: bool = True  # public: False lists it only in the site map
+
+
+_public: dict[str, MenuEntry] = {}
+_backoffice: dict[str, MenuEntry] = {}
+
+
+def add_public_page(endpoint: str, label, description="", order: int = 100, in_main_menu: bool = True) -> None:
+    _public[endpoint] = MenuEntry(endpoint, label, description, order, in_main_menu=in_main_menu)
+
+
+def add_backoffice_page(endpoint: str, label, roles: tuple[str, ...] = (), order: int = 100) -> None:
+    """`roles` empty means every signed-in member of the board."""
+    _backoffice[endpoint] = MenuEntry(endpoint, label, order=order, roles=frozenset(roles))
+
+
+def public_menu(main_only: bool = False) -> list[MenuEntry]:
+    entries = sorted(_public.values(), key=lambda e: (e.order, e.endpoint))
+    return [e for e in entries if e.in_main_menu] if main_only else entries
+
+
+def backoffice_menu(user) -> list[MenuEntry]:
+    """The back-office entries this user may open on the current portal."""
+    entries = sorted(_backoffice.values(), key=lambda e: (e.order, e.endpoint))
+    return [e for e in entries if not e.roles or user.has_role(*e.roles)]
