@@ -1,0 +1,145 @@
+"""Uploaded files: checked by content, stored under the instance folder per tenant, served safely.
+
+A file is accepted for what it *is*, not for its name or the browser's claim: images must open
+in Pillow as JPEG, PNG, WebP or GIF; documents must start like a PDF, an Office (OOXML or OLE)
+or an OpenDocument file. Stored names are random, so a visitor can neither guess nor overwrite
+one, and every stored key starts with the tenant's id, so one portal can never serve another's.
+Downloads always go out with the stored content type, `nosniff` and a safe file name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import mimetypes
+import secrets
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from flask import abort, current_app, send_file
+from werkzeug.datastructures import FileStorage
+
+from tenants.context import require_tenant
+
+IMAGE_FORMATS = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png"),
+                 "WEBP": ("image/webp", "webp"), "GIF": ("image/gif", "gif")}
+DOCUMENT_MAX_BYTES = 25 * 1024 * 1024
+IMAGE_MAX_BYTES = 10 * 1024 * 1024
+
+
+class UploadRejected(ValueError):
+    """The file cannot be accepted; the message says why, in the user's language."""
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    key: str            # "<tenant_id>/<random>.<ext>": what a model stores
+    filename: str       # the uploader's file name, cleaned, for downloads
+    content_type: str
+    size: int
+    sha256: str
+
+
+def storage_root() -> Path:
+    return Path(current_app.instance_path) / "uploads"
+
+
+def _read_limited(upload: FileStorage, max_bytes: int) -> bytes:
+    data = upload.stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        from flask_babel import gettext as _
+
+        raise UploadRejected(_("Tệp lớn hơn %(mb)d MB.", mb=max_bytes // (1024 * 1024)))
+    return data
+
+
+def safe_filename(name: str | None, default_ext: str) -> str:
+    """A download name without path parts or control characters, keeping Vietnamese letters."""
+    name = unicodedata.normalize("NFC", (name or "").replace("\\", "/").rsplit("/", 1)[-1])
+    name = "".join(c for c in name if c.isprintable() and c not in '<>:"|?*;').strip(" .")
+    return name[:150] or f"file.{default_ext}"
+
+
+def sniff_image(data: bytes) -> tuple[str, str]:
+    """(content type, extension) of an image that Pillow can open, else UploadRejected."""
+    from flask_babel import gettext as _
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image.verify()
+            kind = image.format
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise UploadRejected(_("Tệp không phải là ảnh hợp lệ (JPEG, PNG, WebP hoặc GIF).")) from exc
+    if kind not in IMAGE_FORMATS:
+        raise UploadRejected(_("Tệp không phải là ảnh hợp lệ (JPEG, PNG, WebP hoặc GIF)."))
+    return IMAGE_FORMATS[kind]
+
+
+def sniff_document(data: bytes) -> tuple[str, str]:
+    """(content type, extension) of a PDF, Office or OpenDocument file, else UploadRejected."""
+    from flask_babel import gettext as _
+
+    if data.startswith(b"%PDF-"):
+        return "application/pdf", "pdf"
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "application/msword", "doc"
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = set(archive.namelist())
+                if "word/document.xml" in names:
+                    return "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"
+                if "xl/workbook.xml" in names:
+                    return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"
+                if "mimetype" in names:
+                    mimetype = archive.read("mimetype").decode("ascii", "replace").strip()
+                    ext = mimetypes.guess_extension(mimetype) or ".odt"
+                    if mimetype.startswith("application/vnd.oasis.opendocument."):
+                        return mimetype, ext.lstrip(".")
+        except zipfile.BadZipFile:
+            pass
+    raise UploadRejected(_("Chỉ nhận tệp PDF, Word, Excel hoặc OpenDocument."))
+
+
+def store_upload(upload: FileStorage, kind: str = "document") -> StoredFile:
+    """Check `upload` by content and store it for the current tenant."""
+    if kind == "image":
+        data = _read_limited(upload, IMAGE_MAX_BYTES)
+        content_type, ext = sniff_image(data)
+    else:
+        data = _read_limited(upload, DOCUMENT_MAX_BYTES)
+        content_type, ext = sniff_document(data)
+    return store_bytes(data, content_type, ext, safe_filename(upload.filename, ext))
+
+
+def store_bytes(data: bytes, content_type: str, ext: str, filename: str) -> StoredFile:
+    """Store already-checked bytes (a resized image, a generated file) for the current tenant."""
+    tenant = require_tenant()
+    key = f"{tenant.id}/{secrets.token_hex(16)}.{ext}"
+    path = storage_root() / key
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return StoredFile(key=key, filename=filename, content_type=content_type, size=len(data),
+                      sha256=hashlib.sha256(data).hexdigest())
+
+
+def stored_path(key: str) -> Path:
+    """The file of `key`, only if it belongs to the current tenant (else 404)."""
+    tenant_part, _, name = key.partition("/")
+    if tenant_part != str(require_tenant().id) or not name or "/" in name or name.startswith("."):
+        abort(404)
+    path = storage_root() / tenant_part / name
+    if not path.is_file():
+        abort(404)
+    return path
+
+
+def send_stored(key: str, content_type: str, download_name: str, as_attachment: bool = True):
+    response = send_file(stored_path(key), mimetype=content_type, as_attachment=as_attachment,
+                         download_name=download_name, max_age=3600)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
