@@ -79,6 +79,15 @@ def theme_colours(theme: str | None = None) -> dict:
     return merged
 
 
+def themed_template(name: str):
+    """The template `name` resolves to for the current theme (the `themed()` of templates).
+
+    A Template object works everywhere Jinja takes a name: `{% extends %}`, `{% include %}`,
+    `{% import %}` and `{% from … import %}`.
+    """
+    return current_app.jinja_env.select_template(themed(name))
+
+
 def theme_logo(theme: str | None = None) -> str:
     """The nearest logo down the chain (the default theme always has one)."""
     return next(t.logo for t in theme_chain(theme or current_theme_name()) if t.logo)
@@ -114,7 +123,7 @@ def init_app(app: Flask) -> None:
             "public_menu": public_menu,
             "backoffice_menu": backoffice_menu,
             "layout": current_app.jinja_env.select_template(themed("layout.html", theme)),
-            "themed": themed,
+            "themed": themed_template,
             "theme_name": theme,
             "theme": theme_chain(theme)[0],
             "theme_colours": theme_colours(theme),

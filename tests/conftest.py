@@ -133,19 +133,20 @@ class PortalClient(FlaskClient):
     """A test client whose requests run in their own app context, as in production.
 
     Flask reuses an app context that is already pushed, so without this every request of a test
-    would share the test's `g` and database session and hide bugs that only show between requests.
+    would share the test's `g` and database session and hide bugs that only show between
+    requests. The test's own context is hidden (not torn down) for the request, and what the test
+    set up is committed first, as it would be before a real browser asks.
     """
 
     def open(self, *args, **kwargs):
-        held = _cv_app.get(None)
-        if held is not None:
-            db.session.commit()  # what the test set up is there before the "browser" asks
-            held.pop()
+        if _cv_app.get(None) is None:
+            return super().open(*args, **kwargs)
+        db.session.commit()
+        hidden = _cv_app.set(None)
         try:
             return super().open(*args, **kwargs)
         finally:
-            if held is not None:
-                held.push()
+            _cv_app.reset(hidden)
 
 
 @pytest.fixture
@@ -154,10 +155,12 @@ def client(app):
     return app.test_client()
 
 
-CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+CSRF_INPUT = re.compile(r'<input[^>]*name="csrf_token"[^>]*>')
+VALUE = re.compile(r'value="([^"]+)"')
 
 
 def csrf_token(html: str) -> str:
-    match = CSRF.search(html)
-    assert match, "the page has no CSRF token"
-    return match.group(1)
+    """The CSRF token of the first form on the page, whatever the attribute order."""
+    field = CSRF_INPUT.search(html)
+    assert field, "the page has no CSRF token"
+    return VALUE.search(field.group(0)).group(1)
