@@ -57,11 +57,9 @@ def test_raw_sql_in_tenant_a_cannot_change_or_delete_tenant_b(two_wards):
 def test_raw_sql_in_tenant_a_cannot_insert_a_row_for_tenant_b(two_wards):
     a, b = two_wards
     user = make_user()
-    with tenant_scope(a), pytest.raises(sa.exc.ProgrammingError) as error:  # noqa: PT012
-        with db.session.begin_nested():
-            db.session.execute(sa.text(
-                "INSERT INTO memberships (tenant_id, user_id, role) VALUES (:b, :u, 'editor')"),
-                {"b": b.id, "u": user.id})
+    insert = sa.text("INSERT INTO memberships (tenant_id, user_id, role) VALUES (:b, :u, 'editor')")
+    with tenant_scope(a), pytest.raises(sa.exc.ProgrammingError) as error, db.session.begin_nested():
+        db.session.execute(insert, {"b": b.id, "u": user.id})
     assert isinstance(error.value.orig, InsufficientPrivilege)
     assert "row-level security" in str(error.value.orig)
 
