@@ -149,9 +149,12 @@ def after_commit(callback: Callable[[], None]) -> None:
     """Run `callback` once the current transaction commits; drop it if it rolls back.
 
     Jobs are enqueued this way so a worker never runs before the rows it needs exist, and
-    cache invalidations are announced only for changes that happened.
+    cache invalidations are announced only for changes that happened. A transaction is begun if
+    none is open, so that a rollback always has something to drop the callback with.
     """
-    db.session().info.setdefault("after_commit", []).append(callback)
+    session = db.session()
+    session.connection()
+    session.info.setdefault("after_commit", []).append(callback)
 
 
 @event.listens_for(orm.Session, "after_commit")

@@ -24,7 +24,7 @@ def _fail(exc: Exception) -> None:
 @click.argument("slug")
 @click.option("--name-vi", required=True, help="Full Vietnamese name, e.g. 'Phường Thắng Tam'.")
 @click.option("--name-en", default="", help="English name, e.g. 'Thang Tam Ward'.")
-@click.option("--kind", type=click.Choice(list(TenantKind)), default="ward", show_default=True)
+@click.option("--kind", type=click.Choice([k.value for k in TenantKind]), default="ward", show_default=True)
 @click.option("--parent", "parent_slug", help="Slug of the city this ward belongs to.")
 @click.option("--domain", help="Primary hostname (default: <slug>.PORTAL_BASE_DOMAIN).")
 @click.option("--theme", help="Theme name (default: city or ward).")

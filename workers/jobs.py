@@ -44,6 +44,22 @@ def _run_in_tenant(func, tenant_id: int, args, kwargs):
     return result
 
 
+def platform_job(func):
+    """Decorate a job that works for the platform as a whole (no tenant is current)."""
+
+    @functools.wraps(func)
+    def run(*args, **kwargs):
+        if has_app_context():
+            return func(*args, **kwargs)
+        with worker_app().app_context():
+            try:
+                return func(*args, **kwargs)
+            finally:
+                db.session.remove()
+
+    return run
+
+
 def tenant_job(func):
     """Decorate a job whose first argument is the id of the tenant it works for."""
 

@@ -34,7 +34,7 @@ def create(email, password, name, platform_admin):
 @users_cli.command("grant")
 @click.option("--email", required=True)
 @click.option("--tenant", "slug", required=True, help="Slug of the portal.")
-@click.option("--role", required=True, type=click.Choice(list(Role)))
+@click.option("--role", required=True, type=click.Choice([r.value for r in Role]))
 def grant(email, slug, role):
     """Give a user a role on one portal."""
     user = find_user(email)

@@ -1,0 +1,84 @@
+"""Rich text is allow-listed, uploads are judged by content, search ignores diacritics."""
+
+import io
+
+import pytest
+from PIL import Image
+from werkzeug.datastructures import FileStorage
+
+from app.richtext import clean_html, plain_text
+from app.search import fold, matches
+from app.uploads import UploadRejected, safe_filename, store_upload, stored_path
+from tenants.context import tenant_scope
+from tests.factories import make_tenant
+
+
+def test_scripts_styles_and_handlers_are_removed():
+    dirty = ('<h1>Tiêu đề</h1><p onclick="x()">Xin <b>chào</b><script>alert(1)</script></p>'
+             '<a href="javascript:alert(1)">x</a><a href="https://vungtau.gov.vn">ok</a><style>p{}</style>')
+    clean = clean_html(dirty)
+    assert "<script" not in clean and "onclick" not in clean and "javascript:" not in clean
+    assert "<style" not in clean and "<h1>" not in clean
+    assert '<a href="https://vungtau.gov.vn" rel="noopener noreferrer">ok</a>' in clean
+    assert "<b>chào</b>" in clean
+
+
+def test_text_is_stored_nfc_normalised():
+    decomposed = "Tha\u0306\u0301ng Tam"
+    assert clean_html(f"<p>{decomposed}</p>") == "<p>Thắng Tam</p>"
+    assert plain_text("<p>Một <b>hai</b></p>") == "Một hai"
+
+
+@pytest.mark.parametrize(("query", "text", "found"), [
+    ("thang tam", "Phường Thắng Tam", True),
+    ("THẮNG TAM", "Phường Thắng Tam", True),
+    ("rach dua", "Phường Rạch Dừa", True),
+    ("duong", "Đường Trần Phú", True),
+    ("thang nhi", "Phường Thắng Tam", False),
+    ("", "anything", False),
+])
+def test_folding_matches_with_and_without_diacritics(query, text, found):
+    assert matches(query, text) is found
+    assert fold("Đà Nẵng") == "da nang"
+
+
+def _upload(data: bytes, name: str) -> FileStorage:
+    return FileStorage(stream=io.BytesIO(data), filename=name)
+
+
+def _png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "red").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_uploads_are_judged_by_content_not_by_name():
+    ward = make_tenant()
+    with tenant_scope(ward):
+        stored = store_upload(_upload(b"%PDF-1.4\n%...", "Quyết định số 12.pdf"))
+        assert stored.content_type == "application/pdf" and stored.filename == "Quyết định số 12.pdf"
+        assert stored_path(stored.key).read_bytes().startswith(b"%PDF")
+        with pytest.raises(UploadRejected):
+            store_upload(_upload(b"MZ\x90\x00 not a pdf", "virus.pdf"))
+        image = store_upload(_upload(_png(), "photo.jpg"), kind="image")
+        assert image.content_type == "image/png" and image.key.endswith(".png")
+        with pytest.raises(UploadRejected):
+            store_upload(_upload(b"%PDF-1.4", "looks-like.png"), kind="image")
+
+
+def test_a_stored_file_is_served_only_to_its_own_tenant():
+    from werkzeug.exceptions import NotFound
+
+    a, b = make_tenant(), make_tenant()
+    with tenant_scope(a):
+        key = store_upload(_upload(b"%PDF-1.7 a", "a.pdf")).key
+    with tenant_scope(b), pytest.raises(NotFound):
+        stored_path(key)
+    with tenant_scope(b), pytest.raises(NotFound):
+        stored_path(f"{b.id}/../{key}")
+
+
+def test_download_names_lose_paths_and_control_characters():
+    assert safe_filename("../../etc/passwd", "pdf") == "passwd"
+    assert safe_filename("C:\\Users\\a\\Báo cáo.docx", "docx") == "Báo cáo.docx"
+    assert safe_filename("\x00\x1f", "pdf") == "file.pdf"

@@ -1,0 +1,72 @@
+"""Vietnamese first, English complete: catalogues, `lang`, hreflang, and English URLs."""
+
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from app.i18n import translation_directories
+from tests.factories import base_url, make_tenant
+
+CATALOGUES = sorted(Path(d) / "en" / "LC_MESSAGES" / "messages.po" for d in translation_directories())
+
+
+def test_every_package_catalogue_is_found():
+    names = {p.parts[-5] if p.parts[-5] != "app" else "app" for p in CATALOGUES}
+    assert {"app", "auth", "pages", "admin"} <= names
+
+
+@pytest.mark.parametrize("path", CATALOGUES, ids=lambda p: str(p.parent.parent.parent.parent.name))
+def test_the_english_catalogue_has_no_untranslated_or_fuzzy_entry(path):
+    with path.open("rb") as handle:
+        catalogue = read_po(handle)
+    missing = [m.id for m in catalogue if m.id and (not m.string or (isinstance(m.string, tuple) and not all(m.string)))]
+    fuzzy = [m.id for m in catalogue if m.id and m.fuzzy]
+    assert missing == [] and fuzzy == []
+
+
+def test_english_pages_are_english_with_lang_and_hreflang(client):
+    ward = make_tenant(name_vi="Phường Thắng Tam", name_en="Thang Tam Ward")
+    vi = client.get("/introduction", base_url=base_url(ward))
+    en = client.get("/en/introduction", base_url=base_url(ward))
+    assert '<html lang="vi">' in vi.text and '<html lang="en">' in en.text
+    assert "Giới thiệu" in vi.text and "Introduction" in en.text and "Giới thiệu</h1>" not in en.text
+    host = base_url(ward)
+    for page in (vi, en):
+        assert f'hreflang="vi" href="{host}/introduction"' in page.text
+        assert f'hreflang="en" href="{host}/en/introduction"' in page.text
+    assert 'href="/en/site-map"' in en.text  # English pages link to English pages
+    assert 'href="/site-map"' in vi.text
+
+
+def test_the_language_switch_leads_to_the_same_page(client):
+    ward = make_tenant()
+    page = client.get("/en/public-services", base_url=base_url(ward))
+    assert 'href="/public-services" lang="vi"' in page.text
+    assert 'href="/en/public-services" lang="en"' in page.text and 'aria-current="true">English' in page.text
+
+
+@pytest.mark.parametrize(("path", "lang", "text"), [
+    ("/no-such-page", "vi", "Không tìm thấy trang"),
+    ("/en/no-such-page", "en", "Page not found"),
+])
+def test_error_pages_are_translated_and_themed(client, path, lang, text):
+    ward = make_tenant(name_vi="Phường Có Giao Diện", theme="ward")
+    page = client.get(path, base_url=base_url(ward))
+    assert page.status_code == 404
+    assert f'<html lang="{lang}">' in page.text and text in page.text
+    assert "theme-ward" in page.text and ward.name(lang) in page.text
+
+
+def test_dates_follow_the_tenant_time_zone(app):
+    from datetime import UTC, datetime
+
+    from flask_babel import format_datetime
+
+    ward = make_tenant()
+    with app.test_request_context(base_url=base_url(ward)):
+        from flask import g
+
+        g.tenant = ward
+        shown = format_datetime(datetime(2024, 1, 31, 18, 30, tzinfo=UTC), "yyyy-MM-dd HH:mm")
+    assert shown == "2024-02-01 01:30"

@@ -1,0 +1,69 @@
+"""Themes: each tenant's chain, static files, and no mixing under concurrency."""
+
+import threading
+
+from flask import g
+
+from app.templating import render, theme_chain, theme_colours
+from tests.factories import base_url, make_tenant
+
+
+def test_city_and_ward_themes_override_a_partial_and_their_colours(client):
+    city = make_tenant(kind="city", theme="city", name_vi="Thành phố Thử")
+    ward = make_tenant(theme="ward", parent=city)
+    city_page = client.get("/", base_url=base_url(city)).text
+    ward_page = client.get("/", base_url=base_url(ward)).text
+    assert "city-tagline" in city_page and "ward-tagline" not in city_page
+    assert "ward-tagline" in ward_page and "Thành phố Thử" in ward_page  # the ward names its city
+    assert "--primary:#8b1a1a" in city_page and "--primary:#14532d" in ward_page
+    assert "/_themes/city/css/portal.css" in city_page
+
+
+def test_the_chain_falls_back_to_default():
+    assert [t.name for t in theme_chain("ward")] == ["ward", "default"]
+    colours = theme_colours("ward")
+    assert colours["primary"] == "#14532d" and colours["text"] == "#1a1a1a"  # inherited
+
+
+def test_theme_static_files_fall_back_along_the_chain(client):
+    ward = make_tenant(theme="ward")
+    css = client.get("/_themes/ward/css/portal.css", base_url=base_url(ward))
+    assert css.status_code == 200 and "skip-link" in css.text
+    assert client.get("/_themes/ward/../../app/config.py", base_url=base_url(ward)).status_code == 404
+    assert client.get("/_themes/nope/css/portal.css", base_url=base_url(ward)).status_code == 404
+
+
+def test_two_themes_rendered_concurrently_never_mix(app):
+    city = make_tenant(kind="city", theme="city", name_vi="Thành phố Song Song")
+    ward = make_tenant(theme="ward", name_vi="Phường Song Song", parent=city)
+    errors: list[str] = []
+    barrier = threading.Barrier(8)
+
+    def render_many(tenant, marker, foreign):
+        barrier.wait()
+        for _ in range(40):
+            html = ""
+            with app.test_request_context("/", base_url=base_url(tenant)):
+                g.tenant = tenant
+                html = render("errors/error.html", code=404, title="t", message="m")
+            if marker not in html or foreign in html or tenant.name_vi not in html:
+                errors.append(f"{tenant.slug}: wrong theme or name")
+
+    threads = [threading.Thread(target=render_many, args=args) for args in
+               [(city, "city-tagline", "ward-tagline"), (ward, "ward-tagline", "city-tagline")] * 4]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+
+
+def test_pages_are_usable_without_a_mouse(client):
+    ward = make_tenant()
+    page = client.get("/", base_url=base_url(ward)).text
+    assert page.index('class="skip-link" href="#content"') < page.index("<main")
+    assert 'id="content"' in page
+    for landmark in ('role="banner"', 'role="contentinfo"', 'role="search"', 'aria-label="Danh mục chính"'):
+        assert landmark in page
+    assert page.count("<h1") == 1
+    assert '<label for="site-search"' in page
