@@ -140,6 +140,16 @@ _DUMMY_HASH = _DummyHash()
 
 # -- password reset -----------------------------------------------------------------------------
 
+RESET_MAIL_INTERVAL_SECONDS = 300
+
+
+def reset_mail_allowed(tenant_id: int, email: str) -> bool:
+    """At most one reset mail per address and portal every few minutes: the form cannot be used
+    to flood someone's inbox."""
+    key = redis_key("reset-mail", tenant_id, email.strip().lower())
+    return bool(redis_client().set(key, "1", nx=True, ex=RESET_MAIL_INTERVAL_SECONDS))
+
+
 def _reset_fingerprint(user: User) -> str:
     """Changes when the password changes, so a reset link works once."""
     return (user.password_hash or "")[-16:]

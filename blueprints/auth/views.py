@@ -15,7 +15,13 @@ from app.templating import render
 from blueprints.auth import bp
 from blueprints.auth.forms import ForgotPasswordForm, LoginForm, ResetPasswordForm
 from blueprints.auth.models import User
-from blueprints.auth.services import authenticate, find_user, set_password, user_for_reset_token
+from blueprints.auth.services import (
+    authenticate,
+    find_user,
+    reset_mail_allowed,
+    set_password,
+    user_for_reset_token,
+)
 from blueprints.auth.tasks import send_password_reset_mail
 from tenants.context import require_tenant
 from workers.queue import enqueue_after_commit
@@ -75,8 +81,10 @@ def forgot_password():
     form = ForgotPasswordForm()
     if form.validate_on_submit():
         user = find_user(form.email.data)
-        if user is not None and user.is_active and user.roles_here():
-            enqueue_after_commit(send_password_reset_mail, require_tenant().id, user.id, str(get_locale()))
+        tenant_id = require_tenant().id
+        if user is not None and user.is_active and user.roles_here() \
+                and reset_mail_allowed(tenant_id, user.email):
+            enqueue_after_commit(send_password_reset_mail, tenant_id, user.id, str(get_locale()))
         db.session.commit()
         # The same answer whether or not the address is known: it reveals nobody's account.
         flash(_("Nếu địa chỉ này thuộc về một tài khoản trên cổng thông tin, liên kết đặt lại mật khẩu đang được gửi đến."), "info")

@@ -208,3 +208,19 @@ def test_reset_form_keeps_errors_next_to_fields(client, app, ward_and_editor):
     assert page.status_code == 200
     assert "Dùng ít nhất 10 ký tự" in page.text and "không khớp" in page.text
     db.session.refresh(editor)
+
+
+def test_reset_mails_are_not_sent_in_a_flood(client, app, ward_and_editor):
+    ward, editor = ward_and_editor
+    for _ in range(3):
+        assert _request_reset(client, ward, editor.email).status_code == 302
+    run_jobs(app)
+    assert len(mail.outbox) == 1
+
+
+def test_pages_carry_security_headers(client, ward_and_editor):
+    ward, _ = ward_and_editor
+    headers = client.get("/", base_url=base_url(ward)).headers
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["X-Frame-Options"] == "SAMEORIGIN"
+    assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
