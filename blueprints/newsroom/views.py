@@ -1,0 +1,1 @@
+"""Newsroom views (filled in by the following modules)."""
