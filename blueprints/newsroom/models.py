@@ -264,6 +264,10 @@ class Article(TenantScoped, db.Model):
     )
 
     @property
+    def kind_label(self):
+        return ArticleKind(self.kind).label
+
+    @property
     def authors(self) -> list[User]:
         return [link.user for link in self.author_links]
 
