@@ -161,7 +161,7 @@ def edit_article(article_id: int):
     conflict = None
     if form.validate_on_submit():
         try:
-            _, ok = _save(form, article)
+            ok = _save(form, article)[1]
         except EditConflict as exc:
             conflict = exc.article
             form.version.data = conflict.version  # saving again now is a deliberate overwrite

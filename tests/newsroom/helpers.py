@@ -60,6 +60,7 @@ def make_article(board: Board, state: str = ArticleState.DRAFT, author=None, **f
 
 def load(board: Board, article_id: int) -> Article:
     """The article as the database has it now (call inside `tenant_scope(board.tenant)`)."""
+    db.session.flush()  # changes made to an earlier copy are kept, not expired away
     db.session.expire_all()
     return db.session.get(Article, (board.tenant.id, article_id))
 
