@@ -10,6 +10,7 @@ from wtforms import (
     DateTimeLocalField,
     DecimalField,
     HiddenField,
+    IntegerField,
     RadioField,
     SelectField,
     SelectMultipleField,
@@ -19,7 +20,7 @@ from wtforms import (
 )
 from wtforms.validators import URL, DataRequired, Length, NumberRange, Optional
 
-from blueprints.newsroom.models import ArticleKind, ArticleState, SourceType
+from blueprints.newsroom.models import ArticleKind, ArticleState, SourceType, UnitKind
 
 
 def _optional_int(value):
@@ -77,3 +78,39 @@ class FilterForm(FlaskForm):
 class RestoreForm(FlaskForm):
     version = HiddenField()
     submit = SubmitField(_l("Khôi phục phiên bản này"))
+
+
+def _cap_not_below_minimum(form, field):
+    if field.data is not None and form.monthly_minimum.data is not None and field.data < form.monthly_minimum.data:
+        from wtforms.validators import ValidationError
+
+        raise ValidationError(_l("Mức tối đa không được nhỏ hơn mức tối thiểu."))
+
+
+class UnitForm(FlaskForm):
+    name_vi = StringField(_l("Tên đơn vị"), validators=[DataRequired(_l("Nhập tên đơn vị.")), Length(max=200)])
+    name_en = StringField(_l("Tên tiếng Anh"), validators=[Length(max=200)])
+    kind = SelectField(_l("Loại đơn vị"), choices=[(k.value, k.label) for k in UnitKind])
+    monthly_minimum = IntegerField(_l("Số bài tối thiểu mỗi tháng"), validators=[Optional(), NumberRange(min=0, max=100)])
+    monthly_cap = IntegerField(_l("Số bài tối đa mỗi tháng"), validators=[
+        Optional(), NumberRange(min=0, max=100), _cap_not_below_minimum])
+    submit = SubmitField(_l("Thêm đơn vị"))
+
+
+class MemberForm(FlaskForm):
+    full_name = StringField(_l("Họ và tên"), validators=[DataRequired(_l("Nhập họ và tên.")), Length(max=200)])
+    title_vi = StringField(_l("Chức vụ"), validators=[DataRequired(_l("Nhập chức vụ.")), Length(max=300)])
+    title_en = StringField(_l("Chức vụ (tiếng Anh)"), validators=[Length(max=300)])
+    unit_id = SelectField(_l("Đơn vị"), coerce=_optional_int, validate_choice=False)
+    on_board = BooleanField(_l("Thành viên Ban biên tập (hiện trên trang công khai)"), default=True)
+    submit = SubmitField(_l("Thêm người"))
+
+
+class SettingsForm(FlaskForm):
+    late_after_days = IntegerField(_l("Số ngày chờ duyệt thì coi là trễ"), validators=[
+        DataRequired(_l("Nhập số ngày.")), NumberRange(min=1, max=60)])
+    default_monthly_minimum = IntegerField(_l("Số bài tối thiểu mặc định"), validators=[
+        Optional(), NumberRange(min=0, max=100)])
+    default_monthly_cap = IntegerField(_l("Số bài tối đa mặc định"), validators=[
+        Optional(), NumberRange(min=0, max=100)])
+    submit = SubmitField(_l("Lưu cài đặt"))

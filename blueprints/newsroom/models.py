@@ -143,6 +143,10 @@ class Unit(TenantScoped, db.Model):
     def name(self, locale: str) -> str:
         return self.name_en if locale == "en" and self.name_en else self.name_vi
 
+    @property
+    def kind_label(self):
+        return UnitKind(self.kind).label
+
 
 class BoardMember(TenantScoped, db.Model):
     """A person of the editorial board or a collaborator: position, unit, public listing.
