@@ -15,3 +15,7 @@ with worker_app().app_context():
     QUEUE = worker_app().config["RQ_QUEUE"]
 
 cron.register(record_heartbeat, queue_name=QUEUE, interval=60)
+
+from blueprints.newsroom.tasks import publish_due_articles  # noqa: E402
+
+cron.register(publish_due_articles, queue_name=QUEUE, interval=60)

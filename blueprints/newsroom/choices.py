@@ -1,0 +1,44 @@
+"""Options for the newsroom's select boxes, read from the current portal only."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+
+from app.extensions import db
+from blueprints.auth.models import Membership, User
+from blueprints.newsroom.models import BoardMember, Unit
+from blueprints.newsroom.permissions import WRITERS
+from blueprints.newsroom.public import sections_tree
+
+NO_SECTION = _l("— Chọn chuyên mục —")
+NO_UNIT = _l("— Không thuộc đơn vị nào —")
+
+
+def section_choices(locale: str, blank=NO_SECTION) -> list[tuple]:
+    choices: list[tuple] = [("", blank)]
+
+    def walk(nodes, depth):
+        for node in nodes:
+            choices.append((node.section.id, "— " * depth + node.section.name(locale)))
+            walk(node.children, depth + 1)
+
+    walk(sections_tree(), 0)
+    return choices
+
+
+def unit_choices(locale: str, blank=NO_UNIT) -> list[tuple]:
+    units = db.session.scalars(sa.select(Unit).where(Unit.is_active).order_by(Unit.position, Unit.name_vi))
+    return [("", blank)] + [(u.id, u.name(locale)) for u in units]
+
+
+def author_choices() -> list[tuple[int, str]]:
+    """Everyone who may write on this portal, by name."""
+    users = db.session.scalars(sa.select(User).where(User.id.in_(
+        sa.select(Membership.user_id).where(Membership.role.in_([str(r) for r in WRITERS])))).order_by(User.name))
+    return [(u.id, u.name) for u in users]
+
+
+def unit_of(user: User) -> int | None:
+    """The unit a collaborator writes for (from the board list), to prefill a new article."""
+    return db.session.scalar(sa.select(BoardMember.unit_id).where(BoardMember.user_id == user.id))

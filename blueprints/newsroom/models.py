@@ -1,0 +1,342 @@
+"""The newsroom of one portal: its units, board members, sections, articles and their history.
+
+Every table is tenant-owned; foreign keys between them include `tenant_id`, so a ward's article
+can never point at another ward's section, unit or revision. Users are global (one person, many
+portals); an article's authors are users linked through `ArticleAuthor`.
+
+What other packages may rely on (the quota board, royalties, public news pages):
+`Article.kind` (`ArticleKind`), `Article.state` (`ArticleState`), `Article.unit_id`,
+`Article.authors`, `Article.submitted_at`, `approved_at`, `approved_by_id`, `published_at`,
+`Article.royalty_factor` (Numeric(5,2), set when approving), `Unit.monthly_minimum` /
+`monthly_cap`, and `NewsroomSettings.for_current_tenant()`.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from decimal import Decimal
+
+import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.db import TenantScoped
+from app.extensions import db
+from blueprints.auth.models import User
+
+
+def _check_in(column: str, values) -> str:
+    return f"{column} IN ({', '.join(repr(str(v)) for v in values)})"
+
+
+class UnitKind(enum.StrEnum):
+    DEPARTMENT = "department"
+    WARD = "ward"
+
+    @property
+    def label(self):
+        return {UnitKind.DEPARTMENT: _l("Phòng, ban chuyên môn"), UnitKind.WARD: _l("Phường, xã")}[self]
+
+
+class ArticleState(enum.StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    RETURNED = "returned"
+    APPROVED = "approved"
+    SCHEDULED = "scheduled"
+    PUBLISHED = "published"
+    UNPUBLISHED = "unpublished"
+    ARCHIVED = "archived"
+
+    @property
+    def label(self):
+        return {
+            ArticleState.DRAFT: _l("Bản nháp"),
+            ArticleState.SUBMITTED: _l("Chờ duyệt"),
+            ArticleState.RETURNED: _l("Bị trả lại"),
+            ArticleState.APPROVED: _l("Đã duyệt"),
+            ArticleState.SCHEDULED: _l("Hẹn giờ đăng"),
+            ArticleState.PUBLISHED: _l("Đã đăng"),
+            ArticleState.UNPUBLISHED: _l("Đã gỡ"),
+            ArticleState.ARCHIVED: _l("Lưu trữ"),
+        }[self]
+
+
+class ArticleKind(enum.StrEnum):
+    """Genres as Decree 18/2014 names them for royalties (factor ranges are set per tenant)."""
+
+    NEWS = "news"
+    ARTICLE = "article"
+    PHOTO = "photo"
+    COMMENTARY = "commentary"
+    REPORTAGE = "reportage"
+    RESEARCH = "research"
+    MULTIMEDIA = "multimedia"
+    TRANSLATED = "translated"
+
+    @property
+    def label(self):
+        return {
+            ArticleKind.NEWS: _l("Tin"),
+            ArticleKind.ARTICLE: _l("Bài viết"),
+            ArticleKind.PHOTO: _l("Phóng sự ảnh"),
+            ArticleKind.COMMENTARY: _l("Bình luận, chuyên luận"),
+            ArticleKind.REPORTAGE: _l("Phóng sự, phỏng vấn"),
+            ArticleKind.RESEARCH: _l("Nghiên cứu"),
+            ArticleKind.MULTIMEDIA: _l("Đa phương tiện"),
+            ArticleKind.TRANSLATED: _l("Tin, bài dịch"),
+        }[self]
+
+
+class SourceType(enum.StrEnum):
+    ORIGINAL = "original"
+    QUOTED = "quoted"
+
+    @property
+    def label(self):
+        return {SourceType.ORIGINAL: _l("Bài tự viết (nguồn gốc)"),
+                SourceType.QUOTED: _l("Trích dẫn, sử dụng lại từ nguồn khác")}[self]
+
+
+class NewsroomSettings(TenantScoped, db.Model):
+    """Per-portal settings of the newsroom (one row per tenant, made on first use)."""
+
+    __tablename__ = "newsroom_settings"
+
+    late_after_days: Mapped[int] = mapped_column(default=2)
+    default_monthly_minimum: Mapped[int] = mapped_column(default=3)
+    default_monthly_cap: Mapped[int] = mapped_column(default=5)
+
+    __table_args__ = (sa.UniqueConstraint("tenant_id"),
+                      sa.CheckConstraint("late_after_days > 0", name="late_positive"))
+
+    @classmethod
+    def for_current_tenant(cls) -> NewsroomSettings:
+        row = db.session.scalar(sa.select(cls))
+        if row is None:
+            row = cls(late_after_days=2, default_monthly_minimum=3, default_monthly_cap=5)
+            db.session.add(row)
+            db.session.flush()
+        return row
+
+
+class Unit(TenantScoped, db.Model):
+    """A unit ("đơn vị") that supplies articles: a department, or a ward on the city portal."""
+
+    __tablename__ = "newsroom_units"
+
+    name_vi: Mapped[str] = mapped_column(sa.String(200))
+    name_en: Mapped[str] = mapped_column(sa.String(200), default="")
+    kind: Mapped[str] = mapped_column(sa.String(16), default=UnitKind.DEPARTMENT)
+    monthly_minimum: Mapped[int] = mapped_column(default=3)
+    monthly_cap: Mapped[int] = mapped_column(default=5)
+    position: Mapped[int] = mapped_column(default=0)
+    is_active: Mapped[bool] = mapped_column(default=True)
+
+    __table_args__ = (
+        sa.UniqueConstraint("tenant_id", "name_vi"),
+        sa.CheckConstraint(_check_in("kind", UnitKind), name="kind"),
+        sa.CheckConstraint("monthly_minimum >= 0 AND monthly_cap >= monthly_minimum", name="quota"),
+    )
+
+    def name(self, locale: str) -> str:
+        return self.name_en if locale == "en" and self.name_en else self.name_vi
+
+    @property
+    def kind_label(self):
+        return UnitKind(self.kind).label
+
+
+class BoardMember(TenantScoped, db.Model):
+    """A person of the editorial board or a collaborator: position, unit, public listing.
+
+    Roles (what they may do) stay in `Membership`; this row says who they are to the public
+    (the board page lists `on_board` members in `position` order) and which unit they write for.
+    """
+
+    __tablename__ = "newsroom_board_members"
+
+    user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    unit_id: Mapped[int | None] = mapped_column(sa.BigInteger)
+    full_name: Mapped[str] = mapped_column(sa.String(200))
+    title_vi: Mapped[str] = mapped_column(sa.String(300))
+    title_en: Mapped[str] = mapped_column(sa.String(300), default="")
+    on_board: Mapped[bool] = mapped_column(default=True)
+    position: Mapped[int] = mapped_column(default=0)
+
+    user: Mapped[User | None] = relationship()
+    unit: Mapped[Unit | None] = relationship(
+        primaryjoin="and_(BoardMember.tenant_id == Unit.tenant_id, BoardMember.unit_id == Unit.id)",
+        foreign_keys="[BoardMember.tenant_id, BoardMember.unit_id]", viewonly=True)
+
+    __table_args__ = (
+        sa.UniqueConstraint("tenant_id", "user_id"),
+        sa.ForeignKeyConstraint(["tenant_id", "unit_id"], ["newsroom_units.tenant_id", "newsroom_units.id"]),
+    )
+
+    def title(self, locale: str) -> str:
+        return self.title_en if locale == "en" and self.title_en else self.title_vi
+
+
+class Section(TenantScoped, db.Model):
+    """A section ("chuyên mục"); sections form a tree per portal."""
+
+    __tablename__ = "newsroom_sections"
+
+    parent_id: Mapped[int | None] = mapped_column(sa.BigInteger)
+    name_vi: Mapped[str] = mapped_column(sa.String(200))
+    name_en: Mapped[str] = mapped_column(sa.String(200), default="")
+    slug: Mapped[str] = mapped_column(sa.String(200))
+    position: Mapped[int] = mapped_column(default=0)
+
+    __table_args__ = (
+        sa.UniqueConstraint("tenant_id", "slug"),
+        sa.ForeignKeyConstraint(["tenant_id", "parent_id"], ["newsroom_sections.tenant_id", "newsroom_sections.id"],
+                                ondelete="RESTRICT"),
+        sa.CheckConstraint("parent_id IS NULL OR parent_id <> id", name="not_own_parent"),
+    )
+
+    def name(self, locale: str) -> str:
+        return self.name_en if locale == "en" and self.name_en else self.name_vi
+
+
+class Article(TenantScoped, db.Model):
+    """A news item or article, from first draft to archive.
+
+    `version` is SQLAlchemy's version counter: an UPDATE from a stale copy matches no row and
+    raises `StaleDataError`; the editor form also carries the version it was loaded at, so the
+    second of two people saving is told and shown their text (services.save_article).
+    """
+
+    __tablename__ = "newsroom_articles"
+
+    title: Mapped[str] = mapped_column(sa.String(300))
+    slug: Mapped[str] = mapped_column(sa.String(300), default="")
+    summary: Mapped[str] = mapped_column(sa.Text, default="")
+    body: Mapped[str] = mapped_column(sa.Text, default="")
+    kind: Mapped[str] = mapped_column(sa.String(16), default=ArticleKind.NEWS)
+    state: Mapped[str] = mapped_column(sa.String(16), default=ArticleState.DRAFT)
+    section_id: Mapped[int | None] = mapped_column(sa.BigInteger)
+    unit_id: Mapped[int | None] = mapped_column(sa.BigInteger)
+    tags: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
+    is_highlight: Mapped[bool] = mapped_column(default=False)
+
+    cover_key: Mapped[str | None] = mapped_column(sa.String(200))
+    cover_content_type: Mapped[str | None] = mapped_column(sa.String(100))
+    cover_sizes: Mapped[dict] = mapped_column(sa.JSON, default=dict)  # {"800": key, …}, by the job
+    cover_caption: Mapped[str] = mapped_column(sa.String(500), default="")
+    cover_alt: Mapped[str] = mapped_column(sa.String(300), default="")
+
+    source_type: Mapped[str | None] = mapped_column(sa.String(16))
+    source_name: Mapped[str] = mapped_column(sa.String(300), default="")
+    source_url: Mapped[str] = mapped_column(sa.String(1000), default="")
+    source_author: Mapped[str] = mapped_column(sa.String(200), default="")
+
+    created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), server_default=sa.func.now())
+    updated_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), server_default=sa.func.now())
+    submitted_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    approved_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    approved_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    royalty_factor: Mapped[Decimal | None] = mapped_column(sa.Numeric(5, 2))
+    publish_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))  # scheduled time
+    published_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    version: Mapped[int] = mapped_column(default=1)
+
+    section: Mapped[Section | None] = relationship(
+        primaryjoin="and_(Article.tenant_id == Section.tenant_id, Article.section_id == Section.id)",
+        foreign_keys="[Article.tenant_id, Article.section_id]", viewonly=True)
+    unit: Mapped[Unit | None] = relationship(
+        primaryjoin="and_(Article.tenant_id == Unit.tenant_id, Article.unit_id == Unit.id)",
+        foreign_keys="[Article.tenant_id, Article.unit_id]", viewonly=True)
+    author_links: Mapped[list[ArticleAuthor]] = relationship(
+        primaryjoin="and_(Article.tenant_id == ArticleAuthor.tenant_id, Article.id == ArticleAuthor.article_id)",
+        foreign_keys="[ArticleAuthor.tenant_id, ArticleAuthor.article_id]",
+        order_by="ArticleAuthor.position", cascade="all, delete-orphan", overlaps="article")
+    approved_by: Mapped[User | None] = relationship(foreign_keys=[approved_by_id])
+    created_by: Mapped[User | None] = relationship(foreign_keys=[created_by_id])
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        sa.ForeignKeyConstraint(["tenant_id", "section_id"], ["newsroom_sections.tenant_id", "newsroom_sections.id"]),
+        sa.ForeignKeyConstraint(["tenant_id", "unit_id"], ["newsroom_units.tenant_id", "newsroom_units.id"]),
+        sa.CheckConstraint(_check_in("kind", ArticleKind), name="kind"),
+        sa.CheckConstraint(_check_in("state", ArticleState), name="state"),
+        sa.CheckConstraint(f"source_type IS NULL OR {_check_in('source_type', SourceType)}", name="source_type"),
+        sa.Index("ix_newsroom_articles_tenant_state_published", "tenant_id", "state", "published_at"),
+    )
+
+    @property
+    def kind_label(self):
+        return ArticleKind(self.kind).label
+
+    @property
+    def authors(self) -> list[User]:
+        return [link.user for link in self.author_links]
+
+    @property
+    def author_ids(self) -> set[int]:
+        return {link.user_id for link in self.author_links}
+
+
+class ArticleAuthor(TenantScoped, db.Model):
+    """One author of an article (a user); `position` keeps the byline order."""
+
+    __tablename__ = "newsroom_article_authors"
+
+    article_id: Mapped[int] = mapped_column(sa.BigInteger)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+
+    user: Mapped[User] = relationship(lazy="joined")
+
+    __table_args__ = (
+        sa.UniqueConstraint("tenant_id", "article_id", "user_id"),
+        sa.ForeignKeyConstraint(["tenant_id", "article_id"], ["newsroom_articles.tenant_id", "newsroom_articles.id"],
+                                ondelete="CASCADE"),
+    )
+
+
+class ArticleRevision(TenantScoped, db.Model):
+    """The text of an article as one save left it; compared and restored from the back office."""
+
+    __tablename__ = "newsroom_article_revisions"
+
+    article_id: Mapped[int] = mapped_column(sa.BigInteger)
+    number: Mapped[int] = mapped_column()
+    title: Mapped[str] = mapped_column(sa.String(300))
+    summary: Mapped[str] = mapped_column(sa.Text, default="")
+    body: Mapped[str] = mapped_column(sa.Text, default="")
+    saved_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    saved_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), server_default=sa.func.now())
+    note: Mapped[str] = mapped_column(sa.String(300), default="")
+
+    saved_by: Mapped[User | None] = relationship()
+
+    __table_args__ = (
+        sa.UniqueConstraint("tenant_id", "article_id", "number"),
+        sa.ForeignKeyConstraint(["tenant_id", "article_id"], ["newsroom_articles.tenant_id", "newsroom_articles.id"],
+                                ondelete="CASCADE"),
+    )
+
+
+class ArticleTransition(TenantScoped, db.Model):
+    """One step of an article's workflow: who, when, from, to, and why. The timeline."""
+
+    __tablename__ = "newsroom_article_transitions"
+
+    article_id: Mapped[int] = mapped_column(sa.BigInteger)
+    from_state: Mapped[str | None] = mapped_column(sa.String(16))
+    to_state: Mapped[str] = mapped_column(sa.String(16))
+    actor_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), server_default=sa.func.now())
+    comment: Mapped[str] = mapped_column(sa.Text, default="")
+
+    actor: Mapped[User | None] = relationship()
+
+    __table_args__ = (
+        sa.ForeignKeyConstraint(["tenant_id", "article_id"], ["newsroom_articles.tenant_id", "newsroom_articles.id"],
+                                ondelete="CASCADE"),
+        sa.Index("ix_newsroom_article_transitions_article", "tenant_id", "article_id"),
+    )

@@ -1,0 +1,88 @@
+"""Read functions for the public news pages, feeds and API (built on these by other packages).
+
+Only published articles of the current portal are ever returned; the tenant filter and row-level
+security hold underneath. Nothing here reads the request.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+
+from app.extensions import db
+from blueprints.newsroom.models import Article, ArticleState, BoardMember, Section
+
+
+def _published() -> sa.Select:
+    return sa.select(Article).where(Article.state == ArticleState.PUBLISHED)
+
+
+def published_articles(section_id: int | None = None, page: int = 1, per_page: int = 20,
+                       include_subsections: bool = True):
+    """A page (Flask-SQLAlchemy `Pagination`) of published articles, newest first.
+
+    With `section_id`, that section's articles and (by default) its sub-sections'.
+    """
+    query = _published()
+    if section_id is not None:
+        ids = section_and_descendants(section_id) if include_subsections else {section_id}
+        query = query.where(Article.section_id.in_(ids))
+    return db.paginate(query.order_by(Article.published_at.desc(), Article.id.desc()),
+                       page=page, per_page=per_page, error_out=False)
+
+
+def published_article(article_id: int) -> Article | None:
+    """One published article by id, or None (drafts and other portals' articles alike)."""
+    return db.session.scalar(_published().where(Article.id == article_id))
+
+
+def highlights(limit: int = 5) -> list[Article]:
+    """Published articles flagged as highlights (offered to the city portal), newest first."""
+    return list(db.session.scalars(_published().where(Article.is_highlight)
+                                   .order_by(Article.published_at.desc()).limit(limit)))
+
+
+@dataclass
+class SectionNode:
+    section: Section
+    children: list[SectionNode] = field(default_factory=list)
+
+
+def sections_tree() -> list[SectionNode]:
+    """The portal's sections as a tree, each level in `position` order."""
+    sections = db.session.scalars(sa.select(Section).order_by(Section.position, Section.name_vi)).all()
+    nodes = {s.id: SectionNode(s) for s in sections}
+    roots: list[SectionNode] = []
+    for s in sections:
+        parent = nodes.get(s.parent_id) if s.parent_id else None
+        (parent.children if parent else roots).append(nodes[s.id])
+    return roots
+
+
+def section_by_slug(slug: str) -> Section | None:
+    return db.session.scalar(sa.select(Section).where(Section.slug == slug))
+
+
+def section_and_descendants(section_id: int) -> set[int]:
+    parents: dict[int | None, list[int]] = {}
+    for sid, parent in db.session.execute(sa.select(Section.id, Section.parent_id)):
+        parents.setdefault(parent, []).append(sid)
+    found, todo = set(), [section_id]
+    while todo:
+        current = todo.pop()
+        if current not in found:
+            found.add(current)
+            todo.extend(parents.get(current, []))
+    return found
+
+
+def board_members() -> list[BoardMember]:
+    """The editorial board as the public page lists it (law: names and positions)."""
+    return list(db.session.scalars(sa.select(BoardMember).where(BoardMember.on_board)
+                                   .order_by(BoardMember.position, BoardMember.full_name)))
+
+
+def cover_key(article: Article, size: str) -> str | None:
+    """The stored key of the cover at `size` ("1200", "800", "400"), or the original."""
+    return (article.cover_sizes or {}).get(size) or article.cover_key

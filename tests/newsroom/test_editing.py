@@ -1,0 +1,111 @@
+"""Conflicts between two people, revisions of published articles, compare and restore."""
+
+from __future__ import annotations
+
+import re
+
+from app.extensions import db
+from blueprints.newsroom.editing import compare, revision, revisions
+from blueprints.newsroom.models import ArticleState
+from tenants.context import tenant_scope
+from tests.conftest import csrf_token
+from tests.factories import base_url
+from tests.newsroom.helpers import load, make_article, make_board, sign_in
+
+
+def _form(board, **changes) -> dict:
+    data = {"title": "Ra quân tổng vệ sinh môi trường", "summary": "Hơn 200 người tham gia.",
+            "body": "<p>Sáng nay, phường tổ chức ra quân.</p>", "kind": "news",
+            "section_id": board.section_id, "unit_id": board.unit_id, "source_type": "original",
+            "save": "1"}
+    data.update(changes)
+    return data
+
+
+def _version(html: str) -> str:
+    match = re.search(r'<input[^>]*name="version"[^>]*>', html)
+    return re.search(r'value="(\d+)"', match.group(0)).group(1)
+
+
+def test_second_save_gets_a_conflict_and_keeps_its_text(app, client):
+    board = make_board()
+    article = make_article(board, ArticleState.SUBMITTED)
+    first, second = app.test_client(), app.test_client()
+    sign_in(first, board.tenant, board.approver)
+    sign_in(second, board.tenant, board.editor)
+    url, host = f"/admin/newsroom/articles/{article}/edit", base_url(board.tenant)
+    page_1, page_2 = first.get(url, base_url=host), second.get(url, base_url=host)
+    saved = first.post(url, base_url=host, data=_form(board, title="Tiêu đề của người thứ nhất",
+                       version=_version(page_1.text), csrf_token=csrf_token(page_1.text)))
+    assert saved.status_code == 302
+    late = second.post(url, base_url=host, data=_form(board, body="<p>Đoạn văn của người thứ hai.</p>",
+                       version=_version(page_2.text), csrf_token=csrf_token(page_2.text)))
+    assert late.status_code == 409
+    assert "Bài đã được người khác sửa" in late.text
+    assert "Đoạn văn của người thứ hai." in late.text  # their text is shown back to them
+    assert "Tiêu đề của người thứ nhất" in late.text  # beside what is there now
+    with tenant_scope(board.tenant):
+        current = load(board, article)
+        assert current.title == "Tiêu đề của người thứ nhất"
+        assert "người thứ hai" not in current.body
+    # Saving again, knowingly, goes through.
+    again = second.post(url, base_url=host, data=_form(board, body="<p>Đoạn văn của người thứ hai.</p>",
+                        version=_version(late.text), csrf_token=csrf_token(late.text)))
+    assert again.status_code == 302
+
+
+def test_editing_a_published_article_makes_a_revision_and_keeps_it_published(client):
+    board = make_board()
+    article = make_article(board, ArticleState.PUBLISHED)
+    sign_in(client, board.tenant, board.editor)
+    url, host = f"/admin/newsroom/articles/{article}/edit", base_url(board.tenant)
+    page = client.get(url, base_url=host)
+    response = client.post(url, base_url=host, data=_form(board, body="<p>Đã sửa số liệu: 250 người.</p>",
+                           version=_version(page.text), csrf_token=csrf_token(page.text)))
+    assert response.status_code == 302
+    with tenant_scope(board.tenant):
+        current = load(board, article)
+        assert current.state == ArticleState.PUBLISHED
+        numbers = [r.number for r in revisions(current)]
+        assert numbers == [2, 1]
+        diff = compare(revision(current, 1), revision(current, 2))
+        assert ("added", "Đã sửa số liệu: 250 người.") in [(d.op, d.text) for d in diff]
+        assert ("removed", "Sáng nay, phường tổ chức ra quân.") in [(d.op, d.text) for d in diff]
+    compared = client.get(f"/admin/newsroom/articles/{article}/revisions?a=1&b=2", base_url=host)
+    assert compared.status_code == 200 and "250 người" in compared.text
+
+
+def test_restore_brings_back_an_old_text_as_a_new_revision(client):
+    board = make_board()
+    article = make_article(board, ArticleState.DRAFT)
+    sign_in(client, board.tenant, board.collaborator)
+    url, host = f"/admin/newsroom/articles/{article}/edit", base_url(board.tenant)
+    page = client.get(url, base_url=host)
+    client.post(url, base_url=host, data=_form(board, body="<p>Bản viết lại.</p>", version=_version(page.text),
+                                               csrf_token=csrf_token(page.text)))
+    listing = client.get(f"/admin/newsroom/articles/{article}/revisions", base_url=host)
+    restored = client.post(f"/admin/newsroom/articles/{article}/revisions/1/restore", base_url=host,
+                           data={"version": _version(listing.text), "csrf_token": csrf_token(listing.text)})
+    assert restored.status_code == 302
+    with tenant_scope(board.tenant):
+        current = load(board, article)
+        assert "Sáng nay, phường tổ chức ra quân." in current.body
+        assert [r.number for r in revisions(current)] == [3, 2, 1]
+        assert "1" in revision(current, 3).note
+
+
+def test_body_html_is_sanitised(client):
+    board = make_board()
+    sign_in(client, board.tenant, board.collaborator)
+    page = client.get("/admin/newsroom/articles/new", base_url=base_url(board.tenant))
+    response = client.post("/admin/newsroom/articles/new", base_url=base_url(board.tenant), data=_form(
+        board, title="Thắng Tam ra quân", body='<p onclick="x()">Chữ<script>alert(1)</script></p>',
+        csrf_token=csrf_token(page.text)))
+    assert response.status_code == 302
+    with tenant_scope(board.tenant):
+        from blueprints.newsroom.models import Article
+
+        article = db.session.scalar(db.select(Article).where(Article.title == "Thắng Tam ra quân"))
+        assert article.body == "<p>Chữ</p>"
+        assert article.slug == "thang-tam-ra-quan"
+        assert [a.id for a in article.authors] == [board.collaborator.id]
