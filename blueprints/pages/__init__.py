@@ -1,4 +1,4 @@
-"""The public pages every portal has from day one: home, introduction, public services, site map."""
+"""The public pages every portal has from day one: home, public services, site map."""
 
 from flask import Blueprint
 

@@ -30,7 +30,6 @@ def provincial_portal_url() -> str:
 
 # The portal's own pages; other capabilities add theirs the same way.
 add_public_page("pages.home", _l("Trang chủ"), _l("Tin tức, tin nổi bật và liên kết nhanh của cổng thông tin."), order=0)
-add_public_page("pages.introduction", _l("Giới thiệu"), _l("Chức năng, nhiệm vụ, cơ cấu tổ chức và thông tin liên hệ."), order=10)
 add_public_page("pages.public_services", _l("Dịch vụ công"), _l("Thủ tục hành chính và Cổng dịch vụ công của tỉnh."), order=80)
 add_public_page("pages.site_map", _l("Sơ đồ cổng thông tin"), _l("Tất cả các chuyên mục của cổng thông tin."), order=90)
 

@@ -1,4 +1,4 @@
-"""Home, introduction, public services and site map."""
+"""Home, public services and site map (the introduction lives in blueprints/about)."""
 
 from __future__ import annotations
 
@@ -22,11 +22,6 @@ def home():
     tenant = require_tenant()
     portals = member_portals(tenant) if tenant.kind == "city" else []
     return render("pages/home.html", portals=portals, portal_link=portal_link)
-
-
-@bp.get("/introduction")
-def introduction():
-    return render("pages/introduction.html")
 
 
 @bp.get("/public-services")

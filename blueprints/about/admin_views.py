@@ -1,0 +1,205 @@
+"""Back-office screens for the introduction: sections, units, leaders and contacts.
+
+Editors and the board head maintain them. Saving a contact through its form, or pressing
+"checked", sets its "last checked" date to today; the list flags contacts older than 180 days.
+"""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, request, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from app.extensions import db
+from app.navigation import add_backoffice_page
+from app.templating import render
+from app.uploads import UploadRejected
+from blueprints.about import bp
+from blueprints.about.forms import ContactForm, LeaderForm, SectionForm, UnitForm, unit_choices
+from blueprints.about.models import SectionKind
+from blueprints.about.services import (
+    all_leaders,
+    all_units,
+    get_contact,
+    get_leader,
+    get_section,
+    get_unit,
+    intro_sections,
+    is_stale,
+    list_contacts,
+    mark_checked,
+    parent_choices,
+    save_contact,
+    save_leader,
+    save_section,
+    save_unit,
+    stale_contacts,
+    tenant_today,
+    unit_name_taken,
+)
+from blueprints.auth.models import Role
+from blueprints.auth.permissions import require_role
+
+EDITORS = (Role.EDITOR, Role.BOARD_HEAD)
+
+add_backoffice_page("about.admin_sections", _l("Giới thiệu"), roles=EDITORS, order=40)
+add_backoffice_page("about.admin_units", _l("Cơ cấu tổ chức"), roles=EDITORS, order=41)
+add_backoffice_page("about.admin_leaders", _l("Lãnh đạo"), roles=EDITORS, order=42)
+add_backoffice_page("about.admin_contacts", _l("Danh bạ cán bộ"), roles=EDITORS, order=43)
+
+
+def _locale() -> str:
+    return str(get_locale())
+
+
+def _form_page(form, title, cancel, status=200, **extra):
+    return render("about/admin/form.html", form=form, title=title, cancel=cancel, **extra), status
+
+
+@bp.get("/admin/introduction")
+@require_role(*EDITORS)
+def admin_sections():
+    return render("about/admin/sections.html", sections=intro_sections(), kinds=list(SectionKind))
+
+
+@bp.route("/admin/introduction/<kind>", methods=["GET", "POST"])
+@require_role(*EDITORS)
+def admin_section(kind: str):
+    if kind not in set(SectionKind):
+        abort(404)
+    kind = SectionKind(kind)
+    section = get_section(kind)
+    form = SectionForm(obj=section)
+    if kind is not SectionKind.MAP:
+        del form.image, form.image_alt_vi, form.image_alt_en
+    if form.validate_on_submit():
+        try:
+            save_section(kind, body_vi=form.body_vi.data, body_en=form.body_en.data,
+                         image_alt_vi=form.image_alt_vi.data if "image" in form else "",
+                         image_alt_en=form.image_alt_en.data if "image" in form else "",
+                         image=form.image.data if "image" in form else None)
+        except UploadRejected as exc:
+            form.image.errors.append(str(exc))
+        else:
+            db.session.commit()
+            flash(_("Đã lưu."), "info")
+            return redirect(url_for("about.admin_sections"))
+    status = 422 if form.errors else 200
+    return _form_page(form, kind.label, url_for("about.admin_sections"), status,
+                      image_url=url_for("about.section_image", kind=kind)
+                      if section is not None and section.image_key else None)
+
+
+@bp.get("/admin/units")
+@require_role(*EDITORS)
+def admin_units():
+    return render("about/admin/units.html", units=all_units(), locale=_locale())
+
+
+@bp.route("/admin/units/new", methods=["GET", "POST"], defaults={"unit_id": None})
+@bp.route("/admin/units/<int:unit_id>", methods=["GET", "POST"])
+@require_role(*EDITORS)
+def admin_unit(unit_id: int | None):
+    unit = get_unit(unit_id) if unit_id else None
+    if unit_id and unit is None:
+        abort(404)
+    form = UnitForm(obj=unit)
+    form.parent_id.choices = unit_choices(parent_choices(unit), _locale(), _l("(Không trực thuộc đơn vị nào)"))
+    if request.method == "GET" and unit is not None:
+        form.parent_id.data = unit.parent_id or 0
+    if form.validate_on_submit():
+        if unit_name_taken(form.name_vi.data, unit):
+            form.name_vi.errors.append(_("Đã có đơn vị cùng tên."))
+        else:
+            save_unit(unit, **form.data)
+            db.session.commit()
+            flash(_("Đã lưu."), "info")
+            return redirect(url_for("about.admin_units"))
+    return _form_page(form, _("Đơn vị") if unit is None else unit.name_vi, url_for("about.admin_units"),
+                      422 if form.errors else 200)
+
+
+@bp.get("/admin/leaders")
+@require_role(*EDITORS)
+def admin_leaders():
+    return render("about/admin/leaders.html", leaders=all_leaders())
+
+
+@bp.route("/admin/leaders/new", methods=["GET", "POST"], defaults={"leader_id": None})
+@bp.route("/admin/leaders/<int:leader_id>", methods=["GET", "POST"])
+@require_role(*EDITORS)
+def admin_leader(leader_id: int | None):
+    leader = get_leader(leader_id) if leader_id else None
+    if leader_id and leader is None:
+        abort(404)
+    form = LeaderForm(obj=leader)
+    if form.validate_on_submit():
+        values = {k: v for k, v in form.data.items() if k not in ("photo", "submit", "csrf_token")}
+        try:
+            save_leader(leader, photo=form.photo.data, **values)
+        except UploadRejected as exc:
+            form.photo.errors.append(str(exc))
+        else:
+            db.session.commit()
+            flash(_("Đã lưu."), "info")
+            return redirect(url_for("about.admin_leaders"))
+    photo_url = url_for("about.admin_leader_photo", leader_id=leader.id) if leader and leader.photo_key else None
+    return _form_page(form, _("Lãnh đạo") if leader is None else leader.name, url_for("about.admin_leaders"),
+                      422 if form.errors else 200, image_url=photo_url)
+
+
+@bp.get("/admin/leaders/<int:leader_id>/photo")
+@require_role(*EDITORS)
+def admin_leader_photo(leader_id: int):
+    """The photo of any leader, published or not, for the edit screen."""
+    from app.uploads import send_stored
+
+    leader = get_leader(leader_id)
+    if leader is None or not leader.photo_key:
+        abort(404)
+    return send_stored(leader.photo_key, leader.photo_type, f"leader-{leader.id}", as_attachment=False)
+
+
+@bp.get("/admin/contacts")
+@require_role(*EDITORS)
+def admin_contacts():
+    today = tenant_today()
+    page_number = request.args.get("page", "1")
+    page = list_contacts(page=int(page_number) if page_number.isdigit() else 1, per_page=100,
+                         published_only=False)
+    return render("about/admin/contacts.html", page=page, today=today, is_stale=is_stale,
+                  stale=stale_contacts(today), locale=_locale())
+
+
+@bp.route("/admin/contacts/new", methods=["GET", "POST"], defaults={"contact_id": None})
+@bp.route("/admin/contacts/<int:contact_id>", methods=["GET", "POST"])
+@require_role(*EDITORS)
+def admin_contact(contact_id: int | None):
+    contact = get_contact(contact_id) if contact_id else None
+    if contact_id and contact is None:
+        abort(404)
+    form = ContactForm(obj=contact)
+    form.unit_id.choices = unit_choices(all_units(), _locale(), _l("(Chưa chọn đơn vị)"))
+    if request.method == "GET" and contact is not None:
+        form.unit_id.data = contact.unit_id or 0
+    if form.validate_on_submit():
+        save_contact(contact, today=tenant_today(), **form.data)
+        db.session.commit()
+        flash(_("Đã lưu."), "info")
+        return redirect(url_for("about.admin_contacts"))
+    return _form_page(form, _("Cán bộ đầu mối") if contact is None else contact.name,
+                      url_for("about.admin_contacts"), 422 if form.errors else 200)
+
+
+@bp.post("/admin/contacts/<int:contact_id>/checked")
+@require_role(*EDITORS)
+def admin_contact_checked(contact_id: int):
+    """Confirm that a contact's details are still right, without editing it."""
+    contact = get_contact(contact_id)
+    if contact is None:
+        abort(404)
+    mark_checked(contact, tenant_today())
+    db.session.commit()
+    flash(_("Đã xác nhận thông tin liên hệ của %(name)s.", name=contact.name), "info")
+    return redirect(url_for("about.admin_contacts"))

@@ -1,0 +1,133 @@
+"""Introduction sections, organisation units, leaders and contact officials of one portal."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.db import TenantScoped
+from app.extensions import db
+
+
+class Bilingual:
+    """Models with `<field>_vi` / `<field>_en` pairs: `local("name", "en")` falls back to Vietnamese."""
+
+    def local(self, field: str, locale: str) -> str:
+        if locale == "en":
+            english = getattr(self, f"{field}_en", "") or ""
+            if english.strip():
+                return english
+        return getattr(self, f"{field}_vi", "") or ""
+
+    def is_fallback(self, field: str, locale: str) -> bool:
+        """True when an English page shows the Vietnamese text (so it can be marked lang="vi")."""
+        return locale == "en" and not (getattr(self, f"{field}_en", "") or "").strip()
+
+
+class SectionKind(enum.StrEnum):
+    FUNCTIONS = "functions"
+    HISTORY = "history"
+    MAP = "map"
+    NATURE = "nature"
+    CULTURE = "culture"
+
+    @property
+    def label(self):
+        from flask_babel import lazy_gettext as _l
+
+        return {
+            SectionKind.FUNCTIONS: _l("Chức năng, nhiệm vụ"),
+            SectionKind.HISTORY: _l("Lịch sử hình thành"),
+            SectionKind.MAP: _l("Bản đồ địa giới hành chính"),
+            SectionKind.NATURE: _l("Điều kiện tự nhiên"),
+            SectionKind.CULTURE: _l("Văn hóa, di tích, danh thắng"),
+        }[self]
+
+
+class IntroSection(Bilingual, TenantScoped, db.Model):
+    """One part of the introduction page; the map section may carry an image with alt text."""
+
+    __tablename__ = "intro_sections"
+
+    kind: Mapped[str] = mapped_column(sa.String(16))
+    body_vi: Mapped[str] = mapped_column(sa.Text, default="")
+    body_en: Mapped[str] = mapped_column(sa.Text, default="")
+    image_key: Mapped[str | None] = mapped_column(sa.String(200))
+    image_type: Mapped[str | None] = mapped_column(sa.String(100))
+    image_alt_vi: Mapped[str] = mapped_column(sa.String(300), default="")
+    image_alt_en: Mapped[str] = mapped_column(sa.String(300), default="")
+    updated_at: Mapped[datetime] = mapped_column(
+        sa.DateTime(timezone=True), server_default=sa.func.now(), onupdate=sa.func.now())
+
+    __table_args__ = (
+        sa.UniqueConstraint("tenant_id", "kind"),
+        sa.CheckConstraint("kind IN ('functions', 'history', 'map', 'nature', 'culture')", name="kind"),
+    )
+
+
+class OrgUnit(Bilingual, TenantScoped, db.Model):
+    """A unit of the organisation chart (the People's Committee, a department, an office)."""
+
+    __tablename__ = "org_units"
+
+    parent_id: Mapped[int | None] = mapped_column(sa.BigInteger)
+    name_vi: Mapped[str] = mapped_column(sa.String(200))
+    name_en: Mapped[str] = mapped_column(sa.String(200), default="")
+    functions_vi: Mapped[str] = mapped_column(sa.Text, default="")
+    functions_en: Mapped[str] = mapped_column(sa.Text, default="")
+    address: Mapped[str] = mapped_column(sa.String(300), default="")
+    phone: Mapped[str] = mapped_column(sa.String(40), default="")
+    email: Mapped[str] = mapped_column(sa.String(254), default="")
+    position: Mapped[int] = mapped_column(default=0)
+
+    __table_args__ = (
+        sa.ForeignKeyConstraint(["tenant_id", "parent_id"], ["org_units.tenant_id", "org_units.id"]),
+        sa.UniqueConstraint("tenant_id", "name_vi"),
+    )
+
+
+class Leader(Bilingual, TenantScoped, db.Model):
+    """A leader shown on the introduction: photo, short biography and duties."""
+
+    __tablename__ = "leaders"
+
+    name: Mapped[str] = mapped_column(sa.String(200))
+    title_vi: Mapped[str] = mapped_column(sa.String(200))
+    title_en: Mapped[str] = mapped_column(sa.String(200), default="")
+    biography_vi: Mapped[str] = mapped_column(sa.Text, default="")
+    biography_en: Mapped[str] = mapped_column(sa.Text, default="")
+    duties_vi: Mapped[str] = mapped_column(sa.Text, default="")
+    duties_en: Mapped[str] = mapped_column(sa.Text, default="")
+    phone: Mapped[str] = mapped_column(sa.String(40), default="")
+    email: Mapped[str] = mapped_column(sa.String(254), default="")
+    photo_key: Mapped[str | None] = mapped_column(sa.String(200))
+    photo_type: Mapped[str | None] = mapped_column(sa.String(100))
+    position: Mapped[int] = mapped_column(default=0)
+    is_published: Mapped[bool] = mapped_column(default=True)
+
+
+class Contact(Bilingual, TenantScoped, db.Model):
+    """An official in the contact directory. `checked_on` is when someone last confirmed it."""
+
+    __tablename__ = "contacts"
+
+    unit_id: Mapped[int | None] = mapped_column(sa.BigInteger)
+    name: Mapped[str] = mapped_column(sa.String(200))
+    position_vi: Mapped[str] = mapped_column(sa.String(200))
+    position_en: Mapped[str] = mapped_column(sa.String(200), default="")
+    phone: Mapped[str] = mapped_column(sa.String(40), default="")
+    email: Mapped[str] = mapped_column(sa.String(254), default="")
+    checked_on: Mapped[date] = mapped_column(sa.Date)
+    position: Mapped[int] = mapped_column(default=0)
+    is_published: Mapped[bool] = mapped_column(default=True)
+
+    unit: Mapped[OrgUnit | None] = relationship(
+        primaryjoin="and_(Contact.tenant_id == OrgUnit.tenant_id, Contact.unit_id == OrgUnit.id)",
+        foreign_keys="[Contact.tenant_id, Contact.unit_id]", viewonly=True, lazy="joined")
+
+    __table_args__ = (
+        sa.ForeignKeyConstraint(["tenant_id", "unit_id"], ["org_units.tenant_id", "org_units.id"]),
+    )

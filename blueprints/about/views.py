@@ -1,0 +1,83 @@
+"""Public pages of the introduction, in Vietnamese at `/introduction…` and English at `/en/…`."""
+
+from __future__ import annotations
+
+from flask import abort, request
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+
+from app.navigation import add_public_page
+from app.templating import render
+from app.uploads import send_stored
+from blueprints.about import bp
+from blueprints.about.models import SectionKind
+from blueprints.about.services import (
+    all_units,
+    get_leader,
+    get_section,
+    intro_sections,
+    list_contacts,
+    org_chart,
+    public_leaders,
+)
+
+add_public_page("about.introduction", _l("Giới thiệu"),
+                _l("Chức năng, nhiệm vụ, lịch sử, bản đồ, điều kiện tự nhiên, văn hóa và danh thắng."), order=10)
+add_public_page("about.organisation", _l("Cơ cấu tổ chức"),
+                _l("Sơ đồ tổ chức bộ máy và chức năng của từng đơn vị."), order=11, in_main_menu=False)
+add_public_page("about.leaders", _l("Lãnh đạo"),
+                _l("Tiểu sử tóm tắt và nhiệm vụ của lãnh đạo."), order=12, in_main_menu=False)
+add_public_page("about.contacts", _l("Danh bạ cán bộ"),
+                _l("Họ tên, chức vụ, đơn vị, điện thoại và thư điện tử của cán bộ đầu mối."), order=13)
+
+
+def _locale() -> str:
+    return str(get_locale())
+
+
+def _int_arg(name: str, default: int = 0) -> int:
+    value = request.args.get(name, "")
+    return int(value) if value.isdigit() and len(value) < 10 else default
+
+
+@bp.get("/introduction")
+def introduction():
+    return render("about/introduction.html", sections=intro_sections(), kinds=list(SectionKind),
+                  locale=_locale())
+
+
+@bp.get("/introduction/images/<kind>")
+def section_image(kind: str):
+    section = get_section(kind) if kind in set(SectionKind) else None
+    if section is None or not section.image_key:
+        abort(404)
+    return send_stored(section.image_key, section.image_type, f"{kind}.{section.image_key.rsplit('.', 1)[-1]}",
+                       as_attachment=False)
+
+
+@bp.get("/introduction/organisation")
+def organisation():
+    return render("about/organisation.html", chart=org_chart(), locale=_locale())
+
+
+@bp.get("/introduction/leaders")
+def leaders():
+    return render("about/leaders.html", leaders=public_leaders(), locale=_locale())
+
+
+@bp.get("/introduction/leaders/<int:leader_id>/photo")
+def leader_photo(leader_id: int):
+    leader = get_leader(leader_id, public=True)
+    if leader is None or not leader.photo_key:
+        abort(404)
+    return send_stored(leader.photo_key, leader.photo_type,
+                       f"leader-{leader.id}.{leader.photo_key.rsplit('.', 1)[-1]}", as_attachment=False)
+
+
+@bp.get("/introduction/contacts")
+def contacts():
+    query = request.args.get("q", "").strip()[:100]
+    unit_id = _int_arg("unit") or None
+    page = list_contacts(page=_int_arg("page", 1), query=query, unit_id=unit_id)
+    return render("about/contacts.html", page=page, query=query, unit_id=unit_id, units=all_units(),
+                  locale=_locale())

@@ -1,0 +1,68 @@
+"""Back-office screens of the schedule: a week's entries, create, edit and delete."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from app.extensions import db
+from app.navigation import add_backoffice_page
+from app.templating import render
+from blueprints.about.services import tenant_today
+from blueprints.auth.models import Role
+from blueprints.auth.permissions import require_role
+from blueprints.schedule import bp
+from blueprints.schedule.forms import EntryForm
+from blueprints.schedule.services import (
+    delete_entry,
+    get_entry,
+    parse_week,
+    save_entry,
+    week_of,
+    week_schedule,
+)
+
+EDITORS = (Role.EDITOR, Role.BOARD_HEAD)
+
+add_backoffice_page("schedule.admin_week", _l("Lịch làm việc"), roles=EDITORS, order=46)
+
+
+@bp.get("/admin/schedule")
+@require_role(*EDITORS)
+def admin_week():
+    week = parse_week(request.args.get("week"), tenant_today())
+    return render("schedule/admin/week.html", week=week, days=week_schedule(week, published_only=False))
+
+
+@bp.route("/admin/schedule/new", methods=["GET", "POST"], defaults={"entry_id": None})
+@bp.route("/admin/schedule/<int:entry_id>", methods=["GET", "POST"])
+@require_role(*EDITORS)
+def admin_entry(entry_id: int | None):
+    entry = get_entry(entry_id, public=False) if entry_id else None
+    if entry_id and entry is None:
+        abort(404)
+    form = EntryForm(obj=entry)
+    if request.method == "GET" and entry is None:
+        form.day.data = tenant_today()
+    if form.validate_on_submit():
+        saved = save_entry(entry, **form.data)
+        db.session.commit()
+        flash(_("Đã lưu."), "info")
+        return redirect(url_for("schedule.admin_week", week=week_of(saved.day).key))
+    title = _("Thêm lịch làm việc") if entry is None else _("Sửa lịch làm việc")
+    return render("about/admin/form.html", form=form, title=title,
+                  cancel=url_for("schedule.admin_week")), 422 if form.errors else 200
+
+
+@bp.post("/admin/schedule/<int:entry_id>/delete")
+@require_role(*EDITORS)
+def admin_delete(entry_id: int):
+    entry = get_entry(entry_id, public=False)
+    if entry is None:
+        abort(404)
+    week = week_of(entry.day).key
+    delete_entry(entry)
+    db.session.commit()
+    flash(_("Đã xóa."), "info")
+    return redirect(url_for("schedule.admin_week", week=week))

@@ -1,0 +1,31 @@
+"""The public schedule: one week at a time, with a printable view of the same week."""
+
+from __future__ import annotations
+
+from flask import request
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+
+from app.navigation import add_public_page
+from app.templating import render
+from blueprints.about.services import tenant_today
+from blueprints.schedule import bp
+from blueprints.schedule.services import parse_week, week_schedule
+
+add_public_page("schedule.week", _l("Lịch làm việc"), _l("Lịch làm việc hằng tuần của lãnh đạo."), order=40)
+
+
+def _week_page(template: str):
+    today = tenant_today()
+    week = parse_week(request.args.get("week"), today)
+    return render(template, week=week, days=week_schedule(week), today=today, locale=str(get_locale()))
+
+
+@bp.get("/schedule")
+def week():
+    return _week_page("schedule/week.html")
+
+
+@bp.get("/schedule/print")
+def printable():
+    return _week_page("schedule/print.html")
