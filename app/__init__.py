@@ -14,7 +14,7 @@ from app.config import Config, instance_secret
 ROOT = Path(__file__).resolve().parent.parent
 
 # Every capability is one package in blueprints/, registered in this order.
-BLUEPRINTS = ("auth", "pages", "admin")
+BLUEPRINTS = ("auth", "pages", "admin", "programmes", "promo", "visits", "seo")
 
 
 def import_models() -> None:

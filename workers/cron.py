@@ -15,3 +15,8 @@ with worker_app().app_context():
     QUEUE = worker_app().config["RQ_QUEUE"]
 
 cron.register(record_heartbeat, queue_name=QUEUE, interval=60)
+
+# Visit counters: Redis → PostgreSQL every five minutes (blueprints/visits/tasks.py).
+from blueprints.visits.tasks import flush_visits  # noqa: E402
+
+cron.register(flush_visits, queue_name=QUEUE, interval=300)
