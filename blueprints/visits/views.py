@@ -13,6 +13,7 @@ from blueprints.programmes.crud import MANAGERS
 from blueprints.visits import bp
 from blueprints.visits.counter import is_page_view, record_visit
 from blueprints.visits.services import daily_counts, visit_summary
+from tenants.context import current_tenant
 
 add_backoffice_page("visits.chart", _l("Lượt truy cập"), roles=MANAGERS, order=400)
 
@@ -34,7 +35,7 @@ def count_page_view(response):
 
 def footer_visits():
     """For the footer: today's and total views, or None when Redis cannot be read."""
-    if g.get("tenant") is None:
+    if current_tenant() is None:  # an error page rendered outside the portal's scope
         return None
     try:
         return visit_summary()
