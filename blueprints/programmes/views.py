@@ -114,7 +114,7 @@ def figures_admin():
         db.session.rollback()
     status = 422 if form.errors or (result and not result.ok) else 200
     return render("programmes/figures_admin.html", form=form, result=result, periods=figures.periods(),
-                  delete_form=PeriodForm(formdata=None), columns=figures.COLUMNS), status
+                  delete_form=PeriodForm(formdata=None)), status
 
 
 @bp.post("/admin/procedure-figures/delete")
