@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from rq import cron
 
+from blueprints.newsroom.tasks import publish_due_articles
+from blueprints.visits.tasks import flush_visits
 from workers.jobs import worker_app
 from workers.periodic import record_heartbeat
 
@@ -16,6 +18,7 @@ with worker_app().app_context():
 
 cron.register(record_heartbeat, queue_name=QUEUE, interval=60)
 
-from blueprints.newsroom.tasks import publish_due_articles  # noqa: E402
-
+# Scheduled articles go out within a minute of their time (blueprints/newsroom/tasks.py).
 cron.register(publish_due_articles, queue_name=QUEUE, interval=60)
+# Visit counters: Redis → PostgreSQL every five minutes (blueprints/visits/tasks.py).
+cron.register(flush_visits, queue_name=QUEUE, interval=300)

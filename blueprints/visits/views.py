@@ -1,0 +1,56 @@
+"""The counting hook, the footer's figures and the back-office chart."""
+
+from __future__ import annotations
+
+from flask import current_app, g, request
+from flask_babel import lazy_gettext as _l
+from redis.exceptions import RedisError
+
+from app.navigation import add_backoffice_page
+from app.templating import render
+from blueprints.auth.permissions import require_role
+from blueprints.programmes.crud import MANAGERS
+from blueprints.visits import bp
+from blueprints.visits.counter import is_page_view, record_visit
+from blueprints.visits.services import daily_counts, visit_summary
+from tenants.context import current_tenant
+
+add_backoffice_page("visits.chart", _l("Lượt truy cập"), roles=MANAGERS, order=400)
+
+
+@bp.after_app_request
+def count_page_view(response):
+    """One INCR per public page view; a Redis failure never costs the reader the page."""
+    tenant = g.get("tenant")
+    if tenant is not None and is_page_view(
+            request.method, request.path, response.status_code, response.mimetype,
+            request.headers.get("User-Agent", ""),
+            prefetch="prefetch" in (request.headers.get("Sec-Purpose", "") + request.headers.get("Purpose", ""))):
+        try:
+            record_visit(tenant.id)
+        except RedisError:
+            current_app.logger.warning("visit not counted: Redis unavailable")
+    return response
+
+
+def footer_visits():
+    """For the footer: today's and total views, or None when Redis cannot be read."""
+    if current_tenant() is None:  # an error page rendered outside the portal's scope
+        return None
+    try:
+        return visit_summary()
+    except RedisError:
+        return None
+
+
+@bp.app_context_processor
+def visits_context():
+    return {"footer_visits": footer_visits}
+
+
+@bp.get("/admin/visits")
+@require_role(*MANAGERS)
+def chart():
+    days = daily_counts(30)
+    return render("visits/chart.html", days=days, peak=max([c for _, c in days] + [1]),
+                  total=sum(c for _, c in days))
