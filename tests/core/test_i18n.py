@@ -70,3 +70,23 @@ def test_dates_follow_the_tenant_time_zone(app):
         g.tenant = ward
         shown = format_datetime(datetime(2024, 1, 31, 18, 30, tzinfo=UTC), "yyyy-MM-dd HH:mm")
     assert shown == "2024-02-01 01:30"
+
+
+def test_every_string_in_the_code_has_its_english(app):
+    """Extract the strings from the sources, as `make i18n` does, and look each one up: a
+    catalogue that was not updated after new strings were written fails here too."""
+    from babel.messages.extract import extract_from_dir
+    from flask_babel import force_locale, gettext
+
+    root = Path(__file__).resolve().parents[2]
+    method_map = [("**.py", "python"), ("**/templates/**.html", "jinja2")]
+    keywords = {"_": None, "gettext": None, "_l": None, "lazy_gettext": None, "ngettext": (1, 2)}
+    missing = []
+    with app.test_request_context("/en/"), force_locale("en"):
+        for folder in ("app", "tenants", "workers", "themes", "blueprints"):
+            for filename, lineno, message, _comments, _context in extract_from_dir(
+                    root / folder, method_map=method_map, keywords=keywords):
+                msgid = message[0] if isinstance(message, tuple) else message
+                if msgid and gettext(msgid) == msgid and not msgid.isascii():
+                    missing.append(f"{folder}/{filename}:{lineno} {msgid!r}")
+    assert missing == []
