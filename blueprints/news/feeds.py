@@ -6,6 +6,7 @@ host, published articles only) and these turn it into bytes.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import format_datetime
@@ -72,7 +73,7 @@ def rss(feed: Feed) -> bytes:
         _sub(item, "link", entry.link)
         _sub(item, "guid", entry.link, isPermaLink="true")
         _sub(item, "pubDate", format_datetime(_utc(entry.published)))
-        _sub(item, "description", entry.summary)
+        _sub(item, "description", html.escape(entry.summary))  # RSS readers take it as HTML
         if entry.category:
             _sub(item, "category", entry.category)
         for author in entry.authors:
