@@ -147,6 +147,7 @@ def test_print_view_is_clean_and_save_is_a_self_contained_download(client):
     assert "Nội dung chi tiết của bài." in saved.text
     assert 'src="data:image/jpeg;base64,' in saved.text  # the cover travels inside the file
     assert "<link rel=\"stylesheet\"" not in saved.text and "<style>" in saved.text
+    assert f'<base href="{host}/tin-tuc/{article_id}-{SLUG}">' in saved.text  # relative links still work
     english = client.get(f"/en/tin-tuc/{article_id}-{SLUG}/save", base_url=host)
     assert "This article is available in Vietnamese only." in english.text
 
