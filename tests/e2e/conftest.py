@@ -1,0 +1,69 @@
+"""Browser tests: Debian's Chromium driven by Playwright against a live server.
+
+The live server runs in a thread of the test process, single-threaded, on the test's own
+database connection (so it sees what the test set up, and the test's rollback cleans up after
+it). Screenshots go to `tests/artifacts/` for a person to look at.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+from werkzeug.serving import make_server
+
+from app.extensions import db
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert executable, "Debian's chromium package is needed: `make test` installs it (apt-get install chromium)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def live_server(app):
+    server = make_server("127.0.0.1", 0, app, threaded=False)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.server_port
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+@pytest.fixture
+def portal(live_server):
+    """`portal(tenant, path)`: the URL of a page, after committing what the test set up."""
+
+    def url(tenant, path: str = "/") -> str:
+        db.session.commit()
+        return f"http://{tenant.primary_host}:{live_server}{path}"
+
+    return url
+
+
+@pytest.fixture
+def phone(browser):
+    """A page the size of a small phone (360 px wide), as the deputy head uses."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def screenshot(page, name: str) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
