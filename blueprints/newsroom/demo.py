@@ -141,8 +141,8 @@ def _history(article: Article, writer, approver, editor, now: datetime, late: bo
     at, previous = article.created_at, S.DRAFT
     for step in PATHS[S(article.state)]:
         at += timedelta(hours=3) if step == S.SUBMITTED else timedelta(hours=20)
-        if step == S.SUBMITTED and late and article.state == S.SUBMITTED:
-            at = now - timedelta(days=4)  # waiting too long: shows as late
+        if step == S.SUBMITTED and article.state == S.SUBMITTED:
+            at = now - (timedelta(days=4) if late else timedelta(hours=5))  # late, or just in
         actor = {S.SUBMITTED: writer, S.APPROVED: approver, S.RETURNED: approver}.get(step, editor)
         comment = {S.RETURNED: "Bài trích dẫn chưa ghi đường dẫn đến nguồn; đề nghị bổ sung.",
                    S.UNPUBLISHED: "Gỡ để cập nhật số liệu theo báo cáo mới."}.get(step, "")

@@ -60,9 +60,9 @@ class Action:
 
 ACTIONS = {a.name: a for a in (
     Action("submit", frozenset({S.DRAFT, S.RETURNED}), S.SUBMITTED, (), _l("Gửi duyệt")),
+    Action("approve", frozenset({S.SUBMITTED}), S.APPROVED, (Role.APPROVER,), _l("Duyệt bài")),
     Action("return", frozenset({S.SUBMITTED, S.APPROVED}), S.RETURNED, (Role.APPROVER,),
            _l("Trả lại cho tác giả"), needs_comment=True),
-    Action("approve", frozenset({S.SUBMITTED}), S.APPROVED, (Role.APPROVER,), _l("Duyệt bài")),
     Action("schedule", frozenset({S.APPROVED}), S.SCHEDULED, (Role.EDITOR,), _l("Hẹn giờ đăng")),
     Action("unschedule", frozenset({S.SCHEDULED}), S.APPROVED, (Role.EDITOR,), _l("Hủy hẹn giờ")),
     Action("publish", frozenset({S.APPROVED, S.SCHEDULED, S.UNPUBLISHED}), S.PUBLISHED, (Role.EDITOR,),
