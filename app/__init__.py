@@ -14,7 +14,7 @@ from app.config import Config, instance_secret
 ROOT = Path(__file__).resolve().parent.parent
 
 # Every capability is one package in blueprints/, registered in this order.
-BLUEPRINTS = ("auth", "pages", "admin", "newsroom")
+BLUEPRINTS = ("auth", "pages", "admin", "newsroom", "royalties")
 
 
 def import_models() -> None:
