@@ -14,7 +14,7 @@ from app.config import Config, instance_secret
 ROOT = Path(__file__).resolve().parent.parent
 
 # Every capability is one package in blueprints/, registered in this order.
-BLUEPRINTS = ("auth", "pages", "admin", "newsroom", "about", "documents", "schedule",
+BLUEPRINTS = ("auth", "pages", "admin", "newsroom", "royalties", "about", "documents", "schedule",
               "programmes", "promo", "visits", "seo", "news")
 
 
