@@ -22,7 +22,8 @@ def portal_link(host: str) -> str:
 def home():
     tenant = require_tenant()
     portals = member_portals(tenant) if tenant.kind == "city" else []
-    return render("pages/home.html", portals=portals, portal_link=portal_link, home_news=home_news())
+    return render("pages/home.html", portals=portals, portal_link=portal_link, home_news=home_news(),
+                  provincial_url=provincial_portal_url())
 
 
 @bp.get("/public-services")

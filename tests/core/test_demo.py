@@ -26,3 +26,14 @@ def test_the_demo_has_the_city_and_its_17_wards_and_can_run_twice(app):
         assert authenticate(thang_tam.id, "approver.thang-tam@example.org", "demo-password", "127.0.0.1").user
     assert db.session.scalar(sa.select(sa.func.count()).select_from(User).where(
         User.email.like("%.thang-tam@example.org"))) == 4
+
+
+def test_the_home_page_shows_the_news_the_schedule_and_the_banners(client):
+    list(seed_demo())
+    thang_tam = tenant_by_slug("thang-tam")
+    page = client.get("/", base_url=f"http://{thang_tam.primary_host}")
+    assert page.status_code == 200 and page.text.count("<h1") == 1
+    for block in ('id="home-schedule-heading"', 'class="banner-list"', "/tin-tuc/", 'rel="external"'):
+        assert block in page.text, block
+    english = client.get("/en/", base_url=f"http://{thang_tam.primary_host}")
+    assert "The leaders&#39; schedule this week" in english.text or "The leaders' schedule this week" in english.text
