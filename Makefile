@@ -7,13 +7,20 @@ STAMP := $(VENV)/.installed-$(shell cat setup.cfg pyproject.toml | sha1sum | cut
 # Catalogues: app/ holds the core's (with tenants/, workers/ and themes/); each blueprint its own.
 CATALOGUES := app $(patsubst %/,%,$(wildcard blueprints/*/))
 
-.PHONY: demo test venv catalogues chromium i18n lint bench clean
+.PHONY: demo test venv catalogues chromium validator i18n lint bench clean
 
 demo: venv catalogues
 	$(BIN)/wardportal-demo
 
-test: venv catalogues chromium
+test: venv catalogues chromium validator
 	$(BIN)/pytest
+
+# The W3C Nu HTML Checker (a Java jar from the npm registry) validates every page in the tests.
+validator: tests/validator/node_modules/vnu-jar/build/dist/vnu.jar
+
+tests/validator/node_modules/vnu-jar/build/dist/vnu.jar: tests/validator/package.json
+	npm ci --prefix tests/validator --silent --no-audit --no-fund
+	touch $@
 
 # Browser tests use Debian's Chromium (Playwright drives it; it downloads no browser of its own).
 chromium:

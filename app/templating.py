@@ -109,7 +109,15 @@ def _serve_theme_static(theme: str, filename: str):
     abort(404)
 
 
+def iso(value) -> str:
+    """A date or time for `<time datetime>`: ISO 8601 to the second (HTML allows no microseconds)."""
+    if hasattr(value, "hour"):
+        return value.isoformat(timespec="seconds")
+    return value.isoformat()
+
+
 def init_app(app: Flask) -> None:
+    app.add_template_filter(iso)
     themes = {name: FileSystemLoader(str(THEMES_DIR / name / "templates")) for name in available_themes()}
     app.jinja_loader = ChoiceLoader([PrefixLoader(themes, delimiter=":"), FileSystemLoader(
         str(Path(app.root_path) / "templates"))])

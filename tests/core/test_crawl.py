@@ -1,0 +1,120 @@
+"""Every public page of the demo portals, crawled as a visitor would, in both languages.
+
+Each page must answer 200, have exactly one `<h1>`, a `lang`, alt text on every image, a main
+landmark, and pass the W3C Nu HTML Checker (run once over all pages). Links are followed on the
+portal's own host only, so the crawl also shows that no page links into another portal's data.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from app.demo import seed_demo
+from tenants.resolver import tenant_by_slug
+
+VNU = Path(__file__).resolve().parents[1] / "validator" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+SKIP = re.compile(r"^/(en/)?(admin|login|logout|forgot-password|reset-password|_themes|static)\b|"
+                  r"/(print|save)$|\.(xml|pdf|png|jpg|webp|csv|xlsx|docx?)$|/files/|/anh-")
+MAX_PAGES = 120
+
+
+class PageFacts(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+        self.h1 = 0
+        self.images_without_alt = 0
+        self.lang = None
+        self.has_main = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+        elif tag == "h1":
+            self.h1 += 1
+        elif tag == "img" and "alt" not in attrs:
+            self.images_without_alt += 1
+        elif tag == "html":
+            self.lang = attrs.get("lang")
+        elif tag == "main":
+            self.has_main = True
+
+
+def crawl(client, host: str, start: str) -> dict[str, str]:
+    """Pages reachable from `start` on `host`: {path: html}."""
+    seen: dict[str, str] = {}
+    queue = [start]
+    while queue and len(seen) < MAX_PAGES:
+        path = queue.pop(0)
+        if path in seen or SKIP.search(urlsplit(path).path):
+            continue
+        response = client.get(path, base_url=f"http://{host}")
+        if response.status_code in (301, 302):
+            continue
+        assert response.status_code == 200, f"{host}{path}: {response.status_code}"
+        if not response.content_type.startswith("text/html"):
+            continue
+        seen[path] = response.text
+        facts = PageFacts()
+        facts.feed(response.text)
+        for href in facts.links:
+            target = urlsplit(urljoin(f"http://{host}{path}", href))
+            if target.netloc == host and target.scheme == "http":
+                queue.append(target.path + (f"?{target.query}" if target.query else ""))
+    return seen
+
+
+def crawl_demo(client) -> dict[str, str]:
+    """The city, a ward and the commune, in both languages."""
+    pages: dict[str, str] = {}
+    list(seed_demo())
+    for slug in ("vungtau", "thang-tam", "long-son"):
+        host = tenant_by_slug(slug).primary_host
+        for start in ("/", "/en/"):
+            pages.update({f"{host}{p}": html for p, html in crawl(client, host, start).items()})
+    return pages
+
+
+def structure_problems(pages: dict[str, str]) -> list[tuple]:
+    problems = []
+    for url, html in pages.items():
+        facts = PageFacts()
+        facts.feed(html)
+        expected_lang = "en" if "/en/" in url or url.endswith("/en") else "vi"
+        if facts.h1 != 1 or facts.lang != expected_lang or not facts.has_main or facts.images_without_alt:
+            problems.append((url, facts.h1, facts.lang, facts.has_main, facts.images_without_alt))
+    return problems
+
+
+def validation_errors(pages: dict[str, str], folder: Path) -> list[str]:
+    """The W3C Nu HTML Checker's errors, run once over every page."""
+    assert VNU.exists(), "the W3C checker is missing: `make test` installs it (npm ci --prefix tests/validator)"
+    names = {}
+    for number, (url, html) in enumerate(pages.items()):
+        path = folder / f"page-{number}.html"
+        path.write_text(html, encoding="utf-8")
+        names[path.name] = url
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--format", "json", "--errors-only", *map(str, folder.glob("*.html"))],
+        capture_output=True, text=True, timeout=300, check=False)
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    return [f"{names[Path(urlsplit(m['url']).path).name]}:{m.get('lastLine')}: {m['message']}"
+            for m in messages if m.get("type") == "error"]
+
+
+def test_every_demo_page_is_reachable_well_formed_and_valid(client, tmp_path):
+    pages = crawl_demo(client)
+    paths = " ".join(pages)
+    for expected in ("/tin-tuc/", "/documents/", "/schedule", "/introduction", "/projects",
+                     "/en/tin-tuc/", "/site-map", "/ban-bien-tap"):
+        assert expected in paths, expected
+    assert len(pages) > 60
+    assert structure_problems(pages) == []
+    errors = validation_errors(pages, tmp_path)
+    assert errors == [], "\n".join(errors[:40])
