@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Every capability is one package in blueprints/, registered in this order.
 BLUEPRINTS = ("auth", "pages", "admin", "newsroom", "about", "documents", "schedule",
-              "programmes", "promo", "visits", "seo")
+              "programmes", "promo", "visits", "seo", "api")
 
 
 def import_models() -> None:
