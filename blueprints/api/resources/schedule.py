@@ -64,7 +64,7 @@ def _check(filters: dict) -> None:
     if end < start:
         raise ApiError(400, str(_l("“to” không được trước “from”.")), "to")
     if (end - start).days > MAX_RANGE_DAYS:
-        raise ApiError(400, str(_l("Khoảng ngày tối đa là 366 ngày.")), "to")
+        raise ApiError(400, str(_l("“to” chỉ được cách “from” tối đa 366 ngày.")), "to")
 
 
 def list_schedule(filters: dict, page: int, per_page: int):
