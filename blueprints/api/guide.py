@@ -9,7 +9,6 @@ from flask_babel import lazy_gettext as _l
 from app.navigation import add_public_page
 from app.templating import render
 from blueprints.api import bp
-from blueprints.api.params import PAGE, PER_PAGE
 from blueprints.api.registry import resources
 
 add_public_page("api.guide", _l("Dữ liệu mở (API)"),
@@ -19,4 +18,4 @@ add_public_page("api.guide", _l("Dữ liệu mở (API)"),
 @bp.get("/api")
 def guide():
     base = request.host_url.rstrip("/") + request.script_root + "/api/v1"
-    return render("api/guide.html", resources=resources(), base=base, common=(PAGE, PER_PAGE))
+    return render("api/guide.html", resources=resources(), base=base)

@@ -63,7 +63,7 @@ def list_view(resource: Resource):
 
 
 def item_view(resource: Resource, item_id: int):
-    row = resource.get_row(item_id) if item_id <= 2_147_483_647 else None
+    row = resource.get_row(item_id) if item_id <= 9_223_372_036_854_775_807 else None
     if row is None:
         raise ApiError(404, str(resource.not_found))
     return json_response(resource.schema.dump(row))

@@ -171,3 +171,38 @@ def test_pagination_metadata_and_link_header(client):
     assert second["prev"] == f"{portal.url}/api/v1/articles?per_page=1&page=1"
     beyond = check_response(doc, "/api/v1/articles", client.get("/api/v1/articles?page=9", base_url=portal.url))
     assert beyond["items"] == [] and beyond["total"] == 2
+
+
+def test_article_and_section_urls_are_the_news_pages_when_installed(client, app):
+    """`url` is null only while no package serves the page (the news pages come with `news`)."""
+    from flask import url_for
+
+    portal = make_portal()
+    article = client.get(f"/api/v1/articles/{portal.article}", base_url=portal.url).get_json()
+    section = client.get(f"/api/v1/sections/{portal.section}", base_url=portal.url).get_json()
+    if "news.article" in app.view_functions:
+        with app.test_request_context(base_url=portal.url):
+            assert article["url"] == url_for("news.article", article_id=portal.article, slug=article["slug"],
+                                             _external=True)
+        assert client.get(article["url"]).status_code == 200
+        assert client.get(section["url"]).status_code == 200
+    else:
+        assert article["url"] is None and section["url"] is None
+
+
+def test_cover_url_is_absolute_and_served(client):
+    from app.extensions import db
+    from app.uploads import store_bytes
+    from blueprints.newsroom.models import Article
+    from tests.about.helpers import png_bytes
+
+    portal = make_portal()
+    with tenant_scope(portal.tenant):
+        article = db.session.get(Article, (portal.tenant.id, portal.article))
+        article.cover_key = store_bytes(png_bytes(), "image/png", "png", "cover.png").key
+        article.cover_content_type = "image/png"
+        db.session.flush()
+    body = client.get(f"/api/v1/articles/{portal.article}", base_url=portal.url).get_json()
+    assert body["cover_url"] == f"{portal.url}/anh-bai-viet/{portal.article}/800"
+    cover = client.get(body["cover_url"])
+    assert cover.status_code == 200 and cover.mimetype == "image/png"
