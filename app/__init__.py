@@ -14,8 +14,8 @@ from app.config import Config, instance_secret
 ROOT = Path(__file__).resolve().parent.parent
 
 # Every capability is one package in blueprints/, registered in this order.
-BLUEPRINTS = ("auth", "pages", "admin", "newsroom", "about", "documents", "schedule",
-              "programmes", "promo", "visits", "seo", "api")
+BLUEPRINTS = ("auth", "pages", "admin", "newsroom", "royalties", "about", "documents", "schedule",
+              "programmes", "promo", "visits", "seo", "news", "api")
 
 
 def import_models() -> None:

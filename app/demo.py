@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from flask import current_app
 
 from app.extensions import db
+from app.security import hash_password
 from blueprints.auth.models import Role
 from blueprints.auth.services import create_user, grant_role
 from tenants.context import tenant_scope
@@ -80,12 +81,13 @@ def seed_portals() -> list:
 
 
 def seed_people(tenants: list) -> None:
-    create_user(ADMIN_EMAIL, DEMO_PASSWORD, "Quản trị nền tảng", platform_admin=True)
+    hashed = hash_password(DEMO_PASSWORD)
+    create_user(ADMIN_EMAIL, DEMO_PASSWORD, "Quản trị nền tảng", platform_admin=True, password_hash=hashed)
     for tenant in tenants:
         with tenant_scope(tenant_info(tenant)):
             for role in DEMO_ROLES:
                 user, _ = create_user(demo_email(role, tenant.slug), DEMO_PASSWORD,
-                                      f"{Role(role).label} – {tenant.name_vi}")
+                                      f"{Role(role).label} – {tenant.name_vi}", password_hash=hashed)
                 grant_role(user, role)
             db.session.flush()
 

@@ -9,6 +9,7 @@ from wtforms import (
     BooleanField,
     EmailField,
     IntegerField,
+    SelectChoice,
     SelectField,
     StringField,
     SubmitField,
@@ -80,5 +81,5 @@ class ContactForm(FlaskForm):
     submit = SubmitField(_l("Lưu và xác nhận đã kiểm tra hôm nay"))
 
 
-def unit_choices(units, locale: str, none_label) -> list[tuple[int, str]]:
-    return [(0, str(none_label))] + [(u.id, u.local("name", locale)) for u in units]
+def unit_choices(units, locale: str, none_label) -> list[SelectChoice]:
+    return [SelectChoice(0, str(none_label))] + [SelectChoice(u.id, u.local("name", locale)) for u in units]

@@ -44,15 +44,20 @@ def check_password_rules(password: str) -> None:
         raise AccountError(f"the password must have at least {MIN_PASSWORD_LENGTH} characters")
 
 
-def create_user(email: str, password: str, name: str = "", platform_admin: bool = False) -> tuple[User, bool]:
-    """Create a user; an existing one with the same e-mail is returned unchanged."""
+def create_user(email: str, password: str, name: str = "", platform_admin: bool = False,
+                password_hash: str | None = None) -> tuple[User, bool]:
+    """Create a user; an existing one with the same e-mail is returned unchanged.
+
+    `password_hash`, when given, is the hash of `password` computed once by the caller (the demo
+    seeds dozens of accounts with one password; argon2 is slow on purpose).
+    """
     email = normalise_email(email)
     existing = find_user(email)
     if existing is not None:
         return existing, False
     check_password_rules(password)
     user = User(email=email, name=name.strip() or email.split("@")[0],
-                password_hash=hash_password(password), is_platform_admin=platform_admin,
+                password_hash=password_hash or hash_password(password), is_platform_admin=platform_admin,
                 password_changed_at=datetime.now(UTC))
     db.session.add(user)
     db.session.flush()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from wtforms import SelectChoice
 
 from app.extensions import db
 from app.navigation import add_backoffice_page
@@ -49,8 +50,8 @@ def admin_edit(document_id: int | None):
     if document_id and document is None:
         abort(404)
     form = DocumentForm(obj=document)
-    form.replaced_by_id.choices = [(0, _("(Không)"))] + [
-        (d.id, f"{d.number} – {d.summary[:80]}") for d in successor_choices(document)]
+    form.replaced_by_id.choices = [SelectChoice(0, _("(Không)"))] + [
+        SelectChoice(d.id, f"{d.number} – {d.summary[:80]}") for d in successor_choices(document)]
     if request.method == "GET" and document is not None:
         form.replaced_by_id.data = document.replaced_by_id or 0
     if form.validate_on_submit():

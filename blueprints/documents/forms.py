@@ -5,14 +5,22 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import BooleanField, DateField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import (
+    BooleanField,
+    DateField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, Length, Optional
 
 from blueprints.documents.models import Category, DocType, Field, Status
 
 
 def _choices(enum_type):
-    return [(m.value, m.label) for m in enum_type]
+    return [SelectChoice(m.value, m.label) for m in enum_type]
 
 
 class DocumentForm(FlaskForm):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
+from wtforms import SelectChoice
 
 from app.extensions import db
 from blueprints.auth.models import Membership, User
@@ -15,28 +16,28 @@ NO_SECTION = _l("— Chọn chuyên mục —")
 NO_UNIT = _l("— Không thuộc đơn vị nào —")
 
 
-def section_choices(locale: str, blank=NO_SECTION) -> list[tuple]:
-    choices: list[tuple] = [("", blank)]
+def section_choices(locale: str, blank=NO_SECTION) -> list[SelectChoice]:
+    choices: list[SelectChoice] = [SelectChoice("", blank)]
 
     def walk(nodes, depth):
         for node in nodes:
-            choices.append((node.section.id, "— " * depth + node.section.name(locale)))
+            choices.append(SelectChoice(node.section.id, "— " * depth + node.section.name(locale)))
             walk(node.children, depth + 1)
 
     walk(sections_tree(), 0)
     return choices
 
 
-def unit_choices(locale: str, blank=NO_UNIT) -> list[tuple]:
+def unit_choices(locale: str, blank=NO_UNIT) -> list[SelectChoice]:
     units = db.session.scalars(sa.select(Unit).where(Unit.is_active).order_by(Unit.position, Unit.name_vi))
-    return [("", blank)] + [(u.id, u.name(locale)) for u in units]
+    return [SelectChoice("", blank)] + [SelectChoice(u.id, u.name(locale)) for u in units]
 
 
-def author_choices() -> list[tuple[int, str]]:
+def author_choices() -> list[SelectChoice]:
     """Everyone who may write on this portal, by name."""
     users = db.session.scalars(sa.select(User).where(User.id.in_(
         sa.select(Membership.user_id).where(Membership.role.in_([str(r) for r in WRITERS])))).order_by(User.name))
-    return [(u.id, u.name) for u in users]
+    return [SelectChoice(u.id, u.name) for u in users]
 
 
 def unit_of(user: User) -> int | None:

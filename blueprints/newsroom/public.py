@@ -86,3 +86,21 @@ def board_members() -> list[BoardMember]:
 def cover_key(article: Article, size: str) -> str | None:
     """The stored key of the cover at `size` ("1200", "800", "400"), or the original."""
     return (article.cover_sizes or {}).get(size) or article.cover_key
+
+
+def latest_published(section_id: int | None = None, limit: int = 5, exclude_id: int | None = None) -> list[Article]:
+    """The newest published articles (of a section and its sub-sections), without a count query:
+    for home-page blocks, related items and feeds."""
+    query = _published()
+    if section_id is not None:
+        query = query.where(Article.section_id.in_(section_and_descendants(section_id)))
+    if exclude_id is not None:
+        query = query.where(Article.id != exclude_id)
+    return list(db.session.scalars(query.order_by(Article.published_at.desc(), Article.id.desc()).limit(limit)))
+
+
+def published_index() -> list[tuple[int, str, str, object, object]]:
+    """(id, slug, title, published_at, updated_at) of every published article: for site maps."""
+    return [tuple(row) for row in db.session.execute(
+        sa.select(Article.id, Article.slug, Article.title, Article.published_at, Article.updated_at)
+        .where(Article.state == ArticleState.PUBLISHED).order_by(Article.published_at.desc()))]

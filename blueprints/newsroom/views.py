@@ -118,7 +118,9 @@ def _save(form: ArticleForm, article: Article | None) -> tuple[Article | None, b
             save_article(article, current_user, data, int(form.version.data or 0))
         if form.save_and_submit.data:
             db.session.flush()
-            submit(article, current_user)
+            transition = submit(article, current_user)
+            if transition.warning:
+                flash(str(transition.warning), "warning")
     except SubmissionIncomplete as exc:
         _attach_errors(form, exc.fields)
         if article is not None and article.id is not None:

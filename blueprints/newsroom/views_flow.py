@@ -45,7 +45,9 @@ def transition(article_id: int, action: str):
     comment = form.comment.data or ""
     try:
         if action == "submit":
-            workflow.submit(article, current_user, comment)
+            warning = workflow.submit(article, current_user, comment).warning
+            if warning:
+                flash(str(warning), "warning")
         elif action == "approve":
             workflow.approve(article, current_user, comment, factor=form.factor.data)
         elif action == "schedule":

@@ -148,8 +148,12 @@ def submit(article: Article, actor: User, comment: str = "") -> ArticleTransitio
     missing = missing_for_submission(article)
     if missing:
         raise SubmissionIncomplete(missing)
+    from blueprints.royalties.quotas import cap_warning
+
+    warning = cap_warning(article)  # the unit's monthly cap: raises when the portal refuses
     transition = perform("submit", article, actor, comment)
     article.submitted_at = transition.at
+    transition.warning = warning  # not stored: the view shows it once
     return transition
 
 
@@ -158,7 +162,12 @@ def return_article(article: Article, actor: User, reason: str) -> ArticleTransit
 
 
 def approve(article: Article, actor: User, comment: str = "", factor: Decimal | None = None) -> ArticleTransition:
-    """Approve; the royalty factor, when given, is stored (its range is the royalties' rule)."""
+    """Approve with the royalty factor, which must lie in the portal's range for the kind."""
+    from blueprints.royalties.months import local_date
+    from blueprints.royalties.rates import check_factor
+
+    _check("approve", article, actor)
+    check_factor(article.kind, factor, local_date(datetime.now(UTC)))
     transition = perform("approve", article, actor, comment)
     article.approved_at = datetime.now(UTC)
     article.approved_by_id = actor.id

@@ -6,6 +6,7 @@ from flask import request
 
 from app.search import matches
 from app.templating import render
+from blueprints.news.services import home_news
 from blueprints.pages import bp
 from blueprints.pages.services import find_pages, member_portals, provincial_portal_url
 from tenants.context import require_tenant
@@ -21,7 +22,8 @@ def portal_link(host: str) -> str:
 def home():
     tenant = require_tenant()
     portals = member_portals(tenant) if tenant.kind == "city" else []
-    return render("pages/home.html", portals=portals, portal_link=portal_link)
+    return render("pages/home.html", portals=portals, portal_link=portal_link, home_news=home_news(),
+                  provincial_url=provincial_portal_url())
 
 
 @bp.get("/public-services")

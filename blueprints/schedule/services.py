@@ -107,3 +107,8 @@ def save_entry(entry: ScheduleEntry | None, **values) -> ScheduleEntry:
 def delete_entry(entry: ScheduleEntry) -> None:
     db.session.delete(entry)
     db.session.flush()
+
+
+def coming_entries(today: date, limit: int = 6) -> list[ScheduleEntry]:
+    """The published engagements from today to the end of this week, for the home page."""
+    return list(list_entries(today, week_of(today).sunday, per_page=limit).items)

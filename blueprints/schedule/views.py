@@ -10,7 +10,7 @@ from app.navigation import add_public_page
 from app.templating import render
 from blueprints.about.services import tenant_today
 from blueprints.schedule import bp
-from blueprints.schedule.services import parse_week, week_schedule
+from blueprints.schedule.services import coming_entries, parse_week, week_schedule
 
 add_public_page("schedule.week", _l("Lịch làm việc"), _l("Lịch làm việc hằng tuần của lãnh đạo."), order=40)
 
@@ -29,3 +29,9 @@ def week():
 @bp.get("/schedule/print")
 def printable():
     return _week_page("schedule/print.html")
+
+
+@bp.app_context_processor
+def home_schedule_context():
+    """`home_schedule()` for the home page's block, queried only when the block is drawn."""
+    return {"home_schedule": lambda: coming_entries(tenant_today())}

@@ -1,0 +1,117 @@
+"""The news pages: the index, a page per section, and the article (with print and save views)."""
+
+from __future__ import annotations
+
+from flask import abort, redirect, request
+from flask_babel import lazy_gettext as _l
+
+from app.navigation import add_public_page
+from app.templating import render
+from blueprints.news import bp, links
+from blueprints.news.saving import cover_data_uri, saved_article
+from blueprints.news.services import (
+    article_slug,
+    news_index,
+    related_articles,
+    section_page,
+    section_parents,
+    source_line,
+)
+from blueprints.news.views_feeds import feed_links
+from blueprints.newsroom.models import Article
+from blueprints.newsroom.public import published_article
+from blueprints.seo.registry import add_sitemap_source
+
+add_sitemap_source("news.articles", links.sitemap_articles)
+add_public_page("news.index", _l("Tin tức"),
+                _l("Tin tức, sự kiện theo chuyên mục; nguồn tin RSS và Atom."), order=20)
+
+
+@bp.app_template_global()
+def news_url(article: Article, endpoint: str = "news.article", **values) -> str:
+    return links.article_url(article, endpoint, **values)
+
+
+@bp.app_template_global()
+def news_cover(article: Article, external: bool = False, size: str | None = None) -> str | None:
+    """The cover's URL (`size` "1200", "800", "400" or the main one), or None without a cover."""
+    return links.cover_url(article, size, external) if size else links.cover_src(article, external)
+
+
+@bp.app_template_global()
+def news_srcset(article: Article) -> str:
+    return links.cover_srcset(article)
+
+
+def _page_number() -> int:
+    page = request.args.get("page", 1, type=int)
+    if page < 1:
+        abort(404)
+    return page
+
+
+def _check_page(pagination) -> None:
+    if pagination.page > 1 and not pagination.items:
+        abort(404)
+
+
+@bp.get("/tin-tuc")
+def index():
+    tree, page = news_index(_page_number())
+    _check_page(page)
+    return render("news/index.html", tree=tree, page=page)
+
+
+@bp.get("/chuyen-muc/<slug>")
+def section(slug: str):
+    found = section_page(slug, _page_number())
+    if found is None:
+        abort(404)
+    _check_page(found.page)
+    return render("news/section.html", found=found, section=found.section, section_feeds=feed_links(found.section))
+
+
+def _article_or_redirect(article_id: int, slug: str | None, endpoint: str) -> Article:
+    """The published article, or a 404 (drafts and other portals' ids look the same); a missing,
+    wrong or old slug answers a permanent redirect to the right URL, query kept."""
+    article = published_article(article_id)
+    if article is None:
+        abort(404)
+    if slug != article_slug(article):
+        abort(redirect(links.article_url(article, endpoint, **request.args.to_dict()), 301))
+    return article
+
+
+def _article_context(article: Article) -> dict:
+    urls = links.both_languages("news.article", article_id=article.id, slug=article_slug(article))
+    return dict(article=article, parents=section_parents(article.section) + (
+        [article.section] if article.section else []), source=source_line(article), urls=urls,
+        links=links)
+
+
+@bp.get("/tin-tuc/<int:article_id>", defaults={"slug": None})
+@bp.get("/tin-tuc/<int:article_id>-<slug>")
+def article(article_id: int, slug: str | None):
+    found = _article_or_redirect(article_id, slug, "news.article")
+    if request.args.get("print") == "1":
+        return _printable(found)
+    canonical_lang = "en" if request.script_root.endswith("/en") else "vi"
+    context = _article_context(found)
+    return render("news/article.html", related=related_articles(found), canonical=context["urls"][canonical_lang],
+                  share=links.share_links(context["urls"][canonical_lang], found.title), **context)
+
+
+@bp.get("/tin-tuc/<int:article_id>-<slug>/print")
+def article_print(article_id: int, slug: str):
+    return _printable(_article_or_redirect(article_id, slug, "news.article_print"))
+
+
+def _printable(article: Article) -> str:
+    return render("news/printable.html", saving=False, cover=links.cover_src(article), **_article_context(article))
+
+
+@bp.get("/tin-tuc/<int:article_id>-<slug>/save")
+def article_save(article_id: int, slug: str):
+    found = _article_or_redirect(article_id, slug, "news.article_save")
+    html = render("news/printable.html", saving=True, cover=cover_data_uri(found), **_article_context(found))
+    return saved_article(html, article_slug(found))

@@ -1,0 +1,81 @@
+"""RSS and Atom feeds of the portal and of each section, and the feed links of every page."""
+
+from __future__ import annotations
+
+from flask import Response, abort, g, url_for
+from flask_babel import gettext as _
+
+from blueprints.news import bp, feeds, links
+from blueprints.news.services import feed_articles
+from blueprints.newsroom.models import Section
+from blueprints.newsroom.public import section_by_slug
+from tenants.context import require_tenant
+
+CONTENT_TYPES = {"rss": feeds.RSS_TYPE, "atom": feeds.ATOM_TYPE}
+
+
+def _locale() -> str:
+    from flask_babel import get_locale
+
+    return str(get_locale())
+
+
+def _feed(section: Section | None) -> feeds.Feed:
+    tenant = require_tenant()
+    locale = _locale()
+    portal = tenant.name(locale)
+    if section is None:
+        title, page = portal, url_for("news.index", _external=True)
+        description = _("Tin tức, sự kiện mới nhất của %(portal)s.", portal=portal)
+        rss_url, atom_url = (url_for("news.feed", kind=k, _external=True) for k in ("rss", "atom"))
+    else:
+        title = f"{section.name(locale)} – {portal}"
+        page = url_for("news.section", slug=section.slug, _external=True)
+        description = _("Tin, bài mới nhất của chuyên mục %(section)s.", section=section.name(locale))
+        rss_url, atom_url = (url_for("news.section_feed", slug=section.slug, kind=k, _external=True)
+                             for k in ("rss", "atom"))
+    entries = [feeds.FeedEntry(
+        title=a.title, link=links.article_url(a, _external=True), summary=a.summary,
+        published=a.published_at, updated=max(a.published_at, a.updated_at or a.published_at),
+        authors=[u.name for u in a.authors], category=a.section.name(locale) if a.section else "")
+        for a in feed_articles(section)]
+    return feeds.Feed(title, description, page, rss_url, atom_url, portal, entries=entries)
+
+
+def _respond(kind: str, feed: feeds.Feed) -> Response:
+    body = feeds.rss(feed) if kind == "rss" else feeds.atom(feed)
+    response = Response(body, content_type=f"{CONTENT_TYPES[kind]}; charset=utf-8")
+    response.cache_control.public = True
+    response.cache_control.max_age = 300
+    return response
+
+
+@bp.get("/<any(rss, atom):kind>.xml")
+def feed(kind: str):
+    return _respond(kind, _feed(None))
+
+
+@bp.get("/chuyen-muc/<slug>/<any(rss, atom):kind>.xml")
+def section_feed(slug: str, kind: str):
+    section = section_by_slug(slug)
+    if section is None:
+        abort(404)
+    return _respond(kind, _feed(section))
+
+
+def feed_links(section: Section | None = None) -> list[dict]:
+    """`<link rel="alternate">` targets for a page's head: the portal's feeds, or a section's."""
+    if section is None:
+        values = [("news.feed", {}, _("Tin tức (RSS)"), "rss"), ("news.feed", {}, _("Tin tức (Atom)"), "atom")]
+    else:
+        name = section.name(_locale())
+        values = [("news.section_feed", {"slug": section.slug}, f"{name} (RSS)", "rss"),
+                  ("news.section_feed", {"slug": section.slug}, f"{name} (Atom)", "atom")]
+    return [{"href": url_for(endpoint, kind=kind, _external=True, **args), "title": title,
+             "type": CONTENT_TYPES[kind]} for endpoint, args, title, kind in values]
+
+
+@bp.app_context_processor
+def feed_context() -> dict:
+    """Every page of a portal names the portal's feeds in its head (`feed_links` in the layout)."""
+    return {"feed_links": feed_links() if g.get("tenant") else []}

@@ -1,0 +1,67 @@
+"""The month's statement as CSV and XLSX: one row per article, then the total; the XLSX adds a
+sheet per collaborator's totals. Amounts are the statement's own integers (no re-computation),
+so the files add up to the screen's and the budget's totals to the đồng."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from flask_babel import gettext
+
+from blueprints.royalties.statements import Statement
+
+
+def _headers() -> list[str]:
+    return [gettext("STT"), gettext("Ngày đăng"), gettext("Tiêu đề"), gettext("Thể loại"), gettext("Đơn vị"),
+            gettext("Tác giả"), gettext("Hệ số"), gettext("Mức cơ sở (đồng)"), gettext("Thành tiền (đồng)")]
+
+
+def _rows(statement: Statement, locale: str) -> list[list]:
+    rows = []
+    for number, line in enumerate(statement.lines, start=1):
+        article = line.article
+        rows.append([number, line.published_local.strftime("%d/%m/%Y %H:%M"), article.title,
+                     str(article.kind_label), article.unit.name(locale) if article.unit else "",
+                     ", ".join(u.name for u in article.authors),
+                     line.factor if line.factor is not None else "",
+                     line.base_amount if line.base_amount is not None else "", line.amount])
+    return rows
+
+
+def statement_csv(statement: Statement, locale: str) -> bytes:
+    """UTF-8 with a byte-order mark, so spreadsheet programs show Vietnamese correctly."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(_headers())
+    for row in _rows(statement, locale):
+        writer.writerow([str(v) for v in row])
+    writer.writerow(["", "", gettext("Tổng cộng"), "", "", "", "", "", statement.total])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def statement_xlsx(statement: Statement, locale: str) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = gettext("Bảng kê")[:31]
+    sheet.append([gettext("Bảng kê nhuận bút tháng %(month)s", month=str(statement.month))])
+    sheet.append(_headers())
+    for row in _rows(statement, locale):
+        sheet.append([float(v) if not isinstance(v, (int, str)) else v for v in row])
+    sheet.append(["", "", gettext("Tổng cộng"), "", "", "", "", "", statement.total])
+    for cell in (*sheet[2], *sheet[sheet.max_row]):
+        cell.font = Font(bold=True)
+    for row in sheet.iter_rows(min_row=3, min_col=8, max_col=9):
+        for cell in row:
+            cell.number_format = "#,##0"
+    people = book.create_sheet(gettext("Theo cộng tác viên")[:31])
+    people.append([gettext("Cộng tác viên"), gettext("Số bài"), gettext("Thành tiền (đồng)")])
+    for group in statement.by_person:
+        people.append([group.name, len(group.lines), group.total])
+    people.append([gettext("Tổng cộng"), len(statement.lines), sum(g.total for g in statement.by_person)])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

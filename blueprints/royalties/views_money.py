@@ -1,0 +1,110 @@
+"""Back office of royalties: the month's statement, its exports and printable form, the
+collaborator's own statement, and the board's tables (rates, bases, budgets)."""
+
+from __future__ import annotations
+
+from flask import Response, abort, flash, redirect, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from app.extensions import db
+from app.navigation import add_backoffice_page
+from app.templating import render
+from blueprints.auth.models import Role
+from blueprints.auth.permissions import require_role
+from blueprints.royalties import bp, tables
+from blueprints.royalties.exports import statement_csv, statement_xlsx
+from blueprints.royalties.forms import BaseForm, BudgetForm, RateForm
+from blueprints.royalties.months import Month
+from blueprints.royalties.statements import budget_status, person_statement, statement
+from blueprints.royalties.views_plans import MANAGERS, month_from_args
+from tenants.context import require_tenant
+
+add_backoffice_page("royalties.statement", _l("Nhuận bút"), roles=MANAGERS, order=15)
+add_backoffice_page("royalties.my_statement", _l("Nhuận bút của tôi"), roles=(Role.COLLABORATOR,), order=16)
+add_backoffice_page("royalties.tables", _l("Bảng hệ số nhuận bút"), roles=MANAGERS, order=17)
+
+
+def locale() -> str:
+    return str(get_locale())
+
+
+@bp.get("/admin/royalties/", endpoint="statement")
+@require_role(*MANAGERS)
+def statement_view():
+    month = month_from_args()
+    return render("royalties/statement.html", month=month, statement=statement(month, locale()),
+                  budget=budget_status(month.year))
+
+
+@bp.get("/admin/royalties/print")
+@require_role(*MANAGERS)
+def statement_print():
+    """The statement laid out for paper, with the names and signature blocks."""
+    month = month_from_args()
+    return render("royalties/print.html", month=month, statement=statement(month, locale()),
+                  tenant=require_tenant())
+
+
+def _filename(month: Month, ext: str) -> str:
+    return f"nhuan-but-{require_tenant().slug}-{month.year}-{month.month:02d}.{ext}"
+
+
+@bp.get("/admin/royalties/export.csv")
+@require_role(*MANAGERS)
+def export_csv():
+    month = month_from_args()
+    return Response(statement_csv(statement(month, locale()), locale()), mimetype="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{_filename(month, "csv")}"'})
+
+
+@bp.get("/admin/royalties/export.xlsx")
+@require_role(*MANAGERS)
+def export_xlsx():
+    month = month_from_args()
+    return Response(statement_xlsx(statement(month, locale()), locale()),
+                    mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    headers={"Content-Disposition": f'attachment; filename="{_filename(month, "xlsx")}"'})
+
+
+@bp.get("/admin/royalties/mine")
+@require_role(Role.COLLABORATOR)
+def my_statement():
+    month = month_from_args()
+    return render("royalties/mine.html", month=month, group=person_statement(month, current_user))
+
+
+FORMS = {"rate": RateForm, "base": BaseForm, "budget": BudgetForm}
+
+
+def _tables_page(forms: dict | None = None, status: int = 200):
+    forms = {name: (forms or {}).get(name) or cls(formdata=None, prefix=name) for name, cls in FORMS.items()}
+    return render("royalties/tables.html", rates=tables.rates(), bases=tables.bases(),
+                  budgets=tables.budgets(), forms=forms), status
+
+
+@bp.get("/admin/royalties/tables", endpoint="tables")
+@require_role(*MANAGERS)
+def tables_view():
+    return _tables_page()
+
+
+@bp.post("/admin/royalties/tables/<name>")
+@require_role(*MANAGERS)
+def tables_save(name: str):
+    if name not in FORMS:
+        abort(404)
+    form = FORMS[name](prefix=name)
+    if not form.validate_on_submit():
+        return _tables_page({name: form}, 422)
+    if name == "rate":
+        tables.set_rate(form.kind.data, form.effective_from.data, form.factor_min.data, form.factor_max.data)
+    elif name == "base":
+        tables.set_base(form.effective_from.data, form.base_salary.data, form.percent.data, form.note.data or "")
+    else:
+        tables.set_budget(form.year.data, form.amount.data)
+    db.session.commit()
+    flash(_("Đã lưu."), "success")
+    return redirect(url_for("royalties.tables"))
