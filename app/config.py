@@ -79,6 +79,8 @@ class Config:
     # RQ: one queue name per deployment; tests use their own.
     RQ_QUEUE = os.environ.get("RQ_QUEUE", "wardportal")
     RQ_JOB_TIMEOUT = 300
+    # Hosts whose pages may be embedded (the 360° tourism tours): comma-separated, HTTPS only.
+    PORTAL_EMBED_HOSTS = os.environ.get("PORTAL_EMBED_HOSTS", "")
     # Seconds the in-process tenant cache trusts itself when Redis cannot be reached.
     TENANT_CACHE_FALLBACK_SECONDS = 30
     # Prefix of every key this deployment writes to Redis.

@@ -18,6 +18,9 @@ import time
 
 from app import create_app
 
+# The demo's tourism places embed map views of their landmarks.
+DEMO_EMBED_HOSTS = "www.google.com"
+
 
 def _children(port: int) -> dict[str, list[str]]:
     python = sys.executable
@@ -58,6 +61,7 @@ def main() -> int:
     app = create_app()
     _prepare(app)
     env = dict(os.environ, DATABASE_URL=app.config["DATABASE_URL"], REDIS_URL=app.config["REDIS_URL"],
+               PORTAL_EMBED_HOSTS=os.environ.get("PORTAL_EMBED_HOSTS", DEMO_EMBED_HOSTS),
                PYTHONUNBUFFERED="1")
     processes: dict[str, subprocess.Popen] = {}
     stopping = False

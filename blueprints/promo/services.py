@@ -8,7 +8,6 @@ host from the setting takes every embed from it off the portals at once.
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -25,8 +24,8 @@ from tenants.context import require_tenant
 
 
 def embed_hosts() -> frozenset[str]:
-    """The allow-list: the app setting, else the environment variable of the same name."""
-    value = current_app.config.get("PORTAL_EMBED_HOSTS", os.environ.get("PORTAL_EMBED_HOSTS", ""))
+    """The allow-list of the `PORTAL_EMBED_HOSTS` setting."""
+    value = current_app.config["PORTAL_EMBED_HOSTS"]
     if isinstance(value, str):
         value = value.split(",")
     return frozenset(h.strip().lower().rstrip(".") for h in value if h.strip())
