@@ -49,6 +49,17 @@ WARDS = [
 # The demo accounts of every portal: <role>.<slug>@example.org
 DEMO_ROLES = (Role.COLLABORATOR, Role.APPROVER, Role.EDITOR, Role.BOARD_HEAD)
 
+# Illustrative names, combined deterministically so every portal's board has its own people.
+FAMILY = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Võ", "Đặng", "Bùi", "Đỗ")
+MIDDLE = ("Thị", "Văn", "Minh", "Ngọc", "Đức", "Thanh", "Hữu", "Thu")
+GIVEN = ("Lan", "Hùng", "Mai", "Tuấn", "Hà", "Dũng", "Hương", "Nam", "Thảo", "Khoa", "Linh",
+         "Phúc", "Trang", "Bình", "Yến", "Quân", "Vy")
+
+
+def demo_person(number: int, role_index: int) -> str:
+    seed = number * len(DEMO_ROLES) + role_index
+    return f"{FAMILY[seed % len(FAMILY)]} {MIDDLE[(seed // 3) % len(MIDDLE)]} {GIVEN[(seed * 7) % len(GIVEN)]}"
+
 
 def _contact(name_vi: str, name_en: str, slug: str, number: int) -> dict:
     return {
@@ -83,11 +94,11 @@ def seed_portals() -> list:
 def seed_people(tenants: list) -> None:
     hashed = hash_password(DEMO_PASSWORD)
     create_user(ADMIN_EMAIL, DEMO_PASSWORD, "Quản trị nền tảng", platform_admin=True, password_hash=hashed)
-    for tenant in tenants:
+    for number, tenant in enumerate(tenants):
         with tenant_scope(tenant_info(tenant)):
-            for role in DEMO_ROLES:
+            for role_index, role in enumerate(DEMO_ROLES):
                 user, _ = create_user(demo_email(role, tenant.slug), DEMO_PASSWORD,
-                                      f"{Role(role).label} – {tenant.name_vi}", password_hash=hashed)
+                                      demo_person(number, role_index), password_hash=hashed)
                 grant_role(user, role)
             db.session.flush()
 
