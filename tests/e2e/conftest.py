@@ -62,6 +62,39 @@ def phone(browser):
     context.close()
 
 
+@pytest.fixture
+def laptop(browser):
+    """A page the size of an office laptop (1280 px wide), as a part-time collaborator uses."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    """`new_page(width)`: another person's browser (its own cookies), closed after the test."""
+    contexts = []
+
+    def make(width: int = 360, height: int = 740):
+        context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def sign_in(page, url: str, email: str, password: str) -> None:
+    """Sign in through the form, as a person would, and wait for the back office."""
+    page.goto(url)
+    page.get_by_label("Thư điện tử").fill(email)
+    page.get_by_label("Mật khẩu").fill(password)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url("**/admin/**")
+
+
 def screenshot(page, name: str) -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
