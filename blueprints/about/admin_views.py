@@ -35,11 +35,11 @@ from blueprints.about.services import (
     save_section,
     save_unit,
     stale_contacts,
-    tenant_today,
     unit_name_taken,
 )
 from blueprints.auth.models import Role
 from blueprints.auth.permissions import require_role
+from tenants.context import require_tenant
 
 EDITORS = (Role.EDITOR, Role.BOARD_HEAD)
 
@@ -164,7 +164,7 @@ def admin_leader_photo(leader_id: int):
 @bp.get("/admin/contacts")
 @require_role(*EDITORS)
 def admin_contacts():
-    today = tenant_today()
+    today = require_tenant().today()
     page_number = request.args.get("page", "1")
     page = list_contacts(page=int(page_number) if page_number.isdigit() else 1, per_page=100,
                          published_only=False)
@@ -184,7 +184,7 @@ def admin_contact(contact_id: int | None):
     if request.method == "GET" and contact is not None:
         form.unit_id.data = contact.unit_id or 0
     if form.validate_on_submit():
-        save_contact(contact, today=tenant_today(), **form.data)
+        save_contact(contact, today=require_tenant().today(), **form.data)
         db.session.commit()
         flash(_("Đã lưu."), "info")
         return redirect(url_for("about.admin_contacts"))
@@ -199,7 +199,7 @@ def admin_contact_checked(contact_id: int):
     contact = get_contact(contact_id)
     if contact is None:
         abort(404)
-    mark_checked(contact, tenant_today())
+    mark_checked(contact, require_tenant().today())
     db.session.commit()
     flash(_("Đã xác nhận thông tin liên hệ của %(name)s.", name=contact.name), "info")
     return redirect(url_for("about.admin_contacts"))

@@ -14,8 +14,7 @@ from app.search import fold
 from app.uploads import store_bytes
 from blueprints.about import demo_content as content
 from blueprints.about.models import Contact, IntroSection, Leader, OrgUnit
-from blueprints.about.services import tenant_today
-from tenants.context import TenantInfo
+from tenants.context import TenantInfo, require_tenant
 
 
 def seed(tenant: TenantInfo) -> None:
@@ -123,7 +122,7 @@ def _leaders(tenant: TenantInfo) -> None:
 def _contacts(tenant: TenantInfo, units: list[OrgUnit]) -> None:
     if db.session.scalar(sa.select(sa.func.count()).select_from(Contact)):
         return
-    today = tenant_today()
+    today = require_tenant().today()
     rows = [(units[0], "Chủ tịch", "Chairman"), (units[0], "Phó Chủ tịch", "Vice-Chairman")]
     for unit in units[1:]:
         rows.append((unit, "Trưởng bộ phận" if tenant.kind != "city" else "Trưởng phòng",

@@ -7,7 +7,7 @@ call them as the public pages do. Every query is scoped to the current tenant by
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import sqlalchemy as sa
 from flask_sqlalchemy.pagination import Pagination
@@ -234,15 +234,6 @@ def save_contact(contact: Contact | None, *, today: date, **values) -> Contact:
 def mark_checked(contact: Contact, today: date) -> None:
     contact.checked_on = today
     db.session.flush()
-
-
-def tenant_today() -> date:
-    """Today's date where the portal is (its time zone), not the server's."""
-    from zoneinfo import ZoneInfo
-
-    from tenants.context import require_tenant
-
-    return datetime.now(ZoneInfo(require_tenant().timezone)).date()
 
 
 def _tenant_id() -> int:

@@ -129,7 +129,7 @@ def _iso(value: date | None) -> str | None:
 
 
 def portal_zone() -> ZoneInfo:
-    return ZoneInfo(require_tenant().timezone)
+    return require_tenant().zone
 
 
 def local_iso(value: datetime | None) -> str | None:

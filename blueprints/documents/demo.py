@@ -9,11 +9,10 @@ import sqlalchemy as sa
 
 from app.extensions import db
 from app.uploads import store_bytes
-from blueprints.about.services import tenant_today
 from blueprints.documents.models import Document
 from blueprints.documents.pdf import text_pdf
 from blueprints.documents.services import attach_stored, save_document
-from tenants.context import TenantInfo
+from tenants.context import TenantInfo, require_tenant
 
 RICH = {"vungtau", "phuong-1", "thang-tam", "long-son"}
 
@@ -41,7 +40,7 @@ LIBRARY = [
 
 
 def seed(tenant: TenantInfo) -> None:
-    today = tenant_today()
+    today = require_tenant().today()
     issuer = f"Ủy ban nhân dân {tenant.name_vi}"
     rows = LIBRARY if tenant.slug in RICH else LIBRARY[:4]
     signer = "Chủ tịch Ủy ban nhân dân"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC
-from zoneinfo import ZoneInfo
 
 from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
@@ -53,7 +52,7 @@ def transition(article_id: int, action: str):
         elif action == "schedule":
             when = form.publish_at.data
             if when is not None:
-                when = when.replace(tzinfo=ZoneInfo(require_tenant().timezone)).astimezone(UTC)
+                when = when.replace(tzinfo=require_tenant().zone).astimezone(UTC)
             workflow.schedule(article, current_user, when, comment)
         else:
             workflow.perform(action, article, current_user, comment)

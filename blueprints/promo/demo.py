@@ -16,8 +16,7 @@ from PIL import Image, ImageDraw
 from app.extensions import db
 from app.uploads import store_bytes
 from blueprints.promo.models import Banner, Link, TourismPlace
-from blueprints.promo.services import portal_today
-from tenants.context import TenantInfo
+from tenants.context import TenantInfo, require_tenant
 
 RICH = {"vungtau", "phuong-1", "thang-tam", "long-son"}
 
@@ -55,7 +54,7 @@ def _banner_png(text: str, colour: tuple[int, int, int]) -> bytes:
 
 def seed(tenant: TenantInfo) -> None:
     rich = tenant.slug in RICH
-    today = portal_today()
+    today = require_tenant().today()
     if not db.session.scalar(sa.select(sa.func.count()).select_from(Banner)):
         banners = [("Chào mừng kỷ niệm Ngày Quốc khánh 2/9", "Celebrating National Day, 2 September", (176, 30, 36)),
                    ("Chuyển đổi số – vì nhân dân phục vụ", "Digital transformation in service of the people", (0, 84, 147))]

@@ -9,9 +9,8 @@ host from the setting takes every embed from it off the portals at once.
 from __future__ import annotations
 
 import os
-from datetime import date, datetime
+from datetime import date
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from flask import current_app
@@ -58,13 +57,9 @@ def check_link(url: str, field: str) -> None:
         raise FieldError(field, _("Địa chỉ liên kết phải bắt đầu bằng http:// hoặc https://."))
 
 
-def portal_today() -> date:
-    return datetime.now(ZoneInfo(require_tenant().timezone)).date()
-
-
 def active_banners(today: date | None = None) -> list[Banner]:
     """Banners whose dates include today (in the portal's time zone), in the editors' order."""
-    today = today or portal_today()
+    today = today or require_tenant().today()
     return list(db.session.scalars(sa.select(Banner).where(
         Banner.starts_on <= today, Banner.ends_on >= today, Banner.image_key.is_not(None))
         .order_by(Banner.position, Banner.id)))

@@ -15,7 +15,7 @@ from tenants.context import require_tenant
 
 
 def portal_zone() -> ZoneInfo:
-    return ZoneInfo(require_tenant().timezone or "Asia/Ho_Chi_Minh")
+    return require_tenant().zone
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ from flask_babel import lazy_gettext as _l
 from app.extensions import db
 from app.navigation import add_backoffice_page
 from app.templating import render
-from blueprints.about.services import tenant_today
 from blueprints.auth.models import Role
 from blueprints.auth.permissions import require_role
 from blueprints.schedule import bp
@@ -22,6 +21,7 @@ from blueprints.schedule.services import (
     week_of,
     week_schedule,
 )
+from tenants.context import require_tenant
 
 EDITORS = (Role.EDITOR, Role.BOARD_HEAD)
 
@@ -31,7 +31,7 @@ add_backoffice_page("schedule.admin_week", _l("Lịch làm việc"), roles=EDITO
 @bp.get("/admin/schedule")
 @require_role(*EDITORS)
 def admin_week():
-    week = parse_week(request.args.get("week"), tenant_today())
+    week = parse_week(request.args.get("week"), require_tenant().today())
     return render("schedule/admin/week.html", week=week, days=week_schedule(week, published_only=False))
 
 
@@ -44,7 +44,7 @@ def admin_entry(entry_id: int | None):
         abort(404)
     form = EntryForm(obj=entry)
     if request.method == "GET" and entry is None:
-        form.day.data = tenant_today()
+        form.day.data = require_tenant().today()
     if form.validate_on_submit():
         saved = save_entry(entry, **form.data)
         db.session.commit()

@@ -8,10 +8,9 @@ from datetime import time, timedelta
 import sqlalchemy as sa
 
 from app.extensions import db
-from blueprints.about.services import tenant_today
 from blueprints.schedule.models import ScheduleEntry
 from blueprints.schedule.services import week_of
-from tenants.context import TenantInfo
+from tenants.context import TenantInfo, require_tenant
 
 RICH = {"vungtau", "phuong-1", "thang-tam", "long-son"}
 
@@ -35,7 +34,7 @@ WEEK = [
 
 
 def seed(tenant: TenantInfo) -> None:
-    this_week = week_of(tenant_today())
+    this_week = week_of(require_tenant().today())
     weeks = [this_week.previous, this_week, this_week.next] if tenant.slug in RICH else [this_week]
     for week in weeks:
         exists = db.session.scalar(sa.select(sa.func.count()).select_from(ScheduleEntry).where(

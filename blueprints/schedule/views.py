@@ -8,15 +8,15 @@ from flask_babel import lazy_gettext as _l
 
 from app.navigation import add_public_page
 from app.templating import render
-from blueprints.about.services import tenant_today
 from blueprints.schedule import bp
 from blueprints.schedule.services import coming_entries, parse_week, week_schedule
+from tenants.context import require_tenant
 
 add_public_page("schedule.week", _l("Lịch làm việc"), _l("Lịch làm việc hằng tuần của lãnh đạo."), order=40)
 
 
 def _week_page(template: str):
-    today = tenant_today()
+    today = require_tenant().today()
     week = parse_week(request.args.get("week"), today)
     return render(template, week=week, days=week_schedule(week), today=today, locale=str(get_locale()))
 
@@ -34,4 +34,4 @@ def printable():
 @bp.app_context_processor
 def home_schedule_context():
     """`home_schedule()` for the home page's block, queried only when the block is drawn."""
-    return {"home_schedule": lambda: coming_entries(tenant_today())}
+    return {"home_schedule": lambda: coming_entries(require_tenant().today())}

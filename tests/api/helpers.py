@@ -15,13 +15,12 @@ from referencing.jsonschema import DRAFT202012
 from app.extensions import db
 from app.uploads import store_bytes
 from blueprints.about.models import Contact, OrgUnit
-from blueprints.about.services import tenant_today
 from blueprints.documents.models import Document
 from blueprints.documents.services import attach_stored
 from blueprints.newsroom.models import Article, ArticleState, Section
 from blueprints.schedule.models import ScheduleEntry
 from blueprints.schedule.services import week_of
-from tenants.context import TenantInfo, tenant_scope
+from tenants.context import TenantInfo, require_tenant, tenant_scope
 from tests.about.helpers import PDF
 from tests.factories import base_url, make_tenant, unique
 from tests.newsroom.helpers import make_article, make_board
@@ -95,7 +94,7 @@ def _documents() -> dict[str, int]:
 
 
 def _schedule() -> dict[str, int]:
-    monday = week_of(tenant_today()).monday
+    monday = week_of(require_tenant().today()).monday
     rows = {
         "entry": ScheduleEntry(day=monday + timedelta(days=1), starts_at=time(8, 0), ends_at=time(10, 30),
                                content_vi="Họp giao ban", content_en="Weekly briefing", presider="Chủ tịch UBND"),

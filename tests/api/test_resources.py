@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from blueprints.about.services import tenant_today
 from blueprints.schedule.services import week_of
-from tenants.context import tenant_scope
+from tenants.context import require_tenant, tenant_scope
 from tests.api.helpers import check_response, make_portal, openapi_document
 from tests.factories import make_tenant
 
@@ -71,7 +70,7 @@ def test_article_filters(client):
 
 def tenant_today_of(portal) -> date:
     with tenant_scope(portal.tenant):
-        return tenant_today()
+        return require_tenant().today()
 
 
 def test_sections_and_their_filters(client):

@@ -8,8 +8,7 @@ from PIL import Image
 from app.extensions import db
 from app.uploads import store_bytes
 from blueprints.promo.models import Banner, Link, TourismPlace
-from blueprints.promo.services import portal_today
-from tenants.context import tenant_scope
+from tenants.context import require_tenant, tenant_scope
 from tests.factories import base_url, make_tenant, make_user
 from tests.portal_data.helpers import post_form, sign_in
 
@@ -29,7 +28,7 @@ def png() -> bytes:
 
 def add_banner(tenant, alt: str, start_offset: int, end_offset: int) -> int:
     with tenant_scope(tenant):
-        today = portal_today()
+        today = require_tenant().today()
         stored = store_bytes(png(), "image/png", "png", "b.png")
         banner = Banner(alt_vi=alt, alt_en=f"{alt} EN", starts_on=today + timedelta(days=start_offset),
                         ends_on=today + timedelta(days=end_offset), image_key=stored.key, image_type="image/png")

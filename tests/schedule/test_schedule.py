@@ -1,10 +1,9 @@
 from datetime import date, time, timedelta
 
 from app.extensions import db
-from blueprints.about.services import tenant_today
 from blueprints.schedule.models import ScheduleEntry
 from blueprints.schedule.services import parse_week, week_of
-from tenants.context import tenant_scope
+from tenants.context import require_tenant, tenant_scope
 from tests.about.helpers import h1_count, post_form, sign_in
 from tests.conftest import csrf_token
 from tests.factories import base_url, make_tenant, make_user
@@ -29,7 +28,7 @@ def test_weeks_parse_and_fall_back():
 def test_public_week_with_navigation_and_print(client):
     ward = make_tenant()
     with tenant_scope(ward):
-        today = tenant_today()
+        today = require_tenant().today()
     _entry(ward, today, "Họp giao ban tuần", content_en="Weekly briefing", location="Phòng họp số 1")
     _entry(ward, today, "Làm việc nội bộ", published=False)
     _entry(ward, today + timedelta(days=7), "Tiếp công dân định kỳ")

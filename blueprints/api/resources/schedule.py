@@ -8,12 +8,12 @@ from datetime import date, timedelta
 
 from flask_babel import lazy_gettext as _l
 
-from blueprints.about.services import tenant_today
 from blueprints.api import params, schema
 from blueprints.api.params import ApiError
 from blueprints.api.registry import Resource, register
 from blueprints.api.schema import Schema, local_moment, page_url
 from blueprints.schedule.services import Week, get_entry, list_entries, week_of
+from tenants.context import require_tenant
 
 MAX_RANGE_DAYS = 366
 
@@ -48,7 +48,7 @@ def _iso_week(raw: str) -> Week:
 
 def date_range(filters: dict) -> tuple[date, date]:
     """The days asked for: `from`/`to`, else the week named (or the current one)."""
-    today = tenant_today()
+    today = require_tenant().today()
     if filters["from"] or filters["to"]:
         start = filters["from"] or week_of(today).monday
         end = filters["to"] or start + timedelta(days=6)
