@@ -60,8 +60,12 @@ def test_an_article_from_the_laptop_to_the_citizens_phone(laptop, new_page, port
 
     summary = laptop.get_by_role("alert")
     assert "Cho biết bài tự viết hay trích dẫn từ nguồn khác." in summary.inner_text()
-    source_field = laptop.locator(".field-error", has=laptop.get_by_label("Bài tự viết (nguồn gốc)", exact=True))
-    assert "Cho biết bài tự viết hay trích dẫn" in source_field.get_by_text(re.compile("Cho biết")).inner_text()
+    # The radio group is named by its question, and the error is tied to the group.
+    source = laptop.get_by_role("group", name="Nguồn tin", exact=True)
+    assert source.get_by_role("radio").count() == 2
+    assert source.evaluate("el => el.getAttribute('aria-describedby').split(' ')"
+                           ".map(id => document.getElementById(id).innerText).join(' ')") \
+        == "Cho biết bài tự viết hay trích dẫn từ nguồn khác."
     # Nothing typed is lost.
     assert laptop.get_by_label("Tiêu đề", exact=True).input_value() == TITLE
     assert laptop.get_by_label("Sapo (tóm tắt)", exact=True).input_value() == SUMMARY
