@@ -49,10 +49,22 @@ def test_the_clerk_downloads_the_months_statement_and_it_adds_up(laptop, portal)
 
 
 def focus_state(page) -> dict:
+    """The focused element, its outline, and the outline's contrast with what lies around it
+    (the nearest opaque background behind the element: the ring is drawn outside it)."""
     return page.evaluate("""() => {
       const el = document.activeElement, style = getComputedStyle(el);
+      const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);
+      const lum = ([r, g, b]) => [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+                                         .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+      let back = el.parentElement, bg = [255, 255, 255];
+      for (; back; back = back.parentElement) {
+        const c = rgb(getComputedStyle(back).backgroundColor);
+        if (c.length === 3 || (c.length === 4 && c[3] > 0.5)) { bg = c.slice(0, 3); break; }
+      }
+      const [a, b] = [lum(rgb(style.outlineColor)), lum(bg)].sort((x, y) => y - x);
       return {tag: el.tagName.toLowerCase(), name: el.name || '', text: (el.innerText || '').trim(),
-              outline: style.outlineStyle, width: parseFloat(style.outlineWidth)};
+              outline: style.outlineStyle, width: parseFloat(style.outlineWidth),
+              contrast: Math.round((a + 0.05) / (b + 0.05) * 10) / 10};
     }""")
 
 
@@ -64,6 +76,7 @@ def tab_to(page, wanted, limit: int = 60) -> list[dict]:
         focus = focus_state(page)
         visited.append(focus)
         assert focus["outline"] not in ("none", "") and focus["width"] > 0, f"focus not visible on {focus}"
+        assert focus["contrast"] >= 3, f"focus ring too faint against its background: {focus}"
         if wanted(focus):
             return visited
     raise AssertionError(f"never reached the target; went through {visited}")
