@@ -54,8 +54,8 @@ def transition(article_id: int, action: str):
             if when is not None:
                 when = when.replace(tzinfo=require_tenant().zone).astimezone(UTC)
             workflow.schedule(article, current_user, when, comment)
-        else:
-            workflow.perform(action, article, current_user, comment)
+        else:  # through the action's own service, which keeps its side effects (the publication date)
+            workflow.SIMPLE_ACTIONS[action](article, current_user, comment)
     except workflow.NotAllowed:
         abort(403)
     except workflow.SubmissionIncomplete as exc:

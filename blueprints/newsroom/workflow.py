@@ -210,6 +210,12 @@ def archive(article: Article, actor: User, comment: str = "") -> ArticleTransiti
     return perform("archive", article, actor, comment)
 
 
+# The actions that take only a comment, by name, for the view: each through its own service,
+# never `perform` directly, so publishing sets the publication date and unscheduling clears the time.
+SIMPLE_ACTIONS = {"return": return_article, "unschedule": unschedule, "publish": publish,
+                  "unpublish": unpublish, "archive": archive}
+
+
 def publish_due(now: datetime | None = None) -> list[int]:
     """Publish the current portal's scheduled articles whose time has come (the cron's work).
 

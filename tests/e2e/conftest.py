@@ -21,6 +21,9 @@ ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
+# Waits are for a page or an element that is on its way; a step that fails says so in seconds.
+TIMEOUT_MS = 10_000
+
 
 @pytest.fixture(scope="session")
 def browser():
@@ -57,9 +60,45 @@ def portal(live_server):
 def phone(browser):
     """A page the size of a small phone (360 px wide), as the deputy head uses."""
     context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2)
+    context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def laptop(browser):
+    """A page the size of an office laptop (1280 px wide), as a part-time collaborator uses."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    """`new_page(width)`: another person's browser (its own cookies), closed after the test."""
+    contexts = []
+
+    def make(width: int = 360, height: int = 740):
+        context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def sign_in(page, url: str, email: str, password: str) -> None:
+    """Sign in through the form, as a person would, and wait for the back office."""
+    page.goto(url)
+    page.get_by_label("Thư điện tử").fill(email)
+    page.get_by_label("Mật khẩu").fill(password)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url("**/admin/**")
 
 
 def screenshot(page, name: str) -> Path:

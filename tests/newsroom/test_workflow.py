@@ -69,6 +69,23 @@ def test_platform_admin_may_do_everything(app, client):
     assert steps == ["submitted", "approved", "published", "unpublished", "archived"]
 
 
+def test_publishing_and_unscheduling_from_the_page_keep_their_dates(client):
+    """The page's buttons go through the services: the public pages and the royalty statements
+    rely on the publication date (a bug once left it empty)."""
+    board = make_board()
+    published, scheduled = make_article(board, S.APPROVED), make_article(board, S.SCHEDULED)
+    with tenant_scope(board.tenant):
+        load(board, scheduled).publish_at = datetime.now(UTC) + timedelta(days=1)
+        db.session.flush()
+    sign_in(client, board.tenant, board.editor)
+    for article, action in ((published, "publish"), (scheduled, "unschedule")):
+        detail = f"/admin/newsroom/articles/{article}"
+        assert post_form(client, board.tenant, detail, f"{detail}/do/{action}", {}).status_code == 302
+    with tenant_scope(board.tenant):
+        assert load(board, published).published_at is not None
+        assert load(board, scheduled).publish_at is None and load(board, scheduled).state == S.APPROVED
+
+
 def test_return_needs_a_reason_and_is_shown_in_the_timeline(client):
     board = make_board()
     article = make_article(board, S.SUBMITTED)
