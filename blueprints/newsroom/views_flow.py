@@ -17,7 +17,7 @@ from blueprints.newsroom.dashboard import dashboard as build_dashboard
 from blueprints.newsroom.editing import EditConflict, compare, restore_revision, revision, revisions
 from blueprints.newsroom.forms import RestoreForm, TransitionForm
 from blueprints.newsroom.models import ArticleState
-from blueprints.newsroom.permissions import can_edit
+from blueprints.newsroom.permissions import can_edit, can_write
 from blueprints.newsroom.public import cover_key
 from blueprints.newsroom.views import MEMBERS, load_article
 from blueprints.newsroom.workflow import WorkflowError
@@ -27,7 +27,8 @@ from tenants.context import require_tenant
 @bp.get("/admin/newsroom/")
 @require_role(*MEMBERS)
 def dashboard():
-    return render("newsroom/dashboard.html", board=build_dashboard(current_user), ArticleState=ArticleState)
+    return render("newsroom/dashboard.html", board=build_dashboard(current_user), ArticleState=ArticleState,
+                  may_write=can_write(current_user))
 
 
 @bp.post("/admin/newsroom/articles/<int:article_id>/do/<action>")
