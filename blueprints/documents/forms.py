@@ -8,7 +8,6 @@ from flask_wtf.file import FileField
 from wtforms import (
     BooleanField,
     DateField,
-    SelectChoice,
     SelectField,
     StringField,
     SubmitField,
@@ -16,23 +15,20 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, Optional
 
+from app.forms import enum_choices
 from blueprints.documents.models import Category, DocType, Field, Status
-
-
-def _choices(enum_type):
-    return [SelectChoice(m.value, m.label) for m in enum_type]
 
 
 class DocumentForm(FlaskForm):
     number = StringField(_l("Số, ký hiệu"), validators=[DataRequired(_l("Nhập số, ký hiệu văn bản.")), Length(max=100)])
-    category = SelectField(_l("Nhóm văn bản"), choices=_choices(Category))
-    doc_type = SelectField(_l("Loại văn bản"), choices=_choices(DocType))
-    field = SelectField(_l("Lĩnh vực"), choices=_choices(Field))
+    category = SelectField(_l("Nhóm văn bản"), choices=enum_choices(Category))
+    doc_type = SelectField(_l("Loại văn bản"), choices=enum_choices(DocType))
+    field = SelectField(_l("Lĩnh vực"), choices=enum_choices(Field))
     issuer = StringField(_l("Cơ quan ban hành"), validators=[DataRequired(_l("Nhập cơ quan ban hành.")), Length(max=200)])
     signer = StringField(_l("Người ký"), validators=[Length(max=200)])
     issued_on = DateField(_l("Ngày ban hành"), validators=[DataRequired(_l("Nhập ngày ban hành."))])
     effective_on = DateField(_l("Ngày có hiệu lực"), validators=[Optional()])
-    status = SelectField(_l("Tình trạng hiệu lực"), choices=_choices(Status))
+    status = SelectField(_l("Tình trạng hiệu lực"), choices=enum_choices(Status))
     replaced_by_id = SelectField(_l("Bị thay thế bởi văn bản"), coerce=int, default=0)
     summary = TextAreaField(_l("Trích yếu"), validators=[DataRequired(_l("Nhập trích yếu.")), Length(max=2000)],
                             render_kw={"rows": 4})

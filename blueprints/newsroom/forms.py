@@ -12,7 +12,6 @@ from wtforms import (
     HiddenField,
     IntegerField,
     RadioField,
-    SelectChoice,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -21,6 +20,7 @@ from wtforms import (
 )
 from wtforms.validators import URL, DataRequired, Length, NumberRange, Optional
 
+from app.forms import enum_choices
 from blueprints.newsroom.models import ArticleKind, ArticleState, SourceType, UnitKind
 
 
@@ -35,7 +35,7 @@ class ArticleForm(FlaskForm):
     title = StringField(_l("Tiêu đề"), validators=[DataRequired(_l("Nhập tiêu đề.")), Length(max=300)])
     summary = TextAreaField(_l("Sapo (tóm tắt)"), validators=[Length(max=2000)], render_kw={"rows": 3})
     body = TextAreaField(_l("Nội dung"), render_kw={"rows": 16, "class": "richtext"})
-    kind = SelectField(_l("Thể loại"), choices=[SelectChoice(k.value, k.label) for k in ArticleKind])
+    kind = SelectField(_l("Thể loại"), choices=enum_choices(ArticleKind))
     section_id = SelectField(_l("Chuyên mục"), coerce=_optional_int, validate_choice=False)
     unit_id = SelectField(_l("Đơn vị"), coerce=_optional_int, validate_choice=False)
     author_ids = SelectMultipleField(_l("Tác giả"), coerce=int, validate_choice=False)
@@ -44,7 +44,7 @@ class ArticleForm(FlaskForm):
     cover = FileField(_l("Ảnh đại diện (JPEG, PNG, WebP)"))
     cover_alt = StringField(_l("Mô tả ảnh cho người khiếm thị (bắt buộc khi có ảnh)"), validators=[Length(max=300)])
     cover_caption = StringField(_l("Chú thích ảnh"), validators=[Length(max=500)])
-    source_type = RadioField(_l("Nguồn tin"), choices=[SelectChoice(s.value, s.label) for s in SourceType],
+    source_type = RadioField(_l("Nguồn tin"), choices=enum_choices(SourceType),
                              validators=[Optional()])
     source_name = StringField(_l("Tên nguồn (báo, trang web, cơ quan)"), validators=[Length(max=300)])
     source_url = StringField(_l("Đường dẫn đến nguồn"), validators=[
@@ -66,9 +66,9 @@ class FilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    state = SelectField(_l("Trạng thái"), choices=[SelectChoice("", _l("Tất cả"))] + [SelectChoice(s.value, s.label) for s in ArticleState],
+    state = SelectField(_l("Trạng thái"), choices=enum_choices(ArticleState, blank=_l("Tất cả")),
                         validate_choice=False)
-    kind = SelectField(_l("Thể loại"), choices=[SelectChoice("", _l("Tất cả"))] + [SelectChoice(k.value, k.label) for k in ArticleKind],
+    kind = SelectField(_l("Thể loại"), choices=enum_choices(ArticleKind, blank=_l("Tất cả")),
                        validate_choice=False)
     section_id = SelectField(_l("Chuyên mục"), coerce=_optional_int, validate_choice=False)
     unit_id = SelectField(_l("Đơn vị"), coerce=_optional_int, validate_choice=False)
@@ -91,7 +91,7 @@ def _cap_not_below_minimum(form, field):
 class UnitForm(FlaskForm):
     name_vi = StringField(_l("Tên đơn vị"), validators=[DataRequired(_l("Nhập tên đơn vị.")), Length(max=200)])
     name_en = StringField(_l("Tên tiếng Anh"), validators=[Length(max=200)])
-    kind = SelectField(_l("Loại đơn vị"), choices=[SelectChoice(k.value, k.label) for k in UnitKind])
+    kind = SelectField(_l("Loại đơn vị"), choices=enum_choices(UnitKind))
     monthly_minimum = IntegerField(_l("Số bài tối thiểu mỗi tháng"), validators=[Optional(), NumberRange(min=0, max=100)])
     monthly_cap = IntegerField(_l("Số bài tối đa mỗi tháng"), validators=[
         Optional(), NumberRange(min=0, max=100), _cap_not_below_minimum])

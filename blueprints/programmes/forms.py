@@ -7,14 +7,15 @@ from datetime import date
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import DateField, IntegerField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
 
+from app.forms import enum_choices
 from blueprints.programmes.models import ProjectKind
 
 
 class ProjectForm(FlaskForm):
-    kind = SelectField(_l("Loại thông tin"), choices=[SelectChoice(k.value, k.label) for k in ProjectKind])
+    kind = SelectField(_l("Loại thông tin"), choices=enum_choices(ProjectKind))
     name = StringField(_l("Tên"), validators=[DataRequired(), Length(max=300)])
     goal = TextAreaField(_l("Mục tiêu"), validators=[Optional(), Length(max=5000)])
     field = StringField(_l("Lĩnh vực"), validators=[Optional(), Length(max=120)])

@@ -7,9 +7,10 @@ from datetime import date, timedelta
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import DateField, IntegerField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from app.forms import enum_choices
 from blueprints.promo.models import LinkGroup
 
 
@@ -38,7 +39,7 @@ class TourismPlaceForm(FlaskForm):
 
 
 class LinkForm(FlaskForm):
-    group = SelectField(_l("Nhóm"), choices=[SelectChoice(g.value, g.label) for g in LinkGroup])
+    group = SelectField(_l("Nhóm"), choices=enum_choices(LinkGroup))
     title_vi = StringField(_l("Tên (tiếng Việt)"), validators=[DataRequired(), Length(max=250)])
     title_en = StringField(_l("Tên (tiếng Anh)"), validators=[Optional(), Length(max=250)])
     url = StringField(_l("Địa chỉ"), validators=[DataRequired(), Length(max=500)])

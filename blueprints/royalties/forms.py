@@ -17,6 +17,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
+from app.forms import enum_choices
 from blueprints.newsroom.models import ArticleKind
 from blueprints.royalties.models import OverCapPolicy
 
@@ -47,12 +48,12 @@ class ConfirmForm(FlaskForm):
 
 class QuotaSettingsForm(FlaskForm):
     over_cap_policy = SelectField(_l("Khi đơn vị vượt mức tối đa trong tháng"),
-                                  choices=[SelectChoice(p.value, p.label) for p in OverCapPolicy])
+                                  choices=enum_choices(OverCapPolicy))
     submit = SubmitField(_l("Lưu cài đặt"))
 
 
 class RateForm(FlaskForm):
-    kind = SelectField(_l("Thể loại"), choices=[SelectChoice(k.value, k.label) for k in ArticleKind])
+    kind = SelectField(_l("Thể loại"), choices=enum_choices(ArticleKind))
     effective_from = DateField(_l("Áp dụng từ ngày"), validators=[InputRequired(_l("Chọn ngày áp dụng."))])
     factor_min = DecimalField(_l("Hệ số thấp nhất"), places=2, validators=[
         InputRequired(_l("Nhập hệ số.")), NumberRange(min=0, max=999)])
