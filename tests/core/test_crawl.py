@@ -112,6 +112,23 @@ def validation_errors(pages: dict[str, str], folder: Path) -> list[str]:
             for m in messages if m.get("type") == "error"]
 
 
+ID_IN_PATH = re.compile(r"/\d+(-|/|$)")
+
+
+def foreign_id_answers(client, pages: dict[str, str], owner: str, visitor: str) -> dict[str, int]:
+    """Every crawled page of `owner` whose path holds an id, asked for on `visitor`'s host:
+    the status codes that are not 404 (which would show, or at least betray, `owner`'s row)."""
+    leaks = {}
+    for url in pages:
+        host, _, rest = url.partition("/")
+        path = "/" + rest.split(" ")[0]
+        if host == owner and ID_IN_PATH.search(urlsplit(path).path):
+            status = client.get(path, base_url=f"http://{visitor}").status_code
+            if status != 404:
+                leaks[path] = status
+    return leaks
+
+
 def test_every_demo_page_is_reachable_well_formed_and_valid(client, tmp_path):
     pages = crawl_demo(client)
     paths = " ".join(pages)
@@ -120,6 +137,9 @@ def test_every_demo_page_is_reachable_well_formed_and_valid(client, tmp_path):
         assert expected in paths, expected
     assert len(pages) > 60
     assert structure_problems(pages) == []
+    thang_tam, long_son = (tenant_by_slug(s).primary_host for s in ("thang-tam", "long-son"))
+    assert sum(1 for u in pages if u.startswith(thang_tam) and ID_IN_PATH.search(u[len(thang_tam):])) > 10
+    assert foreign_id_answers(client, pages, thang_tam, long_son) == {}
     errors = validation_errors(pages, tmp_path)
     assert errors == [], "\n".join(errors[:40])
 
@@ -147,6 +167,13 @@ def test_every_back_office_page_of_the_demo_is_well_formed_and_valid(client, tmp
     paths = " ".join(pages)
     for expected in ("/admin/newsroom", "/admin/documents", "/admin/schedule", "/admin/royalties"):
         assert expected in paths, expected
+    long_son = tenant_by_slug("long-son").primary_host
+    client.delete_cookie("session", domain=host)
+    client.delete_cookie("session", domain=long_son)
+    sign_in(client, long_son, "boardhead.long-son@example.org")  # the most-privileged board role
+    ids = [u for u in pages if ID_IN_PATH.search(u.split(" ")[0].partition("/")[2])]
+    assert len(ids) > 10
+    assert foreign_id_answers(client, pages, host, long_son) == {}
     assert structure_problems({url.split(" ")[0]: html for url, html in pages.items()}) == []
     errors = validation_errors(pages, tmp_path)
     assert errors == [], "\n".join(errors[:40])
