@@ -90,3 +90,16 @@ def test_every_string_in_the_code_has_its_english(app):
                 if msgid and gettext(msgid) == msgid and not msgid.isascii():
                     missing.append(f"{folder}/{filename}:{lineno} {msgid!r}")
     assert missing == []
+
+
+def test_one_msgid_has_one_english_across_all_catalogues():
+    """Flask-Babel merges the packages' catalogues and the last one wins, so two Englishes for
+    one Vietnamese string would show the wrong one on some page. Where the meaning differs, the
+    Vietnamese must differ too."""
+    english: dict[str, set[str]] = {}
+    for path in CATALOGUES:
+        with path.open("rb") as handle:
+            for message in read_po(handle):
+                if isinstance(message.id, str) and message.id:
+                    english.setdefault(message.id, set()).add(message.string)
+    assert {msgid: sorted(texts) for msgid, texts in english.items() if len(texts) > 1} == {}

@@ -42,7 +42,7 @@ def get_section(section_id: int) -> Section | None:
 
 
 register(Resource(
-    path="sections", schema=SECTION, title=_l("Chuyên mục"),
+    path="sections", schema=SECTION, title=_l("Các chuyên mục"),
     description=_l("Các chuyên mục tin, bài của cổng, theo thứ tự hiển thị."),
     filters=FILTERS, list_rows=list_sections, get_row=get_section,
     not_found=_l("Không có chuyên mục nào với mã số này.")))
