@@ -37,7 +37,7 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
 
     from app import cli, errors, health, i18n, logs, templating
     from app.extensions import csrf, db, login_manager, migrate
-    from app.security import HostBoundSessionInterface, security_headers
+    from app.security import HostBoundSessionInterface, csp_nonce, security_headers
     from tenants import web as tenant_web
 
     logs.init_app(app)
@@ -47,6 +47,7 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     login_manager.init_app(app)
     app.session_interface = HostBoundSessionInterface()
     app.after_request(security_headers)
+    app.add_template_global(csp_nonce)
     app.extensions["wardportal.redis"] = redis.Redis.from_url(
         app.config["REDIS_URL"], health_check_interval=30, socket_timeout=5)
 

@@ -7,9 +7,11 @@ fails its signature there and is treated as no session at all.
 
 from __future__ import annotations
 
+import secrets
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from flask import Flask, current_app, request
+from flask import Flask, current_app, g, request
 from flask.sessions import SecureCookieSessionInterface
 from itsdangerous import URLSafeTimedSerializer
 
@@ -69,9 +71,32 @@ def token_serializer(purpose: str, host: str) -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(current_app.secret_key, salt=f"{purpose}:{host}")
 
 
+def csp_nonce() -> str:
+    """The nonce of this response's inline scripts (`<script nonce="{{ csp_nonce() }}">`)."""
+    if "csp_nonce" not in g:
+        g.csp_nonce = secrets.token_urlsafe(16)
+    return g.csp_nonce
+
+
+def content_security_policy() -> str:
+    """Scripts only from this site or with this response's nonce; frames only from the embed
+    allow-list; nothing may frame a portal page but the portal itself. Inline styles stay
+    allowed: themes set their colours that way."""
+    embeds = " ".join(f"https://{h.strip()}" for h in current_app.config["PORTAL_EMBED_HOSTS"].split(",")
+                      if h.strip())
+    return "; ".join([
+        "default-src 'self'", f"script-src 'self' 'nonce-{csp_nonce()}'", "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:", f"frame-src {embeds or chr(39) + 'none' + chr(39)}", "object-src 'none'",
+        "base-uri 'self'", "form-action 'self'", "frame-ancestors 'self'",
+    ])
+
+
 def security_headers(response):
-    """Headers every page gets: no MIME sniffing, no framing by other sites, short referrers."""
+    """Headers every page gets: a content security policy, no MIME sniffing, no framing by
+    other sites, short referrers. A response that set its own policy (a download) keeps it."""
     headers = response.headers
+    if response.mimetype == "text/html":
+        headers.setdefault("Content-Security-Policy", content_security_policy())
     headers.setdefault("X-Content-Type-Options", "nosniff")
     headers.setdefault("X-Frame-Options", "SAMEORIGIN")
     headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")

@@ -224,3 +224,12 @@ def test_pages_carry_security_headers(client, ward_and_editor):
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["X-Frame-Options"] == "SAMEORIGIN"
     assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+
+
+def test_pages_carry_a_content_security_policy_with_a_fresh_nonce(client, ward_and_editor):
+    ward, _ = ward_and_editor
+    first = client.get("/", base_url=base_url(ward)).headers["Content-Security-Policy"]
+    second = client.get("/", base_url=base_url(ward)).headers["Content-Security-Policy"]
+    assert "default-src 'self'" in first and "object-src 'none'" in first
+    assert "frame-ancestors 'self'" in first and "script-src 'self' 'nonce-" in first
+    assert first != second  # a new nonce for every response
