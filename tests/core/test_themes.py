@@ -67,3 +67,29 @@ def test_pages_are_usable_without_a_mouse(client):
         assert landmark in page
     assert page.count("<h1") == 1
     assert '<label for="site-search"' in page
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_every_theme_meets_wcag_aa_contrast_for_text():
+    """WCAG 2.0 AA (4.5:1 for text): links and headings on the page, the header's text on its
+    colour, muted text, and the accent used for focus rings (3:1 for non-text)."""
+    from app.templating import available_themes
+
+    for name in available_themes():
+        c = theme_colours(name)
+        assert contrast(c["primary"], c["surface"]) >= 4.5, name
+        assert contrast(c["primary-contrast"], c["primary"]) >= 4.5, name
+        assert contrast(c["text"], c["surface"]) >= 4.5, name
+        assert contrast(c["muted"], c["surface"]) >= 4.5, name
+        assert contrast(c["primary"], c["band"]) >= 4.5, name  # the menu bar
+        assert contrast(c["accent"], c["surface"]) >= 3, name
