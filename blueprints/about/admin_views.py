@@ -37,16 +37,14 @@ from blueprints.about.services import (
     stale_contacts,
     unit_name_taken,
 )
-from blueprints.auth.models import Role
+from blueprints.auth.models import CONTENT_MANAGERS
 from blueprints.auth.permissions import require_role
 from tenants.context import require_tenant
 
-EDITORS = (Role.EDITOR, Role.BOARD_HEAD)
-
-add_backoffice_page("about.admin_sections", _l("Giới thiệu"), roles=EDITORS, order=40)
-add_backoffice_page("about.admin_units", _l("Cơ cấu tổ chức"), roles=EDITORS, order=41)
-add_backoffice_page("about.admin_leaders", _l("Lãnh đạo"), roles=EDITORS, order=42)
-add_backoffice_page("about.admin_contacts", _l("Danh bạ cán bộ"), roles=EDITORS, order=43)
+add_backoffice_page("about.admin_sections", _l("Giới thiệu"), roles=CONTENT_MANAGERS, order=40)
+add_backoffice_page("about.admin_units", _l("Cơ cấu tổ chức"), roles=CONTENT_MANAGERS, order=41)
+add_backoffice_page("about.admin_leaders", _l("Lãnh đạo"), roles=CONTENT_MANAGERS, order=42)
+add_backoffice_page("about.admin_contacts", _l("Danh bạ cán bộ"), roles=CONTENT_MANAGERS, order=43)
 
 
 def _locale() -> str:
@@ -58,13 +56,13 @@ def _form_page(form, title, cancel, status=200, **extra):
 
 
 @bp.get("/admin/introduction")
-@require_role(*EDITORS)
+@require_role(*CONTENT_MANAGERS)
 def admin_sections():
     return render("about/admin/sections.html", sections=intro_sections(), kinds=list(SectionKind))
 
 
 @bp.route("/admin/introduction/<kind>", methods=["GET", "POST"])
-@require_role(*EDITORS)
+@require_role(*CONTENT_MANAGERS)
 def admin_section(kind: str):
     if kind not in set(SectionKind):
         abort(404)
@@ -92,14 +90,14 @@ def admin_section(kind: str):
 
 
 @bp.get("/admin/units")
-@require_role(*EDITORS)
+@require_role(*CONTENT_MANAGERS)
 def admin_units():
     return render("about/admin/units.html", units=all_units(), locale=_locale())
 
 
 @bp.route("/admin/units/new", methods=["GET", "POST"], defaults={"unit_id": None})
 @bp.route("/admin/units/<int:unit_id>", methods=["GET", "POST"])
-@require_role(*EDITORS)
+@require_role(*CONTENT_MANAGERS)
 def admin_unit(unit_id: int | None):
     unit = get_unit(unit_id) if unit_id else None
     if unit_id and unit is None:
@@ -121,14 +119,14 @@ def admin_unit(unit_id: int | None):
 
 
 @bp.get("/admin/leaders")
-@require_role(*EDITORS)
+@require_role(*CONTENT_MANAGERS)
 def admin_leaders():
     return render("about/admin/leaders.html", leaders=all_leaders())
 
 
 @bp.route("/admin/leaders/new", methods=["GET", "POST"], defaults={"leader_id": None})
 @bp.route("/admin/leaders/<int:leader_id>", methods=["GET", "POST"])
-@require_role(*EDITORS)
+@require_role(*CONTENT_MANAGERS)
 def admin_leader(leader_id: int | None):
     leader = get_leader(leader_id) if leader_id else None
     if leader_id and leader is None:
@@ -150,7 +148,7 @@ def admin_leader(leader_id: int | None):
 
 
 @bp.get("/admin/leaders/<int:leader_id>/photo")
-@require_role(*EDITORS)
+@require_role(*CONTENT_MANAGERS)
 def admin_leader_photo(leader_id: int):
     """The photo of any leader, published or not, for the edit screen."""
     from app.uploads import send_stored
@@ -162,7 +160,7 @@ def admin_leader_photo(leader_id: int):
 
 
 @bp.get("/admin/contacts")
-@require_role(*EDITORS)
+@require_role(*CONTENT_MANAGERS)
 def admin_contacts():
     today = require_tenant().today()
     page_number = request.args.get("page", "1")
@@ -174,7 +172,7 @@ def admin_contacts():
 
 @bp.route("/admin/contacts/new", methods=["GET", "POST"], defaults={"contact_id": None})
 @bp.route("/admin/contacts/<int:contact_id>", methods=["GET", "POST"])
-@require_role(*EDITORS)
+@require_role(*CONTENT_MANAGERS)
 def admin_contact(contact_id: int | None):
     contact = get_contact(contact_id) if contact_id else None
     if contact_id and contact is None:
@@ -193,7 +191,7 @@ def admin_contact(contact_id: int | None):
 
 
 @bp.post("/admin/contacts/<int:contact_id>/checked")
-@require_role(*EDITORS)
+@require_role(*CONTENT_MANAGERS)
 def admin_contact_checked(contact_id: int):
     """Confirm that a contact's details are still right, without editing it."""
     contact = get_contact(contact_id)

@@ -38,6 +38,9 @@ class Role(enum.StrEnum):
 
 PLATFORM_ADMIN = "platform-admin"
 
+# Who manages a portal's content, people and settings in the back office.
+CONTENT_MANAGERS = (Role.EDITOR, Role.BOARD_HEAD)
+
 
 class User(UserMixin, db.Model):
     __tablename__ = "users"

@@ -11,7 +11,7 @@ from app.extensions import db
 from app.navigation import add_backoffice_page
 from app.templating import render
 from app.uploads import UploadRejected
-from blueprints.auth.models import Role
+from blueprints.auth.models import CONTENT_MANAGERS
 from blueprints.auth.permissions import require_role
 from blueprints.documents import bp
 from blueprints.documents.forms import DocumentForm
@@ -28,13 +28,11 @@ from blueprints.documents.services import (
     successor_choices,
 )
 
-EDITORS = (Role.EDITOR, Role.BOARD_HEAD)
-
-add_backoffice_page("documents.admin_index", _l("Văn bản"), roles=EDITORS, order=45)
+add_backoffice_page("documents.admin_index", _l("Văn bản"), roles=CONTENT_MANAGERS, order=45)
 
 
 @bp.get("/admin/documents")
-@require_role(*EDITORS)
+@require_role(*CONTENT_MANAGERS)
 def admin_index():
     page_arg = request.args.get("page", "1")
     page = list_documents(DocumentFilters.from_args(request.args), per_page=50, published_only=False,
@@ -44,7 +42,7 @@ def admin_index():
 
 @bp.route("/admin/documents/new", methods=["GET", "POST"], defaults={"document_id": None})
 @bp.route("/admin/documents/<int:document_id>", methods=["GET", "POST"])
-@require_role(*EDITORS)
+@require_role(*CONTENT_MANAGERS)
 def admin_edit(document_id: int | None):
     document = get_document(document_id, public=False) if document_id else None
     if document_id and document is None:
@@ -77,7 +75,7 @@ def admin_edit(document_id: int | None):
 
 
 @bp.get("/admin/documents/<int:document_id>/files/<int:file_id>")
-@require_role(*EDITORS)
+@require_role(*CONTENT_MANAGERS)
 def admin_download(document_id: int, file_id: int):
     from app.uploads import send_stored
 
@@ -88,7 +86,7 @@ def admin_download(document_id: int, file_id: int):
 
 
 @bp.post("/admin/documents/<int:document_id>/files/<int:file_id>/delete")
-@require_role(*EDITORS)
+@require_role(*CONTENT_MANAGERS)
 def admin_remove_file(document_id: int, file_id: int):
     file = get_file(document_id, file_id, public=False)
     if file is None:

@@ -10,15 +10,14 @@ from flask_babel import lazy_gettext as _l
 from app.extensions import db
 from app.navigation import add_backoffice_page
 from app.templating import render
-from blueprints.auth.models import Role
+from blueprints.auth.models import CONTENT_MANAGERS
 from blueprints.auth.permissions import require_role
 from blueprints.newsroom import bp, people
 from blueprints.newsroom.choices import unit_choices
 from blueprints.newsroom.forms import MemberForm, SettingsForm, UnitForm
 from blueprints.newsroom.models import NewsroomSettings
 
-MANAGERS = (Role.BOARD_HEAD, Role.EDITOR)
-add_backoffice_page("newsroom.people_page", _l("Đơn vị và Ban biên tập"), roles=MANAGERS, order=13)
+add_backoffice_page("newsroom.people_page", _l("Đơn vị và Ban biên tập"), roles=CONTENT_MANAGERS, order=13)
 
 
 def _page(unit_form=None, member_form=None, settings_form=None, status: int = 200):
@@ -32,13 +31,13 @@ def _page(unit_form=None, member_form=None, settings_form=None, status: int = 20
 
 
 @bp.get("/admin/newsroom/people")
-@require_role(*MANAGERS)
+@require_role(*CONTENT_MANAGERS)
 def people_page():
     return _page()
 
 
 @bp.post("/admin/newsroom/people/units")
-@require_role(*MANAGERS)
+@require_role(*CONTENT_MANAGERS)
 def add_unit():
     form = UnitForm()
     if not form.validate():
@@ -51,7 +50,7 @@ def add_unit():
 
 
 @bp.post("/admin/newsroom/people/members")
-@require_role(*MANAGERS)
+@require_role(*CONTENT_MANAGERS)
 def add_member():
     form = MemberForm()
     form.unit_id.choices = unit_choices(str(get_locale()))
@@ -69,7 +68,7 @@ def add_member():
 
 
 @bp.post("/admin/newsroom/people/settings")
-@require_role(*MANAGERS)
+@require_role(*CONTENT_MANAGERS)
 def save_settings():
     form = SettingsForm()
     if not form.validate():

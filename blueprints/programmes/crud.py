@@ -20,12 +20,10 @@ from flask_wtf.file import FileField
 from app.extensions import db
 from app.navigation import add_backoffice_page
 from app.templating import render
-from blueprints.auth.models import Role
+from blueprints.auth.models import CONTENT_MANAGERS
 from blueprints.auth.permissions import require_role
 
 # Who manages published reference content: the office's editors and the board head.
-MANAGERS = (Role.EDITOR, Role.BOARD_HEAD)
-
 
 class FieldError(ValueError):
     """A rule a service checks after the form validated; shown next to `field`."""
@@ -46,7 +44,7 @@ class Crud:
     order_by: Callable[[type], list] = lambda m: [m.id.desc()]
     save: Callable | None = None   # (obj, form) -> None; raises FieldError; fills what the form cannot
     order: int = 200
-    roles: tuple[str, ...] = MANAGERS
+    roles: tuple[str, ...] = CONTENT_MANAGERS
     hint: object = ""
     extra_links: list[tuple[object, str]] = field(default_factory=list)  # (label, endpoint)
 

@@ -11,9 +11,10 @@ from app.extensions import db
 from app.navigation import add_backoffice_page, add_public_page
 from app.templating import render
 from app.uploads import send_stored
+from blueprints.auth.models import CONTENT_MANAGERS
 from blueprints.auth.permissions import require_role
 from blueprints.programmes import bp, figures
-from blueprints.programmes.crud import MANAGERS, Crud, find_row, register
+from blueprints.programmes.crud import Crud, find_row, register
 from blueprints.programmes.forms import (
     FiguresImportForm,
     PeriodForm,
@@ -95,11 +96,11 @@ register(Crud(bp, "statistics", StatisticsReport, StatisticsReportForm, _l("Báo
               save=save_report, order_by=lambda m: [m.published_on.desc(), m.id.desc()], columns=[
                   (_l("Tên báo cáo"), lambda r: r.title), (_l("Kỳ báo cáo"), lambda r: r.period),
                   (_l("Ngày công bố"), lambda r: r.published_on.strftime("%d/%m/%Y"))]))
-add_backoffice_page("programmes.figures_admin", _l("Số liệu thủ tục hành chính"), roles=MANAGERS, order=230)
+add_backoffice_page("programmes.figures_admin", _l("Số liệu thủ tục hành chính"), roles=CONTENT_MANAGERS, order=230)
 
 
 @bp.route("/admin/procedure-figures", methods=["GET", "POST"])
-@require_role(*MANAGERS)
+@require_role(*CONTENT_MANAGERS)
 def figures_admin():
     """Import a CSV of figures: all rows or none, with every error and its line number."""
     form = FiguresImportForm()
@@ -118,7 +119,7 @@ def figures_admin():
 
 
 @bp.post("/admin/procedure-figures/delete")
-@require_role(*MANAGERS)
+@require_role(*CONTENT_MANAGERS)
 def figures_delete():
     form = PeriodForm()
     if form.validate_on_submit():

@@ -12,19 +12,19 @@ from flask_login import current_user
 from app.extensions import db
 from app.navigation import add_backoffice_page
 from app.templating import render
-from blueprints.auth.models import Role
+from blueprints.auth.models import CONTENT_MANAGERS, Role
 from blueprints.auth.permissions import require_role
 from blueprints.royalties import bp, tables
 from blueprints.royalties.exports import statement_csv, statement_xlsx
 from blueprints.royalties.forms import BaseForm, BudgetForm, RateForm
 from blueprints.royalties.months import Month
 from blueprints.royalties.statements import budget_status, person_statement, statement
-from blueprints.royalties.views_plans import MANAGERS, month_from_args
+from blueprints.royalties.views_plans import month_from_args
 from tenants.context import require_tenant
 
-add_backoffice_page("royalties.statement", _l("Nhuận bút"), roles=MANAGERS, order=15)
+add_backoffice_page("royalties.statement", _l("Nhuận bút"), roles=CONTENT_MANAGERS, order=15)
 add_backoffice_page("royalties.my_statement", _l("Nhuận bút của tôi"), roles=(Role.COLLABORATOR,), order=16)
-add_backoffice_page("royalties.tables", _l("Bảng hệ số nhuận bút"), roles=MANAGERS, order=17)
+add_backoffice_page("royalties.tables", _l("Bảng hệ số nhuận bút"), roles=CONTENT_MANAGERS, order=17)
 
 
 def locale() -> str:
@@ -32,7 +32,7 @@ def locale() -> str:
 
 
 @bp.get("/admin/royalties/", endpoint="statement")
-@require_role(*MANAGERS)
+@require_role(*CONTENT_MANAGERS)
 def statement_view():
     month = month_from_args()
     return render("royalties/statement.html", month=month, statement=statement(month, locale()),
@@ -40,7 +40,7 @@ def statement_view():
 
 
 @bp.get("/admin/royalties/print")
-@require_role(*MANAGERS)
+@require_role(*CONTENT_MANAGERS)
 def statement_print():
     """The statement laid out for paper, with the names and signature blocks."""
     month = month_from_args()
@@ -53,7 +53,7 @@ def _filename(month: Month, ext: str) -> str:
 
 
 @bp.get("/admin/royalties/export.csv")
-@require_role(*MANAGERS)
+@require_role(*CONTENT_MANAGERS)
 def export_csv():
     month = month_from_args()
     return Response(statement_csv(statement(month, locale()), locale()), mimetype="text/csv; charset=utf-8",
@@ -61,7 +61,7 @@ def export_csv():
 
 
 @bp.get("/admin/royalties/export.xlsx")
-@require_role(*MANAGERS)
+@require_role(*CONTENT_MANAGERS)
 def export_xlsx():
     month = month_from_args()
     return Response(statement_xlsx(statement(month, locale()), locale()),
@@ -86,13 +86,13 @@ def _tables_page(forms: dict | None = None, status: int = 200):
 
 
 @bp.get("/admin/royalties/tables", endpoint="tables")
-@require_role(*MANAGERS)
+@require_role(*CONTENT_MANAGERS)
 def tables_view():
     return _tables_page()
 
 
 @bp.post("/admin/royalties/tables/<name>")
-@require_role(*MANAGERS)
+@require_role(*CONTENT_MANAGERS)
 def tables_save(name: str):
     if name not in FORMS:
         abort(404)

@@ -11,7 +11,7 @@ from flask_login import current_user
 from app.extensions import db
 from app.navigation import add_backoffice_page
 from app.templating import render
-from blueprints.auth.models import Role
+from blueprints.auth.models import CONTENT_MANAGERS, Role
 from blueprints.auth.permissions import require_role
 from blueprints.newsroom.choices import unit_choices
 from blueprints.royalties import bp, plans
@@ -20,8 +20,7 @@ from blueprints.royalties.models import RoyaltySettings
 from blueprints.royalties.months import Month
 from blueprints.royalties.quotas import quota_board
 
-MANAGERS = (Role.EDITOR, Role.BOARD_HEAD)
-STAFF = (Role.APPROVER, *MANAGERS)
+STAFF = (Role.APPROVER, *CONTENT_MANAGERS)
 MEMBERS = (Role.COLLABORATOR, *STAFF)
 
 add_backoffice_page("royalties.plan_list", _l("Kế hoạch tháng"), roles=MEMBERS, order=13)
@@ -29,7 +28,7 @@ add_backoffice_page("royalties.quotas", _l("Chỉ tiêu tin bài"), roles=STAFF,
 
 
 def is_manager() -> bool:
-    return current_user.has_role(*MANAGERS)
+    return current_user.has_role(*CONTENT_MANAGERS)
 
 
 def month_from_args() -> Month:
@@ -49,7 +48,7 @@ def plan_list():
 
 
 @bp.post("/admin/plans/")
-@require_role(*MANAGERS)
+@require_role(*CONTENT_MANAGERS)
 def plan_create():
     form = PlanForm()
     if not form.validate_on_submit():
@@ -86,7 +85,7 @@ def plan_detail(plan_id: int):
 
 
 @bp.post("/admin/plans/<int:plan_id>/topics")
-@require_role(*MANAGERS)
+@require_role(*CONTENT_MANAGERS)
 def topic_add(plan_id: int):
     plan = load_plan(plan_id)
     form = TopicForm()
@@ -100,7 +99,7 @@ def topic_add(plan_id: int):
 
 
 @bp.post("/admin/plans/<int:plan_id>/topics/<int:topic_id>/delete")
-@require_role(*MANAGERS)
+@require_role(*CONTENT_MANAGERS)
 def topic_delete(plan_id: int, topic_id: int):
     plan = load_plan(plan_id)
     if not ConfirmForm().validate_on_submit():
@@ -113,7 +112,7 @@ def topic_delete(plan_id: int, topic_id: int):
 
 
 @bp.post("/admin/plans/<int:plan_id>/publish")
-@require_role(*MANAGERS)
+@require_role(*CONTENT_MANAGERS)
 def plan_publish(plan_id: int):
     plan = load_plan(plan_id)
     if not ConfirmForm().validate_on_submit():
@@ -135,7 +134,7 @@ def quotas():
 
 
 @bp.post("/admin/quotas/settings")
-@require_role(*MANAGERS)
+@require_role(*CONTENT_MANAGERS)
 def quota_settings():
     form = QuotaSettingsForm()
     if not form.validate_on_submit():

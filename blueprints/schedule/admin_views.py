@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 from app.extensions import db
 from app.navigation import add_backoffice_page
 from app.templating import render
-from blueprints.auth.models import Role
+from blueprints.auth.models import CONTENT_MANAGERS
 from blueprints.auth.permissions import require_role
 from blueprints.schedule import bp
 from blueprints.schedule.forms import EntryForm
@@ -23,13 +23,11 @@ from blueprints.schedule.services import (
 )
 from tenants.context import require_tenant
 
-EDITORS = (Role.EDITOR, Role.BOARD_HEAD)
-
-add_backoffice_page("schedule.admin_week", _l("Lịch làm việc"), roles=EDITORS, order=46)
+add_backoffice_page("schedule.admin_week", _l("Lịch làm việc"), roles=CONTENT_MANAGERS, order=46)
 
 
 @bp.get("/admin/schedule")
-@require_role(*EDITORS)
+@require_role(*CONTENT_MANAGERS)
 def admin_week():
     week = parse_week(request.args.get("week"), require_tenant().today())
     return render("schedule/admin/week.html", week=week, days=week_schedule(week, published_only=False))
@@ -37,7 +35,7 @@ def admin_week():
 
 @bp.route("/admin/schedule/new", methods=["GET", "POST"], defaults={"entry_id": None})
 @bp.route("/admin/schedule/<int:entry_id>", methods=["GET", "POST"])
-@require_role(*EDITORS)
+@require_role(*CONTENT_MANAGERS)
 def admin_entry(entry_id: int | None):
     entry = get_entry(entry_id, public=False) if entry_id else None
     if entry_id and entry is None:
@@ -56,7 +54,7 @@ def admin_entry(entry_id: int | None):
 
 
 @bp.post("/admin/schedule/<int:entry_id>/delete")
-@require_role(*EDITORS)
+@require_role(*CONTENT_MANAGERS)
 def admin_delete(entry_id: int):
     entry = get_entry(entry_id, public=False)
     if entry is None:

@@ -8,14 +8,14 @@ from redis.exceptions import RedisError
 
 from app.navigation import add_backoffice_page
 from app.templating import render
+from blueprints.auth.models import CONTENT_MANAGERS
 from blueprints.auth.permissions import require_role
-from blueprints.programmes.crud import MANAGERS
 from blueprints.visits import bp
 from blueprints.visits.counter import is_page_view, record_visit
 from blueprints.visits.services import daily_counts, visit_summary
 from tenants.context import current_tenant
 
-add_backoffice_page("visits.chart", _l("Lượt truy cập"), roles=MANAGERS, order=400)
+add_backoffice_page("visits.chart", _l("Lượt truy cập"), roles=CONTENT_MANAGERS, order=400)
 
 
 @bp.after_app_request
@@ -49,7 +49,7 @@ def visits_context():
 
 
 @bp.get("/admin/visits")
-@require_role(*MANAGERS)
+@require_role(*CONTENT_MANAGERS)
 def chart():
     days = daily_counts(30)
     return render("visits/chart.html", days=days, peak=max([c for _, c in days] + [1]),
