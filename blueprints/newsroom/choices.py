@@ -28,8 +28,10 @@ def section_choices(locale: str, blank=NO_SECTION) -> list[SelectChoice]:
     return choices
 
 
-def unit_choices(locale: str, blank=NO_UNIT) -> list[SelectChoice]:
-    units = db.session.scalars(sa.select(Unit).where(Unit.is_active).order_by(Unit.position, Unit.name_vi))
+def unit_choices(locale: str, blank=NO_UNIT, keep: int | None = None) -> list[SelectChoice]:
+    """Active units, plus `keep` (a person's current unit, even if deactivated since)."""
+    units = db.session.scalars(sa.select(Unit).where(sa.or_(Unit.is_active, Unit.id == keep))
+                               .order_by(Unit.position, Unit.name_vi))
     return [SelectChoice("", blank)] + [SelectChoice(u.id, u.name(locale)) for u in units]
 
 

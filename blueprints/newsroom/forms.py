@@ -18,7 +18,7 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import URL, DataRequired, Length, NumberRange, Optional
+from wtforms.validators import URL, DataRequired, InputRequired, Length, NumberRange, Optional
 
 from app.forms import enum_choices
 from blueprints.newsroom.models import ArticleKind, ArticleState, SourceType, UnitKind
@@ -105,6 +105,31 @@ class MemberForm(FlaskForm):
     unit_id = SelectField(_l("Đơn vị"), coerce=_optional_int, validate_choice=False)
     on_board = BooleanField(_l("Thành viên Ban biên tập (hiện trên trang công khai)"), default=True)
     submit = SubmitField(_l("Thêm người"))
+
+
+def _order_field():
+    return IntegerField(_l("Thứ tự hiển thị"), validators=[
+        InputRequired(_l("Nhập thứ tự hiển thị.")), NumberRange(min=0, max=999)])
+
+
+class UnitEditForm(UnitForm):
+    """Editing a unit: the quota is stated (no portal default to fall back on); a merged unit is
+    deactivated, not deleted, so its articles and royalty history keep their unit."""
+
+    monthly_minimum = IntegerField(_l("Số bài tối thiểu mỗi tháng"), validators=[
+        InputRequired(_l("Nhập số bài.")), NumberRange(min=0, max=100)])
+    monthly_cap = IntegerField(_l("Số bài tối đa mỗi tháng"), validators=[
+        InputRequired(_l("Nhập số bài.")), NumberRange(min=0, max=100), _cap_not_below_minimum])
+    is_active = BooleanField(_l("Đang hoạt động (hiện trong danh sách chọn đơn vị)"))
+    position = _order_field()
+    submit = SubmitField(_l("Lưu thay đổi"))
+
+
+class MemberEditForm(MemberForm):
+    """Editing a person: someone who left the board is hidden (`on_board`), not deleted."""
+
+    position = _order_field()
+    submit = SubmitField(_l("Lưu thay đổi"))
 
 
 class SettingsForm(FlaskForm):

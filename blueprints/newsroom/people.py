@@ -6,6 +6,7 @@ import sqlalchemy as sa
 
 from app.extensions import db
 from blueprints.newsroom.models import BoardMember, NewsroomSettings, Unit, UnitKind
+from tenants.context import require_tenant
 
 
 def units() -> list[Unit]:
@@ -14,6 +15,32 @@ def units() -> list[Unit]:
 
 def members() -> list[BoardMember]:
     return list(db.session.scalars(sa.select(BoardMember).order_by(BoardMember.position, BoardMember.full_name)))
+
+
+def unit(unit_id: int) -> Unit | None:
+    """This portal's unit, or None: another portal's id is indistinguishable from a missing one."""
+    return db.session.get(Unit, (require_tenant().id, unit_id))
+
+
+def member(member_id: int) -> BoardMember | None:
+    return db.session.get(BoardMember, (require_tenant().id, member_id))
+
+
+def unit_name_taken(name_vi: str, except_id: int | None = None) -> bool:
+    """Unit names are unique per portal (the database refuses a second one)."""
+    query = sa.select(Unit.id).where(Unit.name_vi == name_vi.strip())
+    if except_id is not None:
+        query = query.where(Unit.id != except_id)
+    return db.session.scalar(query) is not None
+
+
+def assignable_unit(unit_id: int | None, current_id: int | None = None) -> bool:
+    """A person may be put in an active unit of this portal, or stay in the unit they are in
+    (which may have been deactivated since: their history keeps it)."""
+    if unit_id is None or unit_id == current_id:
+        return True
+    found = unit(unit_id)
+    return found is not None and found.is_active
 
 
 def add_unit(name_vi: str, name_en: str, kind: str, minimum: int | None, cap: int | None) -> Unit:
@@ -31,6 +58,26 @@ def add_member(full_name: str, title_vi: str, title_en: str, unit_id: int | None
     member = BoardMember(full_name=full_name.strip(), title_vi=title_vi.strip(), title_en=title_en.strip(),
                          unit_id=unit_id, on_board=on_board, position=len(members()))
     db.session.add(member)
+    db.session.flush()
+    return member
+
+
+def update_unit(unit: Unit, name_vi: str, name_en: str, kind: str, minimum: int, cap: int, is_active: bool,
+                position: int) -> Unit:
+    """Rename, re-kind, re-quota, reorder or (de)activate a unit. An inactive unit leaves the
+    select lists but keeps its articles, members and royalty history."""
+    unit.name_vi, unit.name_en, unit.kind = name_vi.strip(), name_en.strip(), UnitKind(kind)
+    unit.monthly_minimum, unit.monthly_cap = minimum, cap
+    unit.is_active, unit.position = is_active, position
+    db.session.flush()
+    return unit
+
+
+def update_member(member: BoardMember, full_name: str, title_vi: str, title_en: str, unit_id: int | None,
+                  on_board: bool, position: int) -> BoardMember:
+    """Correct a person's position or unit, hide someone who left the board, or reorder."""
+    member.full_name, member.title_vi, member.title_en = full_name.strip(), title_vi.strip(), title_en.strip()
+    member.unit_id, member.on_board, member.position = unit_id, on_board, position
     db.session.flush()
     return member
 

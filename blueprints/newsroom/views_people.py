@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, url_for
+from flask import abort, flash, redirect, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -14,7 +14,7 @@ from blueprints.auth.models import CONTENT_MANAGERS
 from blueprints.auth.permissions import require_role
 from blueprints.newsroom import bp, people
 from blueprints.newsroom.choices import unit_choices
-from blueprints.newsroom.forms import MemberForm, SettingsForm, UnitForm
+from blueprints.newsroom.forms import MemberEditForm, MemberForm, SettingsForm, UnitEditForm, UnitForm
 from blueprints.newsroom.models import NewsroomSettings
 
 add_backoffice_page("newsroom.people_page", _l("Đơn vị và Ban biên tập"), roles=CONTENT_MANAGERS, order=13)
@@ -30,6 +30,22 @@ def _page(unit_form=None, member_form=None, settings_form=None, status: int = 20
                   member_form=member_form, settings_form=settings_form), status
 
 
+def _valid_unit(form, unit_id: int | None = None) -> bool:
+    valid = form.validate()
+    if form.name_vi.data and people.unit_name_taken(form.name_vi.data, except_id=unit_id):
+        form.name_vi.errors = [*form.name_vi.errors, _("Đã có đơn vị mang tên này.")]
+        valid = False
+    return valid
+
+
+def _valid_member(form, current_unit_id: int | None = None) -> bool:
+    valid = form.validate()
+    if not people.assignable_unit(form.unit_id.data, current_unit_id):
+        form.unit_id.errors = [_("Đơn vị không tồn tại.")]
+        valid = False
+    return valid
+
+
 @bp.get("/admin/newsroom/people")
 @require_role(*CONTENT_MANAGERS)
 def people_page():
@@ -40,7 +56,7 @@ def people_page():
 @require_role(*CONTENT_MANAGERS)
 def add_unit():
     form = UnitForm()
-    if not form.validate():
+    if not _valid_unit(form):
         return _page(unit_form=form, status=422)
     people.add_unit(form.name_vi.data, form.name_en.data or "", form.kind.data, form.monthly_minimum.data,
                     form.monthly_cap.data)
@@ -54,11 +70,7 @@ def add_unit():
 def add_member():
     form = MemberForm()
     form.unit_id.choices = unit_choices(str(get_locale()))
-    valid = form.validate()
-    if form.unit_id.data is not None and form.unit_id.data not in {u.id for u in people.units()}:
-        form.unit_id.errors = [_("Đơn vị không tồn tại.")]
-        valid = False
-    if not valid:
+    if not _valid_member(form):
         return _page(member_form=form, status=422)
     people.add_member(form.full_name.data, form.title_vi.data, form.title_en.data or "", form.unit_id.data,
                       bool(form.on_board.data))
@@ -82,3 +94,42 @@ def save_settings():
     db.session.commit()
     flash(_("Đã lưu cài đặt."), "success")
     return redirect(url_for("newsroom.people_page", _anchor="settings-h"))
+
+
+@bp.route("/admin/newsroom/people/units/<int:unit_id>", methods=["GET", "POST"])
+@require_role(*CONTENT_MANAGERS)
+def edit_unit(unit_id: int):
+    unit = people.unit(unit_id) or abort(404)
+    form = UnitEditForm(obj=unit)
+    if not form.is_submitted():
+        return _edit_page(form, _("Sửa đơn vị"))
+    if not _valid_unit(form, unit.id):
+        return _edit_page(form, _("Sửa đơn vị"), 422)
+    people.update_unit(unit, form.name_vi.data, form.name_en.data or "", form.kind.data, form.monthly_minimum.data,
+                       form.monthly_cap.data, bool(form.is_active.data), form.position.data)
+    db.session.commit()
+    flash(_("Đã lưu đơn vị."), "success")
+    return redirect(url_for("newsroom.people_page", _anchor="units-h"))
+
+
+@bp.route("/admin/newsroom/people/members/<int:member_id>", methods=["GET", "POST"])
+@require_role(*CONTENT_MANAGERS)
+def edit_member(member_id: int):
+    member = people.member(member_id) or abort(404)
+    form = MemberEditForm(obj=member)
+    form.unit_id.choices = unit_choices(str(get_locale()), keep=member.unit_id)
+    if not form.is_submitted():
+        return _edit_page(form, _("Sửa thông tin người"))
+    if not _valid_member(form, member.unit_id):
+        return _edit_page(form, _("Sửa thông tin người"), 422)
+    people.update_member(member, form.full_name.data, form.title_vi.data, form.title_en.data or "",
+                         form.unit_id.data, bool(form.on_board.data), form.position.data)
+    db.session.commit()
+    flash(_("Đã lưu thông tin người."), "success")
+    return redirect(url_for("newsroom.people_page", _anchor="members-h"))
+
+
+def _edit_page(form, heading: str, status: int = 200):
+    """One page for either form (posting back to the page's own URL), what was typed kept on error."""
+    action = url_for(request.endpoint, **request.view_args)
+    return render("newsroom/people_edit.html", form=form, heading=heading, action=action), status
