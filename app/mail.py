@@ -52,6 +52,22 @@ def send(message: EmailMessage) -> None:
         raise ValueError(f"unknown MAIL_BACKEND {backend!r}")
 
 
+def send_once(marker: str, message: EmailMessage, keep_seconds: int) -> bool:
+    """Send `message` unless a message with the same `marker` (a `redis_key`) was sent in the last
+    `keep_seconds`: a job that runs twice mails nobody twice. If sending fails the marker is
+    dropped, so the job's retry sends it. Returns whether it sent."""
+    from app.extensions import redis_client
+
+    if not redis_client().set(marker, "1", nx=True, ex=keep_seconds):
+        return False
+    try:
+        send(message)
+    except Exception:
+        redis_client().delete(marker)
+        raise
+    return True
+
+
 def _send_smtp(message: EmailMessage) -> None:
     config = current_app.config
     with smtplib.SMTP(config["MAIL_SMTP_HOST"], config["MAIL_SMTP_PORT"], timeout=30) as smtp:

@@ -12,7 +12,7 @@ import functools
 from flask import current_app, has_app_context
 
 from app.extensions import db
-from tenants.context import tenant_scope
+from tenants.context import require_tenant, tenant_scope
 
 _worker_app = None
 
@@ -42,6 +42,17 @@ def _run_in_tenant(func, tenant_id: int, args, kwargs):
             db.session.rollback()
             raise
     return result
+
+
+def portal_request_context(locale: str):
+    """A request context on the current tenant's primary host, in `locale`, so that a job's
+    `url_for(..., _external=True)` builds links to that portal (and to its English pages)."""
+    tenant = require_tenant()
+    scheme = current_app.config["PREFERRED_URL_SCHEME"]
+    script_root = "/en" if locale == "en" else ""
+    return current_app.test_request_context(
+        base_url=f"{scheme}://{tenant.primary_host}{script_root}",
+        environ_overrides={"wardportal.locale": locale})
 
 
 def platform_job(func):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import current_app, url_for
+from flask import url_for
 from flask_babel import force_locale, gettext
 
 from app import mail
@@ -10,17 +10,7 @@ from app.extensions import db
 from blueprints.auth.models import User
 from blueprints.auth.services import make_reset_token
 from tenants.context import require_tenant
-from workers.jobs import tenant_job
-
-
-def portal_request_context(locale: str):
-    """A request context on the current tenant's primary host, so `url_for` builds its links."""
-    tenant = require_tenant()
-    scheme = current_app.config["PREFERRED_URL_SCHEME"]
-    script_root = "/en" if locale == "en" else ""
-    return current_app.test_request_context(
-        base_url=f"{scheme}://{tenant.primary_host}{script_root}",
-        environ_overrides={"wardportal.locale": locale})
+from workers.jobs import portal_request_context, tenant_job
 
 
 @tenant_job

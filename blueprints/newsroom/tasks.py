@@ -9,14 +9,13 @@ from flask import url_for
 from flask_babel import force_locale, gettext
 
 from app import mail
-from app.extensions import db, redis_client, redis_key
+from app.extensions import db, redis_key
 from app.uploads import stored_path
 from blueprints.auth.models import Membership, User
-from blueprints.auth.tasks import portal_request_context
 from blueprints.newsroom.models import Article, ArticleState, ArticleTransition
 from blueprints.newsroom.permissions import NEXT_ACTOR
 from tenants.context import require_tenant, tenant_scope
-from workers.jobs import platform_job, tenant_job
+from workers.jobs import platform_job, portal_request_context, tenant_job
 
 log = logging.getLogger(__name__)
 S = ArticleState
@@ -66,14 +65,12 @@ def notify_transition(transition_id: int) -> int:
     tenant = require_tenant()
     sent = 0
     for user in recipients(article, transition):
-        marker = redis_key("newsroom-mail", tenant.id, transition.id, user.id)
-        if not redis_client().set(marker, "1", nx=True, ex=14 * 24 * 3600):
-            continue
         with portal_request_context("vi"), force_locale("vi"):
             link = url_for("newsroom.article_detail", article_id=article.id, _external=True)
             subject, body = _message(article, transition, link)
-        mail.send(mail.build_message(user.email, subject, body, sender_name=tenant.name_vi))
-        sent += 1
+        message = mail.build_message(user.email, subject, body, sender_name=tenant.name_vi)
+        sent += mail.send_once(redis_key("newsroom-mail", tenant.id, transition.id, user.id), message,
+                               14 * 24 * 3600)
     return sent
 
 

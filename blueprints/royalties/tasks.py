@@ -7,12 +7,11 @@ from flask import url_for
 from flask_babel import force_locale, format_date, gettext
 
 from app import mail
-from app.extensions import db, redis_client, redis_key
+from app.extensions import db, redis_key
 from blueprints.auth.models import Membership, Role, User
-from blueprints.auth.tasks import portal_request_context
 from blueprints.royalties.models import MonthlyPlan, PlanState
 from tenants.context import require_tenant
-from workers.jobs import tenant_job
+from workers.jobs import portal_request_context, tenant_job
 
 
 def plan_text(plan: MonthlyPlan, link: str) -> tuple[str, str]:
@@ -43,12 +42,9 @@ def mail_plan(plan_id: int) -> int:
     for user in people:
         if not user.is_active:
             continue
-        if not redis_client().set(redis_key("plan-mail", tenant.id, plan.id, user.id), "1", nx=True,
-                                  ex=60 * 24 * 3600):
-            continue
         with portal_request_context("vi"), force_locale("vi"):
             link = url_for("royalties.plan_detail", plan_id=plan.id, _external=True)
             subject, body = plan_text(plan, link)
-        mail.send(mail.build_message(user.email, subject, body, sender_name=tenant.name_vi))
-        sent += 1
+        message = mail.build_message(user.email, subject, body, sender_name=tenant.name_vi)
+        sent += mail.send_once(redis_key("plan-mail", tenant.id, plan.id, user.id), message, 60 * 24 * 3600)
     return sent

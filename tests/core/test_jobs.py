@@ -1,5 +1,6 @@
 """Jobs are enqueued only after the transaction commits, and run in their tenant's scope."""
 
+import pytest
 import sqlalchemy as sa
 from rq import SimpleWorker
 
@@ -57,3 +58,24 @@ def test_the_cron_heartbeat_job_is_visible_in_readyz(client):
     stamp = record_heartbeat()
     ward = make_tenant()
     assert client.get("/readyz", base_url=f"http://{ward.primary_host}").json["cron_heartbeat"] == stamp
+
+
+def test_send_once_mails_each_marker_once_and_retries_after_a_failure(app, monkeypatch):
+    from app import mail
+
+    message = mail.build_message("a@example.org", "Chủ đề", "Nội dung")
+    marker = redis_key("test-mail", "once")
+    assert mail.send_once(marker, message, 60) is True
+    assert mail.send_once(marker, message, 60) is False
+    assert len(mail.outbox) == 1
+
+    def broken(_message):
+        raise OSError("SMTP down")
+
+    failing = redis_key("test-mail", "failing")
+    monkeypatch.setattr(mail, "send", broken)
+    with pytest.raises(OSError):
+        mail.send_once(failing, message, 60)
+    monkeypatch.undo()
+    assert mail.send_once(failing, message, 60) is True  # the retry is not swallowed
+    assert len(mail.outbox) == 2
