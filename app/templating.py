@@ -56,8 +56,10 @@ def theme_chain(name: str) -> tuple[Theme, ...]:
     return tuple(chain)
 
 
-def available_themes() -> list[str]:
-    return sorted(p.parent.name for p in THEMES_DIR.glob("*/theme.toml"))
+@cache
+def available_themes() -> tuple[str, ...]:
+    """The installed themes, read once: every theme static file request asks."""
+    return tuple(sorted(p.parent.name for p in THEMES_DIR.glob("*/theme.toml")))
 
 
 def current_theme_name() -> str:
