@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import Path
 
@@ -20,8 +21,6 @@ BLUEPRINTS = ("auth", "pages", "admin", "newsroom", "royalties", "about", "docum
 
 def import_models() -> None:
     """Import every model module, so the metadata (and Alembic) knows every table."""
-    import importlib
-
     importlib.import_module("tenants.models")
     for name in BLUEPRINTS:
         try:
@@ -57,8 +56,10 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     errors.init_app(app)
     app.register_blueprint(health.bp)
     for name in BLUEPRINTS:
-        module = __import__(f"blueprints.{name}", fromlist=["bp"])
+        module = importlib.import_module(f"blueprints.{name}.blueprint")
         app.register_blueprint(module.bp)
+        if hasattr(module, "init_app"):
+            module.init_app(app)
     cli.init_app(app)
 
     if app.config["PORTAL_TRUSTED_PROXIES"]:

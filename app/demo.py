@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from flask import current_app
 
 from app.extensions import db
+from app.roles import Role
 from app.security import hash_password
-from blueprints.auth.models import Role
 from blueprints.auth.services import create_user, grant_role
 from tenants.context import tenant_scope
 from tenants.provisioning import TenantSpec, create_tenant

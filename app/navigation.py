@@ -40,3 +40,21 @@ def backoffice_menu(user) -> list[MenuEntry]:
     """The back-office entries this user may open on the current portal."""
     entries = sorted(_backoffice.values(), key=lambda e: (e.order, e.endpoint))
     return [e for e in entries if not e.roles or user.has_role(*e.roles)]
+
+
+# -- panels: templates one capability shows inside another's screen ----------------------------
+# The newsroom's dashboard shows royalties' monthly plan; the approve form shows the factor field
+# with royalties' range. The host screen names a slot and includes whatever is registered there,
+# so it never names the capability that fills it.
+
+_panels: dict[str, dict[str, int]] = {}
+
+
+def add_panel(slot: str, template: str, order: int = 100) -> None:
+    """Include `template` in every screen that renders `panels(slot)`."""
+    _panels.setdefault(slot, {})[template] = order
+
+
+def panels(slot: str) -> list[str]:
+    entries = _panels.get(slot, {})
+    return sorted(entries, key=lambda name: (entries[name], name))

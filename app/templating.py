@@ -18,7 +18,7 @@ from pathlib import Path
 from flask import Flask, abort, current_app, g, render_template, send_from_directory
 from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 
-from app.navigation import backoffice_menu, public_menu
+from app.navigation import backoffice_menu, panels, public_menu
 
 THEMES_DIR = Path(__file__).resolve().parent.parent / "themes"
 DEFAULT_THEME = "default"
@@ -132,6 +132,7 @@ def init_app(app: Flask) -> None:
             "tenant": g.get("tenant"),
             "public_menu": public_menu,
             "backoffice_menu": backoffice_menu,
+            "panels": panels,
             "layout": current_app.jinja_env.select_template(themed("layout.html", theme)),
             "themed": themed_template,
             "theme_name": theme,

@@ -1,24 +1,19 @@
-"""Periodic jobs, loaded by the one `rq cron` process (`python -m workers cron`).
+"""The configuration file of the one `rq cron` process (`python -m workers cron`).
 
-Each entry enqueues a job on the app's queue at an interval; the worker runs it. Capabilities add
-their periodic work here (scheduled publishing, visit counters, reminders).
+Building the app runs every capability's `init_app`, which registers its periodic jobs with
+`workers.periodic.add_periodic` (scheduled publishing, the visit flush, reminders); each is then
+enqueued on the app's queue at its interval, and the worker runs it.
 """
 
 from __future__ import annotations
 
 from rq import cron
 
-from blueprints.newsroom.tasks import publish_due_articles
-from blueprints.visits.tasks import flush_visits
 from workers.jobs import worker_app
-from workers.periodic import record_heartbeat
+from workers.periodic import periodic_jobs
 
 with worker_app().app_context():
     QUEUE = worker_app().config["RQ_QUEUE"]
 
-cron.register(record_heartbeat, queue_name=QUEUE, interval=60)
-
-# Scheduled articles go out within a minute of their time (blueprints/newsroom/tasks.py).
-cron.register(publish_due_articles, queue_name=QUEUE, interval=60)
-# Visit counters: Redis → PostgreSQL every five minutes (blueprints/visits/tasks.py).
-cron.register(flush_visits, queue_name=QUEUE, interval=300)
+for entry in periodic_jobs():
+    cron.register(entry.job, queue_name=QUEUE, interval=entry.interval)

@@ -4,9 +4,3 @@ natural conditions, culture and landmarks; leaders; the officials' contact direc
 Decree 42/2022 art. 7 requires English for the organisation structure and the officials' contacts,
 so units, leaders and contacts carry `_en` fields shown on `/en/` pages.
 """
-
-from flask import Blueprint
-
-bp = Blueprint("about", __name__, template_folder="templates")
-
-from blueprints.about import admin_views, views  # noqa: E402,F401

@@ -13,9 +13,10 @@ from flask_babel import lazy_gettext as _l
 
 from app.extensions import db
 from app.navigation import add_backoffice_page
+from app.roles import CONTENT_MANAGERS, require_role
 from app.templating import render
 from app.uploads import UploadRejected
-from blueprints.about import bp
+from blueprints.about.blueprint import bp
 from blueprints.about.forms import ContactForm, LeaderForm, SectionForm, UnitForm, unit_choices
 from blueprints.about.models import SectionKind
 from blueprints.about.services import (
@@ -37,8 +38,6 @@ from blueprints.about.services import (
     stale_contacts,
     unit_name_taken,
 )
-from blueprints.auth.models import CONTENT_MANAGERS
-from blueprints.auth.permissions import require_role
 from tenants.context import require_tenant
 
 add_backoffice_page("about.admin_sections", _l("Giới thiệu"), roles=CONTENT_MANAGERS, order=40)

@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 from app.navigation import add_public_page
 from app.templating import render
 from app.uploads import send_stored
-from blueprints.about import bp
+from blueprints.about.blueprint import bp
 from blueprints.about.models import SectionKind
 from blueprints.about.services import (
     all_units,

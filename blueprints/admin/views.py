@@ -6,10 +6,9 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from app.navigation import add_backoffice_page
+from app.roles import PLATFORM_ADMIN, Role, require_platform_admin
 from app.templating import render
-from blueprints.admin import bp
-from blueprints.auth.models import PLATFORM_ADMIN, Role
-from blueprints.auth.permissions import require_platform_admin
+from blueprints.admin.blueprint import bp
 from tenants.provisioning import describe, list_tenants
 
 add_backoffice_page("admin.dashboard", _l("Trang quản trị"), order=0)

@@ -3,9 +3,3 @@ an OpenAPI 3.1 document built from the same definitions the serialisers use.
 
 Adding a resource is one module in `resources/` that calls `registry.register(Resource(...))`.
 """
-
-from flask import Blueprint
-
-bp = Blueprint("api", __name__, template_folder="templates")
-
-from blueprints.api import guide, views  # noqa: E402,F401

@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 
 from app.navigation import add_public_page
 from app.templating import render
-from blueprints.api import bp
+from blueprints.api.blueprint import bp
 from blueprints.api.registry import resources
 
 add_public_page("api.guide", _l("Dữ liệu mở (API)"),

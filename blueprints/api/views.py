@@ -11,8 +11,9 @@ from flask_babel import gettext as _
 from werkzeug.exceptions import MethodNotAllowed
 
 from app.errors import MESSAGES
-from blueprints.api import bp, openapi
+from blueprints.api import openapi
 from blueprints.api import resources as _resources  # noqa: F401  (registers every resource)
+from blueprints.api.blueprint import bp
 from blueprints.api.params import PAGE, PER_PAGE, ApiError
 from blueprints.api.registry import Resource, resources
 

@@ -6,7 +6,7 @@ import click
 from flask.cli import AppGroup
 
 from app.extensions import db
-from blueprints.auth.models import Role
+from app.roles import Role
 from blueprints.auth.services import AccountError, create_user, find_user, grant_role
 from tenants.context import tenant_scope
 from tenants.provisioning import ProvisioningError

@@ -7,7 +7,6 @@ administrators are marked on the user, because their role is not any one tenant'
 
 from __future__ import annotations
 
-import enum
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -16,30 +15,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import TenantScoped
 from app.extensions import db
-
-
-class Role(enum.StrEnum):
-    COLLABORATOR = "collaborator"
-    EDITOR = "editor"
-    APPROVER = "approver"
-    BOARD_HEAD = "board-head"
-
-    @property
-    def label(self):
-        from flask_babel import lazy_gettext as _l
-
-        return {
-            Role.COLLABORATOR: _l("Cộng tác viên"),
-            Role.EDITOR: _l("Biên tập viên"),
-            Role.APPROVER: _l("Người duyệt bài (Phó Trưởng ban)"),
-            Role.BOARD_HEAD: _l("Trưởng Ban biên tập"),
-        }[self]
-
-
-PLATFORM_ADMIN = "platform-admin"
-
-# Who manages a portal's content, people and settings in the back office.
-CONTENT_MANAGERS = (Role.EDITOR, Role.BOARD_HEAD)
+from app.roles import PLATFORM_ADMIN
 
 
 class User(UserMixin, db.Model):

@@ -14,8 +14,9 @@ from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired
 
 from app.extensions import db, redis_client, redis_key
+from app.roles import Role
 from app.security import hash_password, password_needs_rehash, token_serializer, verify_password
-from blueprints.auth.models import Membership, Role, User
+from blueprints.auth.models import Membership, User
 
 MIN_PASSWORD_LENGTH = 10
 

@@ -12,7 +12,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from app.extensions import db, login_manager
 from app.security import request_host
 from app.templating import render
-from blueprints.auth import bp
+from blueprints.auth.blueprint import bp
 from blueprints.auth.forms import ForgotPasswordForm, LoginForm, ResetPasswordForm
 from blueprints.auth.models import User
 from blueprints.auth.services import (

@@ -9,11 +9,10 @@ from wtforms import SelectChoice
 
 from app.extensions import db
 from app.navigation import add_backoffice_page
+from app.roles import CONTENT_MANAGERS, require_role
 from app.templating import render
 from app.uploads import UploadRejected
-from blueprints.auth.models import CONTENT_MANAGERS
-from blueprints.auth.permissions import require_role
-from blueprints.documents import bp
+from blueprints.documents.blueprint import bp
 from blueprints.documents.forms import DocumentForm
 from blueprints.documents.services import (
     DocumentFilters,

@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 from app.navigation import add_public_page
 from app.templating import render
 from app.uploads import send_stored
-from blueprints.documents import bp
+from blueprints.documents.blueprint import bp
 from blueprints.documents.models import Category, DocType, Field, Status
 from blueprints.documents.services import DocumentFilters, get_document, get_file, issue_years, list_documents
 

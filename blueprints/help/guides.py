@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from flask import url_for
 from flask_babel import lazy_gettext as _l
 
-from blueprints.auth.models import PLATFORM_ADMIN, Role
+from app.roles import PLATFORM_ADMIN, Role
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,9 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from app.navigation import add_backoffice_page, backoffice_menu
+from app.roles import PLATFORM_ADMIN, Role, require_role
 from app.templating import render
-from blueprints.auth.models import PLATFORM_ADMIN, Role
-from blueprints.auth.permissions import require_role
-from blueprints.help import bp
+from blueprints.help.blueprint import bp
 from blueprints.help.guides import guide, guides_for, help_section, help_url
 
 BOARD = tuple(Role)  # every member of the board, whatever their role

@@ -7,7 +7,8 @@ from flask_babel import lazy_gettext as _l
 
 from app.navigation import add_public_page
 from app.templating import render
-from blueprints.news import bp, links
+from blueprints.news import links
+from blueprints.news.blueprint import bp
 from blueprints.news.saving import cover_data_uri, saved_article
 from blueprints.news.services import (
     article_slug,

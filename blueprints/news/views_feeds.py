@@ -5,7 +5,8 @@ from __future__ import annotations
 from flask import Response, abort, g, url_for
 from flask_babel import gettext as _
 
-from blueprints.news import bp, feeds, links
+from blueprints.news import feeds, links
+from blueprints.news.blueprint import bp
 from blueprints.news.services import feed_articles
 from blueprints.newsroom.models import Section
 from blueprints.newsroom.public import section_by_slug

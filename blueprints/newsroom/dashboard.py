@@ -14,9 +14,9 @@ from datetime import UTC, datetime, timedelta
 import sqlalchemy as sa
 
 from app.extensions import db
-from blueprints.auth.models import Role, User
+from app.roles import STAFF, Role
+from blueprints.auth.models import User
 from blueprints.newsroom.models import Article, ArticleAuthor, ArticleState, NewsroomSettings
-from blueprints.newsroom.permissions import STAFF
 
 S = ArticleState
 # A scheduled article counts as late once the scheduler has had this long to publish it.

@@ -23,6 +23,7 @@ from app.richtext import clean_html, plain_text
 from app.search import fold
 from app.uploads import StoredFile
 from blueprints.auth.models import Membership, User
+from blueprints.newsroom import signals
 from blueprints.newsroom.models import (
     Article,
     ArticleAuthor,
@@ -33,7 +34,9 @@ from blueprints.newsroom.models import (
     Unit,
 )
 from blueprints.newsroom.permissions import can_edit, can_write
+from blueprints.newsroom.tasks import process_cover
 from blueprints.newsroom.workflow import NotAllowed, SubmissionIncomplete
+from workers.queue import enqueue_after_commit
 
 
 class EditConflict(Exception):
@@ -189,15 +192,14 @@ def save_article(article: Article, actor: User, data: ArticleInput, loaded_versi
         db.session.rollback()
         raise EditConflict(db.session.get(Article, _key(article.id))) from exc
     _after_cover_change(article, data)
+    if changed:
+        signals.article_changed.send(article, transition=None)
     return article
 
 
 def _after_cover_change(article: Article, data: ArticleInput) -> None:
     if data.cover is None:
         return
-    from blueprints.newsroom.tasks import process_cover
-    from workers.queue import enqueue_after_commit
-
     enqueue_after_commit(process_cover, article.tenant_id, article.id)
 
 

@@ -7,10 +7,10 @@ approve or return; editors publish, schedule and unpublish; the board head sees 
 
 from __future__ import annotations
 
-from blueprints.auth.models import Role, User
+from app.roles import STAFF, Role
+from blueprints.auth.models import User
 from blueprints.newsroom.models import Article, ArticleState
 
-STAFF = (Role.APPROVER, Role.EDITOR, Role.BOARD_HEAD)
 WRITERS = (Role.COLLABORATOR, Role.APPROVER, Role.EDITOR)
 # Who must act on an article in each state (used by the dashboard and the notifications).
 NEXT_ACTOR = {ArticleState.SUBMITTED: Role.APPROVER, ArticleState.APPROVED: Role.EDITOR}

@@ -12,9 +12,13 @@ from app import mail
 from app.extensions import db, redis_key
 from app.uploads import stored_path
 from blueprints.auth.models import Membership, User
+from blueprints.newsroom.images import clean_and_resize
 from blueprints.newsroom.models import Article, ArticleState, ArticleTransition
 from blueprints.newsroom.permissions import NEXT_ACTOR
+from blueprints.newsroom.workflow import publish_due
 from tenants.context import require_tenant, tenant_scope
+from tenants.models import Tenant, TenantStatus
+from tenants.resolver import tenant_by_id
 from workers.jobs import platform_job, portal_request_context, tenant_job
 
 log = logging.getLogger(__name__)
@@ -78,8 +82,6 @@ def notify_transition(transition_id: int) -> int:
 def process_cover(article_id: int) -> bool:
     """Strip metadata from an article's cover and make the sizes pages use. Idempotent: a cover
     already processed (its key is the `source` of `cover_sizes`) is left alone."""
-    from blueprints.newsroom.images import clean_and_resize
-
     article = db.session.scalar(sa.select(Article).where(Article.id == article_id))
     if article is None or not article.cover_key or (article.cover_sizes or {}).get("source") == article.cover_key:
         return False
@@ -100,9 +102,6 @@ def publish_due_articles() -> dict[str, int]:
     One portal's failure neither stops the others nor passes silently: it is logged, the job
     fails at the end (RQ records it), and the unpublished items show as late on the dashboard.
     """
-    from blueprints.newsroom.workflow import publish_due
-    from tenants.models import Tenant, TenantStatus
-    from tenants.resolver import tenant_by_id
 
     published: dict[str, int] = {}
     failed: list[str] = []

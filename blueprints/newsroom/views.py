@@ -11,11 +11,11 @@ from flask_login import current_user
 
 from app.extensions import db
 from app.navigation import add_backoffice_page
+from app.roles import MEMBERS, require_role
 from app.templating import render
 from app.uploads import UploadRejected, store_upload
-from blueprints.auth.models import Role
-from blueprints.auth.permissions import require_role
-from blueprints.newsroom import bp
+from app.validation import FieldErrors
+from blueprints.newsroom.blueprint import bp
 from blueprints.newsroom.choices import author_choices, section_choices, unit_choices, unit_of
 from blueprints.newsroom.dashboard import ArticleFilter, filtered_articles
 from blueprints.newsroom.editing import (
@@ -28,11 +28,9 @@ from blueprints.newsroom.editing import (
 )
 from blueprints.newsroom.forms import ArticleForm, FilterForm, TransitionForm
 from blueprints.newsroom.models import Article, ArticleState
-from blueprints.newsroom.permissions import STAFF, WRITERS, can_edit, can_view
-from blueprints.newsroom.workflow import NotAllowed, SubmissionIncomplete, available_actions, submit, timeline
+from blueprints.newsroom.permissions import WRITERS, can_edit, can_view
+from blueprints.newsroom.workflow import NotAllowed, available_actions, submit, timeline
 from tenants.context import require_tenant
-
-MEMBERS = (Role.COLLABORATOR, *STAFF)
 
 add_backoffice_page("newsroom.dashboard", _l("Tòa soạn"), roles=MEMBERS, order=10)
 add_backoffice_page("newsroom.articles", _l("Tin bài"), roles=MEMBERS, order=11)
@@ -121,7 +119,7 @@ def _save(form: ArticleForm, article: Article | None) -> tuple[Article | None, b
             transition = submit(article, current_user)
             if transition.warning:
                 flash(str(transition.warning), "warning")
-    except SubmissionIncomplete as exc:
+    except FieldErrors as exc:
         _attach_errors(form, exc.fields)
         if article is not None and article.id is not None:
             db.session.commit()  # the text is saved; only the submission is refused

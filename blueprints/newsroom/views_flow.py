@@ -9,10 +9,12 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.extensions import db
+from app.roles import require_role
 from app.templating import render
 from app.uploads import send_stored
-from blueprints.auth.permissions import require_role
-from blueprints.newsroom import bp, workflow
+from app.validation import FieldErrors
+from blueprints.newsroom import workflow
+from blueprints.newsroom.blueprint import bp
 from blueprints.newsroom.dashboard import dashboard as build_dashboard
 from blueprints.newsroom.editing import EditConflict, compare, restore_revision, revision, revisions
 from blueprints.newsroom.forms import RestoreForm, TransitionForm
@@ -59,7 +61,7 @@ def transition(article_id: int, action: str):
             workflow.SIMPLE_ACTIONS[action](article, current_user, comment)
     except workflow.NotAllowed:
         abort(403)
-    except workflow.SubmissionIncomplete as exc:
+    except FieldErrors as exc:
         for name, message in exc.fields.items():
             if name in form:
                 form[name].errors = [message]

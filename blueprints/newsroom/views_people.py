@@ -9,10 +9,10 @@ from flask_babel import lazy_gettext as _l
 
 from app.extensions import db
 from app.navigation import add_backoffice_page
+from app.roles import CONTENT_MANAGERS, require_role
 from app.templating import render
-from blueprints.auth.models import CONTENT_MANAGERS
-from blueprints.auth.permissions import require_role
-from blueprints.newsroom import bp, people
+from blueprints.newsroom import people
+from blueprints.newsroom.blueprint import bp
 from blueprints.newsroom.choices import unit_choices
 from blueprints.newsroom.forms import MemberEditForm, MemberForm, SettingsForm, UnitEditForm, UnitForm
 from blueprints.newsroom.models import NewsroomSettings

@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 from app.navigation import add_public_page
 from app.templating import render
 from app.uploads import send_stored
-from blueprints.newsroom import bp
+from blueprints.newsroom.blueprint import bp
 from blueprints.newsroom.public import board_members, cover_key, published_article
 
 add_public_page("newsroom.board", _l("Ban biên tập"),

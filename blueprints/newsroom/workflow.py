@@ -17,7 +17,10 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
 from app.extensions import db
-from blueprints.auth.models import Role, User
+from app.roles import Role
+from app.validation import FieldErrors
+from blueprints.auth.models import User
+from blueprints.newsroom import signals
 from blueprints.newsroom.models import Article, ArticleState, ArticleTransition, SourceType
 from blueprints.newsroom.permissions import can_edit
 
@@ -40,12 +43,11 @@ class InvalidTransition(WorkflowError):
     """The article is not in a state this action starts from (someone else moved it first)."""
 
 
-class SubmissionIncomplete(WorkflowError):
+class SubmissionIncomplete(FieldErrors):
     """Required fields are missing; `fields` maps each form field to its message."""
 
     def __init__(self, fields: dict[str, object]):
-        super().__init__(_l("Bài chưa đủ thông tin để gửi duyệt."))
-        self.fields = fields
+        super().__init__(fields, _l("Bài chưa đủ thông tin để gửi duyệt."))
 
 
 @dataclass(frozen=True)
@@ -111,9 +113,7 @@ def missing_for_submission(article: Article) -> dict[str, object]:
 
 
 def _record(article: Article, actor: User | None, action: Action, comment: str) -> ArticleTransition:
-    from blueprints.newsroom.tasks import notify_transition
-    from workers.queue import enqueue_after_commit
-
+    """Move the article and write the timeline; `article_changed` lets the mail job and others follow."""
     transition = ArticleTransition(article_id=article.id, from_state=article.state, to_state=action.target,
                                    actor_id=actor.id if actor else None, comment=comment.strip(),
                                    at=datetime.now(UTC))
@@ -121,7 +121,9 @@ def _record(article: Article, actor: User | None, action: Action, comment: str) 
     article.updated_at = datetime.now(UTC)
     db.session.add(transition)
     db.session.flush()
-    enqueue_after_commit(notify_transition, article.tenant_id, transition.id)
+    if action.target == S.PUBLISHED:
+        signals.article_published.send(article)
+    signals.article_changed.send(article, transition=transition)
     return transition
 
 
@@ -148,12 +150,11 @@ def submit(article: Article, actor: User, comment: str = "") -> ArticleTransitio
     missing = missing_for_submission(article)
     if missing:
         raise SubmissionIncomplete(missing)
-    from blueprints.royalties.quotas import cap_warning
-
-    warning = cap_warning(article)  # the unit's monthly cap: raises when the portal refuses
+    # Listeners (the unit's monthly cap) raise FieldErrors to refuse, or return a warning.
+    warnings = [w for _, w in signals.article_submitting.send(article) if w]
     transition = perform("submit", article, actor, comment)
     article.submitted_at = transition.at
-    transition.warning = warning  # not stored: the view shows it once
+    transition.warning = warnings[0] if warnings else None  # not stored: the view shows it once
     return transition
 
 
@@ -162,12 +163,9 @@ def return_article(article: Article, actor: User, reason: str) -> ArticleTransit
 
 
 def approve(article: Article, actor: User, comment: str = "", factor: Decimal | None = None) -> ArticleTransition:
-    """Approve with the royalty factor, which must lie in the portal's range for the kind."""
-    from blueprints.royalties.months import local_date
-    from blueprints.royalties.rates import check_factor
-
+    """Approve with the royalty factor; listeners (royalties) check it lies in the portal's range."""
     _check("approve", article, actor)
-    check_factor(article.kind, factor, local_date(datetime.now(UTC)))
+    signals.article_approving.send(article, factor=factor)
     transition = perform("approve", article, actor, comment)
     article.approved_at = datetime.now(UTC)
     article.approved_by_id = actor.id

@@ -7,7 +7,7 @@ from flask import request
 from app.search import matches
 from app.templating import render
 from blueprints.news.services import home_news
-from blueprints.pages import bp
+from blueprints.pages.blueprint import bp
 from blueprints.pages.services import find_pages, member_portals, provincial_portal_url
 from tenants.context import require_tenant
 

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 
 from app.extensions import db
 from app.uploads import UploadRejected, store_upload
-from blueprints.programmes.crud import FieldError
+from app.validation import FieldErrors
 from blueprints.programmes.models import Project, ProjectKind, ScienceProgramme, StatisticsReport
 
 
@@ -32,7 +32,7 @@ def save_programme(programme: ScienceProgramme, form) -> None:
     clash = db.session.scalar(sa.select(ScienceProgramme.id).where(
         ScienceProgramme.code == programme.code, ScienceProgramme.id != (programme.id or 0)))
     if clash:
-        raise FieldError("code", _("Mã số này đã được dùng."))
+        raise FieldErrors.on("code", _("Mã số này đã được dùng."))
 
 
 def save_report(report: StatisticsReport, form) -> None:
@@ -42,10 +42,10 @@ def save_report(report: StatisticsReport, form) -> None:
         try:
             stored = store_upload(upload, kind="document")
         except UploadRejected as exc:
-            raise FieldError("file", str(exc)) from exc
+            raise FieldErrors.on("file", str(exc)) from exc
         report.file_key, report.file_name, report.file_type = stored.key, stored.filename, stored.content_type
     elif not report.file_key:
-        raise FieldError("file", _("Hãy chọn tệp báo cáo."))
+        raise FieldErrors.on("file", _("Hãy chọn tệp báo cáo."))
 
 
 def format_vnd(amount: int | None) -> str:

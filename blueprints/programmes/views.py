@@ -7,14 +7,14 @@ from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from app.crud import Crud, find_row, register
 from app.extensions import db
 from app.navigation import add_backoffice_page, add_public_page
+from app.roles import CONTENT_MANAGERS, require_role
 from app.templating import render
 from app.uploads import send_stored
-from blueprints.auth.models import CONTENT_MANAGERS
-from blueprints.auth.permissions import require_role
-from blueprints.programmes import bp, figures
-from blueprints.programmes.crud import Crud, find_row, register
+from blueprints.programmes import figures
+from blueprints.programmes.blueprint import bp
 from blueprints.programmes.forms import (
     FiguresImportForm,
     PeriodForm,

@@ -18,7 +18,7 @@ from flask_babel import gettext as _
 from app.extensions import db
 from app.richtext import clean_html
 from app.uploads import UploadRejected, store_upload
-from blueprints.programmes.crud import FieldError
+from app.validation import FieldErrors
 from blueprints.promo.models import Banner, Link, LinkGroup, TourismPlace
 from tenants.context import require_tenant
 
@@ -38,22 +38,22 @@ def embed_allowed(url: str) -> bool:
 
 
 def check_embed(url: str) -> None:
-    """Raise FieldError with a message the editor can act on when `url` may not be embedded."""
+    """Raise FieldErrors with a message the editor can act on when `url` may not be embedded."""
     if not url:
         return
     parts = urlsplit(url)
     if parts.scheme != "https":
-        raise FieldError("embed_url", _("Địa chỉ nhúng phải bắt đầu bằng https://."))
+        raise FieldErrors.on("embed_url", _("Địa chỉ nhúng phải bắt đầu bằng https://."))
     if not embed_allowed(url):
         allowed = ", ".join(sorted(embed_hosts())) or _("(chưa cấu hình máy chủ nào)")
-        raise FieldError("embed_url", _(
+        raise FieldErrors.on("embed_url", _(
             "Không được nhúng nội dung từ “%(host)s”. Chỉ nhận các máy chủ trong danh sách cho phép: %(allowed)s.",
             host=parts.hostname or url, allowed=allowed))
 
 
 def check_link(url: str, field: str) -> None:
     if url and urlsplit(url).scheme not in ("http", "https"):
-        raise FieldError(field, _("Địa chỉ liên kết phải bắt đầu bằng http:// hoặc https://."))
+        raise FieldErrors.on(field, _("Địa chỉ liên kết phải bắt đầu bằng http:// hoặc https://."))
 
 
 def active_banners(today: date | None = None) -> list[Banner]:
@@ -66,23 +66,23 @@ def active_banners(today: date | None = None) -> list[Banner]:
 
 def save_banner(banner: Banner, form) -> None:
     if banner.ends_on < banner.starts_on:
-        raise FieldError("ends_on", _("Ngày kết thúc phải sau ngày bắt đầu."))
+        raise FieldErrors.on("ends_on", _("Ngày kết thúc phải sau ngày bắt đầu."))
     check_link(banner.link_url, "link_url")
     upload = form.image.data
     if upload and getattr(upload, "filename", ""):
         try:
             stored = store_upload(upload, kind="image")
         except UploadRejected as exc:
-            raise FieldError("image", str(exc)) from exc
+            raise FieldErrors.on("image", str(exc)) from exc
         banner.image_key, banner.image_type = stored.key, stored.content_type
     elif not banner.image_key:
-        raise FieldError("image", _("Hãy chọn ảnh băng-rôn."))
+        raise FieldErrors.on("image", _("Hãy chọn ảnh băng-rôn."))
 
 
 def save_place(place: TourismPlace, form) -> None:
     check_embed(place.embed_url)
     if place.embed_url and not place.embed_title_vi:
-        raise FieldError("embed_title_vi", _("Hãy đặt tiêu đề cho nội dung nhúng (dành cho trình đọc màn hình)."))
+        raise FieldErrors.on("embed_title_vi", _("Hãy đặt tiêu đề cho nội dung nhúng (dành cho trình đọc màn hình)."))
     place.body_vi = clean_html(place.body_vi)
     place.body_en = clean_html(place.body_en)
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 from flask import abort
 from flask_babel import lazy_gettext as _l
 
+from app.crud import Crud, find_row, register
 from app.navigation import add_public_page
 from app.templating import render
 from app.uploads import send_stored
-from blueprints.programmes.crud import Crud, find_row, register
-from blueprints.promo import bp
+from blueprints.promo.blueprint import bp
 from blueprints.promo.forms import BannerForm, LinkForm, TourismPlaceForm
 from blueprints.promo.models import Banner, Link, LinkGroup, TourismPlace
 from blueprints.promo.services import (

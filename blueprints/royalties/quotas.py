@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
 from app.extensions import db
+from app.validation import FieldErrors
 from blueprints.newsroom.models import Article, ArticleState, Unit
 from blueprints.royalties.models import OverCapPolicy, RoyaltySettings
 from blueprints.royalties.months import Month
@@ -69,10 +70,8 @@ def quota_board(month: Month) -> list[QuotaRow]:
 def cap_warning(article: Article, now: datetime | None = None):
     """Check the unit's cap as `article` is submitted.
 
-    Returns a warning to show (or None) when the portal only warns; raises the newsroom's
-    `SubmissionIncomplete` with the unit field marked when the portal refuses."""
-    from blueprints.newsroom.workflow import SubmissionIncomplete
-
+    Returns a warning to show (or None) when the portal only warns; raises `FieldErrors` with
+    the unit field marked when the portal refuses."""
     if article.unit_id is None:
         return None
     unit = db.session.get(Unit, (article.tenant_id, article.unit_id))
@@ -82,8 +81,8 @@ def cap_warning(article: Article, now: datetime | None = None):
     if already < unit.monthly_cap:
         return None
     if RoyaltySettings.for_current_tenant().over_cap_policy == OverCapPolicy.REFUSE:
-        raise SubmissionIncomplete({"unit_id": _l(
+        raise FieldErrors.on("unit_id", _l(
             "Đơn vị “%(unit)s” đã gửi đủ %(cap)d bài trong tháng, không thể gửi thêm.",
-            unit=unit.name_vi, cap=unit.monthly_cap)})
+            unit=unit.name_vi, cap=unit.monthly_cap))
     return _l("Đơn vị “%(unit)s” đã vượt mức tối đa %(cap)d bài trong tháng.", unit=unit.name_vi,
               cap=unit.monthly_cap)

@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
 from app.extensions import db
+from app.validation import FieldErrors
 from blueprints.royalties.models import RoyaltyBase, RoyaltyRate
 
 
@@ -54,9 +55,7 @@ def factor_problem(kind: str, factor: Decimal | None, day: date):
 
 
 def check_factor(kind: str, factor: Decimal | None, day: date) -> None:
-    """Raise the newsroom's `SubmissionIncomplete` (the field marked) when the factor is wrong."""
-    from blueprints.newsroom.workflow import SubmissionIncomplete
-
+    """Raise `FieldErrors` (the factor field marked) when the factor is wrong."""
     problem = factor_problem(kind, factor, day)
     if problem is not None:
-        raise SubmissionIncomplete({"factor": problem})
+        raise FieldErrors.on("factor", problem)

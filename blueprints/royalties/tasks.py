@@ -8,7 +8,8 @@ from flask_babel import force_locale, format_date, gettext
 
 from app import mail
 from app.extensions import db, redis_key
-from blueprints.auth.models import Membership, Role, User
+from app.roles import Role
+from blueprints.auth.models import Membership, User
 from blueprints.royalties.models import MonthlyPlan, PlanState
 from tenants.context import require_tenant
 from workers.jobs import portal_request_context, tenant_job

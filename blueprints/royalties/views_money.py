@@ -11,10 +11,10 @@ from flask_login import current_user
 
 from app.extensions import db
 from app.navigation import add_backoffice_page
+from app.roles import CONTENT_MANAGERS, Role, require_role
 from app.templating import render
-from blueprints.auth.models import CONTENT_MANAGERS, Role
-from blueprints.auth.permissions import require_role
-from blueprints.royalties import bp, tables
+from blueprints.royalties import tables
+from blueprints.royalties.blueprint import bp
 from blueprints.royalties.exports import statement_csv, statement_xlsx
 from blueprints.royalties.forms import BaseForm, BudgetForm, RateForm
 from blueprints.royalties.months import Month

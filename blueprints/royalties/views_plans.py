@@ -10,18 +10,15 @@ from flask_login import current_user
 
 from app.extensions import db
 from app.navigation import add_backoffice_page
+from app.roles import CONTENT_MANAGERS, MEMBERS, STAFF, require_role
 from app.templating import render
-from blueprints.auth.models import CONTENT_MANAGERS, Role
-from blueprints.auth.permissions import require_role
 from blueprints.newsroom.choices import unit_choices
-from blueprints.royalties import bp, plans
+from blueprints.royalties import plans
+from blueprints.royalties.blueprint import bp
 from blueprints.royalties.forms import ConfirmForm, PlanForm, QuotaSettingsForm, TopicForm
 from blueprints.royalties.models import RoyaltySettings
 from blueprints.royalties.months import Month
 from blueprints.royalties.quotas import quota_board
-
-STAFF = (Role.APPROVER, *CONTENT_MANAGERS)
-MEMBERS = (Role.COLLABORATOR, *STAFF)
 
 add_backoffice_page("royalties.plan_list", _l("Kế hoạch tháng"), roles=MEMBERS, order=13)
 add_backoffice_page("royalties.quotas", _l("Chỉ tiêu tin bài"), roles=STAFF, order=14)

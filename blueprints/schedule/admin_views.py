@@ -8,10 +8,9 @@ from flask_babel import lazy_gettext as _l
 
 from app.extensions import db
 from app.navigation import add_backoffice_page
+from app.roles import CONTENT_MANAGERS, require_role
 from app.templating import render
-from blueprints.auth.models import CONTENT_MANAGERS
-from blueprints.auth.permissions import require_role
-from blueprints.schedule import bp
+from blueprints.schedule.blueprint import bp
 from blueprints.schedule.forms import EntryForm
 from blueprints.schedule.services import (
     delete_entry,

@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 
 from app.navigation import add_public_page
 from app.templating import render
-from blueprints.schedule import bp
+from blueprints.schedule.blueprint import bp
 from blueprints.schedule.services import coming_entries, parse_week, week_schedule
 from tenants.context import require_tenant
 

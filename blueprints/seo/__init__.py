@@ -1,7 +1,1 @@
 """`sitemap.xml` and `robots.txt` of each portal."""
-
-from flask import Blueprint
-
-bp = Blueprint("seo", __name__)
-
-from blueprints.seo import views  # noqa: E402,F401

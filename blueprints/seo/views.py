@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Response, request
 
-from blueprints.seo import bp
+from blueprints.seo.blueprint import bp
 from blueprints.seo.services import robots_txt, sitemap_xml
 
 

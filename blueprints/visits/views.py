@@ -7,10 +7,9 @@ from flask_babel import lazy_gettext as _l
 from redis.exceptions import RedisError
 
 from app.navigation import add_backoffice_page
+from app.roles import CONTENT_MANAGERS, require_role
 from app.templating import render
-from blueprints.auth.models import CONTENT_MANAGERS
-from blueprints.auth.permissions import require_role
-from blueprints.visits import bp
+from blueprints.visits.blueprint import bp
 from blueprints.visits.counter import is_page_view, record_visit
 from blueprints.visits.services import daily_counts, visit_summary
 from tenants.context import current_tenant

@@ -19,18 +19,9 @@ from flask_wtf.file import FileField
 
 from app.extensions import db
 from app.navigation import add_backoffice_page
+from app.roles import CONTENT_MANAGERS, require_role
 from app.templating import render
-from blueprints.auth.models import CONTENT_MANAGERS
-from blueprints.auth.permissions import require_role
-
-# Who manages published reference content: the office's editors and the board head.
-
-class FieldError(ValueError):
-    """A rule a service checks after the form validated; shown next to `field`."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
-        self.field = field
+from app.validation import FieldErrors
 
 
 @dataclass
@@ -42,7 +33,7 @@ class Crud:
     title: object                  # lazy label of the screen
     columns: list[tuple[object, Callable]]  # (lazy heading, row -> value)
     order_by: Callable[[type], list] = lambda m: [m.id.desc()]
-    save: Callable | None = None   # (obj, form) -> None; raises FieldError; fills what the form cannot
+    save: Callable | None = None   # (obj, form) -> None; raises FieldErrors; fills what the form cannot
     order: int = 200
     roles: tuple[str, ...] = CONTENT_MANAGERS
     hint: object = ""
@@ -74,7 +65,7 @@ def register(crud: Crud) -> None:
 
     def list_view():
         rows = db.session.scalars(sa.select(crud.model).order_by(*crud.order_by(crud.model))).all()
-        return render("programmes/crud_list.html", crud=crud, rows=rows, delete_form=FlaskForm())
+        return render("crud/list.html", crud=crud, rows=rows, delete_form=FlaskForm())
 
     def edit_view(item_id: int | None = None):
         obj = find_row(crud.model, item_id) if item_id is not None else None
@@ -85,16 +76,16 @@ def register(crud: Crud) -> None:
                 populate(form, target)
                 if crud.save:
                     crud.save(target, form)
-            except FieldError as exc:
+            except FieldErrors as exc:
                 db.session.rollback()
-                form[exc.field].errors = [*form[exc.field].errors, str(exc)]
+                exc.apply_to(form)
             else:
                 db.session.add(target)
                 db.session.commit()
                 flash(_("Đã lưu."), "success")
                 return redirect(url_for(crud.endpoint("list")))
         status = 422 if form.errors else 200
-        return render("programmes/crud_form.html", crud=crud, form=form, obj=obj), status
+        return render("crud/form.html", crud=crud, form=form, obj=obj), status
 
     def delete_view(item_id: int):
         form = FlaskForm()

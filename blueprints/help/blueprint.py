@@ -1,0 +1,11 @@
+"""The help capability's blueprint: its routes, loaded by the app factory only.
+
+Importing the package (its models, services, tasks) never loads the web layer; the factory
+imports this module, registers `bp` and calls `init_app(app)` when the module has one.
+"""
+
+from flask import Blueprint
+
+bp = Blueprint("help", __name__, url_prefix="/admin/help", template_folder="templates")
+
+from blueprints.help import views  # noqa: E402,F401  (routes register on import)

@@ -1,0 +1,20 @@
+"""The royalties capability's blueprint: its routes, loaded by the app factory only.
+
+Importing the package (its models, services, tasks) never loads the web layer; the factory
+imports this module, registers `bp` and calls `init_app(app)`.
+"""
+
+from flask import Blueprint, Flask
+
+bp = Blueprint("royalties", __name__, template_folder="templates")
+
+from app.navigation import add_panel  # noqa: E402
+from blueprints.newsroom import signals as newsroom  # noqa: E402
+from blueprints.royalties import hooks, views_money, views_plans  # noqa: E402,F401
+
+
+def init_app(app: Flask) -> None:
+    newsroom.article_submitting.connect(hooks.check_unit_cap)
+    newsroom.article_approving.connect(hooks.check_approval_factor)
+    add_panel("newsroom.dashboard", "royalties/_dashboard_plan.html")
+    add_panel("newsroom.action.approve", "royalties/_approve_factor.html")
