@@ -1,11 +1,17 @@
 """The pages capability's blueprint: its routes, loaded by the app factory only.
 
 Importing the package (its models, services, tasks) never loads the web layer; the factory
-imports this module, registers `bp` and calls `init_app(app)` when the module has one.
+imports this module, registers `bp` and calls `init_app(app)`.
 """
 
-from flask import Blueprint
+from flask import Blueprint, Flask
 
 bp = Blueprint("pages", __name__, template_folder="templates")
 
+from app.navigation import add_panel  # noqa: E402
 from blueprints.pages import views  # noqa: E402,F401  (routes register on import)
+
+
+def init_app(app: Flask) -> None:
+    add_panel("pages.home", "pages/_home_wards.html", 50)
+    add_panel("pages.home", "pages/_home_quick_links.html", 60)
