@@ -34,7 +34,7 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     app = Flask(__name__, instance_path=os.environ.get("INSTANCE_PATH", str(ROOT / "instance")))
     _configure(app, config)
 
-    from app import cli, errors, health, i18n, logs, templating
+    from app import cli, errors, health, i18n, logs, public_forms, templating
     from app.extensions import csrf, db, login_manager, migrate
     from app.security import HostBoundSessionInterface, csp_nonce, security_headers
     from tenants import web as tenant_web
@@ -51,6 +51,7 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
         app.config["REDIS_URL"], health_check_interval=30, socket_timeout=5)
 
     i18n.init_app(app)
+    public_forms.init_app(app)
     templating.init_app(app)
     tenant_web.init_app(app)
     errors.init_app(app)
