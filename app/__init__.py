@@ -8,6 +8,7 @@ from pathlib import Path
 
 import redis
 from flask import Flask
+from sqlalchemy.engine import make_url
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from app.config import Config, instance_secret
@@ -95,14 +96,12 @@ def _configure(app: Flask, config: type[Config] | dict | None) -> None:
 
 def with_psycopg(url: str) -> str:
     """`postgresql://…` means psycopg 2 to SQLAlchemy; this project speaks psycopg 3."""
-    from sqlalchemy.engine import make_url
 
     return make_url(url).set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
 
 
 def database_url_for(server_url: str, database: str) -> str:
     """The URL of `database` on the server that `server_url` points at."""
-    from sqlalchemy.engine import make_url
 
     return make_url(server_url).set(drivername="postgresql+psycopg", database=database).render_as_string(
         hide_password=False)
@@ -110,7 +109,6 @@ def database_url_for(server_url: str, database: str) -> str:
 
 def app_role_url(config) -> str:
     """The owner's URL with the app role's name and password instead."""
-    from sqlalchemy.engine import make_url
 
     url = make_url(config["DATABASE_URL"]).set(
         drivername="postgresql+psycopg", username=config["APP_DB_ROLE"],

@@ -24,11 +24,12 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 import sqlalchemy as sa
+from flask import has_app_context
 from sqlalchemy import event, orm
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.extensions import db
-from tenants.context import current_tenant_id
+from tenants.context import current_tenant_id, on_tenant_change
 
 log = logging.getLogger(__name__)
 
@@ -96,10 +97,17 @@ def apply_scope(connection: sa.Connection) -> None:
 
 
 def apply_scope_to_open_transaction() -> None:
-    """Re-apply the scope when it changes while the session already has a transaction."""
+    """Re-apply the scope when it changes while the session already has a transaction.
+
+    Outside an app context there is no session, so nothing is open to re-scope."""
+    if not has_app_context():
+        return
     session = db.session()
     if session.in_transaction():
         apply_scope(session.connection())
+
+
+on_tenant_change(apply_scope_to_open_transaction)
 
 
 @event.listens_for(orm.Session, "after_begin")

@@ -15,6 +15,9 @@ from pathlib import Path
 from flask import Flask, current_app, g, request
 from flask_babel import get_locale
 
+from app.extensions import babel
+from tenants.context import current_tenant
+
 ROOT = Path(__file__).resolve().parent.parent
 ENGLISH_PREFIX = "/en"
 
@@ -43,8 +46,14 @@ def select_locale() -> str:
 
 
 def select_timezone() -> str:
-    tenant = g.get("tenant")
+    """The current portal's zone, in requests and jobs alike (both enter a tenant the same way)."""
+    tenant = current_tenant()
     return tenant.timezone if tenant else current_app.config["BABEL_DEFAULT_TIMEZONE"]
+
+
+def current_locale() -> str:
+    """The language of what is being rendered: "vi" or "en" (a page's, or a job's `force_locale`)."""
+    return str(get_locale())
 
 
 def translation_directories() -> list[str]:
@@ -61,13 +70,10 @@ def locale_urls(path: str | None = None) -> dict[str, str]:
 
 
 def init_app(app: Flask) -> None:
-    from app.extensions import babel
-
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = ";".join(translation_directories())
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
     app.wsgi_app = LocalePrefix(app.wsgi_app)
 
     @app.context_processor
     def language_context():
-        locale = str(get_locale())
-        return {"current_locale": locale, "locale_urls": locale_urls}
+        return {"current_locale": current_locale(), "locale_urls": locale_urls}

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from flask import current_app
 
+from app.extensions import redis_client
+
 log = logging.getLogger(__name__)
 
 # Messages sent with the `memory` backend, newest last (tests read and clear it).
@@ -56,7 +58,6 @@ def send_once(marker: str, message: EmailMessage, keep_seconds: int) -> bool:
     """Send `message` unless a message with the same `marker` (a `redis_key`) was sent in the last
     `keep_seconds`: a job that runs twice mails nobody twice. If sending fails the marker is
     dropped, so the job's retry sends it. Returns whether it sent."""
-    from app.extensions import redis_client
 
     if not redis_client().set(marker, "1", nx=True, ex=keep_seconds):
         return False

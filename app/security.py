@@ -15,6 +15,8 @@ from flask import Flask, current_app, g, request
 from flask.sessions import SecureCookieSessionInterface
 from itsdangerous import URLSafeTimedSerializer
 
+from tenants.resolver import InvalidHost, normalise_host
+
 _hashers: dict[bool, PasswordHasher] = {
     False: PasswordHasher(),
     # Tests hash hundreds of passwords; the cheap parameters are still argon2id.
@@ -44,7 +46,6 @@ def password_needs_rehash(stored_hash: str) -> bool:
 
 
 def request_host() -> str:
-    from tenants.resolver import InvalidHost, normalise_host
 
     try:
         return normalise_host(request.host)

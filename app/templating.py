@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from flask import Flask, abort, current_app, g, render_template, send_from_directory
+from flask import Flask, abort, current_app, render_template, send_from_directory
 from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 
 from app.navigation import backoffice_menu, panels, public_menu
+from tenants.context import current_tenant
 
 THEMES_DIR = Path(__file__).resolve().parent.parent / "themes"
 DEFAULT_THEME = "default"
@@ -63,7 +64,7 @@ def available_themes() -> tuple[str, ...]:
 
 
 def current_theme_name() -> str:
-    tenant = g.get("tenant")
+    tenant = current_tenant()
     return tenant.theme if tenant else DEFAULT_THEME
 
 
@@ -129,7 +130,7 @@ def init_app(app: Flask) -> None:
     def theme_context():
         theme = current_theme_name()
         return {
-            "tenant": g.get("tenant"),
+            "tenant": current_tenant(),
             "public_menu": public_menu,
             "backoffice_menu": backoffice_menu,
             "panels": panels,

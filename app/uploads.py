@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flask import abort, current_app, send_file
+from flask_babel import gettext as _
+from PIL import Image, UnidentifiedImageError
 from werkzeug.datastructures import FileStorage
 
 from tenants.context import require_tenant
@@ -49,7 +51,6 @@ def storage_root() -> Path:
 def _read_limited(upload: FileStorage, max_bytes: int) -> bytes:
     data = upload.stream.read(max_bytes + 1)
     if len(data) > max_bytes:
-        from flask_babel import gettext as _
 
         raise UploadRejected(_("Tệp lớn hơn %(mb)d MB.", mb=max_bytes // (1024 * 1024)))
     return data
@@ -64,8 +65,6 @@ def safe_filename(name: str | None, default_ext: str) -> str:
 
 def sniff_image(data: bytes) -> tuple[str, str]:
     """(content type, extension) of an image that Pillow can open, else UploadRejected."""
-    from flask_babel import gettext as _
-    from PIL import Image, UnidentifiedImageError
 
     try:
         with Image.open(io.BytesIO(data)) as image:
@@ -80,7 +79,6 @@ def sniff_image(data: bytes) -> tuple[str, str]:
 
 def sniff_document(data: bytes) -> tuple[str, str]:
     """(content type, extension) of a PDF, Office or OpenDocument file, else UploadRejected."""
-    from flask_babel import gettext as _
 
     if data.startswith(b"%PDF-"):
         return "application/pdf", "pdf"

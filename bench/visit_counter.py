@@ -14,12 +14,10 @@ import statistics
 import time
 import uuid
 
-from flask import g
-
 from app import create_app
 from blueprints.visits.counter import is_page_view, record_visit
 from blueprints.visits.views import count_page_view
-from tenants.context import TenantInfo
+from tenants.context import TenantInfo, tenant_scope
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5000"))
 FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
@@ -49,8 +47,7 @@ def main() -> None:
         timed("record_visit (one Redis INCR)", lambda: record_visit(tenant.id))
         response = app.response_class("<p>x</p>", mimetype="text/html")
         for label, agent in (("after-request hook, counted", FIREFOX), ("after-request hook, bot", "curl/8")):
-            with app.test_request_context("/", headers={"User-Agent": agent}):
-                g.tenant = tenant
+            with app.test_request_context("/", headers={"User-Agent": agent}), tenant_scope(tenant):
                 timed(label, lambda: count_page_view(response))
         redis = app.extensions["wardportal.redis"]
         keys = list(redis.scan_iter(match=f"{prefix}:*"))

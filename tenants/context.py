@@ -8,7 +8,7 @@ between threads.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -72,26 +72,42 @@ def require_tenant() -> TenantInfo:
     return tenant
 
 
+# Called after every change of the current tenant. The database session registers here
+# (app/db.py) to re-scope a transaction that is already open; the tenancy imports nothing of it.
+_listeners: list[Callable[[], None]] = []
+
+
+def on_tenant_change(listener: Callable[[], None]) -> None:
+    if listener not in _listeners:
+        _listeners.append(listener)
+
+
+def _announce() -> None:
+    for listener in _listeners:
+        listener()
+
+
 @contextmanager
 def tenant_scope(tenant: TenantInfo | None) -> Iterator[TenantInfo | None]:
     """Make `tenant` current for the block, in the ORM and in the open database transaction."""
-    from app.db import apply_scope_to_open_transaction
-
     token = _current.set(tenant)
-    apply_scope_to_open_transaction()
+    _announce()
     try:
         yield tenant
     finally:
         _current.reset(token)
-        apply_scope_to_open_transaction()
+        _announce()
+
+
+def portal_zone() -> ZoneInfo:
+    """The current portal's time zone: months, days and deadlines are counted in it."""
+    return require_tenant().zone
 
 
 def set_request_tenant(tenant: TenantInfo | None):
     """Enter a tenant for the rest of a request; returns the token `reset_request_tenant` takes."""
-    from app.db import apply_scope_to_open_transaction
-
     token = _current.set(tenant)
-    apply_scope_to_open_transaction()
+    _announce()
     return token
 
 

@@ -36,7 +36,6 @@ def _enter_tenant():
     tenant = resolution.tenant
     if not resolution.is_primary and tenant.primary_host:
         return _redirect_to_primary(tenant.primary_host)
-    g.tenant = tenant
     g.tenant_token = set_request_tenant(tenant)
     if not tenant.is_active:
         raise PortalSuspended(tenant.slug)

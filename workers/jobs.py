@@ -13,6 +13,7 @@ from flask import current_app, has_app_context
 
 from app.extensions import db
 from tenants.context import require_tenant, tenant_scope
+from tenants.resolver import tenant_by_id
 
 _worker_app = None
 
@@ -28,7 +29,6 @@ def worker_app():
 
 
 def _run_in_tenant(func, tenant_id: int, args, kwargs):
-    from tenants.resolver import tenant_by_id
 
     tenant = tenant_by_id(tenant_id)
     if tenant is None:

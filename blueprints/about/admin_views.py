@@ -7,15 +7,15 @@ Editors and the board head maintain them. Saving a contact through its form, or 
 from __future__ import annotations
 
 from flask import abort, flash, redirect, request, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from app.extensions import db
+from app.i18n import current_locale
 from app.navigation import add_backoffice_page
 from app.roles import CONTENT_MANAGERS, require_role
 from app.templating import render
-from app.uploads import UploadRejected
+from app.uploads import UploadRejected, send_stored
 from blueprints.about.blueprint import bp
 from blueprints.about.forms import ContactForm, LeaderForm, SectionForm, UnitForm, unit_choices
 from blueprints.about.models import SectionKind
@@ -44,10 +44,6 @@ add_backoffice_page("about.admin_sections", _l("Giới thiệu"), roles=CONTENT_
 add_backoffice_page("about.admin_units", _l("Cơ cấu tổ chức"), roles=CONTENT_MANAGERS, order=41)
 add_backoffice_page("about.admin_leaders", _l("Lãnh đạo"), roles=CONTENT_MANAGERS, order=42)
 add_backoffice_page("about.admin_contacts", _l("Danh bạ cán bộ"), roles=CONTENT_MANAGERS, order=43)
-
-
-def _locale() -> str:
-    return str(get_locale())
 
 
 def _form_page(form, title, cancel, status=200, **extra):
@@ -91,7 +87,7 @@ def admin_section(kind: str):
 @bp.get("/admin/units")
 @require_role(*CONTENT_MANAGERS)
 def admin_units():
-    return render("about/admin/units.html", units=all_units(), locale=_locale())
+    return render("about/admin/units.html", units=all_units(), locale=current_locale())
 
 
 @bp.route("/admin/units/new", methods=["GET", "POST"], defaults={"unit_id": None})
@@ -102,7 +98,7 @@ def admin_unit(unit_id: int | None):
     if unit_id and unit is None:
         abort(404)
     form = UnitForm(obj=unit)
-    form.parent_id.choices = unit_choices(parent_choices(unit), _locale(), _l("(Không trực thuộc đơn vị nào)"))
+    form.parent_id.choices = unit_choices(parent_choices(unit), current_locale(), _l("(Không trực thuộc đơn vị nào)"))
     if request.method == "GET" and unit is not None:
         form.parent_id.data = unit.parent_id or 0
     if form.validate_on_submit():
@@ -150,7 +146,6 @@ def admin_leader(leader_id: int | None):
 @require_role(*CONTENT_MANAGERS)
 def admin_leader_photo(leader_id: int):
     """The photo of any leader, published or not, for the edit screen."""
-    from app.uploads import send_stored
 
     leader = get_leader(leader_id)
     if leader is None or not leader.photo_key:
@@ -166,7 +161,7 @@ def admin_contacts():
     page = list_contacts(page=int(page_number) if page_number.isdigit() else 1, per_page=100,
                          published_only=False)
     return render("about/admin/contacts.html", page=page, today=today, is_stale=is_stale,
-                  stale=stale_contacts(today), locale=_locale())
+                  stale=stale_contacts(today), locale=current_locale())
 
 
 @bp.route("/admin/contacts/new", methods=["GET", "POST"], defaults={"contact_id": None})
@@ -177,7 +172,7 @@ def admin_contact(contact_id: int | None):
     if contact_id and contact is None:
         abort(404)
     form = ContactForm(obj=contact)
-    form.unit_id.choices = unit_choices(all_units(), _locale(), _l("(Chưa chọn đơn vị)"))
+    form.unit_id.choices = unit_choices(all_units(), current_locale(), _l("(Chưa chọn đơn vị)"))
     if request.method == "GET" and contact is not None:
         form.unit_id.data = contact.unit_id or 0
     if form.validate_on_submit():

@@ -8,6 +8,7 @@ import io
 from datetime import timedelta
 
 import sqlalchemy as sa
+from PIL import Image, ImageDraw
 
 from app.extensions import db
 from app.search import fold
@@ -26,7 +27,6 @@ def seed(tenant: TenantInfo) -> None:
 
 
 def _png(draw, size=(480, 320)) -> bytes:
-    from PIL import Image, ImageDraw
 
     image = Image.new("RGB", size, (235, 242, 248))
     draw(ImageDraw.Draw(image))

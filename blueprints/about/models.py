@@ -6,6 +6,7 @@ import enum
 from datetime import date, datetime
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import TenantScoped
@@ -36,7 +37,6 @@ class SectionKind(enum.StrEnum):
 
     @property
     def label(self):
-        from flask_babel import lazy_gettext as _l
 
         return {
             SectionKind.FUNCTIONS: _l("Chức năng, nhiệm vụ"),

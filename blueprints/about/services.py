@@ -17,6 +17,7 @@ from app.richtext import clean_html
 from app.search import fold
 from app.uploads import store_upload
 from blueprints.about.models import Contact, IntroSection, Leader, OrgUnit, SectionKind
+from tenants.context import require_tenant
 
 STALE_AFTER = timedelta(days=180)
 MAX_PER_PAGE = 100
@@ -237,6 +238,5 @@ def mark_checked(contact: Contact, today: date) -> None:
 
 
 def _tenant_id() -> int:
-    from tenants.context import require_tenant
 
     return require_tenant().id

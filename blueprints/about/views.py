@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from flask import abort, request
-from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
+from app.i18n import current_locale
 from app.navigation import add_public_page
 from app.templating import render
 from app.uploads import send_stored
@@ -31,10 +31,6 @@ add_public_page("about.contacts", _l("Danh bạ cán bộ"),
                 _l("Họ tên, chức vụ, đơn vị, điện thoại và thư điện tử của cán bộ đầu mối."), order=13)
 
 
-def _locale() -> str:
-    return str(get_locale())
-
-
 def _int_arg(name: str, default: int = 0) -> int:
     value = request.args.get(name, "")
     return int(value) if value.isdigit() and len(value) < 10 else default
@@ -43,7 +39,7 @@ def _int_arg(name: str, default: int = 0) -> int:
 @bp.get("/introduction")
 def introduction():
     return render("about/introduction.html", sections=intro_sections(), kinds=list(SectionKind),
-                  locale=_locale())
+                  locale=current_locale())
 
 
 @bp.get("/introduction/images/<kind>")
@@ -57,12 +53,12 @@ def section_image(kind: str):
 
 @bp.get("/introduction/organisation")
 def organisation():
-    return render("about/organisation.html", chart=org_chart(), locale=_locale())
+    return render("about/organisation.html", chart=org_chart(), locale=current_locale())
 
 
 @bp.get("/introduction/leaders")
 def leaders():
-    return render("about/leaders.html", leaders=public_leaders(), locale=_locale())
+    return render("about/leaders.html", leaders=public_leaders(), locale=current_locale())
 
 
 @bp.get("/introduction/leaders/<int:leader_id>/photo")
@@ -80,4 +76,4 @@ def contacts():
     unit_id = _int_arg("unit") or None
     page = list_contacts(page=_int_arg("page", 1), query=query, unit_id=unit_id)
     return render("about/contacts.html", page=page, query=query, unit_id=unit_id, units=all_units(),
-                  locale=_locale())
+                  locale=current_locale())

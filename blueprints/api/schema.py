@@ -11,12 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from flask import url_for
 from werkzeug.routing import BuildError
 
-from tenants.context import require_tenant
+from tenants.context import portal_zone
 
 
 @dataclass(frozen=True)
@@ -126,10 +125,6 @@ def many(name: str, schema: Schema, get, description="") -> Field:
 
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value is not None else None
-
-
-def portal_zone() -> ZoneInfo:
-    return require_tenant().zone
 
 
 def local_iso(value: datetime | None) -> str | None:

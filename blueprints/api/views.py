@@ -10,7 +10,7 @@ from flask import Response, current_app, request
 from flask_babel import gettext as _
 from werkzeug.exceptions import MethodNotAllowed
 
-from app.errors import MESSAGES
+from app.errors import MESSAGES, error_page
 from blueprints.api import openapi
 from blueprints.api import resources as _resources  # noqa: F401  (registers every resource)
 from blueprints.api.blueprint import bp
@@ -110,7 +110,6 @@ def api_error(exc: ApiError):
 def method_not_allowed(exc: MethodNotAllowed):
     """405 under the API: JSON with the `Allow` header HTTP asks for. Elsewhere, the core's page."""
     if not request.path.startswith(PREFIX + "/") and request.path != PREFIX:
-        from app.errors import error_page
 
         return error_page(405)
     return json_response(error_body(405, _("Dữ liệu mở chỉ cho phép đọc (GET).")), 405,

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from app.db import TenantScoped
 from app.extensions import db
 from app.roles import PLATFORM_ADMIN
+from tenants.context import current_tenant_id
 
 
 class User(UserMixin, db.Model):
@@ -43,7 +44,6 @@ class User(UserMixin, db.Model):
 
         Cached on the instance per tenant: Flask-Login loads a fresh user for every request.
         """
-        from tenants.context import current_tenant_id
 
         cache = self.__dict__.setdefault("_roles_by_tenant", {})
         tenant_id = current_tenant_id()

@@ -5,11 +5,11 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from flask import flash, redirect, request, session, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from app.extensions import db, login_manager
+from app.i18n import current_locale
 from app.security import request_host
 from app.templating import render
 from blueprints.auth.blueprint import bp
@@ -84,7 +84,7 @@ def forgot_password():
         tenant_id = require_tenant().id
         if user is not None and user.is_active and user.roles_here() \
                 and reset_mail_allowed(tenant_id, user.email):
-            enqueue_after_commit(send_password_reset_mail, tenant_id, user.id, str(get_locale()))
+            enqueue_after_commit(send_password_reset_mail, tenant_id, user.id, current_locale())
         db.session.commit()
         # The same answer whether or not the address is known: it reveals nobody's account.
         flash(_("Nếu địa chỉ này thuộc về một tài khoản trên cổng thông tin, liên kết đặt lại mật khẩu đang được gửi đến."), "info")

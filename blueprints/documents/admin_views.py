@@ -11,7 +11,7 @@ from app.extensions import db
 from app.navigation import add_backoffice_page
 from app.roles import CONTENT_MANAGERS, require_role
 from app.templating import render
-from app.uploads import UploadRejected
+from app.uploads import UploadRejected, send_stored
 from blueprints.documents.blueprint import bp
 from blueprints.documents.forms import DocumentForm
 from blueprints.documents.services import (
@@ -76,7 +76,6 @@ def admin_edit(document_id: int | None):
 @bp.get("/admin/documents/<int:document_id>/files/<int:file_id>")
 @require_role(*CONTENT_MANAGERS)
 def admin_download(document_id: int, file_id: int):
-    from app.uploads import send_stored
 
     file = get_file(document_id, file_id, public=False)
     if file is None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
 from flask_sqlalchemy.pagination import Pagination
 
 from app.extensions import db
@@ -126,7 +127,6 @@ class DocumentInvalid(ValueError):
 
 def save_document(document: Document | None, **values) -> Document:
     """Create or update a document. A replaced document must name another document of this portal."""
-    from flask_babel import gettext as _
 
     document = document or Document()
     status = values.get("status") or Status.IN_FORCE.value

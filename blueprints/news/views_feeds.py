@@ -2,28 +2,23 @@
 
 from __future__ import annotations
 
-from flask import Response, abort, g, url_for
+from flask import Response, abort, url_for
 from flask_babel import gettext as _
 
+from app.i18n import current_locale
 from blueprints.news import feeds, links
 from blueprints.news.blueprint import bp
 from blueprints.news.services import feed_articles
 from blueprints.newsroom.models import Section
 from blueprints.newsroom.public import section_by_slug
-from tenants.context import require_tenant
+from tenants.context import current_tenant, require_tenant
 
 CONTENT_TYPES = {"rss": feeds.RSS_TYPE, "atom": feeds.ATOM_TYPE}
 
 
-def _locale() -> str:
-    from flask_babel import get_locale
-
-    return str(get_locale())
-
-
 def _feed(section: Section | None) -> feeds.Feed:
     tenant = require_tenant()
-    locale = _locale()
+    locale = current_locale()
     portal = tenant.name(locale)
     if section is None:
         title, page = portal, url_for("news.index", _external=True)
@@ -69,7 +64,7 @@ def feed_links(section: Section | None = None) -> list[dict]:
     if section is None:
         values = [("news.feed", {}, _("Tin tức (RSS)"), "rss"), ("news.feed", {}, _("Tin tức (Atom)"), "atom")]
     else:
-        name = section.name(_locale())
+        name = section.name(current_locale())
         values = [("news.section_feed", {"slug": section.slug}, f"{name} (RSS)", "rss"),
                   ("news.section_feed", {"slug": section.slug}, f"{name} (Atom)", "atom")]
     return [{"href": url_for(endpoint, kind=kind, _external=True, **args), "title": title,
@@ -79,4 +74,4 @@ def feed_links(section: Section | None = None) -> list[dict]:
 @bp.app_context_processor
 def feed_context() -> dict:
     """Every page of a portal names the portal's feeds in its head (`feed_links` in the layout)."""
-    return {"feed_links": feed_links() if g.get("tenant") else []}
+    return {"feed_links": feed_links() if current_tenant() else []}

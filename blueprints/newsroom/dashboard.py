@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from app.extensions import db
 from app.roles import STAFF, Role
 from blueprints.auth.models import User
+from blueprints.newsroom.editing import slugify
 from blueprints.newsroom.models import Article, ArticleAuthor, ArticleState, NewsroomSettings
 
 S = ArticleState
@@ -104,7 +105,6 @@ def filtered_articles(user: User, f: ArticleFilter, page: int = 1, per_page: int
     if f.kind:
         query = query.where(Article.kind == f.kind)
     if f.query.strip():
-        from blueprints.newsroom.editing import slugify
 
         for word in slugify(f.query).split("-"):
             query = query.where(Article.slug.contains(word))

@@ -36,6 +36,7 @@ from blueprints.newsroom.models import (
 from blueprints.newsroom.permissions import can_edit, can_write
 from blueprints.newsroom.tasks import process_cover
 from blueprints.newsroom.workflow import NotAllowed, SubmissionIncomplete
+from tenants.context import require_tenant
 from workers.queue import enqueue_after_commit
 
 
@@ -102,7 +103,6 @@ def _check_references(data: ArticleInput) -> dict[str, object]:
 
 
 def _key(id_: int):
-    from tenants.context import require_tenant
 
     return (require_tenant().id, id_)
 

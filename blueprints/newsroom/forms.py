@@ -18,7 +18,15 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import URL, DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import (
+    URL,
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
 
 from app.forms import enum_choices
 from blueprints.newsroom.models import ArticleKind, ArticleState, SourceType, UnitKind
@@ -83,7 +91,6 @@ class RestoreForm(FlaskForm):
 
 def _cap_not_below_minimum(form, field):
     if field.data is not None and form.monthly_minimum.data is not None and field.data < form.monthly_minimum.data:
-        from wtforms.validators import ValidationError
 
         raise ValidationError(_l("Mức tối đa không được nhỏ hơn mức tối thiểu."))
 

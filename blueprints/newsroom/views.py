@@ -4,12 +4,12 @@ a service, render. `NotAllowed` becomes 403; an article of another portal is sim
 from __future__ import annotations
 
 from flask import abort, flash, redirect, request, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from app.extensions import db
+from app.i18n import current_locale
 from app.navigation import add_backoffice_page
 from app.roles import MEMBERS, require_role
 from app.templating import render
@@ -37,10 +37,6 @@ add_backoffice_page("newsroom.articles", _l("Tin bài"), roles=MEMBERS, order=11
 add_backoffice_page("newsroom.new_article", _l("Viết bài mới"), roles=WRITERS, order=12)
 
 
-def locale() -> str:
-    return str(get_locale())
-
-
 def load_article(article_id: int) -> Article:
     """This portal's article (404 otherwise: another portal's id is indistinguishable from none),
     which the current user may see (403 otherwise)."""
@@ -53,8 +49,8 @@ def load_article(article_id: int) -> Article:
 
 
 def _fill_choices(form) -> None:
-    form.section_id.choices = section_choices(locale())
-    form.unit_id.choices = unit_choices(locale())
+    form.section_id.choices = section_choices(current_locale())
+    form.unit_id.choices = unit_choices(current_locale())
     if hasattr(form, "author_ids"):
         form.author_ids.choices = author_choices()
 
@@ -63,8 +59,8 @@ def _fill_choices(form) -> None:
 @require_role(*MEMBERS)
 def articles():
     form = FilterForm(request.args)
-    form.section_id.choices = section_choices(locale(), blank=_l("Tất cả"))
-    form.unit_id.choices = unit_choices(locale(), blank=_l("Tất cả"))
+    form.section_id.choices = section_choices(current_locale(), blank=_l("Tất cả"))
+    form.unit_id.choices = unit_choices(current_locale(), blank=_l("Tất cả"))
     f = ArticleFilter(state=form.state.data or "", kind=form.kind.data or "", query=form.q.data or "",
                       section_id=form.section_id.data if form.section_id.raw_data else None,
                       unit_id=form.unit_id.data if form.unit_id.raw_data else None)

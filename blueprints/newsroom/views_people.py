@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from flask import abort, flash, redirect, request, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from app.extensions import db
+from app.i18n import current_locale
 from app.navigation import add_backoffice_page
 from app.roles import CONTENT_MANAGERS, require_role
 from app.templating import render
@@ -24,7 +24,7 @@ def _page(unit_form=None, member_form=None, settings_form=None, status: int = 20
     settings = NewsroomSettings.for_current_tenant()
     unit_form = unit_form or UnitForm(formdata=None)
     member_form = member_form or MemberForm(formdata=None)
-    member_form.unit_id.choices = unit_choices(str(get_locale()))
+    member_form.unit_id.choices = unit_choices(current_locale())
     settings_form = settings_form or SettingsForm(formdata=None, obj=settings)
     return render("newsroom/people.html", units=people.units(), members=people.members(), unit_form=unit_form,
                   member_form=member_form, settings_form=settings_form), status
@@ -69,7 +69,7 @@ def add_unit():
 @require_role(*CONTENT_MANAGERS)
 def add_member():
     form = MemberForm()
-    form.unit_id.choices = unit_choices(str(get_locale()))
+    form.unit_id.choices = unit_choices(current_locale())
     if not _valid_member(form):
         return _page(member_form=form, status=422)
     people.add_member(form.full_name.data, form.title_vi.data, form.title_en.data or "", form.unit_id.data,
@@ -117,7 +117,7 @@ def edit_unit(unit_id: int):
 def edit_member(member_id: int):
     member = people.member(member_id) or abort(404)
     form = MemberEditForm(obj=member)
-    form.unit_id.choices = unit_choices(str(get_locale()), keep=member.unit_id)
+    form.unit_id.choices = unit_choices(current_locale(), keep=member.unit_id)
     if not form.is_submitted():
         return _edit_page(form, _("Sửa thông tin người"))
     if not _valid_member(form, member.unit_id):

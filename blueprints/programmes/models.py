@@ -7,6 +7,7 @@ import enum
 from datetime import date, datetime
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db import TenantScoped
@@ -20,7 +21,6 @@ class ProjectKind(enum.StrEnum):
 
     @property
     def label(self):
-        from flask_babel import lazy_gettext as _l
 
         return {ProjectKind.PLANNING: _l("Quy hoạch, kế hoạch"), ProjectKind.PROJECT: _l("Dự án đầu tư"),
                 ProjectKind.PROCUREMENT: _l("Đấu thầu, mua sắm công")}[self]

@@ -6,6 +6,7 @@ import enum
 from datetime import date
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db import TenantScoped
@@ -65,7 +66,6 @@ class LinkGroup(enum.StrEnum):
 
     @property
     def label(self):
-        from flask_babel import lazy_gettext as _l
 
         return {LinkGroup.PROVINCE: _l("Cổng thông tin của tỉnh"), LinkGroup.NEWSPAPER: _l("Báo chí"),
                 LinkGroup.GOVERNMENT: _l("Chính phủ"), LinkGroup.MINISTRY: _l("Bộ, ngành"),

@@ -8,6 +8,8 @@ import csv
 import io
 
 from flask_babel import gettext
+from openpyxl import Workbook
+from openpyxl.styles import Font
 
 from blueprints.royalties.statements import Statement
 
@@ -41,8 +43,6 @@ def statement_csv(statement: Statement, locale: str) -> bytes:
 
 
 def statement_xlsx(statement: Statement, locale: str) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
 
     book = Workbook()
     sheet = book.active

@@ -9,13 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo
 
-from tenants.context import require_tenant
-
-
-def portal_zone() -> ZoneInfo:
-    return require_tenant().zone
+from tenants.context import portal_zone
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,8 @@ from blueprints.auth.models import User
 from blueprints.newsroom.models import BoardMember, Unit
 from blueprints.royalties.models import MonthlyPlan, PlanState, PlanTopic, PlanTopicUnit
 from blueprints.royalties.months import Month
+from blueprints.royalties.tasks import mail_plan
+from workers.queue import enqueue_after_commit
 
 
 class PlanExists(Exception):
@@ -64,8 +66,6 @@ def remove_topic(plan: MonthlyPlan, topic_id: int) -> bool:
 
 def publish_plan(plan: MonthlyPlan, actor: User) -> bool:
     """Publish once and mail the collaborators after the commit. False if already published."""
-    from blueprints.royalties.tasks import mail_plan
-    from workers.queue import enqueue_after_commit
 
     if plan.is_published:
         return False

@@ -20,8 +20,9 @@ from app.extensions import db
 from blueprints.auth.models import User
 from blueprints.newsroom.models import Article, ArticleState
 from blueprints.royalties.models import RoyaltyBudget
-from blueprints.royalties.months import Month, local_date, portal_zone
+from blueprints.royalties.months import Month, local_date
 from blueprints.royalties.rates import article_amount, base_on
+from tenants.context import portal_zone
 
 PAID_STATES = (ArticleState.PUBLISHED, ArticleState.ARCHIVED)
 

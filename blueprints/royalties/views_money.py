@@ -4,12 +4,12 @@ collaborator's own statement, and the board's tables (rates, bases, budgets)."""
 from __future__ import annotations
 
 from flask import Response, abort, flash, redirect, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from app.extensions import db
+from app.i18n import current_locale
 from app.navigation import add_backoffice_page
 from app.roles import CONTENT_MANAGERS, Role, require_role
 from app.templating import render
@@ -27,15 +27,11 @@ add_backoffice_page("royalties.my_statement", _l("Nhuận bút của tôi"), rol
 add_backoffice_page("royalties.tables", _l("Bảng hệ số nhuận bút"), roles=CONTENT_MANAGERS, order=17)
 
 
-def locale() -> str:
-    return str(get_locale())
-
-
 @bp.get("/admin/royalties/", endpoint="statement")
 @require_role(*CONTENT_MANAGERS)
 def statement_view():
     month = month_from_args()
-    return render("royalties/statement.html", month=month, statement=statement(month, locale()),
+    return render("royalties/statement.html", month=month, statement=statement(month, current_locale()),
                   budget=budget_status(month.year))
 
 
@@ -44,7 +40,7 @@ def statement_view():
 def statement_print():
     """The statement laid out for paper, with the names and signature blocks."""
     month = month_from_args()
-    return render("royalties/print.html", month=month, statement=statement(month, locale()),
+    return render("royalties/print.html", month=month, statement=statement(month, current_locale()),
                   tenant=require_tenant())
 
 
@@ -56,7 +52,7 @@ def _filename(month: Month, ext: str) -> str:
 @require_role(*CONTENT_MANAGERS)
 def export_csv():
     month = month_from_args()
-    return Response(statement_csv(statement(month, locale()), locale()), mimetype="text/csv; charset=utf-8",
+    return Response(statement_csv(statement(month, current_locale()), current_locale()), mimetype="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{_filename(month, "csv")}"'})
 
 
@@ -64,7 +60,7 @@ def export_csv():
 @require_role(*CONTENT_MANAGERS)
 def export_xlsx():
     month = month_from_args()
-    return Response(statement_xlsx(statement(month, locale()), locale()),
+    return Response(statement_xlsx(statement(month, current_locale()), current_locale()),
                     mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     headers={"Content-Disposition": f'attachment; filename="{_filename(month, "xlsx")}"'})
 

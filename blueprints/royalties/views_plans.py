@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from flask import abort, flash, redirect, request, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from app.extensions import db
+from app.i18n import current_locale
 from app.navigation import add_backoffice_page
 from app.roles import CONTENT_MANAGERS, MEMBERS, STAFF, require_role
 from app.templating import render
@@ -70,7 +70,7 @@ def load_plan(plan_id: int):
 
 def _detail(plan, topic_form: TopicForm | None = None, status: int = 200):
     topic_form = topic_form or TopicForm()
-    topic_form.unit_ids.choices = unit_choices(str(get_locale()))[1:]
+    topic_form.unit_ids.choices = unit_choices(current_locale())[1:]
     return render("royalties/plan.html", plan=plan, topic_form=topic_form, confirm=ConfirmForm(),
                   can_manage=is_manager()), status
 
@@ -86,7 +86,7 @@ def plan_detail(plan_id: int):
 def topic_add(plan_id: int):
     plan = load_plan(plan_id)
     form = TopicForm()
-    form.unit_ids.choices = unit_choices(str(get_locale()))[1:]
+    form.unit_ids.choices = unit_choices(current_locale())[1:]
     if not form.validate_on_submit():
         return _detail(plan, form, 422)
     plans.add_topic(plan, form.title.data, form.description.data or "", form.due_date.data, form.unit_ids.data or [])

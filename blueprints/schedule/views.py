@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from flask import request
-from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
+from app.i18n import current_locale
 from app.navigation import add_public_page
 from app.templating import render
 from blueprints.schedule.blueprint import bp
@@ -18,7 +18,7 @@ add_public_page("schedule.week", _l("Lịch làm việc"), _l("Lịch làm việ
 def _week_page(template: str):
     today = require_tenant().today()
     week = parse_week(request.args.get("week"), today)
-    return render(template, week=week, days=week_schedule(week), today=today, locale=str(get_locale()))
+    return render(template, week=week, days=week_schedule(week), today=today, locale=current_locale())
 
 
 @bp.get("/schedule")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from flask import has_app_context
+
 from blueprints.visits import services
 from workers.jobs import tenant_job, worker_app
 from workers.queue import get_queue
@@ -18,7 +20,6 @@ def flush_visits() -> int:
 
     A platform job like the heartbeat: it touches Redis only; the database work happens in each
     tenant's own job and scope."""
-    from flask import has_app_context
 
     if not has_app_context():
         with worker_app().app_context():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import current_app, g, request
+from flask import current_app, request
 from flask_babel import lazy_gettext as _l
 from redis.exceptions import RedisError
 
@@ -20,7 +20,7 @@ add_backoffice_page("visits.chart", _l("Lượt truy cập"), roles=CONTENT_MANA
 @bp.after_app_request
 def count_page_view(response):
     """One INCR per public page view; a Redis failure never costs the reader the page."""
-    tenant = g.get("tenant")
+    tenant = current_tenant()
     if tenant is not None and is_page_view(
             request.method, request.path, response.status_code, response.mimetype,
             request.headers.get("User-Agent", ""),

@@ -6,6 +6,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from app.i18n import translation_directories
+from tenants.context import tenant_scope
 from tests.factories import base_url, make_tenant
 
 CATALOGUES = sorted(Path(d) / "en" / "LC_MESSAGES" / "messages.po" for d in translation_directories())
@@ -64,10 +65,7 @@ def test_dates_follow_the_tenant_time_zone(app):
     from flask_babel import format_datetime
 
     ward = make_tenant()
-    with app.test_request_context(base_url=base_url(ward)):
-        from flask import g
-
-        g.tenant = ward
+    with app.test_request_context(base_url=base_url(ward)), tenant_scope(ward):
         shown = format_datetime(datetime(2024, 1, 31, 18, 30, tzinfo=UTC), "yyyy-MM-dd HH:mm")
     assert shown == "2024-02-01 01:30"
 

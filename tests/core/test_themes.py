@@ -2,9 +2,10 @@
 
 import threading
 
-from flask import g
-
+from app.extensions import db
 from app.templating import render, theme_chain, theme_colours
+from tenants.context import tenant_scope
+from tests.conftest import JoinedSession
 from tests.factories import base_url, make_tenant
 
 
@@ -43,9 +44,13 @@ def test_two_themes_rendered_concurrently_never_mix(app):
         barrier.wait()
         for _ in range(40):
             html = ""
-            with app.test_request_context("/", base_url=base_url(tenant)):
-                g.tenant = tenant
+            # Each thread has its own connection, as each request has in production: the
+            # footer's visit count queries the database, and one connection is not shared.
+            with tenant_scope(tenant), app.test_request_context("/", base_url=base_url(tenant)), \
+                    db.engine.connect() as own:
+                db.session.registry.set(JoinedSession(db=db, bind=own))
                 html = render("errors/error.html", code=404, title="t", message="m")
+                db.session.remove()
             if marker not in html or foreign in html or tenant.name_vi not in html:
                 errors.append(f"{tenant.slug}: wrong theme or name")
 

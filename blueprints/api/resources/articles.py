@@ -18,6 +18,7 @@ from blueprints.api.registry import Resource, register
 from blueprints.api.schema import Schema, page_url
 from blueprints.newsroom.models import Article, ArticleKind, ArticleState, SourceType
 from blueprints.newsroom.public import published_article, section_and_descendants
+from tenants.context import portal_zone
 
 SOURCE = Schema("ArticleSource", (
     schema.enum("type", SourceType, lambda a: a.source_type or None, nullable=True,
@@ -82,7 +83,7 @@ def list_articles(filters: dict, page: int, per_page: int):
 
 
 def _local_midnight(day) -> datetime:
-    return datetime.combine(day, time(0), tzinfo=schema.portal_zone())
+    return datetime.combine(day, time(0), tzinfo=portal_zone())
 
 
 def _check(filters: dict) -> None:
