@@ -31,11 +31,11 @@ def test_a_visitor_switches_to_english_and_back(phone, portal):
     ward = make_tenant(name_vi="Phường Rạch Dừa", name_en="Rach Dua Ward")
     phone.goto(portal(ward, "/dich-vu-cong"))
     phone.get_by_role("link", name="English").click()
-    phone.wait_for_url("**/en/public-services")
+    phone.wait_for_url("**/en/dich-vu-cong")
     assert phone.evaluate("document.documentElement.lang") == "en"
     assert phone.get_by_role("heading", level=1).inner_text() == "Public services"
     phone.get_by_role("link", name="Tiếng Việt").click()
-    phone.wait_for_url("**/public-services")
+    phone.wait_for_url("**/dich-vu-cong")
     assert phone.get_by_role("heading", level=1).inner_text() == "Dịch vụ công"
 
 
