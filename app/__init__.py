@@ -35,7 +35,7 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     app = Flask(__name__, instance_path=os.environ.get("INSTANCE_PATH", str(ROOT / "instance")))
     _configure(app, config)
 
-    from app import cli, errors, health, i18n, logs, public_forms, templating
+    from app import cli, errors, health, i18n, legacy_urls, logs, public_forms, templating
     from app.extensions import csrf, db, login_manager, migrate
     from app.security import HostBoundSessionInterface, csp_nonce, security_headers
     from tenants import web as tenant_web
@@ -55,6 +55,7 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     public_forms.init_app(app)
     templating.init_app(app)
     tenant_web.init_app(app)
+    legacy_urls.init_app(app)
     errors.init_app(app)
     app.register_blueprint(health.bp)
     for name in BLUEPRINTS:

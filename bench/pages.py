@@ -18,8 +18,8 @@ from app import create_app
 from app.demo import seed_demo
 
 RUNS = int(os.environ.get("BENCH_RUNS", "50"))
-PAGES = ["/", "/tin-tuc", "/documents", "/schedule", "/introduction", "/introduction/contacts",
-         "/site-map", "/search?q=thang+tam", "/api/v1/articles", "/rss.xml", "/sitemap.xml"]
+PAGES = ["/", "/tin-tuc", "/van-ban", "/lich-lam-viec", "/gioi-thieu", "/lien-he",
+         "/so-do-trang", "/tim-kiem?q=thang+tam", "/api/v1/articles", "/rss.xml", "/sitemap.xml"]
 HOSTS = ["thang-tam", None]  # a ward, then the city (the base domain)
 
 

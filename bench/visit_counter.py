@@ -42,7 +42,7 @@ def main() -> None:
                         primary_host="bench.localhost")
     with app.app_context():
         timed("is_page_view (browser, public page)",
-              lambda: is_page_view("GET", "/tourism", 200, "text/html", FIREFOX))
+              lambda: is_page_view("GET", "/du-lich", 200, "text/html", FIREFOX))
         timed("is_page_view (bot)", lambda: is_page_view("GET", "/", 200, "text/html", "Googlebot/2.1"))
         timed("record_visit (one Redis INCR)", lambda: record_visit(tenant.id))
         response = app.response_class("<p>x</p>", mimetype="text/html")

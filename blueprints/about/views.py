@@ -1,4 +1,4 @@
-"""Public pages of the introduction, in Vietnamese at `/introduction…` and English at `/en/…`."""
+"""Public pages of the introduction (`/gioi-thieu`, `/so-do-to-chuc`, `/lanh-dao`, `/lien-he`), in English at `/en/…`."""
 
 from __future__ import annotations
 
@@ -36,13 +36,13 @@ def _int_arg(name: str, default: int = 0) -> int:
     return int(value) if value.isdigit() and len(value) < 10 else default
 
 
-@bp.get("/introduction")
+@bp.get("/gioi-thieu")
 def introduction():
     return render("about/introduction.html", sections=intro_sections(), kinds=list(SectionKind),
                   locale=current_locale())
 
 
-@bp.get("/introduction/images/<kind>")
+@bp.get("/gioi-thieu/anh/<kind>")
 def section_image(kind: str):
     section = get_section(kind) if kind in set(SectionKind) else None
     if section is None or not section.image_key:
@@ -51,17 +51,17 @@ def section_image(kind: str):
                        as_attachment=False)
 
 
-@bp.get("/introduction/organisation")
+@bp.get("/so-do-to-chuc")
 def organisation():
     return render("about/organisation.html", chart=org_chart(), locale=current_locale())
 
 
-@bp.get("/introduction/leaders")
+@bp.get("/lanh-dao")
 def leaders():
     return render("about/leaders.html", leaders=public_leaders(), locale=current_locale())
 
 
-@bp.get("/introduction/leaders/<int:leader_id>/photo")
+@bp.get("/lanh-dao/<int:leader_id>/anh")
 def leader_photo(leader_id: int):
     leader = get_leader(leader_id, public=True)
     if leader is None or not leader.photo_key:
@@ -70,7 +70,7 @@ def leader_photo(leader_id: int):
                        f"leader-{leader.id}.{leader.photo_key.rsplit('.', 1)[-1]}", as_attachment=False)
 
 
-@bp.get("/introduction/contacts")
+@bp.get("/lien-he")
 def contacts():
     query = request.args.get("q", "").strip()[:100]
     unit_id = _int_arg("unit") or None

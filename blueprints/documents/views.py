@@ -16,7 +16,7 @@ add_public_page("documents.index", _l("Văn bản"),
                 _l("Văn bản quy phạm pháp luật và văn bản hành chính: tra cứu, xem và tải về."), order=30)
 
 
-@bp.get("/documents")
+@bp.get("/van-ban")
 def index():
     filters = DocumentFilters.from_args(request.args)
     page_arg = request.args.get("page", "1")
@@ -33,7 +33,7 @@ def _pairs(members) -> list[tuple[str, object]]:
     return [(m.value, m.label) for m in members]
 
 
-@bp.get("/documents/<int:document_id>")
+@bp.get("/van-ban/<int:document_id>")
 def detail(document_id: int):
     document = get_document(document_id)
     if document is None:
@@ -42,7 +42,7 @@ def detail(document_id: int):
                   Field=Field, Status=Status)
 
 
-@bp.get("/documents/<int:document_id>/files/<int:file_id>")
+@bp.get("/van-ban/<int:document_id>/tep/<int:file_id>")
 def download(document_id: int, file_id: int):
     file = get_file(document_id, file_id)
     if file is None:

@@ -102,7 +102,7 @@ def article(article_id: int, slug: str | None):
                   share=links.share_links(context["urls"][canonical_lang], found.title), **context)
 
 
-@bp.get("/tin-tuc/<int:article_id>-<slug>/print")
+@bp.get("/tin-tuc/<int:article_id>-<slug>/ban-in")
 def article_print(article_id: int, slug: str):
     return _printable(_article_or_redirect(article_id, slug, "news.article_print"))
 
@@ -111,7 +111,7 @@ def _printable(article: Article) -> str:
     return render("news/printable.html", saving=False, cover=links.cover_src(article), **_article_context(article))
 
 
-@bp.get("/tin-tuc/<int:article_id>-<slug>/save")
+@bp.get("/tin-tuc/<int:article_id>-<slug>/luu")
 def article_save(article_id: int, slug: str):
     found = _article_or_redirect(article_id, slug, "news.article_save")
     html = render("news/printable.html", saving=True, cover=cover_data_uri(found), **_article_context(found))

@@ -26,17 +26,17 @@ def home():
                   provincial_url=provincial_portal_url())
 
 
-@bp.get("/public-services")
+@bp.get("/dich-vu-cong")
 def public_services():
     return render("pages/public_services.html", provincial_url=provincial_portal_url())
 
 
-@bp.get("/site-map")
+@bp.get("/so-do-trang")
 def site_map():
     return render("pages/site_map.html")
 
 
-@bp.get("/search")
+@bp.get("/tim-kiem")
 def search():
     """Search of this portal's pages (and, on the city portal, its wards), with or without
     diacritics. Content search arrives with the content itself."""

@@ -51,31 +51,31 @@ def figures_context():
 
 # -- public -----------------------------------------------------------------------------------
 
-@bp.get("/projects")
+@bp.get("/du-an")
 def projects():
     kind = request.args.get("kind")
     return render("programmes/projects.html", projects=list_projects(kind), kinds=list(ProjectKind),
                   kind=kind if kind in set(ProjectKind) else None, format_vnd=format_vnd)
 
 
-@bp.get("/projects/<int:project_id>")
+@bp.get("/du-an/<int:project_id>")
 def project(project_id: int):
     item = find_row(Project, project_id)
     return render("programmes/project.html", project=item, kind_label=ProjectKind(item.kind).label,
                   format_vnd=format_vnd)
 
 
-@bp.get("/science-programmes")
+@bp.get("/de-tai-khoa-hoc")
 def science():
     return render("programmes/science.html", programmes=list_programmes())
 
 
-@bp.get("/statistics")
+@bp.get("/thong-ke")
 def reports():
     return render("programmes/reports.html", reports=list_reports())
 
 
-@bp.get("/statistics/<int:report_id>/file")
+@bp.get("/thong-ke/<int:report_id>/tep")
 def report_file(report_id: int):
     report = find_row(StatisticsReport, report_id)
     if not report.file_key:

@@ -35,17 +35,17 @@ def banner_context():
     return {"active_banners": active_banners}
 
 
-@bp.get("/tourism")
+@bp.get("/du-lich")
 def tourism():
     return render("promo/tourism.html", places=list_places(), embed_allowed=embed_allowed)
 
 
-@bp.get("/links")
+@bp.get("/lien-ket")
 def links():
     return render("promo/links.html", groups=grouped_links())
 
 
-@bp.get("/banners/<int:banner_id>/image")
+@bp.get("/bang-ron/<int:banner_id>/anh")
 def banner_image(banner_id: int):
     banner = find_row(Banner, banner_id)
     if not banner.image_key:

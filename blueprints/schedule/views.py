@@ -21,12 +21,12 @@ def _week_page(template: str):
     return render(template, week=week, days=week_schedule(week), today=today, locale=current_locale())
 
 
-@bp.get("/schedule")
+@bp.get("/lich-lam-viec")
 def week():
     return _week_page("schedule/week.html")
 
 
-@bp.get("/schedule/print")
+@bp.get("/lich-lam-viec/ban-in")
 def printable():
     return _week_page("schedule/print.html")
 

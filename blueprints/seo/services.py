@@ -56,5 +56,5 @@ def robots_txt(base_url: str) -> str:
     return ("User-agent: *\n"
             "Disallow: /admin/\nDisallow: /en/admin/\n"
             "Disallow: /login\nDisallow: /en/login\n"
-            "Disallow: /search\nDisallow: /en/search\n"
+            "Disallow: /tim-kiem\nDisallow: /en/tim-kiem\n"
             f"\nSitemap: {base}/sitemap.xml\n")

@@ -22,7 +22,7 @@ BOTS = re.compile(
     r"lighthouse|feed|fetch", re.IGNORECASE)
 # Paths that are never a reader looking at a page.
 SKIPPED = ("/admin", "/login", "/logout", "/forgot", "/reset", "/_themes", "/static", "/healthz",
-           "/readyz", "/api/", "/banners/", "/statistics/", "/sitemap.xml", "/robots.txt", "/.", "/wp-")
+           "/readyz", "/api/", "/bang-ron/", "/thong-ke/", "/sitemap.xml", "/robots.txt", "/.", "/wp-")
 
 
 def vietnam_today() -> date:

@@ -31,12 +31,12 @@ def test_organisation_chart_is_nested_lists_in_both_languages(client):
     ward = make_tenant()
     root = _unit(ward, "Ủy ban nhân dân phường", "Ward People's Committee", functions_vi="<p>Quản lý nhà nước</p>")
     _unit(ward, "Văn phòng – Thống kê", "Office and Statistics", parent=root)
-    page = client.get("/introduction/organisation", base_url=base_url(ward))
+    page = client.get("/so-do-to-chuc", base_url=base_url(ward))
     assert page.status_code == 200
     assert h1_count(page.text) == 1
     vi_root = page.text.index("Ủy ban nhân dân phường")
     assert page.text.index('<ul class="org-chart">', vi_root) < page.text.index("Văn phòng – Thống kê")
-    english = client.get("/en/introduction/organisation", base_url=base_url(ward))
+    english = client.get("/en/so-do-to-chuc", base_url=base_url(ward))
     assert "Ward People&#39;s Committee" in english.text and "Office and Statistics" in english.text
     assert "Văn phòng – Thống kê" not in english.text
 
@@ -59,14 +59,14 @@ def test_contacts_directory_in_english_and_filtered(client):
     _contact(ward, "Trần Thị Bình", office, position_vi="Chánh Văn phòng", position_en="Chief of Office")
     _contact(ward, "Lê Văn Cường", None, position_vi="Công chức Tư pháp", position_en="Justice officer")
     _contact(ward, "Người Ẩn", None, is_published=False)
-    page = client.get("/introduction/contacts", base_url=base_url(ward))
+    page = client.get("/lien-he", base_url=base_url(ward))
     assert page.status_code == 200 and h1_count(page.text) == 1
     assert "Trần Thị Bình" in page.text and "Chánh Văn phòng" in page.text and "Người Ẩn" not in page.text
-    english = client.get("/en/introduction/contacts", base_url=base_url(ward))
+    english = client.get("/en/lien-he", base_url=base_url(ward))
     assert "Chief of Office" in english.text and "Justice officer" in english.text and "Office" in english.text
-    found = client.get("/introduction/contacts?q=tu+phap", base_url=base_url(ward))
+    found = client.get("/lien-he?q=tu+phap", base_url=base_url(ward))
     assert "Lê Văn Cường" in found.text and "Trần Thị Bình" not in found.text
-    by_unit = client.get(f"/introduction/contacts?unit={office}", base_url=base_url(ward))
+    by_unit = client.get(f"/lien-he?unit={office}", base_url=base_url(ward))
     assert "Trần Thị Bình" in by_unit.text and "Lê Văn Cường" not in by_unit.text
 
 
@@ -100,7 +100,7 @@ def test_editor_creates_a_contact_and_errors_keep_input(client):
                                                          "position_en": "Officer", "unit_id": str(unit),
                                                          "email": "em@example.org", "is_published": "y"})
     assert ok.status_code == 302
-    assert "Đỗ Văn Em" in client.get("/introduction/contacts", base_url=base_url(ward)).text
+    assert "Đỗ Văn Em" in client.get("/lien-he", base_url=base_url(ward)).text
 
 
 def test_leader_with_photo_and_rejected_fake_image(client):
@@ -114,15 +114,15 @@ def test_leader_with_photo_and_rejected_fake_image(client):
     assert fake.status_code == 422 and "ảnh hợp lệ" in fake.text and 'value="Nguyễn Văn Lãnh"' in fake.text
     ok = post_form(client, ward, "/admin/leaders/new", data, {"photo": (png_bytes(), "photo.png")})
     assert ok.status_code == 302
-    page = client.get("/introduction/leaders", base_url=base_url(ward))
+    page = client.get("/lanh-dao", base_url=base_url(ward))
     assert "Nguyễn Văn Lãnh" in page.text and "Phụ trách chung" in page.text and "<script>" not in page.text
     assert h1_count(page.text) == 1
     with tenant_scope(ward):
         leader = db.session.query(Leader).one()
-    photo = client.get(f"/introduction/leaders/{leader.id}/photo", base_url=base_url(ward))
+    photo = client.get(f"/lanh-dao/{leader.id}/anh", base_url=base_url(ward))
     assert photo.status_code == 200 and photo.mimetype == "image/png"
     assert photo.headers["X-Content-Type-Options"] == "nosniff"
-    english = client.get("/en/introduction/leaders", base_url=base_url(ward))
+    english = client.get("/en/lanh-dao", base_url=base_url(ward))
     assert "Chairman" in english.text
 
 
@@ -136,14 +136,14 @@ def test_introduction_sections_and_map(client):
                    {"image": (png_bytes(), "map.png")})
     assert ok.status_code == 302
     post_form(client, ward, "/admin/introduction/history", {"body_vi": "<p>Thành lập năm 1982.</p>", "body_en": ""})
-    page = client.get("/introduction", base_url=base_url(ward))
+    page = client.get("/gioi-thieu", base_url=base_url(ward))
     assert page.status_code == 200 and h1_count(page.text) == 1
     assert "Phía bắc giáp Phường 2." in page.text and 'alt="Bản đồ địa giới phường"' in page.text
-    english = client.get("/en/introduction", base_url=base_url(ward))
+    english = client.get("/en/gioi-thieu", base_url=base_url(ward))
     assert "Borders Ward 2" in english.text and 'alt="Boundary map of the ward"' in english.text
     assert '<div lang="vi"><p>Thành lập năm 1982.</p></div>' in english.text  # no English yet: marked Vietnamese
-    assert client.get("/introduction/images/map", base_url=base_url(ward)).mimetype == "image/png"
-    assert client.get("/introduction/images/nothing", base_url=base_url(ward)).status_code == 404
+    assert client.get("/gioi-thieu/anh/map", base_url=base_url(ward)).mimetype == "image/png"
+    assert client.get("/gioi-thieu/anh/nothing", base_url=base_url(ward)).status_code == 404
 
 
 def test_who_may_edit_the_introduction(client):
@@ -168,13 +168,13 @@ def test_isolation_between_wards(client):
         db.session.add(IntroSection(kind="map", body_vi="<p>Bản đồ B</p>", image_key=f"{b.id}/m.png", image_type="image/png"))
         db.session.flush()
         leader_b = leader_b
-    for url in ("/introduction", "/introduction/organisation", "/introduction/leaders", "/introduction/contacts",
-                f"/introduction/contacts?unit={unit_b}"):
+    for url in ("/gioi-thieu", "/so-do-to-chuc", "/lanh-dao", "/lien-he",
+                f"/lien-he?unit={unit_b}"):
         page = client.get(url, base_url=base_url(a))
         assert page.status_code == 200
         assert "Bí Mật B" not in page.text and "Lãnh Đạo B" not in page.text and "Đơn vị B" not in page.text
-    assert client.get(f"/introduction/leaders/{leader_b}/photo", base_url=base_url(a)).status_code == 404
-    assert client.get("/introduction/images/map", base_url=base_url(a)).status_code == 404
+    assert client.get(f"/lanh-dao/{leader_b}/anh", base_url=base_url(a)).status_code == 404
+    assert client.get("/gioi-thieu/anh/map", base_url=base_url(a)).status_code == 404
     editor_a = make_user(roles={a: ["editor"]})
     sign_in(client, a, editor_a)
     for url in (f"/admin/units/{unit_b}", f"/admin/leaders/{leader_b}", f"/admin/contacts/{contact_b}",

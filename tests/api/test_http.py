@@ -64,7 +64,7 @@ def test_unknown_ids_paths_and_methods(client):
     assert check_response(doc, "/api/v1/articles", post)["error"]["code"] == 405
     delete = client.delete(f"/api/v1/contacts/{portal.contact}", base_url=portal.url)
     assert delete.status_code == 405 and delete.is_json
-    page = client.post("/introduction", base_url=portal.url)  # outside the API: the core's HTML page
+    page = client.post("/gioi-thieu", base_url=portal.url)  # outside the API: the core's HTML page
     assert page.status_code == 405 and page.mimetype == "text/html"
 
 
@@ -79,7 +79,7 @@ def test_cors_for_any_origin(client):
     assert "GET" in preflight.headers["Access-Control-Allow-Methods"]
     error = client.get("/api/v1/articles?page=x", base_url=portal.url)
     assert error.headers["Access-Control-Allow-Origin"] == "*"
-    assert "Access-Control-Allow-Origin" not in client.get("/documents", base_url=portal.url).headers
+    assert "Access-Control-Allow-Origin" not in client.get("/van-ban", base_url=portal.url).headers
 
 
 def test_etag_and_304(client):
@@ -121,5 +121,5 @@ def test_developers_page_in_both_languages_and_in_the_site_map(client):
     english = client.get("/en/api", base_url=portal.url)
     assert english.status_code == 200 and "Open data (API)" in english.text
     assert 'lang="en"' in english.text
-    site_map = client.get("/site-map", base_url=portal.url)
+    site_map = client.get("/so-do-trang", base_url=portal.url)
     assert "/api" in site_map.text and "Dữ liệu mở (API)" in site_map.text

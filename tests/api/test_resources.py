@@ -92,8 +92,8 @@ def test_documents_only_published_files_absolute_and_no_hidden_successor(client)
     assert _ids(body) == [portal.document, portal.replaced_document]
     shown = body["items"][0]
     assert shown["issued_on"] == "2024-03-01" and shown["effective_on"] == "2024-03-15"
-    assert shown["url"] == f"{portal.url}/documents/{portal.document}"
-    assert shown["files"][0]["url"] == f"{portal.url}/documents/{portal.document}/files/{portal.file}"
+    assert shown["url"] == f"{portal.url}/van-ban/{portal.document}"
+    assert shown["files"][0]["url"] == f"{portal.url}/van-ban/{portal.document}/tep/{portal.file}"
     assert client.get(shown["files"][0]["url"]).status_code == 200
     replaced = body["items"][1]
     assert replaced["status"] == "replaced" and replaced["replaced_by_id"] is None
@@ -129,7 +129,7 @@ def test_schedule_weeks_ranges_and_offsets(client):
     assert entry["date"] == tuesday.isoformat()
     assert entry["starts_at"] == f"{tuesday.isoformat()}T08:00:00+07:00"
     assert entry["ends_at"] == f"{tuesday.isoformat()}T10:30:00+07:00"
-    assert entry["content_en"] == "Weekly briefing" and entry["url"].endswith(f"/schedule?week={this_week.key}")
+    assert entry["content_en"] == "Weekly briefing" and entry["url"].endswith(f"/lich-lam-viec?week={this_week.key}")
     assert _ids(_get(client, portal, doc, f"/api/v1/schedule?week={this_week.next.key}")) == [portal.next_week_entry]
     both = _get(client, portal, doc, f"/api/v1/schedule?from={this_week.monday}&to={this_week.monday + timedelta(days=13)}")
     assert _ids(both) == [portal.entry, portal.next_week_entry]
@@ -150,7 +150,7 @@ def test_contacts_only_published_and_filters(client):
     contact = body["items"][0]
     assert contact["email"] == "vanphong@example.org" and contact["position_en"] == "Chief of Office"
     assert contact["unit"]["id"] == portal.unit and contact["checked_on"] == "2024-05-02"
-    assert contact["url"] == f"{portal.url}/introduction/contacts"
+    assert contact["url"] == f"{portal.url}/lien-he"
     assert _ids(_get(client, portal, doc, "/api/v1/contacts?q=chanh+van+phong")) == [portal.contact]
     assert _ids(_get(client, portal, doc, "/api/v1/contacts?q=khong+co+ai")) == []
     assert _ids(_get(client, portal, doc, f"/api/v1/contacts?unit={portal.unit}")) == [portal.contact]

@@ -28,23 +28,23 @@ def test_the_english_catalogue_has_no_untranslated_or_fuzzy_entry(path):
 
 def test_english_pages_are_english_with_lang_and_hreflang(client):
     ward = make_tenant(name_vi="Phường Thắng Tam", name_en="Thang Tam Ward")
-    vi = client.get("/introduction", base_url=base_url(ward))
-    en = client.get("/en/introduction", base_url=base_url(ward))
+    vi = client.get("/gioi-thieu", base_url=base_url(ward))
+    en = client.get("/en/gioi-thieu", base_url=base_url(ward))
     assert '<html lang="vi">' in vi.text and '<html lang="en">' in en.text
     assert "Giới thiệu" in vi.text and "Introduction" in en.text and "Giới thiệu</h1>" not in en.text
     host = base_url(ward)
     for page in (vi, en):
-        assert f'hreflang="vi" href="{host}/introduction"' in page.text
-        assert f'hreflang="en" href="{host}/en/introduction"' in page.text
-    assert 'href="/en/site-map"' in en.text  # English pages link to English pages
-    assert 'href="/site-map"' in vi.text
+        assert f'hreflang="vi" href="{host}/gioi-thieu"' in page.text
+        assert f'hreflang="en" href="{host}/en/gioi-thieu"' in page.text
+    assert 'href="/en/so-do-trang"' in en.text  # English pages link to English pages
+    assert 'href="/so-do-trang"' in vi.text
 
 
 def test_the_language_switch_leads_to_the_same_page(client):
     ward = make_tenant()
-    page = client.get("/en/public-services", base_url=base_url(ward))
-    assert 'href="/public-services" lang="vi"' in page.text
-    assert 'href="/en/public-services" lang="en"' in page.text and 'aria-current="true">English' in page.text
+    page = client.get("/en/dich-vu-cong", base_url=base_url(ward))
+    assert 'href="/dich-vu-cong" lang="vi"' in page.text
+    assert 'href="/en/dich-vu-cong" lang="en"' in page.text and 'aria-current="true">English' in page.text
 
 
 @pytest.mark.parametrize(("path", "lang", "text"), [

@@ -52,10 +52,10 @@ def test_alias_redirects_permanently_to_the_primary_domain_keeping_path_and_quer
     ward = make_tenant()
     provisioning.add_domain(ward.slug, "old-name.test.localhost")
     db.session.commit()
-    response = client.get("/en/search?q=th%E1%BA%AFng+tam", base_url="http://old-name.test.localhost:5000")
+    response = client.get("/en/tim-kiem?q=th%E1%BA%AFng+tam", base_url="http://old-name.test.localhost:5000")
     assert response.status_code == 301
     assert response.headers["Location"] == (
-        f"http://{ward.primary_host}:5000/en/search?q=th%E1%BA%AFng+tam")
+        f"http://{ward.primary_host}:5000/en/tim-kiem?q=th%E1%BA%AFng+tam")
 
 
 def test_suspended_portal_answers_503(client):

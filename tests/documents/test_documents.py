@@ -37,19 +37,19 @@ def test_editor_creates_a_document_with_a_pdf_and_the_public_downloads_it(client
     sign_in(client, ward, make_user(roles={ward: ["editor"]}))
     response = post_form(client, ward, "/admin/documents/new", _form(), {"upload": (PDF, "quyet-dinh.pdf")})
     assert response.status_code == 302
-    listing = client.get("/documents?q=dat+cong", base_url=base_url(ward))
+    listing = client.get("/van-ban?q=dat+cong", base_url=base_url(ward))
     assert listing.status_code == 200 and h1_count(listing.text) == 1 and "12/QĐ-UBND" in listing.text
     with tenant_scope(ward):
         doc = db.session.query(Document).one()
         doc_id, file_id = doc.id, doc.files[0].id
-    detail = client.get(f"/documents/{doc_id}", base_url=base_url(ward))
+    detail = client.get(f"/van-ban/{doc_id}", base_url=base_url(ward))
     assert detail.status_code == 200 and h1_count(detail.text) == 1
     assert "Trần Văn Bảy" in detail.text and "Còn hiệu lực" in detail.text
-    download = client.get(f"/documents/{doc_id}/files/{file_id}", base_url=base_url(ward))
+    download = client.get(f"/van-ban/{doc_id}/tep/{file_id}", base_url=base_url(ward))
     assert download.status_code == 200 and download.data == PDF
     assert download.mimetype == "application/pdf" and "attachment" in download.headers["Content-Disposition"]
     assert download.headers["X-Content-Type-Options"] == "nosniff"
-    english = client.get(f"/en/documents/{doc_id}", base_url=base_url(ward))
+    english = client.get(f"/en/van-ban/{doc_id}", base_url=base_url(ward))
     assert "In force" in english.text and "Issue date" in english.text
 
 
@@ -75,8 +75,8 @@ def test_replaced_status_needs_a_successor_and_links_to_it(client):
     assert ok.status_code == 302
     with tenant_scope(ward):
         old_id = db.session.query(Document.id).filter_by(number="5/QĐ-UBND").scalar()
-    detail = client.get(f"/documents/{old_id}", base_url=base_url(ward))
-    assert "Bị thay thế" in detail.text and f'href="/documents/{new_id}"' in detail.text
+    detail = client.get(f"/van-ban/{old_id}", base_url=base_url(ward))
+    assert "Bị thay thế" in detail.text and f'href="/van-ban/{new_id}"' in detail.text
 
 
 def test_filters_sort_and_unpublished_are_hidden(client):
@@ -85,18 +85,18 @@ def test_filters_sort_and_unpublished_are_hidden(client):
     _document(ward, "7/KH-UBND", doc_type="plan", field="health", issued_on=date(2024, 8, 9))
     _document(ward, "8/KH-UBND", doc_type="plan", published=False)
     base = base_url(ward)
-    assert "8/KH-UBND" not in client.get("/documents", base_url=base).text
-    normative = client.get("/documents?category=normative", base_url=base).text
+    assert "8/KH-UBND" not in client.get("/van-ban", base_url=base).text
+    normative = client.get("/van-ban?category=normative", base_url=base).text
     assert "1/NQ-HĐND" in normative and "7/KH-UBND" not in normative
-    by_year = client.get("/documents?year=2024", base_url=base).text
+    by_year = client.get("/van-ban?year=2024", base_url=base).text
     assert "7/KH-UBND" in by_year and "1/NQ-HĐND" not in by_year
-    by_field = client.get("/documents?field=health&type=plan", base_url=base).text
+    by_field = client.get("/van-ban?field=health&type=plan", base_url=base).text
     assert "7/KH-UBND" in by_field and "1/NQ-HĐND" not in by_field
-    oldest = client.get("/documents?sort=issued-asc", base_url=base).text
+    oldest = client.get("/van-ban?sort=issued-asc", base_url=base).text
     assert oldest.index("1/NQ-HĐND") < oldest.index("7/KH-UBND")
-    newest = client.get("/documents", base_url=base).text
+    newest = client.get("/van-ban", base_url=base).text
     assert newest.index("7/KH-UBND") < newest.index("1/NQ-HĐND")
-    assert client.get("/documents?status=bogus&page=abc", base_url=base).status_code == 200
+    assert client.get("/van-ban?status=bogus&page=abc", base_url=base).status_code == 200
 
 
 def test_who_may_manage_documents(client):
@@ -114,12 +114,12 @@ def test_isolation_of_documents_and_files(client):
     _, file_a = _document(a, "1/QĐ-UBND", with_file=True)
     doc_a = _document(a, "2/QĐ-UBND")[0]
     base = base_url(a)
-    assert "Bí mật của phường B" not in client.get("/documents?q=bi+mat", base_url=base).text
-    assert client.get(f"/documents/{doc_b}", base_url=base).status_code == 404
-    assert client.get(f"/documents/{doc_b}/files/{file_b}", base_url=base).status_code == 404
+    assert "Bí mật của phường B" not in client.get("/van-ban?q=bi+mat", base_url=base).text
+    assert client.get(f"/van-ban/{doc_b}", base_url=base).status_code == 404
+    assert client.get(f"/van-ban/{doc_b}/tep/{file_b}", base_url=base).status_code == 404
     # a ward-A document id with a ward-B file id, and a file through the wrong document
-    assert client.get(f"/documents/{doc_a}/files/{file_b}", base_url=base).status_code == 404
-    assert client.get(f"/documents/{doc_a}/files/{file_a}", base_url=base).status_code == 404
+    assert client.get(f"/van-ban/{doc_a}/tep/{file_b}", base_url=base).status_code == 404
+    assert client.get(f"/van-ban/{doc_a}/tep/{file_a}", base_url=base).status_code == 404
     sign_in(client, a, make_user(roles={a: ["editor"]}))
     assert client.get(f"/admin/documents/{doc_b}", base_url=base).status_code == 404
     assert client.get(f"/admin/documents/{doc_b}/files/{file_b}", base_url=base).status_code == 404
@@ -130,4 +130,4 @@ def test_isolation_of_documents_and_files(client):
     response = post_form(client, a, "/admin/documents/new", _form(number="4/QĐ-UBND", status="replaced",
                                                                    replaced_by_id=str(doc_b)))
     assert response.status_code == 422
-    assert client.get(f"/documents/{doc_b}/files/{file_b}", base_url=base_url(b)).status_code == 200
+    assert client.get(f"/van-ban/{doc_b}/tep/{file_b}", base_url=base_url(b)).status_code == 200

@@ -29,13 +29,13 @@ def test_a_member_signs_in_on_a_phone(phone, portal):
 
 def test_a_visitor_switches_to_english_and_back(phone, portal):
     ward = make_tenant(name_vi="Phường Rạch Dừa", name_en="Rach Dua Ward")
-    phone.goto(portal(ward, "/public-services"))
+    phone.goto(portal(ward, "/dich-vu-cong"))
     phone.get_by_role("link", name="English").click()
-    phone.wait_for_url("**/en/public-services")
+    phone.wait_for_url("**/en/dich-vu-cong")
     assert phone.evaluate("document.documentElement.lang") == "en"
     assert phone.get_by_role("heading", level=1).inner_text() == "Public services"
     phone.get_by_role("link", name="Tiếng Việt").click()
-    phone.wait_for_url("**/public-services")
+    phone.wait_for_url("**/dich-vu-cong")
     assert phone.get_by_role("heading", level=1).inner_text() == "Dịch vụ công"
 
 
@@ -52,7 +52,7 @@ def test_core_pages_pass_the_basic_accessibility_probe(phone, portal):
     city = make_tenant(kind="city", theme="city", name_vi="Thành phố Vũng Tàu")
     ward = make_tenant(theme="ward", parent=city)
     for tenant, path in [(city, "/"), (ward, "/"), (ward, "/en/"), (ward, "/login"),
-                         (ward, "/search?q=dich+vu"), (ward, "/en/site-map"), (ward, "/no-such-page")]:
+                         (ward, "/tim-kiem?q=dich+vu"), (ward, "/en/so-do-trang"), (ward, "/no-such-page")]:
         phone.goto(portal(tenant, path))
         if tenant is city:
             screenshot(phone, "city-home-phone")

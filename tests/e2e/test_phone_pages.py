@@ -40,9 +40,9 @@ PHONE_PROBE = """() => {
   };
 }"""
 
-PAGES = ["/", "/tin-tuc", "{article}", "/documents", "{document}", "/schedule", "/introduction",
-         "/introduction/organisation", "/introduction/contacts", "/projects", "/tourism", "/links",
-         "/site-map", "/search?q=ve+sinh", "/api"]
+PAGES = ["/", "/tin-tuc", "{article}", "/van-ban", "{document}", "/lich-lam-viec", "/gioi-thieu",
+         "/so-do-to-chuc", "/lien-he", "/du-an", "/du-lich", "/lien-ket",
+         "/so-do-trang", "/tim-kiem?q=ve+sinh", "/api"]
 
 
 def _sample_ids(tenant) -> dict[str, str]:
@@ -53,7 +53,7 @@ def _sample_ids(tenant) -> dict[str, str]:
         document_id = db.session.scalar(sa.select(Document.id).where(Document.is_published)
                                         .order_by(Document.issued_on.desc()).limit(1))
     assert article_id and document_id, "the demo has articles and documents"
-    return {"article": f"/tin-tuc/{article_id}", "document": f"/documents/{document_id}"}
+    return {"article": f"/tin-tuc/{article_id}", "document": f"/van-ban/{document_id}"}
 
 
 def test_representative_pages_fit_a_phone_in_both_languages(phone, portal):

@@ -77,7 +77,7 @@ def test_section_feeds_hold_the_sections_items_only(client):
 def test_every_page_names_the_feeds_in_its_head(client):
     a = make_board()
     host = base_url(a.tenant)
-    for url in ("/", "/en/", "/introduction"):
+    for url in ("/", "/en/", "/gioi-thieu"):
         head = client.get(url, base_url=host).text.split("</head>")[0]
         prefix = f"{host}/en" if url.startswith("/en") else host
         assert '<link rel="alternate" type="application/rss+xml" title="' in head

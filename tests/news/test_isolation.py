@@ -16,8 +16,8 @@ S = ArticleState
 def _routes(article_id: int) -> list[str]:
     slug = "bai-an"
     return [f"/tin-tuc/{article_id}", f"/tin-tuc/{article_id}-{slug}", f"/en/tin-tuc/{article_id}-{slug}",
-            f"/tin-tuc/{article_id}-{slug}?print=1", f"/tin-tuc/{article_id}-{slug}/print",
-            f"/tin-tuc/{article_id}-{slug}/save", f"/anh-bai-viet/{article_id}/800",
+            f"/tin-tuc/{article_id}-{slug}?print=1", f"/tin-tuc/{article_id}-{slug}/ban-in",
+            f"/tin-tuc/{article_id}-{slug}/luu", f"/anh-bai-viet/{article_id}/800",
             f"/anh-bai-viet/{article_id}/original"]
 
 

@@ -63,8 +63,8 @@ def test_a_missing_wrong_or_old_slug_redirects_permanently(client):
     for url, target in ((f"/tin-tuc/{article_id}", f"/tin-tuc/{article_id}-{SLUG}"),
                         (f"/tin-tuc/{article_id}-ten-cu-cua-bai", f"/tin-tuc/{article_id}-{SLUG}"),
                         (f"/en/tin-tuc/{article_id}-sai?print=1", f"/en/tin-tuc/{article_id}-{SLUG}?print=1"),
-                        (f"/tin-tuc/{article_id}-sai/print", f"/tin-tuc/{article_id}-{SLUG}/print"),
-                        (f"/tin-tuc/{article_id}-sai/save", f"/tin-tuc/{article_id}-{SLUG}/save")):
+                        (f"/tin-tuc/{article_id}-sai/ban-in", f"/tin-tuc/{article_id}-{SLUG}/ban-in"),
+                        (f"/tin-tuc/{article_id}-sai/luu", f"/tin-tuc/{article_id}-{SLUG}/luu")):
         response = client.get(url, base_url=host)
         assert response.status_code == 301, url
         assert response.headers["Location"] == target, url
@@ -132,7 +132,7 @@ def test_print_view_is_clean_and_save_is_a_self_contained_download(client):
     article_id = publish(board, title=TITLE, body="<p>Nội dung chi tiết của bài.</p>")
     add_cover(board, article_id)
     host = base_url(board.tenant)
-    for url in (f"/tin-tuc/{article_id}-{SLUG}/print", f"/tin-tuc/{article_id}-{SLUG}?print=1"):
+    for url in (f"/tin-tuc/{article_id}-{SLUG}/ban-in", f"/tin-tuc/{article_id}-{SLUG}?print=1"):
         printable = client.get(url, base_url=host)
         assert printable.status_code == 200, url
         _one_h1(printable.text)
@@ -141,14 +141,14 @@ def test_print_view_is_clean_and_save_is_a_self_contained_download(client):
         assert '<meta name="robots" content="noindex">' in printable.text
     assert "@media print" in client.get(f"/tin-tuc/{article_id}-{SLUG}", base_url=host).text
 
-    saved = client.get(f"/tin-tuc/{article_id}-{SLUG}/save", base_url=host)
+    saved = client.get(f"/tin-tuc/{article_id}-{SLUG}/luu", base_url=host)
     assert saved.status_code == 200 and saved.mimetype == "text/html"
     assert saved.headers["Content-Disposition"] == f'attachment; filename="{SLUG}.html"'
     assert "Nội dung chi tiết của bài." in saved.text
     assert 'src="data:image/jpeg;base64,' in saved.text  # the cover travels inside the file
     assert "<link rel=\"stylesheet\"" not in saved.text and "<style>" in saved.text
     assert f'<base href="{host}/tin-tuc/{article_id}-{SLUG}">' in saved.text  # relative links still work
-    english = client.get(f"/en/tin-tuc/{article_id}-{SLUG}/save", base_url=host)
+    english = client.get(f"/en/tin-tuc/{article_id}-{SLUG}/luu", base_url=host)
     assert "This article is available in Vietnamese only." in english.text
 
 

@@ -77,12 +77,12 @@ def test_public_services_page_shows_this_portals_figures_only(client):
         assert import_figures(GOOD.encode()).ok
         assert import_figures(GOOD.replace("2024-Q1", "2023-Q4").replace("120,110", "99,89").encode()).ok
         db.session.flush()
-    page = client.get("/public-services", base_url=base_url(ward_b))
+    page = client.get("/dich-vu-cong", base_url=base_url(ward_b))
     assert "Đăng ký khai sinh" in page.text and "<caption>" in page.text and "2024-Q1" in page.text
     assert ">150<" in page.text  # the total received
-    older = client.get("/en/public-services?period=2023-Q4", base_url=base_url(ward_b))
+    older = client.get("/en/dich-vu-cong?period=2023-Q4", base_url=base_url(ward_b))
     assert ">99<" in older.text and "Resolved on time" in older.text
-    other = client.get("/public-services", base_url=base_url(ward_a))
+    other = client.get("/dich-vu-cong", base_url=base_url(ward_a))
     assert other.status_code == 200 and "Đăng ký khai sinh" not in other.text
 
 

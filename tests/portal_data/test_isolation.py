@@ -12,11 +12,11 @@ from tests.portal_data.helpers import post_form, sign_in
 
 MARKER = "Riêng-của-phường-B"
 ROWS = {
-    "projects": (Project, {"kind": "project", "name": MARKER}, "/projects"),
-    "science-programmes": (ScienceProgramme, {"code": "B-01", "name": MARKER}, "/science-programmes"),
-    "statistics": (StatisticsReport, {"title": MARKER, "period": "2024"}, "/statistics"),
-    "tourism": (TourismPlace, {"title_vi": MARKER}, "/tourism"),
-    "links": (Link, {"title_vi": MARKER, "url": "https://example.org", "group": "other"}, "/links"),
+    "projects": (Project, {"kind": "project", "name": MARKER}, "/du-an"),
+    "science-programmes": (ScienceProgramme, {"code": "B-01", "name": MARKER}, "/de-tai-khoa-hoc"),
+    "statistics": (StatisticsReport, {"title": MARKER, "period": "2024"}, "/thong-ke"),
+    "tourism": (TourismPlace, {"title_vi": MARKER}, "/du-lich"),
+    "links": (Link, {"title_vi": MARKER, "url": "https://example.org", "group": "other"}, "/lien-ket"),
 }
 
 

@@ -10,7 +10,7 @@ from tests.factories import base_url, make_tenant, make_user
 from tests.portal_data.helpers import h1_count, post_form, sign_in
 
 PDF = b"%PDF-1.4\n%%EOF\n"
-PUBLIC = ["/projects", "/science-programmes", "/statistics", "/public-services", "/tourism", "/links"]
+PUBLIC = ["/du-an", "/de-tai-khoa-hoc", "/thong-ke", "/dich-vu-cong", "/du-lich", "/lien-ket"]
 
 
 def add_project(tenant, name="Nâng cấp đường hẻm 12"):
@@ -34,13 +34,13 @@ def test_public_pages_work_in_both_languages_with_one_h1(client, path):
 def test_project_is_listed_and_shown_only_on_its_own_portal(client):
     ward_a, ward_b = make_tenant(), make_tenant()
     project_id = add_project(ward_b, "Dự án riêng của phường B")
-    listing = client.get("/projects", base_url=base_url(ward_b))
+    listing = client.get("/du-an", base_url=base_url(ward_b))
     assert "Dự án riêng của phường B" in listing.text
-    detail = client.get(f"/projects/{project_id}", base_url=base_url(ward_b))
+    detail = client.get(f"/du-an/{project_id}", base_url=base_url(ward_b))
     assert detail.status_code == 200 and "1.500.000.000 đ" in detail.text
-    assert "Dự án riêng của phường B" not in client.get("/projects", base_url=base_url(ward_a)).text
-    assert client.get(f"/projects/{project_id}", base_url=base_url(ward_a)).status_code == 404
-    assert client.get(f"/en/projects/{project_id}", base_url=base_url(ward_a)).status_code == 404
+    assert "Dự án riêng của phường B" not in client.get("/du-an", base_url=base_url(ward_a)).text
+    assert client.get(f"/du-an/{project_id}", base_url=base_url(ward_a)).status_code == 404
+    assert client.get(f"/en/du-an/{project_id}", base_url=base_url(ward_a)).status_code == 404
 
 
 def test_projects_filter_by_kind(client):
@@ -49,7 +49,7 @@ def test_projects_filter_by_kind(client):
     with tenant_scope(ward):
         db.session.add(Project(kind="procurement", name="Gói thầu Y"))
         db.session.flush()
-    page = client.get("/projects?kind=procurement", base_url=base_url(ward))
+    page = client.get("/du-an?kind=procurement", base_url=base_url(ward))
     assert "Gói thầu Y" in page.text and "Dự án đầu tư X" not in page.text
 
 
@@ -117,7 +117,7 @@ def test_science_programme_code_is_unique_per_portal(client):
     assert again.status_code == 422 and "Mã số này đã được dùng." in again.text
     with tenant_scope(ward):
         assert db.session.scalar(sa.select(sa.func.count()).select_from(ScienceProgramme)) == 1
-    page = client.get("/science-programmes", base_url=base_url(ward))
+    page = client.get("/de-tai-khoa-hoc", base_url=base_url(ward))
     assert "Đề tài chuyển đổi số" in page.text and "KH-01" in page.text
 
 
@@ -134,8 +134,8 @@ def test_statistics_report_upload_and_download_stay_on_their_portal(client):
     assert response.status_code == 302
     with tenant_scope(ward_b):
         report_id = db.session.scalars(sa.select(StatisticsReport.id)).one()
-    download = client.get(f"/statistics/{report_id}/file", base_url=base_url(ward_b))
+    download = client.get(f"/thong-ke/{report_id}/tep", base_url=base_url(ward_b))
     assert download.status_code == 200 and download.data == PDF
     assert download.headers["X-Content-Type-Options"] == "nosniff"
-    assert client.get(f"/statistics/{report_id}/file", base_url=base_url(ward_a)).status_code == 404
-    assert "Báo cáo quý I" not in client.get("/statistics", base_url=base_url(ward_a)).text
+    assert client.get(f"/thong-ke/{report_id}/tep", base_url=base_url(ward_a)).status_code == 404
+    assert "Báo cáo quý I" not in client.get("/thong-ke", base_url=base_url(ward_a)).text

@@ -46,9 +46,9 @@ def test_home_shows_only_active_banners_of_this_portal_with_alt_text(client):
     assert 'alt="Mừng Quốc khánh"' in home.text
     assert "Hết hạn hôm qua" not in home.text and "Chưa tới ngày" not in home.text
     assert 'alt="Mừng Quốc khánh EN"' in client.get("/en/", base_url=base_url(ward_b)).text
-    image = client.get(f"/banners/{current}/image", base_url=base_url(ward_b))
+    image = client.get(f"/bang-ron/{current}/anh", base_url=base_url(ward_b))
     assert image.status_code == 200 and image.mimetype == "image/png"
-    assert client.get(f"/banners/{current}/image", base_url=base_url(ward_a)).status_code == 404
+    assert client.get(f"/bang-ron/{current}/anh", base_url=base_url(ward_a)).status_code == 404
     assert "Mừng Quốc khánh" not in client.get("/", base_url=base_url(ward_a)).text
 
 
@@ -95,12 +95,12 @@ def test_allowed_embed_is_shown_with_its_title_and_body_is_sanitised(client, emb
         "embed_title_vi": "Tham quan 360° Bạch Dinh", "embed_title_en": "360° tour of the White Palace",
         "body_vi": "<p>Dinh thự 1898</p><script>alert(1)</script>"})
     assert response.status_code == 302
-    page = client.get("/tourism", base_url=base_url(ward_b))
+    page = client.get("/du-lich", base_url=base_url(ward_b))
     assert f'<iframe src="{TOUR}" title="Tham quan 360° Bạch Dinh"' in page.text
     assert "Dinh thự 1898" in page.text and "<script>alert(1)" not in page.text
-    english = client.get("/en/tourism", base_url=base_url(ward_b))
+    english = client.get("/en/du-lich", base_url=base_url(ward_b))
     assert "White Palace" in english.text and 'title="360° tour of the White Palace"' in english.text
-    assert "Bạch Dinh" not in client.get("/tourism", base_url=base_url(ward_a)).text
+    assert "Bạch Dinh" not in client.get("/du-lich", base_url=base_url(ward_a)).text
 
 
 def test_embed_is_not_rendered_once_its_host_leaves_the_allow_list(client, app, monkeypatch):
@@ -109,7 +109,7 @@ def test_embed_is_not_rendered_once_its_host_leaves_the_allow_list(client, app, 
         db.session.add(TourismPlace(title_vi="Núi Nhỏ", embed_url=TOUR, embed_title_vi="Tham quan Núi Nhỏ"))
         db.session.flush()
     monkeypatch.setitem(app.config, "PORTAL_EMBED_HOSTS", "")
-    page = client.get("/tourism", base_url=base_url(ward))
+    page = client.get("/du-lich", base_url=base_url(ward))
     assert "<iframe" not in page.text and f'href="{TOUR}"' in page.text
 
 
@@ -123,10 +123,10 @@ def test_links_page_groups_this_portals_links(client):
                                                         "title_en": "BRVT Newspaper", "url": "https://baobariavungtau.com.vn",
                                                         "position": "0"})
     assert ok.status_code == 302
-    page = client.get("/links", base_url=base_url(ward_b))
+    page = client.get("/lien-ket", base_url=base_url(ward_b))
     assert "Báo chí" in page.text and 'href="https://baobariavungtau.com.vn"' in page.text
-    assert "BRVT Newspaper" in client.get("/en/links", base_url=base_url(ward_b)).text
-    assert "baobariavungtau" not in client.get("/links", base_url=base_url(ward_a)).text
+    assert "BRVT Newspaper" in client.get("/en/lien-ket", base_url=base_url(ward_b)).text
+    assert "baobariavungtau" not in client.get("/lien-ket", base_url=base_url(ward_a)).text
     with tenant_scope(ward_b):
         link_id = db.session.scalars(sa.select(Link.id)).one()
     sign_in(client, ward_a, make_user(roles={ward_a: ["editor"]}))

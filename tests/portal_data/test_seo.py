@@ -30,11 +30,11 @@ def test_sitemap_lists_this_portals_public_urls_in_both_languages(client):
     urls = locs(client, ward_a)
     base = base_url(ward_a)
     assert all(url.startswith(base + "/") for url in urls)
-    for path in ("/", "/public-services", "/projects", "/tourism", "/links", "/site-map", f"/projects/{own}"):
+    for path in ("/", "/dich-vu-cong", "/du-an", "/du-lich", "/lien-ket", "/so-do-trang", f"/du-an/{own}"):
         assert base + path in urls and base + "/en" + path.rstrip("/") + ("/" if path == "/" else "") in urls
-    assert f"{base}/projects/{other}" not in urls
+    assert f"{base}/du-an/{other}" not in urls
     assert not any("/admin" in url or "/login" in url for url in urls)
-    assert f"{base_url(ward_b)}/projects/{other}" in locs(client, ward_b)
+    assert f"{base_url(ward_b)}/du-an/{other}" in locs(client, ward_b)
 
 
 def test_sitemap_entries_carry_language_alternates(client):

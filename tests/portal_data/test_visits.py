@@ -48,7 +48,7 @@ def test_bots_and_probes_are_not_counted(client, ua):
 def test_only_successful_public_html_page_views_count(client):
     ward = make_tenant()
     view(client, ward, "/")
-    view(client, ward, "/en/projects")
+    view(client, ward, "/en/du-an")
     assert live(ward) == 2
     view(client, ward, "/no-such-page")            # 404
     view(client, ward, "/sitemap.xml")             # not HTML
@@ -131,7 +131,7 @@ def test_back_office_chart_is_accessible_and_shows_only_this_portal(client, app)
 
 def test_is_page_view_rules():
     firefox = BROWSER["User-Agent"]
-    assert is_page_view("GET", "/tourism", 200, "text/html", firefox)
+    assert is_page_view("GET", "/du-lich", 200, "text/html", firefox)
     assert not is_page_view("GET", "/admin/visits", 200, "text/html", firefox)
     assert not is_page_view("GET", "/.env", 200, "text/html", firefox)
     assert not is_page_view("GET", "/wp-login.php", 200, "text/html", firefox)

@@ -32,17 +32,17 @@ def test_public_week_with_navigation_and_print(client):
     _entry(ward, today, "Họp giao ban tuần", content_en="Weekly briefing", location="Phòng họp số 1")
     _entry(ward, today, "Làm việc nội bộ", published=False)
     _entry(ward, today + timedelta(days=7), "Tiếp công dân định kỳ")
-    page = client.get("/schedule", base_url=base_url(ward))
+    page = client.get("/lich-lam-viec", base_url=base_url(ward))
     assert page.status_code == 200 and h1_count(page.text) == 1
     assert "Họp giao ban tuần" in page.text and "Làm việc nội bộ" not in page.text
     assert "Tiếp công dân định kỳ" not in page.text
     next_key = week_of(today).next.key
     assert f"week={next_key}" in page.text
-    following = client.get(f"/schedule?week={next_key}", base_url=base_url(ward))
+    following = client.get(f"/lich-lam-viec?week={next_key}", base_url=base_url(ward))
     assert "Tiếp công dân định kỳ" in following.text
-    english = client.get("/en/schedule", base_url=base_url(ward))
+    english = client.get("/en/lich-lam-viec", base_url=base_url(ward))
     assert "Weekly briefing" in english.text and "Previous week" in english.text
-    printable = client.get(f"/schedule/print?week={week_of(today).key}", base_url=base_url(ward))
+    printable = client.get(f"/lich-lam-viec/ban-in?week={week_of(today).key}", base_url=base_url(ward))
     assert printable.status_code == 200 and h1_count(printable.text) == 1
     assert "Họp giao ban tuần" in printable.text and 'class="main-menu"' not in printable.text
 
@@ -56,7 +56,7 @@ def test_editor_adds_an_entry_and_bad_times_are_refused(client):
     assert bad.status_code == 422 and "Kiểm tra công tác vệ sinh môi trường" in bad.text
     ok = post_form(client, ward, "/admin/schedule/new", data | {"ends_at": "16:30"})
     assert ok.status_code == 302 and "week=2025-W10" in ok.headers["Location"]
-    assert "Kiểm tra công tác vệ sinh môi trường" in client.get("/schedule?week=2025-W10", base_url=base_url(ward)).text
+    assert "Kiểm tra công tác vệ sinh môi trường" in client.get("/lich-lam-viec?week=2025-W10", base_url=base_url(ward)).text
 
 
 def test_who_may_edit_the_schedule(client):
@@ -70,7 +70,7 @@ def test_who_may_edit_the_schedule(client):
 def test_isolation_of_schedules(client):
     a, b = make_tenant(), make_tenant()
     entry_b = _entry(b, date(2025, 3, 4), "Lịch riêng của phường B")
-    for url in ("/schedule?week=2025-W10", "/schedule/print?week=2025-W10"):
+    for url in ("/lich-lam-viec?week=2025-W10", "/lich-lam-viec/ban-in?week=2025-W10"):
         assert "Lịch riêng của phường B" not in client.get(url, base_url=base_url(a)).text
     sign_in(client, a, make_user(roles={a: ["editor"]}))
     assert "Lịch riêng của phường B" not in client.get("/admin/schedule?week=2025-W10", base_url=base_url(a)).text
@@ -78,4 +78,4 @@ def test_isolation_of_schedules(client):
     token = csrf_token(client.get("/admin/schedule/new", base_url=base_url(a)).text)
     assert client.post(f"/admin/schedule/{entry_b}/delete", base_url=base_url(a),
                        data={"csrf_token": token}).status_code == 404
-    assert "Lịch riêng của phường B" in client.get("/schedule?week=2025-W10", base_url=base_url(b)).text
+    assert "Lịch riêng của phường B" in client.get("/lich-lam-viec?week=2025-W10", base_url=base_url(b)).text
