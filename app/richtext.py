@@ -8,6 +8,7 @@ on two keyboards compares equal.
 
 from __future__ import annotations
 
+import html as html_entities
 import unicodedata
 
 import nh3
@@ -40,5 +41,8 @@ def clean_html(html: str | None) -> str:
 
 
 def plain_text(html: str | None) -> str:
-    """The text of `html` without any tag, for summaries, search and e-mail."""
-    return " ".join(nh3.clean(html or "", tags=set()).split())
+    """The text of `html` without any tag or entity, for summaries, search, diffs and e-mail.
+
+    The result is real text (`A & B`, not `A &amp; B`): whoever puts it into HTML must escape it,
+    as Jinja's autoescape does, so it is escaped exactly once."""
+    return " ".join(html_entities.unescape(nh3.clean(html or "", tags=set())).split())

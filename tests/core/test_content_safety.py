@@ -29,6 +29,10 @@ def test_text_is_stored_nfc_normalised():
     assert plain_text("<p>Một <b>hai</b></p>") == "Một hai"
 
 
+def test_plain_text_is_text_not_escaped_html():
+    assert plain_text("<p>A &amp; B &lt;i&gt; &quot;c&quot;</p><script>x()</script>") == 'A & B <i> "c"'
+
+
 @pytest.mark.parametrize(("query", "text", "found"), [
     ("thang tam", "Phường Thắng Tam", True),
     ("THẮNG TAM", "Phường Thắng Tam", True),

@@ -109,3 +109,21 @@ def test_body_html_is_sanitised(client):
         assert article.body == "<p>Chữ</p>"
         assert article.slug == "thang-tam-ra-quan"
         assert [a.id for a in article.authors] == [board.collaborator.id]
+
+
+def test_revision_diff_shows_plain_text_escaped_once(client):
+    board = make_board()
+    article = make_article(board, ArticleState.DRAFT, body="<p>Trước &amp; sau</p>")
+    sign_in(client, board.tenant, board.collaborator)
+    url, host = f"/admin/newsroom/articles/{article}/edit", base_url(board.tenant)
+    page = client.get(url, base_url=host)
+    client.post(url, base_url=host, data=_form(board, body="<p>A &amp; B &lt;i&gt;</p>",
+                                               version=_version(page.text), csrf_token=csrf_token(page.text)))
+    with tenant_scope(board.tenant):
+        current = load(board, article)
+        diff = [(d.op, d.text) for d in compare(revision(current, 1), revision(current, 2))]
+        assert ("added", "A & B <i>") in diff
+        assert ("removed", "Trước & sau") in diff
+    compared = client.get(f"/admin/newsroom/articles/{article}/revisions?a=1&b=2", base_url=host)
+    assert compared.text.count("A &amp; B &lt;i&gt;") == 1
+    assert "&amp;amp;" not in compared.text and "&amp;lt;" not in compared.text
