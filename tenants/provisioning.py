@@ -17,7 +17,7 @@ from app.db import after_commit
 from app.extensions import db
 from app.templating import available_themes
 from tenants.models import Tenant, TenantDomain, TenantKind, TenantStatus
-from tenants.resolver import InvalidHost, announce_change, normalise_host
+from tenants.resolver import InvalidHost, announce_change, normalise_host, split_host_port
 
 SLUG = re.compile(r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")
 
@@ -98,7 +98,7 @@ def add_domain(slug: str, hostname: str, primary: bool = False) -> tuple[TenantD
         host = normalise_host(hostname)
     except InvalidHost as exc:
         raise ProvisioningError(f"{hostname!r} is not a valid hostname") from exc
-    if ":" in hostname.strip("[]") and not hostname.startswith("["):
+    if split_host_port(hostname)[1] is not None:
         raise ProvisioningError("give the hostname without a port")
     domain = db.session.scalar(sa.select(TenantDomain).where(TenantDomain.hostname == host))
     if domain is not None and domain.tenant_id != tenant.id:

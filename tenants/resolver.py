@@ -29,19 +29,39 @@ class InvalidHost(ValueError):
     """The Host header is not a hostname at all."""
 
 
+def split_host_port(host: str) -> tuple[str, int | None]:
+    """A Host header's name and port: `example.org:5000` → `("example.org", 5000)`,
+    `[::1]:5000` → `("[::1]", 5000)`, `[::1]` → `("[::1]", None)`.
+
+    The one place a port is cut off a host. An IPv6 literal keeps its brackets, as it is written
+    in a URL; an empty port (`example.org:`) is no port. Raises `InvalidHost` for a bad port, an
+    unclosed bracket or an IPv6 address without brackets.
+    """
+    host = (host or "").strip()
+    if host.startswith("["):
+        end = host.find("]")
+        if end < 0 or (end + 1 < len(host) and host[end + 1] != ":"):
+            raise InvalidHost(host)
+        name, port = host[: end + 1], host[end + 2:]
+    elif host.count(":") > 1:
+        raise InvalidHost(host)
+    else:
+        name, _, port = host.partition(":")
+    if not port:
+        return name, None
+    if not (port.isascii() and port.isdigit()) or int(port) > 65535:
+        raise InvalidHost(host)
+    return name, int(port)
+
+
 def normalise_host(host: str) -> str:
     """Lower case, no port, no trailing dot, IDNA (punycode) form.
 
     `Phường-1.VungTau.localhost.:5000` and `xn--phng-1-...` name the same host.
     """
-    host = (host or "").strip()
-    if host.startswith("["):  # an IPv6 literal, with or without a port
-        end = host.find("]")
-        if end < 0:
-            raise InvalidHost(host)
-        return host[: end + 1].lower()
-    if host.count(":") == 1:
-        host = host.rsplit(":", 1)[0]
+    host = split_host_port(host)[0]
+    if host.startswith("["):  # an IPv6 literal
+        return host.lower()
     host = host.rstrip(".").lower()
     if not host or len(host) > 253:
         raise InvalidHost(host)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from flask import Flask, abort, g, redirect, request
 
 from tenants.context import reset_request_tenant, set_request_tenant
-from tenants.resolver import InvalidHost, resolve_host
+from tenants.resolver import InvalidHost, resolve_host, split_host_port
 
 # Endpoints that answer on any host: probes, and static files the error pages themselves need.
 TENANTLESS_ENDPOINTS = {"health.healthz", "health.readyz", "static", "theme_static"}
@@ -46,13 +46,10 @@ def _redirect_to_primary(primary_host: str):
     """301 to the same path and query on the primary domain."""
     path = request.script_root + request.path
     query = request.query_string.decode("latin-1")
-    port = f":{request.host.rsplit(':', 1)[1]}" if _has_port(request.host) else ""
-    target = f"{request.scheme}://{primary_host}{port}{path}" + (f"?{query}" if query else "")
+    port = split_host_port(request.host)[1]
+    authority = primary_host if port is None else f"{primary_host}:{port}"
+    target = f"{request.scheme}://{authority}{path}" + (f"?{query}" if query else "")
     return redirect(target, code=301)
-
-
-def _has_port(host: str) -> bool:
-    return ":" in host and not host.endswith("]")
 
 
 def _leave_tenant(exc=None) -> None:

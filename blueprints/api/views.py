@@ -10,6 +10,7 @@ from flask import Response, current_app, request
 from flask_babel import gettext as _
 from werkzeug.exceptions import MethodNotAllowed
 
+from app.conditional import conditional
 from app.errors import MESSAGES, error_page
 from blueprints.api import openapi
 from blueprints.api import resources as _resources  # noqa: F401  (registers every resource)
@@ -26,9 +27,7 @@ def json_response(body: dict, status: int = 200, headers: dict | None = None) ->
         json.dumps(body, ensure_ascii=False, separators=(",", ":")), status=status,
         mimetype="application/json", headers=headers)
     if status == 200:
-        response.add_etag()
-        response.headers["Cache-Control"] = "public, max-age=60"
-        response.make_conditional(request)
+        conditional(response, max_age=60)
     return response
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from email.utils import format_datetime
 from xml.etree import ElementTree as ET
 
@@ -18,8 +18,14 @@ RSS_TYPE = "application/rss+xml"
 ATOM_TYPE = "application/atom+xml"
 
 
+def tag_uri(authority: str, day: date, specific: str) -> str:
+    """An RFC 4151 `tag:` URI, e.g. `tag:phuong-1.vungtau.gov.vn,2025-03-01:article/42`."""
+    return f"tag:{authority},{day.isoformat()}:{specific}"
+
+
 @dataclass
 class FeedEntry:
+    id: str            # stable for the item's life (a retitle changes its link, never this)
     title: str
     link: str
     summary: str
@@ -71,7 +77,7 @@ def rss(feed: Feed) -> bytes:
         item = _sub(channel, "item")
         _sub(item, "title", entry.title)
         _sub(item, "link", entry.link)
-        _sub(item, "guid", entry.link, isPermaLink="true")
+        _sub(item, "guid", entry.id, isPermaLink="false")
         _sub(item, "pubDate", format_datetime(_utc(entry.published)))
         _sub(item, "description", html.escape(entry.summary))  # RSS readers take it as HTML
         if entry.category:
@@ -94,7 +100,7 @@ def atom(feed: Feed) -> bytes:
     for entry in feed.entries:
         item = _sub(root, "entry")
         _sub(item, "title", entry.title)
-        _sub(item, "id", entry.link)
+        _sub(item, "id", entry.id)
         _sub(item, "link", href=entry.link, rel="alternate", type="text/html")
         _sub(item, "published", _utc(entry.published).isoformat(timespec="seconds"))
         _sub(item, "updated", _utc(entry.updated).isoformat(timespec="seconds"))

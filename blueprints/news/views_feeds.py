@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
+from datetime import UTC
+
 from flask import Response, abort, url_for
 from flask_babel import gettext as _
 
+from app.conditional import conditional
 from app.i18n import current_locale
 from blueprints.news import feeds, links
 from blueprints.news.blueprint import bp
 from blueprints.news.services import feed_articles
-from blueprints.newsroom.models import Section
+from blueprints.newsroom.models import Article, Section
 from blueprints.newsroom.public import section_by_slug
-from tenants.context import current_tenant, require_tenant
+from tenants.context import TenantInfo, current_tenant, require_tenant
 
 CONTENT_TYPES = {"rss": feeds.RSS_TYPE, "atom": feeds.ATOM_TYPE}
+FEED_MAX_AGE = 300
+
+
+def entry_id(tenant: TenantInfo, article: Article) -> str:
+    """The article's feed id: its portal's host, the day (UTC) it was created and its id, never
+    its title or slug, so a retitled article stays one item in feed readers."""
+    return feeds.tag_uri(tenant.primary_host, article.created_at.astimezone(UTC).date(),
+                         f"article/{article.id}")
 
 
 def _feed(section: Section | None) -> feeds.Feed:
@@ -31,7 +42,7 @@ def _feed(section: Section | None) -> feeds.Feed:
         rss_url, atom_url = (url_for("news.section_feed", slug=section.slug, kind=k, _external=True)
                              for k in ("rss", "atom"))
     entries = [feeds.FeedEntry(
-        title=a.title, link=links.article_url(a, _external=True), summary=a.summary,
+        id=entry_id(tenant, a), title=a.title, link=links.article_url(a, _external=True), summary=a.summary,
         published=a.published_at, updated=max(a.published_at, a.updated_at or a.published_at),
         authors=[u.name for u in a.authors], category=a.section.name(locale) if a.section else "")
         for a in feed_articles(section)]
@@ -41,9 +52,7 @@ def _feed(section: Section | None) -> feeds.Feed:
 def _respond(kind: str, feed: feeds.Feed) -> Response:
     body = feeds.rss(feed) if kind == "rss" else feeds.atom(feed)
     response = Response(body, content_type=f"{CONTENT_TYPES[kind]}; charset=utf-8")
-    response.cache_control.public = True
-    response.cache_control.max_age = 300
-    return response
+    return conditional(response, max_age=FEED_MAX_AGE)
 
 
 @bp.get("/<any(rss, atom):kind>.xml")

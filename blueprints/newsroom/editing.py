@@ -19,7 +19,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.extensions import db
-from app.richtext import clean_html, plain_text
+from app.richtext import clean_html, plain_text, with_paragraphs
 from app.search import fold
 from app.uploads import StoredFile
 from blueprints.auth.models import Membership, User
@@ -114,7 +114,8 @@ def next_revision_number(article: Article) -> int:
 
 def _apply(article: Article, data: ArticleInput) -> bool:
     """Copy the input onto the article; True if the text (title, summary, body) changed."""
-    new_text = {"title": data.title.strip(), "summary": data.summary.strip(), "body": clean_html(data.body)}
+    body = clean_html(with_paragraphs(data.body))  # the form promises: a blank line, a new paragraph
+    new_text = {"title": data.title.strip(), "summary": data.summary.strip(), "body": body}
     changed = any(getattr(article, name) != value for name, value in new_text.items())
     for name, value in new_text.items():
         setattr(article, name, value)

@@ -10,12 +10,14 @@ from blueprints.news.services import home_news
 from blueprints.pages.blueprint import bp
 from blueprints.pages.services import find_pages, member_portals, provincial_portal_url
 from tenants.context import require_tenant
+from tenants.resolver import split_host_port
 
 
 def portal_link(host: str) -> str:
     """A link to another portal on the same scheme and port, in the current language."""
-    port = request.host.rsplit(":", 1)[1] if ":" in request.host else ""
-    return f"{request.scheme}://{host}{':' + port if port else ''}{request.script_root}/"
+    port = split_host_port(request.host)[1]
+    authority = host if port is None else f"{host}:{port}"
+    return f"{request.scheme}://{authority}{request.script_root}/"
 
 
 @bp.get("/")

@@ -40,7 +40,8 @@ add_public_page("programmes.science", _l("Chương trình khoa học"),
 add_public_page("programmes.reports", _l("Báo cáo thống kê"),
                 _l("Báo cáo thống kê định kỳ."), order=44, in_main_menu=False)
 add_sitemap_source("programmes.projects", lambda: (
-    ("programmes.project", {"project_id": pid}) for pid in db.session.scalars(sa.select(Project.id))))
+    ("programmes.project", {"project_id": pid}, updated_at)
+    for pid, updated_at in db.session.execute(sa.select(Project.id, Project.updated_at))))
 
 
 @bp.app_context_processor

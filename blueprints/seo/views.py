@@ -1,11 +1,12 @@
-"""`/sitemap.xml` and `/robots.txt`, for the portal the request's host names."""
+"""`/sitemap.xml` (with its pages when split) and `/robots.txt`, for the portal the request's
+host names."""
 
 from __future__ import annotations
 
-from flask import Response, request
+from flask import Response, abort, request
 
 from blueprints.seo.blueprint import bp
-from blueprints.seo.services import robots_txt, sitemap_xml
+from blueprints.seo.services import robots_txt, sitemap_page_xml, sitemap_xml
 
 
 def _base_url() -> str:
@@ -13,11 +14,23 @@ def _base_url() -> str:
     return request.host_url
 
 
-@bp.get("/sitemap.xml")
-def sitemap():
-    response = Response(sitemap_xml(_base_url()), mimetype="application/xml")
+def _xml(body: str) -> Response:
+    response = Response(body, mimetype="application/xml")
     response.headers["Cache-Control"] = "public, max-age=3600"
     return response
+
+
+@bp.get("/sitemap.xml")
+def sitemap():
+    return _xml(sitemap_xml(_base_url()))
+
+
+@bp.get("/sitemap-<int:number>.xml")
+def sitemap_page(number: int):
+    body = sitemap_page_xml(_base_url(), number)
+    if body is None:
+        abort(404)
+    return _xml(body)
 
 
 @bp.get("/robots.txt")

@@ -86,6 +86,7 @@ def test_etag_and_304(client):
     portal = make_portal()
     first = client.get(f"/api/v1/documents/{portal.document}", base_url=portal.url)
     etag = first.headers["ETag"]
+    assert first.headers["Cache-Control"] == "public, max-age=60"
     again = client.get(f"/api/v1/documents/{portal.document}", base_url=portal.url,
                        headers={"If-None-Match": etag})
     assert again.status_code == 304 and again.data == b""

@@ -6,7 +6,7 @@ import pytest
 from PIL import Image
 from werkzeug.datastructures import FileStorage
 
-from app.richtext import clean_html, plain_text
+from app.richtext import clean_html, plain_text, with_paragraphs
 from app.search import fold, matches
 from app.uploads import UploadRejected, safe_filename, store_upload, stored_path
 from tenants.context import tenant_scope
@@ -27,6 +27,25 @@ def test_text_is_stored_nfc_normalised():
     decomposed = "Tha\u0306\u0301ng Tam"
     assert clean_html(f"<p>{decomposed}</p>") == "<p>Thắng Tam</p>"
     assert plain_text("<p>Một <b>hai</b></p>") == "Một hai"
+
+
+def test_plain_text_is_text_not_escaped_html():
+    assert plain_text("<p>A &amp; B &lt;i&gt; &quot;c&quot;</p><script>x()</script>") == 'A & B <i> "c"'
+
+
+@pytest.mark.parametrize(("written", "made"), [
+    ("Một.\n\nHai.", "<p>Một.</p>\n<p>Hai.</p>"),
+    ("Một\r\nhai", "<p>Một<br>\nhai</p>"),
+    ("a < b\n\nc > d", "<p>a &lt; b</p>\n<p>c &gt; d</p>"),
+    ("Trước<hr>sau", "<p>Trước</p><hr><p>sau</p>"),
+    ("<pre>x\n\ny</pre>", "<pre>x\n\ny</pre>"),
+    ("<ul><li>a\n\nb</li></ul>\nCuối", "<ul><li>a\n\nb</li></ul>\n<p>Cuối</p>"),
+    ("Có <a\nhref=\"https://x.vn\">liên kết</a>", '<p>Có <a href="https://x.vn" rel="noopener noreferrer">liên kết</a></p>'),
+])
+def test_text_outside_blocks_becomes_paragraphs_once(written, made):
+    cleaned = clean_html(with_paragraphs(written))
+    assert cleaned == made
+    assert clean_html(with_paragraphs(cleaned)) == cleaned
 
 
 @pytest.mark.parametrize(("query", "text", "found"), [

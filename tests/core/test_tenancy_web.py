@@ -4,7 +4,7 @@ import pytest
 
 from app.extensions import db
 from tenants import provisioning
-from tenants.resolver import InvalidHost, normalise_host, resolve_host
+from tenants.resolver import InvalidHost, normalise_host, resolve_host, split_host_port
 from tests.conftest import make_app
 from tests.factories import base_url, make_tenant
 
@@ -22,10 +22,57 @@ def test_hosts_are_normalised(raw, expected):
     assert normalise_host(raw) == expected
 
 
-@pytest.mark.parametrize("raw", ["", "bad host", "a/b.vn", "x" * 300])
+@pytest.mark.parametrize("raw", ["", "bad host", "a/b.vn", "x" * 300, "example.org:http", "[::1]x"])
 def test_malformed_hosts_are_refused(raw):
     with pytest.raises(InvalidHost):
         normalise_host(raw)
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("example.org", ("example.org", None)),
+    ("example.org:5000", ("example.org", 5000)),
+    ("example.org:", ("example.org", None)),
+    ("[::1]", ("[::1]", None)),
+    ("[::1]:5000", ("[::1]", 5000)),
+    ("[2001:db8::7]:443", ("[2001:db8::7]", 443)),
+    ("127.0.0.1:8080", ("127.0.0.1", 8080)),
+])
+def test_split_host_port(raw, expected):
+    assert split_host_port(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["::1", "[::1", "[::1]5000", "[::1]:x", "example.org:99999", "example.org:５"])
+def test_split_host_port_refuses_what_is_no_host_and_port(raw):
+    with pytest.raises(InvalidHost):
+        split_host_port(raw)
+
+
+@pytest.mark.parametrize(("host", "suffix"), [("[::1]", ""), ("[::1]:5000", ":5000")])
+def test_links_to_other_portals_keep_the_port_of_an_ipv6_host(client, host, suffix):
+    city = make_tenant(kind="city")
+    ward = make_tenant(parent=city)
+    provisioning.add_domain(ward.slug, "[::1]", primary=True)
+    db.session.commit()
+    page = client.get("/", base_url=f"http://{host}")
+    assert page.status_code == 200
+    assert f'href="http://{city.primary_host}{suffix}/"' in page.text
+
+
+@pytest.mark.parametrize(("host", "suffix"), [("[::1]", ""), ("[::1]:5000", ":5000")])
+def test_an_ipv6_alias_redirects_keeping_its_port(client, host, suffix):
+    ward = make_tenant()
+    provisioning.add_domain(ward.slug, "[::1]")
+    db.session.commit()
+    response = client.get("/projects", base_url=f"http://{host}")
+    assert response.status_code == 301
+    assert response.headers["Location"] == f"http://{ward.primary_host}{suffix}/projects"
+
+
+def test_a_domain_is_given_without_a_port(client):
+    ward = make_tenant()
+    for hostname in ("example.test.localhost:5000", "[::1]:5000"):
+        with pytest.raises(provisioning.ProvisioningError):
+            provisioning.add_domain(ward.slug, hostname)
 
 
 def test_host_header_variants_reach_the_same_portal(client):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+import re
+from datetime import UTC
 
 import feedparser
 
@@ -11,7 +13,7 @@ from blueprints.newsroom.models import ArticleState, Section
 from tenants.context import tenant_scope
 from tests.factories import base_url
 from tests.news.helpers import publish
-from tests.newsroom.helpers import make_article, make_board
+from tests.newsroom.helpers import load, make_article, make_board
 
 S = ArticleState
 
@@ -89,3 +91,50 @@ def test_an_empty_portal_has_valid_empty_feeds(client):
     for url in ("/rss.xml", "/atom.xml"):
         _, parsed = _parse(client, url, base_url(a.tenant))
         assert parsed.entries == []
+
+
+def test_a_retitled_article_keeps_its_feed_id(client):
+    a = make_board()
+    shown = publish(a, title="Tiêu đề đầu tiên")
+    host = base_url(a.tenant)
+    with tenant_scope(a.tenant):
+        day = load(a, shown).created_at.astimezone(UTC).date().isoformat()
+    expected = f"tag:{a.tenant.primary_host},{day}:article/{shown}"
+    before = {kind: _parse(client, f"/{kind}.xml", host)[1].entries[0] for kind in ("rss", "atom")}
+    with tenant_scope(a.tenant):
+        article = load(a, shown)
+        article.title, article.slug = "Tiêu đề đã sửa", "tieu-de-da-sua"
+        db.session.flush()
+    for kind in ("rss", "atom"):
+        response, parsed = _parse(client, f"/{kind}.xml", host)
+        after = parsed.entries[0]
+        assert after.title == "Tiêu đề đã sửa" and after.link.endswith(f"/{shown}-tieu-de-da-sua")
+        assert before[kind].id == after.id == expected
+        assert re.fullmatch(r"tag:[a-z0-9.-]+,\d{4}-\d{2}-\d{2}:article/\d+", after.id)
+    rss = client.get("/rss.xml", base_url=host).text
+    assert f'<guid isPermaLink="false">{expected}</guid>' in rss
+    english = _parse(client, "/en/atom.xml", host)[1].entries[0]
+    assert english.id == expected  # one article, one id, whatever the interface's language
+
+
+def test_feeds_send_an_etag_and_answer_304_when_unchanged(client):
+    a = make_board()
+    publish(a, title="Tin có ETag")
+    host = base_url(a.tenant)
+    for url in ("/rss.xml", "/atom.xml", f"/chuyen-muc/{_section_slug(a)}/rss.xml"):
+        first = client.get(url, base_url=host)
+        etag = first.headers["ETag"]
+        assert first.status_code == 200 and etag
+        assert first.headers["Cache-Control"] == "public, max-age=300"
+        again = client.get(url, base_url=host, headers={"If-None-Match": etag})
+        assert again.status_code == 304 and again.data == b""
+        assert client.get(url, base_url=host, headers={"If-None-Match": '"stale"'}).status_code == 200
+    etag = client.get("/rss.xml", base_url=host).headers["ETag"]
+    publish(a, title="Tin mới hơn")
+    changed = client.get("/rss.xml", base_url=host, headers={"If-None-Match": etag})
+    assert changed.status_code == 200 and "Tin mới hơn" in changed.text
+
+
+def _section_slug(board) -> str:
+    with tenant_scope(board.tenant):
+        return db.session.get(Section, (board.tenant.id, board.section_id)).slug

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from app.extensions import db
 from blueprints.newsroom.editing import compare, revision, revisions
 from blueprints.newsroom.models import ArticleState
@@ -109,3 +111,65 @@ def test_body_html_is_sanitised(client):
         assert article.body == "<p>Chữ</p>"
         assert article.slug == "thang-tam-ra-quan"
         assert [a.id for a in article.authors] == [board.collaborator.id]
+
+
+def test_revision_diff_shows_plain_text_escaped_once(client):
+    board = make_board()
+    article = make_article(board, ArticleState.DRAFT, body="<p>Trước &amp; sau</p>")
+    sign_in(client, board.tenant, board.collaborator)
+    url, host = f"/admin/newsroom/articles/{article}/edit", base_url(board.tenant)
+    page = client.get(url, base_url=host)
+    client.post(url, base_url=host, data=_form(board, body="<p>A &amp; B &lt;i&gt;</p>",
+                                               version=_version(page.text), csrf_token=csrf_token(page.text)))
+    with tenant_scope(board.tenant):
+        current = load(board, article)
+        diff = [(d.op, d.text) for d in compare(revision(current, 1), revision(current, 2))]
+        assert ("added", "A & B <i>") in diff
+        assert ("removed", "Trước & sau") in diff
+    compared = client.get(f"/admin/newsroom/articles/{article}/revisions?a=1&b=2", base_url=host)
+    assert compared.text.count("A &amp; B &lt;i&gt;") == 1
+    assert "&amp;amp;" not in compared.text and "&amp;lt;" not in compared.text
+
+
+def _new_article(client, board, title: str, body: str):
+    page = client.get("/admin/newsroom/articles/new", base_url=base_url(board.tenant))
+    response = client.post("/admin/newsroom/articles/new", base_url=base_url(board.tenant), data=_form(
+        board, title=title, body=body, csrf_token=csrf_token(page.text)))
+    assert response.status_code == 302
+    with tenant_scope(board.tenant):
+        from blueprints.newsroom.models import Article
+
+        article = db.session.scalar(db.select(Article).where(Article.title == title))
+        return article.id, article.body
+
+
+@pytest.mark.parametrize(("typed", "stored"), [
+    ("Đoạn một.\n\nĐoạn hai.", "<p>Đoạn một.</p>\n<p>Đoạn hai.</p>"),
+    ("Đoạn một.\r\n\r\n\r\nĐoạn hai.\r\nDòng sau.", "<p>Đoạn một.</p>\n<p>Đoạn hai.<br>\nDòng sau.</p>"),
+])
+def test_a_blank_line_in_plain_text_starts_a_paragraph(client, typed, stored):
+    board = make_board()
+    sign_in(client, board.tenant, board.collaborator)
+    article, body = _new_article(client, board, "Hai đoạn văn", typed)
+    assert body == stored
+    url, host = f"/admin/newsroom/articles/{article}/edit", base_url(board.tenant)
+    shown = client.get(f"/admin/newsroom/articles/{article}", base_url=host)
+    assert shown.status_code == 200 and stored in shown.text
+    # the form shows the stored HTML; saving it unchanged changes nothing (no new revision)
+    page = client.get(url, base_url=host)
+    saved = client.post(url, base_url=host, data=_form(board, title="Hai đoạn văn", body=body,
+                        version=_version(page.text), csrf_token=csrf_token(page.text)))
+    assert saved.status_code == 302
+    with tenant_scope(board.tenant):
+        current = load(board, article)
+        assert current.body == stored and [r.number for r in revisions(current)] == [1]
+
+
+def test_text_between_blocks_becomes_paragraphs_and_html_paragraphs_stay_as_written(client):
+    board = make_board()
+    sign_in(client, board.tenant, board.collaborator)
+    written = "<p>Đoạn có sẵn,\ncùng một đoạn.</p>\n<ul><li>Mục một</li></ul>"
+    _, body = _new_article(client, board, "Bài HTML", written)
+    assert body == written
+    _, mixed = _new_article(client, board, "Bài pha trộn", "Mở đầu <strong>đậm</strong>.\n\n<h2>Phần hai</h2>\nKết.")
+    assert mixed == "<p>Mở đầu <strong>đậm</strong>.</p>\n\n<h2>Phần hai</h2>\n<p>Kết.</p>"

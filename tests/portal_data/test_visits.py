@@ -71,6 +71,20 @@ def test_counts_are_per_portal_and_shown_in_the_footer(client):
     assert "Visits today: 1 – Total: 1" in english.text
 
 
+def test_footer_figures_are_grouped_the_way_each_language_writes_numbers(client):
+    from datetime import timedelta
+
+    ward = make_tenant()
+    with tenant_scope(ward):
+        db.session.add(VisitDay(day=vietnam_today() - timedelta(days=1), count=1_000_000))
+        db.session.flush()
+    redis_client().set(live_key(ward.id, vietnam_today()), 1234)
+    vietnamese = client.get("/", base_url=base_url(ward), headers=BROWSER)
+    assert "Lượt truy cập hôm nay: 1.234 – Tổng số: 1.001.234" in vietnamese.text
+    english = client.get("/en/", base_url=base_url(ward), headers=BROWSER)  # the page above counted
+    assert "Visits today: 1,235 – Total: 1,001,235" in english.text
+
+
 def test_flush_moves_counts_to_postgresql_and_never_doubles_them(client, app):
     ward_a, ward_b = make_tenant(), make_tenant()
     view(client, ward_a, times=3)
