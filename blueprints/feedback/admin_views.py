@@ -7,6 +7,7 @@ from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from wtforms.fields.choices import SelectChoice
 
 from app.crud import Crud, register
 from app.extensions import db
@@ -68,10 +69,10 @@ def _visible_item(item_id: int):
 
 def _item_page(item, assign_form=None, note_form=None, answer_form=None, status: int = 200):
     assign_form = assign_form or AssignForm(formdata=None, obj=item)
-    assign_form.unit_id.choices = [("", _("— Chưa giao đơn vị —"))] + [
-        (u.id, u.name_vi) for u in inbox.units()]
-    assign_form.assignee_id.choices = [("", _("— Chưa giao người —"))] + [
-        (u.id, u.name or u.email) for u in inbox.members()]
+    assign_form.unit_id.choices = [SelectChoice("", _("— Chưa giao đơn vị —"))] + [
+        SelectChoice(u.id, u.name_vi) for u in inbox.units()]
+    assign_form.assignee_id.choices = [SelectChoice("", _("— Chưa giao người —"))] + [
+        SelectChoice(u.id, u.name or u.email) for u in inbox.members()]
     answer_form = answer_form or AnswerForm(formdata=None, obj=item)
     return render("feedback/admin/item.html", item=item, notes=inbox.notes(item), assign_form=assign_form,
                   note_form=note_form or NoteForm(formdata=None), answer_form=answer_form,

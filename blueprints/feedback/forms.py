@@ -17,6 +17,7 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional, Regexp
 
 from app.public_forms import PublicForm
@@ -30,7 +31,7 @@ def _optional_id(value):
 
 
 class AskForm(PublicForm):
-    kind = RadioField(_l("Bạn muốn gửi"), choices=[(k.value, k.label) for k in ItemKind],
+    kind = RadioField(_l("Bạn muốn gửi"), choices=[SelectChoice(k.value, k.label) for k in ItemKind],
                       default=ItemKind.QUESTION.value,
                       validators=[InputRequired(_l("Chọn câu hỏi hay góp ý."))])
     category_id = SelectField(_l("Lĩnh vực"), coerce=_optional_id, validate_choice=False)

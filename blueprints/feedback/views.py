@@ -7,6 +7,7 @@ from flask import abort, redirect, request, session, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from wtforms.fields.choices import SelectChoice
 
 from app.extensions import db
 from app.navigation import add_public_page
@@ -42,8 +43,8 @@ def _locale() -> str:
 
 def _category_choices(form: AskForm) -> None:
     locale = _locale()
-    form.category_id.choices = [("", _("— Chọn lĩnh vực —"))] + [
-        (c.id, c.name(locale)) for c in services.categories()]
+    form.category_id.choices = [SelectChoice("", _("— Chọn lĩnh vực —"))] + [
+        SelectChoice(c.id, c.name(locale)) for c in services.categories()]
 
 
 @bp.get("/hoi-dap")
@@ -86,7 +87,7 @@ def ask():
 
 def _category_ok(form: AskForm) -> bool:
     """A category of this portal, when it has any (another portal's id is not in the list)."""
-    offered = {value for value, _label in form.category_id.choices[1:]}
+    offered = {choice.value for choice in form.category_id.choices[1:]}
     if offered and form.category_id.data not in offered:
         form.category_id.errors = [*form.category_id.errors, _("Chọn một lĩnh vực trong danh sách.")]
         return False
