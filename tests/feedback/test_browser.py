@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tests.e2e.conftest import browser, live_server, new_page, phone, portal, screenshot, sign_in  # noqa: F401 (fixtures)
+from tests.e2e.conftest import screenshot, sign_in
 from tests.factories import PASSWORD, make_tenant, make_user
 from tests.feedback.helpers import CODE, make_category
 
