@@ -153,9 +153,12 @@ class FeedbackItem(TenantScoped, db.Model):
 
     __table_args__ = (
         sa.UniqueConstraint("tenant_id", "code"),
+        # Deleting a category or a unit leaves its items without one (PostgreSQL 15+ column list).
         sa.ForeignKeyConstraint(["tenant_id", "category_id"],
-                                ["feedback_categories.tenant_id", "feedback_categories.id"]),
-        sa.ForeignKeyConstraint(["tenant_id", "unit_id"], ["newsroom_units.tenant_id", "newsroom_units.id"]),
+                                ["feedback_categories.tenant_id", "feedback_categories.id"],
+                                ondelete="SET NULL (category_id)"),
+        sa.ForeignKeyConstraint(["tenant_id", "unit_id"], ["newsroom_units.tenant_id", "newsroom_units.id"],
+                                ondelete="SET NULL (unit_id)"),
         sa.Index("ix_feedback_items_tenant_id_state_due_on", "tenant_id", "state", "due_on"),
         sa.Index("ix_feedback_items_tenant_id_published_at", "tenant_id", "published_at"),
         sa.CheckConstraint(_check_in("kind", ItemKind), name="kind"),

@@ -88,9 +88,11 @@ def upgrade():
     sa.ForeignKeyConstraint(['assignee_id'], ['users.id'], name=op.f('fk_feedback_items_assignee_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['answered_by_id'], ['users.id'], name=op.f('fk_feedback_items_answered_by_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['tenant_id', 'category_id'], ['feedback_categories.tenant_id', 'feedback_categories.id'],
-                            name=op.f('fk_feedback_items_tenant_id_category_id_feedback_categories')),
+                            name=op.f('fk_feedback_items_tenant_id_category_id_feedback_categories'),
+                            ondelete='SET NULL (category_id)'),
     sa.ForeignKeyConstraint(['tenant_id', 'unit_id'], ['newsroom_units.tenant_id', 'newsroom_units.id'],
-                            name=op.f('fk_feedback_items_tenant_id_unit_id_newsroom_units')),
+                            name=op.f('fk_feedback_items_tenant_id_unit_id_newsroom_units'),
+                            ondelete='SET NULL (unit_id)'),
     sa.ForeignKeyConstraint(['tenant_id'], ['tenants.id'], name=op.f('fk_feedback_items_tenant_id_tenants'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('tenant_id', 'id', name=op.f('pk_feedback_items')),
     sa.UniqueConstraint('tenant_id', 'code', name=op.f('uq_feedback_items_tenant_id_code'))
