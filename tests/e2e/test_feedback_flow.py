@@ -1,4 +1,4 @@
-"""In a browser: a citizen on a 360 px phone asks a question and gets a code; an editor answers
+"""In a browser (tests/e2e fixtures): a citizen on a 360 px phone asks a question and gets a code; an editor answers
 and publishes it; the citizen reads the answer by code and in the public list."""
 
 from __future__ import annotations
@@ -51,3 +51,7 @@ def test_a_question_from_a_phone_to_the_public_answer(phone, new_page, portal):
     phone.goto(portal(ward, "/hoi-dap"))
     assert phone.get_by_role("link", name="Xin phép sửa mái nhà").is_visible()
     assert re.search("hoa@example.org|Nguyễn Thị Hoa", phone.content()) is None
+    phone.goto(portal(ward, "/hoi-dap/thong-ke"))
+    assert phone.locator("svg[role=img] title").first.text_content()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    screenshot(phone, "feedback-phone-record")
