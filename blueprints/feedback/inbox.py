@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from flask_sqlalchemy.pagination import Pagination
+from sqlalchemy import orm
 
 from app.extensions import db
 from app.roles import CONTENT_MANAGERS, MEMBERS, STAFF
@@ -61,7 +62,9 @@ class InboxFilter:
 def inbox(user, filters: InboxFilter) -> Pagination:
     """The items this person may see, filtered; unanswered first, the earliest due first."""
     today = require_tenant().today()
-    stmt = sa.select(FeedbackItem)
+    stmt = sa.select(FeedbackItem).options(
+        orm.selectinload(FeedbackItem.category), orm.selectinload(FeedbackItem.unit),
+        orm.selectinload(FeedbackItem.assignee))
     if filters.mine or not sees_everything(user):
         stmt = stmt.where(FeedbackItem.assignee_id == user.id)
     if filters.state:

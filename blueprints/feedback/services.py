@@ -17,6 +17,7 @@ from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
 from flask_sqlalchemy.pagination import Pagination
+from sqlalchemy import orm
 from sqlalchemy.exc import IntegrityError
 from werkzeug.datastructures import FileStorage
 
@@ -174,7 +175,8 @@ def find_by_code_only(code: str) -> FeedbackItem | None:
 # -- the public Q&A ---------------------------------------------------------------------------
 
 def _published():
-    return sa.select(FeedbackItem).where(FeedbackItem.published_at.is_not(None))
+    return (sa.select(FeedbackItem).where(FeedbackItem.published_at.is_not(None))
+            .options(orm.selectinload(FeedbackItem.category)))
 
 
 def published_answers(query: str = "", category_id: int | None = None, page: int = 1,
@@ -192,6 +194,12 @@ def published_answers(query: str = "", category_id: int | None = None, page: int
 
 def published_answer(item_id: int) -> FeedbackItem | None:
     return db.session.scalar(_published().where(FeedbackItem.id == item_id))
+
+
+def published_ids() -> list[int]:
+    """Every published answer's id, newest first (the sitemap lists them all)."""
+    return list(db.session.scalars(sa.select(FeedbackItem.id).where(FeedbackItem.published_at.is_not(None))
+                                   .order_by(FeedbackItem.published_at.desc(), FeedbackItem.id.desc())))
 
 
 def latest_answers(limit: int = 3) -> list[FeedbackItem]:

@@ -32,7 +32,7 @@ add_public_page("feedback.status", _l("Tra cứu câu hỏi, góp ý"),
 add_public_page("feedback.record", _l("Thống kê hỏi đáp"),
                 _l("Số câu hỏi nhận được, đã trả lời, thời gian trả lời theo tháng."), order=68, in_main_menu=False)
 add_sitemap_source("feedback.answers", lambda: (
-    ("feedback.answer", {"item_id": item.id}) for item in services.published_answers(per_page=100).items))
+    ("feedback.answer", {"item_id": item_id}) for item_id in services.published_ids()))
 
 SESSION_CODE = "feedback_code"
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from tests.e2e.conftest import screenshot, sign_in
+from tests.e2e.test_phone_pages import PHONE_PROBE
 from tests.factories import PASSWORD, make_tenant, make_user
-from tests.feedback.helpers import CODE, make_category
+from tests.feedback.helpers import CODE, make_category, make_item
 
 
 def test_a_question_from_a_phone_to_the_public_answer(phone, new_page, portal):
@@ -55,3 +56,19 @@ def test_a_question_from_a_phone_to_the_public_answer(phone, new_page, portal):
     assert phone.locator("svg[role=img] title").first.text_content()
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
     screenshot(phone, "feedback-phone-record")
+
+
+def test_the_qa_pages_fit_a_phone_in_both_languages(phone, portal):
+    """No sideways scrolling, one h1, the right lang, every control named (test_phone_pages' probe)."""
+    ward = make_tenant()
+    category = make_category(ward, "Môi trường, đô thị")
+    item = make_item(ward, published=True, category_id=category, subject="Đèn đường hẻm 12 bị hỏng " * 3)
+    problems = []
+    for prefix in ("", "/en"):
+        for path in ("/hoi-dap", f"/hoi-dap/{item.id}", "/hoi-dap/gui", "/hoi-dap/tra-cuu", "/hoi-dap/thong-ke"):
+            assert phone.goto(portal(ward, prefix + path)).status == 200, prefix + path
+            report = phone.evaluate(PHONE_PROBE)
+            if (report["overflow"] > 0 or report["h1"] != 1 or report["unlabelled"] or report["unnamedButtons"]
+                    or report["lang"] != ("en" if prefix else "vi")):
+                problems.append((prefix + path, report))
+    assert problems == []
