@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import orm
 from sqlalchemy.exc import IntegrityError
@@ -113,8 +114,6 @@ def check_attachment(upload: FileStorage | None) -> tuple[bytes, str, str, str] 
     if upload is None or not upload.filename:
         return None
     data = upload.stream.read(ATTACHMENT_MAX_BYTES + 1)
-    from flask_babel import gettext as _
-
     if len(data) > ATTACHMENT_MAX_BYTES:
         raise UploadRejected(_("Tệp đính kèm lớn hơn 10 MB."))
     if not data:
