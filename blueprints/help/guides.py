@@ -69,7 +69,8 @@ GUIDES: dict[str, Guide] = {g.slug: g for g in (
               ("schedule", _l("Hẹn giờ đăng và hủy hẹn giờ")),
               ("unpublish", _l("Gỡ bài và lưu trữ")),
               ("revisions", _l("Sửa bài và khôi phục phiên bản cũ")),
-              ("settings", _l("Đơn vị, chỉ tiêu và ngày trễ hạn")))),
+              ("settings", _l("Đơn vị, chỉ tiêu và ngày trễ hạn")),
+              ("questions", _l("Hỏi đáp, góp ý: ai giao, ai trả lời, ai đăng")))),
     Guide("office", _l("Văn phòng: tổng hợp nhuận bút tháng"),
           _l("Nhập bảng hệ số và mức cơ sở, lập kế hoạch tháng, theo dõi chỉ tiêu, in và xuất bảng nhuận bút."),
           (Role.EDITOR, Role.BOARD_HEAD), _sections(

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from app.extensions import db
 
-GLOBAL_TABLES = {"tenants", "tenant_domains", "users", "alembic_version"}
+GLOBAL_TABLES = {"tenants", "tenant_domains", "users", "alembic_version", "public_holidays"}
 
 
 def _tables():
