@@ -9,16 +9,14 @@ from flask import Blueprint, Flask
 bp = Blueprint("feedback", __name__, template_folder="templates")
 
 from app.navigation import add_panel  # noqa: E402
-from blueprints.feedback import admin_views, platform_views, views, views_feeds  # noqa: E402,F401
+from blueprints.feedback import admin_views, platform_views, tasks, views, views_feeds  # noqa: E402,F401
 from workers.periodic import add_periodic  # noqa: E402
 
 HOUR = 3600
 
 
 def init_app(app: Flask) -> None:
-    from blueprints.feedback.tasks import erase_expired_personal_data, remind_due_items
-
     add_panel("pages.home", "feedback/_home_block.html", 70)
     add_panel("newsroom.dashboard", "feedback/_dashboard.html")
-    add_periodic(remind_due_items, 6 * HOUR)
-    add_periodic(erase_expired_personal_data, 24 * HOUR)
+    add_periodic(tasks.remind_due_items, 6 * HOUR)
+    add_periodic(tasks.erase_expired_personal_data, 24 * HOUR)

@@ -4,12 +4,12 @@ the list of published answers, one answer, and the public record by month."""
 from __future__ import annotations
 
 from flask import abort, redirect, request, session, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms.fields.choices import SelectChoice
 
 from app.extensions import db
+from app.i18n import current_locale
 from app.navigation import add_public_page
 from app.public_forms import refusal
 from app.templating import render
@@ -37,12 +37,8 @@ add_sitemap_source("feedback.answers", lambda: (
 SESSION_CODE = "feedback_code"
 
 
-def _locale() -> str:
-    return str(get_locale())
-
-
 def _category_choices(form: AskForm) -> None:
-    locale = _locale()
+    locale = current_locale()
     form.category_id.choices = [SelectChoice("", _("— Chọn lĩnh vực —"))] + [
         SelectChoice(c.id, c.name(locale)) for c in services.categories()]
 
@@ -56,7 +52,7 @@ def index():
     if page > 1 and not found.items:
         abort(404)
     return render("feedback/index.html", found=found, query=query, category=category,
-                  categories=services.categories(), locale=_locale())
+                  categories=services.categories(), locale=current_locale())
 
 
 @bp.get("/hoi-dap/<int:item_id>")
@@ -64,7 +60,7 @@ def answer(item_id: int):
     item = services.published_answer(item_id)
     if item is None:
         abort(404)
-    return render("feedback/answer.html", item=item, locale=_locale())
+    return render("feedback/answer.html", item=item, locale=current_locale())
 
 
 @bp.route("/hoi-dap/gui", methods=["GET", "POST"])
@@ -98,7 +94,7 @@ def _accept(form: AskForm, attachment):
     item = services.submit(services.Submission(
         kind=form.kind.data, category_id=form.category_id.data, subject=form.subject.data,
         body=form.body.data, name=form.name.data, email=form.email.data, phone=form.phone.data or "",
-        may_publish=form.may_publish.data, show_name=form.show_name.data, locale=_locale()), attachment)
+        may_publish=form.may_publish.data, show_name=form.show_name.data, locale=current_locale()), attachment)
     enqueue_after_commit(mail_receipt, require_tenant().id, item.id)
     db.session.commit()
     session[SESSION_CODE] = item.code
@@ -124,12 +120,12 @@ def status():
             item = services.find_by_code(form.code.data, form.email.data)
     code = 429 if refused else 404 if searched and item is None else 422 if form.errors else 200
     return render("feedback/status.html", form=form, refused=refused, item=item, searched=searched,
-                  locale=_locale()), code
+                  locale=current_locale()), code
 
 
 @bp.get("/hoi-dap/thong-ke")
 def record():
-    return render("feedback/record.html", months=monthly_record(), locale=_locale())
+    return render("feedback/record.html", months=monthly_record(), locale=current_locale())
 
 
 @bp.app_context_processor

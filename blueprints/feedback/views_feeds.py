@@ -3,10 +3,13 @@ never the asker's e-mail, phone or attachment, and their name only as the public
 
 from __future__ import annotations
 
+from datetime import UTC
+
 from flask import Response, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 
+from app.conditional import conditional
+from app.i18n import current_locale
 from blueprints.feedback.blueprint import bp
 from blueprints.feedback.services import published_answers
 from blueprints.news import feeds
@@ -17,9 +20,11 @@ FEED_SIZE = 30
 
 
 def answers_feed() -> feeds.Feed:
-    locale = str(get_locale())
-    portal = require_tenant().name(locale)
+    tenant = require_tenant()
+    locale = current_locale()
+    portal = tenant.name(locale)
     entries = [feeds.FeedEntry(
+        id=feeds.tag_uri(tenant.primary_host, item.received_at.astimezone(UTC).date(), f"question/{item.id}"),
         title=item.subject, link=url_for("feedback.answer", item_id=item.id, _external=True),
         summary=item.answer, published=item.published_at, updated=item.published_at,
         category=item.category.name(locale) if item.category else "")
@@ -35,7 +40,4 @@ def answers_feed() -> feeds.Feed:
 @bp.get("/hoi-dap/<any(rss, atom):kind>.xml")
 def feed(kind: str):
     body = feeds.rss(answers_feed()) if kind == "rss" else feeds.atom(answers_feed())
-    response = Response(body, content_type=f"{CONTENT_TYPES[kind]}; charset=utf-8")
-    response.cache_control.public = True
-    response.cache_control.max_age = 300
-    return response
+    return conditional(Response(body, content_type=f"{CONTENT_TYPES[kind]}; charset=utf-8"), 300)
