@@ -36,7 +36,8 @@ PHONE_PROBE = """() => {
     h1: document.querySelectorAll('h1').length,
     lang: document.documentElement.lang,
     unlabelled: controls.filter(el => !named(el)).map(el => el.name || el.id),
-    unnamedButtons: buttons.filter(b => !(b.innerText || b.value || '').trim() && !b.getAttribute('aria-label')).length,
+    unnamedButtons: buttons.filter(
+        b => !(b.innerText || b.value || '').trim() && !b.getAttribute('aria-label')).length,
   };
 }"""
 
