@@ -11,7 +11,6 @@ role, so row-level security is in force in every test.
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 import pytest
@@ -153,14 +152,3 @@ class PortalClient(FlaskClient):
 def client(app):
     app.test_client_class = PortalClient
     return app.test_client()
-
-
-CSRF_INPUT = re.compile(r'<input[^>]*name="csrf_token"[^>]*>')
-VALUE = re.compile(r'value="([^"]+)"')
-
-
-def csrf_token(html: str) -> str:
-    """The CSRF token of the first form on the page, whatever the attribute order."""
-    field = CSRF_INPUT.search(html)
-    assert field, "the page has no CSRF token"
-    return VALUE.search(field.group(0)).group(1)

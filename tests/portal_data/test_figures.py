@@ -7,7 +7,7 @@ from blueprints.programmes.figures import import_figures, parse_figures
 from blueprints.programmes.models import ProcedureFigure
 from tenants.context import tenant_scope
 from tests.factories import base_url, make_tenant, make_user
-from tests.portal_data.helpers import post_form, sign_in
+from tests.support import post_form, sign_in
 
 GOOD = ("Kỳ,Lĩnh vực,Thủ tục,Tiếp nhận,Đúng hạn,Trễ hạn,Đang giải quyết\n"
         "2024-Q1,Hộ tịch,Đăng ký khai sinh,120,110,4,6\n"
