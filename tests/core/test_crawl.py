@@ -14,7 +14,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from app.demo import DEMO_PASSWORD, seed_demo
+import pytest
+
+from app.demo import DEMO_PASSWORD
 from tenants.resolver import tenant_by_slug
 from tests.support import sign_in
 
@@ -22,6 +24,9 @@ VNU = Path(__file__).resolve().parents[1] / "validator" / "node_modules" / "vnu-
 SKIP = re.compile(r"^/(en/)?(admin|login|logout|forgot-password|reset-password|_themes|static)\b|"
                   r"/(print|save)$|\.(xml|pdf|png|jpg|webp|csv|xlsx|docx?)$|/files/|/anh-")
 MAX_PAGES = 120
+
+# On the demo, seeded once per run; every test here runs the W3C checker (Java).
+pytestmark = [pytest.mark.usefixtures("demo"), pytest.mark.validator]
 
 
 class PageFacts(HTMLParser):
@@ -78,7 +83,6 @@ def crawl(client, host: str, start: str, skip: re.Pattern = SKIP, within: str = 
 def crawl_demo(client) -> dict[str, str]:
     """The city, a ward and the commune, in both languages."""
     pages: dict[str, str] = {}
-    list(seed_demo())
     for slug in ("vungtau", "thang-tam", "long-son"):
         host = tenant_by_slug(slug).primary_host
         for start in ("/", "/en/"):
@@ -147,7 +151,6 @@ def test_every_demo_page_is_reachable_well_formed_and_valid(client, tmp_path):
 
 def test_every_back_office_page_of_the_demo_is_well_formed_and_valid(client, tmp_path):
     """The screens of each role on one ward, in both languages, through the W3C checker too."""
-    list(seed_demo())
     host = tenant_by_slug("thang-tam").primary_host
     pages: dict[str, str] = {}
     for role in ("collaborator", "approver", "editor", "boardhead"):
