@@ -156,9 +156,9 @@ def demo_database(app):
     try:
         with app.app_context():
             clear_cache()
-            with engine.connect() as connection:
-                with connection.begin(), session_bound_to(connection, join_transaction_mode="create_savepoint"):
-                    list(seed_demo())
+            with (engine.connect() as connection, connection.begin(),
+                  session_bound_to(connection, join_transaction_mode="create_savepoint")):
+                list(seed_demo())  # one transaction; its commits become savepoints
             clear_cache()
             _delete_keys(app, f"{app.config['REDIS_PREFIX']}*")
             redis_client().delete(f"rq:queue:{app.config['RQ_QUEUE']}")
