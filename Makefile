@@ -81,7 +81,7 @@ i18n: venv
 
 # Every check of .ci/run before the tests. Each tool runs even when one before it fails, and
 # the target fails if any did.
-LINTERS := "ruff check ." "ruff format --check ." "mypy" "lint-imports" \
+LINTERS := "ruff check --output-format concise ." "ruff format --check --output-format concise ." "mypy" "lint-imports" \
 	"pip-audit --requirement $(LOCK) --no-deps --disable-pip --progress-spinner off"
 
 lint: venv
