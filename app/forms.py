@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from collections.abc import Iterable
+from typing import Protocol
 
 from wtforms import SelectChoice
 
 
-def enum_choices(enum_type: type[Enum], blank=None) -> list[SelectChoice]:
+class LabelledMember(Protocol):
+    """A member of an enum that has a translatable `label` (the newsroom's states, kinds…)."""
+
+    @property
+    def value(self) -> str: ...
+
+    @property
+    def label(self) -> str: ...
+
+
+def enum_choices(enum_type: Iterable[LabelledMember], blank=None) -> list[SelectChoice]:
     """Options of a select from an enum whose members have a translatable `label`.
 
     With `blank` (a label such as "Tất cả"), the list starts with an empty option: for filters.

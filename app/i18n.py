@@ -72,7 +72,7 @@ def locale_urls(path: str | None = None) -> dict[str, str]:
 def init_app(app: Flask) -> None:
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = ";".join(translation_directories())
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
-    app.wsgi_app = LocalePrefix(app.wsgi_app)
+    app.wsgi_app = LocalePrefix(app.wsgi_app)  # type: ignore[method-assign]  # Flask's way to add middleware
 
     @app.context_processor
     def language_context():

@@ -18,7 +18,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_limiter import Limiter
 from flask_wtf import FlaskForm
-from limits import parse_many
+from limits import RateLimitItem, parse_many
 from wtforms import StringField, ValidationError
 
 from tenants.context import current_tenant_id
@@ -50,7 +50,8 @@ def refusal(form_name: str) -> str | None:
     """Count one post of `form_name` on the current portal; why it must be refused, or None."""
     limiter: Limiter = current_app.extensions["wardportal.limiter"]
     tenant, address = str(current_tenant_id()), request.remote_addr or "unknown"
-    checks = [(item, ("address", form_name, tenant, address))
+    checks: list[tuple[RateLimitItem, tuple[str, ...]]] = [
+        (item, ("address", form_name, tenant, address))
               for item in parse_many(current_app.config["PUBLIC_FORM_LIMIT_PER_ADDRESS"])]
     checks += [(item, ("portal", form_name, tenant))
                for item in parse_many(current_app.config["PUBLIC_FORM_LIMIT_PER_PORTAL"])]

@@ -69,7 +69,10 @@ class HostBoundSessionInterface(SecureCookieSessionInterface):
 
 def token_serializer(purpose: str, host: str) -> URLSafeTimedSerializer:
     """A serializer for one purpose on one host: a token made for ward A is void on ward B."""
-    return URLSafeTimedSerializer(current_app.secret_key, salt=f"{purpose}:{host}")
+    secret = current_app.secret_key
+    if not secret:
+        raise RuntimeError("SECRET_KEY is not set: tokens cannot be signed")
+    return URLSafeTimedSerializer(secret, salt=f"{purpose}:{host}")
 
 
 def csp_nonce() -> str:

@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from flask import Flask, abort, current_app, render_template, send_from_directory
-from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
+from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, Template
 
 from app.navigation import backoffice_menu, panels, public_menu
 from tenants.context import current_tenant
@@ -82,7 +82,7 @@ def theme_colours(theme: str | None = None) -> dict:
     return merged
 
 
-def themed_template(name: str):
+def themed_template(name: str) -> Template:
     """The template `name` resolves to for the current theme (the `themed()` of templates).
 
     A Template object works everywhere Jinja takes a name: `{% extends %}`, `{% include %}`,
@@ -98,7 +98,7 @@ def theme_logo(theme: str | None = None) -> str:
 
 def render(name: str, **context) -> str:
     """Render `name` through the current tenant's theme chain, with its layout."""
-    return render_template(themed(name), **context)
+    return render_template(themed_template(name), **context)
 
 
 def _serve_theme_static(theme: str, filename: str):

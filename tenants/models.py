@@ -22,7 +22,7 @@ class TenantStatus(enum.StrEnum):
     SUSPENDED = "suspended"
 
 
-class Tenant(db.Model):
+class Tenant(db.Model):  # type: ignore[name-defined]  # Flask-SQLAlchemy makes db.Model at run time
     """One portal: the city or one of its wards and communes."""
 
     __tablename__ = "tenants"
@@ -57,7 +57,7 @@ class Tenant(db.Model):
         return next((d for d in self.domains if d.is_primary), None)
 
 
-class TenantDomain(db.Model):
+class TenantDomain(db.Model):  # type: ignore[name-defined]  # Flask-SQLAlchemy makes db.Model at run time
     """A hostname that serves a tenant. Exactly one per tenant is primary; the rest redirect."""
 
     __tablename__ = "tenant_domains"

@@ -104,7 +104,7 @@ def add_domain(slug: str, hostname: str, primary: bool = False) -> tuple[TenantD
     if domain is not None and domain.tenant_id != tenant.id:
         raise ProvisioningError(f"{host} already belongs to tenant {domain.tenant.slug!r}")
     created = domain is None
-    if created:
+    if domain is None:
         domain = TenantDomain(tenant=tenant, hostname=host, is_primary=False)
         db.session.add(domain)
     if primary or tenant.primary_domain is None:

@@ -13,6 +13,7 @@ import logging
 import threading
 import time
 from dataclasses import dataclass
+from typing import cast
 
 import redis
 import sqlalchemy as sa
@@ -84,7 +85,7 @@ class Resolution:
 
 _lock = threading.Lock()
 _cache: dict[str, Resolution | None] = {}
-_cache_version: str | None = None
+_cache_version: bytes | None = None
 _checked_at = 0.0
 
 
@@ -92,8 +93,9 @@ def _version_key() -> str:
     return redis_key("tenants", "version")
 
 
-def current_version() -> str | None:
-    return redis_client().get(_version_key())
+def current_version() -> bytes | None:
+    # redis-py types every answer as "maybe awaitable"; this client is the synchronous one
+    return cast("bytes | None", redis_client().get(_version_key()))
 
 
 def announce_change() -> None:

@@ -6,12 +6,20 @@ share state. Each test runs inside one outer transaction that is rolled back at 
 app's session joins it with `join_transaction_mode="create_savepoint"`, so code under test that
 commits or rolls back behaves as it does in production. The app connects as its unprivileged
 role, so row-level security is in force in every test.
+
+The demo portals (`app.demo`) are seeded once per run, into a second database copied from the
+migrated one: a test marked `@pytest.mark.usefixtures("demo")` runs its rolled-back transaction
+there, so it reads the demo as seeded and leaves it so for the next.
+
+Tiers: tests that drive Chromium are marked `browser` and those that run the W3C checker
+`validator`; `make test-fast` runs the rest (`-m "not browser and not validator"`).
 """
 
 from __future__ import annotations
 
 import os
-import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -27,6 +35,15 @@ from app.extensions import db, redis_client
 
 ROOT = Path(__file__).resolve().parent.parent
 TEST_INSTANCE = ROOT / "instance" / "test"
+E2E = ROOT / "tests" / "e2e"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark `browser` every test that opens Chromium: those under tests/e2e/ and any other that
+    uses the `browser` fixture (directly or through `phone`, `laptop`, `new_page`)."""
+    for item in items:
+        if E2E in item.path.parents or "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
 
 
 def _servers() -> tuple[str, str]:
@@ -100,28 +117,81 @@ class JoinedSession(FlaskSession):
         return super().get_bind(mapper=mapper, clause=clause, bind=bind, **kwargs)
 
 
+@contextmanager
+def session_bound_to(bind: sa.Connection | sa.Engine, **options) -> Iterator[None]:
+    """Every session the app opens (in this thread or a live server's) uses `bind` meanwhile."""
+    original = db.session
+    db.session = orm.scoped_session(
+        orm.sessionmaker(class_=JoinedSession, db=db, bind=bind, **options),
+        scopefunc=original.registry.scopefunc,
+    )
+    try:
+        yield
+    finally:
+        db.session.remove()
+        db.session = original
+
+
+@pytest.fixture(scope="session")
+def demo_database(app):
+    """The engine of a database holding the demo, seeded once per run.
+
+    The database is a copy of the migrated test database (`CREATE DATABASE … TEMPLATE`), so the
+    migrations are not run again; the seed commits there for real. Tests reach it through `demo`.
+    """
+    from app.demo import seed_demo
+    from tenants.resolver import clear_cache
+
+    owner_url = sa.engine.make_url(_RUN_SETTINGS["DATABASE_URL"])
+    name = f"{owner_url.database}_demo"
+    with app.app_context():
+        db.engine.dispose()  # the template database must have no open connection
+        server = sa.create_engine(owner_url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+        with server.connect() as conn:
+            conn.execute(sa.text(f'CREATE DATABASE "{name}" TEMPLATE "{owner_url.database}"'))
+            conn.execute(sa.text(f'GRANT CONNECT ON DATABASE "{name}" TO "{app.config["APP_DB_ROLE"]}"'))
+        server.dispose()
+    engine = sa.create_engine(sa.engine.make_url(app.config["SQLALCHEMY_DATABASE_URI"]).set(database=name),
+                              **app.config["SQLALCHEMY_ENGINE_OPTIONS"])
+    try:
+        with app.app_context():
+            clear_cache()
+            with (engine.connect() as connection, connection.begin(),
+                  session_bound_to(connection, join_transaction_mode="create_savepoint")):
+                list(seed_demo())  # one transaction; its commits become savepoints
+            clear_cache()
+            _delete_keys(app, f"{app.config['REDIS_PREFIX']}*")
+            redis_client().delete(f"rq:queue:{app.config['RQ_QUEUE']}")
+        yield engine
+    finally:
+        engine.dispose()
+        _drop_database(owner_url.set(database=name).render_as_string(hide_password=False))
+
+
+@pytest.fixture
+def demo(demo_database):
+    """The demo portals, people and content: ask for it with `@pytest.mark.usefixtures("demo")`
+    and `database` runs the test's rolled-back transaction on the demo's database."""
+    return demo_database
+
+
 @pytest.fixture(autouse=True)
-def database(app):
-    """One rolled-back transaction per test, joined by every session the app opens."""
+def database(request, app):
+    """One rolled-back transaction per test, joined by every session the app opens; on the demo's
+    database when the test asks for `demo`."""
     from app import mail
     from tenants.resolver import clear_cache
 
     with app.app_context():
-        connection = db.engine.connect()
+        engine = request.getfixturevalue("demo") if "demo" in request.fixturenames else db.engine
+        connection = engine.connect()
         outer = connection.begin()
-        original = db.session
-        db.session = orm.scoped_session(
-            orm.sessionmaker(class_=JoinedSession, db=db, bind=connection,
-                             join_transaction_mode="create_savepoint"),
-            scopefunc=original.registry.scopefunc,
-        )
         clear_cache()
         mail.outbox.clear()
         try:
-            yield connection
+            with session_bound_to(connection, join_transaction_mode="create_savepoint"):
+                yield connection
         finally:
-            db.session.remove()
-            db.session = original
             outer.rollback()
             connection.close()
             clear_cache()
@@ -153,14 +223,3 @@ class PortalClient(FlaskClient):
 def client(app):
     app.test_client_class = PortalClient
     return app.test_client()
-
-
-CSRF_INPUT = re.compile(r'<input[^>]*name="csrf_token"[^>]*>')
-VALUE = re.compile(r'value="([^"]+)"')
-
-
-def csrf_token(html: str) -> str:
-    """The CSRF token of the first form on the page, whatever the attribute order."""
-    field = CSRF_INPUT.search(html)
-    assert field, "the page has no CSRF token"
-    return VALUE.search(field.group(0)).group(1)

@@ -112,7 +112,8 @@ def _leaders(tenant: TenantInfo) -> None:
         db.session.add(Leader(
             name=name, title_vi=title_vi, title_en=title_en, duties_vi=duties_vi, duties_en=duties_en,
             biography_vi=(f"<p>Sinh năm {born}, quê quán tỉnh Bà Rịa – Vũng Tàu. Trình độ: Thạc sĩ Quản lý công, "
-                          "Cao cấp lý luận chính trị.</p><p>Có hơn 20 năm công tác trong hệ thống chính quyền cơ sở.</p>"),
+                          "Cao cấp lý luận chính trị.</p>"
+                          "<p>Có hơn 20 năm công tác trong hệ thống chính quyền cơ sở.</p>"),
             biography_en=(f"<p>Born in {born} in Ba Ria – Vung Tau province. Master of Public Administration, "
                           "advanced political theory.</p><p>More than 20 years in local government.</p>"),
             phone=f"0254 38{tenant.id % 10}{index} {100 + index * 11}", email=f"{fold(name).replace(' ', '.')}@example.org",

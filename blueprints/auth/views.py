@@ -87,7 +87,8 @@ def forgot_password():
             enqueue_after_commit(send_password_reset_mail, tenant_id, user.id, current_locale())
         db.session.commit()
         # The same answer whether or not the address is known: it reveals nobody's account.
-        flash(_("Nếu địa chỉ này thuộc về một tài khoản trên cổng thông tin, liên kết đặt lại mật khẩu đang được gửi đến."), "info")
+        flash(_("Nếu địa chỉ này thuộc về một tài khoản trên cổng thông tin, "
+                "liên kết đặt lại mật khẩu đang được gửi đến."), "info")
         return redirect(url_for("auth.login"))
     return render("auth/forgot_password.html", form=form)
 

@@ -99,7 +99,8 @@ class Document(TenantScoped, db.Model):
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), server_default=sa.func.now())
 
     files: Mapped[list[DocumentFile]] = relationship(
-        primaryjoin="and_(Document.tenant_id == DocumentFile.tenant_id, Document.id == DocumentFile.document_id)",
+        primaryjoin="and_(Document.tenant_id == DocumentFile.tenant_id, "
+                    "Document.id == DocumentFile.document_id)",
         foreign_keys="[DocumentFile.tenant_id, DocumentFile.document_id]", viewonly=True,
         order_by="DocumentFile.id")
     replaced_by: Mapped[Document | None] = relationship(

@@ -72,7 +72,8 @@ GUIDES: dict[str, Guide] = {g.slug: g for g in (
               ("settings", _l("Đơn vị, chỉ tiêu và ngày trễ hạn")),
               ("questions", _l("Hỏi đáp, góp ý: ai giao, ai trả lời, ai đăng")))),
     Guide("office", _l("Văn phòng: tổng hợp nhuận bút tháng"),
-          _l("Nhập bảng hệ số và mức cơ sở, lập kế hoạch tháng, theo dõi chỉ tiêu, in và xuất bảng nhuận bút."),
+          _l("Nhập bảng hệ số và mức cơ sở, lập kế hoạch tháng, theo dõi chỉ tiêu, "
+             "in và xuất bảng nhuận bút."),
           (Role.EDITOR, Role.BOARD_HEAD), _sections(
               ("tables", _l("Nhập hệ số, mức cơ sở và dự toán")),
               ("formula", _l("Cách tính nhuận bút")),

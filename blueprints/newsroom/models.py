@@ -251,7 +251,8 @@ class Article(TenantScoped, db.Model):
         primaryjoin="and_(Article.tenant_id == Unit.tenant_id, Article.unit_id == Unit.id)",
         foreign_keys="[Article.tenant_id, Article.unit_id]", viewonly=True)
     author_links: Mapped[list[ArticleAuthor]] = relationship(
-        primaryjoin="and_(Article.tenant_id == ArticleAuthor.tenant_id, Article.id == ArticleAuthor.article_id)",
+        primaryjoin="and_(Article.tenant_id == ArticleAuthor.tenant_id, "
+                    "Article.id == ArticleAuthor.article_id)",
         foreign_keys="[ArticleAuthor.tenant_id, ArticleAuthor.article_id]",
         order_by="ArticleAuthor.position", cascade="all, delete-orphan", overlaps="article")
     approved_by: Mapped[User | None] = relationship(foreign_keys=[approved_by_id])

@@ -24,12 +24,15 @@ PLACES = [
     ("Tượng Chúa Kitô Vua – Núi Nhỏ", "Christ the King statue – Small Mountain",
      "<p>Công trình cao 32 m trên đỉnh Núi Nhỏ, nhìn ra Bãi Trước và Bãi Sau; du khách leo 811 bậc thang "
      "để lên tới chân tượng.</p>",
-     "<p>A 32 m statue on top of Small Mountain overlooking Front and Back Beaches; visitors climb 811 steps.</p>"),
+     "<p>A 32 m statue on top of Small Mountain overlooking Front and Back Beaches; "
+     "visitors climb 811 steps.</p>"),
     ("Bạch Dinh (Villa Blanche)", "White Palace (Villa Blanche)",
-     "<p>Dinh thự xây năm 1898 trên sườn Núi Lớn, nay là bảo tàng trưng bày cổ vật và hiện vật lịch sử.</p>",
+     "<p>Dinh thự xây năm 1898 trên sườn Núi Lớn, "
+     "nay là bảo tàng trưng bày cổ vật và hiện vật lịch sử.</p>",
      "<p>A villa built in 1898 on Big Mountain, now a museum of antiques and historical objects.</p>"),
     ("Làng chài và rừng ngập mặn Long Sơn", "Long Son fishing village and mangroves",
-     "<p>Làng bè nuôi hàu, rừng ngập mặn và nhà lớn Long Sơn – di tích kiến trúc nghệ thuật cấp quốc gia.</p>",
+     "<p>Làng bè nuôi hàu, rừng ngập mặn và nhà lớn Long Sơn – "
+     "di tích kiến trúc nghệ thuật cấp quốc gia.</p>",
      "<p>Oyster rafts, mangrove forests and the Long Son Great House, a national architectural relic.</p>"),
 ]
 
@@ -67,7 +70,8 @@ def seed(tenant: TenantInfo) -> None:
         for index, (title_vi, title_en, body_vi, body_en) in enumerate(PLACES[: 3 if rich else 1]):
             db.session.add(TourismPlace(
                 title_vi=title_vi, title_en=title_en, body_vi=body_vi, body_en=body_en, position=index,
-                embed_url=f"https://www.google.com/maps?q={quote_plus(title_vi + ' Vũng Tàu')}&output=embed",
+                embed_url=f"https://www.google.com/maps?q={quote_plus(title_vi + ' Vũng Tàu')}"
+                "&output=embed",
                 embed_title_vi=f"Tham quan 360° và bản đồ: {title_vi}",
                 embed_title_en=f"360° visit and map: {title_en}"))
     if not db.session.scalar(sa.select(sa.func.count()).select_from(Link)):

@@ -47,7 +47,8 @@ def check_embed(url: str) -> None:
     if not embed_allowed(url):
         allowed = ", ".join(sorted(embed_hosts())) or _("(chưa cấu hình máy chủ nào)")
         raise FieldErrors.on("embed_url", _(
-            "Không được nhúng nội dung từ “%(host)s”. Chỉ nhận các máy chủ trong danh sách cho phép: %(allowed)s.",
+            "Không được nhúng nội dung từ “%(host)s”. "
+            "Chỉ nhận các máy chủ trong danh sách cho phép: %(allowed)s.",
             host=parts.hostname or url, allowed=allowed))
 
 

@@ -178,7 +178,8 @@ class PlanTopic(TenantScoped, db.Model):
     due_date: Mapped[date] = mapped_column(sa.Date)
 
     unit_links: Mapped[list[PlanTopicUnit]] = relationship(
-        primaryjoin="and_(PlanTopic.tenant_id == PlanTopicUnit.tenant_id, PlanTopic.id == PlanTopicUnit.topic_id)",
+        primaryjoin="and_(PlanTopic.tenant_id == PlanTopicUnit.tenant_id, "
+                    "PlanTopic.id == PlanTopicUnit.topic_id)",
         foreign_keys="[PlanTopicUnit.tenant_id, PlanTopicUnit.topic_id]", cascade="all, delete-orphan",
         lazy="selectin")
 

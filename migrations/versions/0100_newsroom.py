@@ -98,9 +98,11 @@ def upgrade():
     sa.Column('publish_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('published_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('version', sa.Integer(), nullable=False),
-    sa.CheckConstraint("kind IN ('news', 'article', 'photo', 'commentary', 'reportage', 'research', 'multimedia', 'translated')", name=op.f('ck_newsroom_articles_kind')),
+    sa.CheckConstraint("kind IN ('news', 'article', 'photo', 'commentary', "
+                       "'reportage', 'research', 'multimedia', 'translated')", name=op.f('ck_newsroom_articles_kind')),
     sa.CheckConstraint("source_type IS NULL OR source_type IN ('original', 'quoted')", name=op.f('ck_newsroom_articles_source_type')),
-    sa.CheckConstraint("state IN ('draft', 'submitted', 'returned', 'approved', 'scheduled', 'published', 'unpublished', 'archived')", name=op.f('ck_newsroom_articles_state')),
+    sa.CheckConstraint("state IN ('draft', 'submitted', 'returned', 'approved', "
+                       "'scheduled', 'published', 'unpublished', 'archived')", name=op.f('ck_newsroom_articles_state')),
     sa.ForeignKeyConstraint(['approved_by_id'], ['users.id'], name=op.f('fk_newsroom_articles_approved_by_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], name=op.f('fk_newsroom_articles_created_by_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['tenant_id', 'section_id'], ['newsroom_sections.tenant_id', 'newsroom_sections.id'], name=op.f('fk_newsroom_articles_tenant_id_section_id_newsroom_sections')),

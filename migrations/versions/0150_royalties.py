@@ -71,7 +71,8 @@ def upgrade():
     sa.Column('effective_from', sa.Date(), nullable=False),
     sa.Column('factor_min', sa.Numeric(precision=5, scale=2), nullable=False),
     sa.Column('factor_max', sa.Numeric(precision=5, scale=2), nullable=False),
-    sa.CheckConstraint("kind IN ('news', 'article', 'photo', 'commentary', 'reportage', 'research', 'multimedia', 'translated')", name=op.f('ck_royalty_rates_kind')),
+    sa.CheckConstraint("kind IN ('news', 'article', 'photo', 'commentary', "
+                       "'reportage', 'research', 'multimedia', 'translated')", name=op.f('ck_royalty_rates_kind')),
     sa.CheckConstraint('factor_min >= 0 AND factor_max >= factor_min', name=op.f('ck_royalty_rates_factor_range')),
     sa.ForeignKeyConstraint(['tenant_id'], ['tenants.id'], name=op.f('fk_royalty_rates_tenant_id_tenants'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('tenant_id', 'id', name=op.f('pk_royalty_rates')),

@@ -36,8 +36,10 @@ def upgrade():
     sa.Column('is_published', sa.Boolean(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
     sa.CheckConstraint("category IN ('normative', 'administrative')", name=op.f('ck_documents_category')),
-    sa.CheckConstraint("doc_type IN ('resolution', 'decision', 'directive', 'plan', 'notice', 'official-letter', 'report', 'guidance')", name=op.f('ck_documents_doc_type')),
-    sa.CheckConstraint("field IN ('land', 'construction', 'finance', 'culture-society', 'health', 'education', 'justice', 'home-affairs', 'security', 'environment', 'economy', 'other')", name=op.f('ck_documents_field')),
+    sa.CheckConstraint("doc_type IN ('resolution', 'decision', 'directive', 'plan', "
+                       "'notice', 'official-letter', 'report', 'guidance')", name=op.f('ck_documents_doc_type')),
+    sa.CheckConstraint("field IN ('land', 'construction', 'finance', 'culture-society', 'health', "
+                       "'education', 'justice', 'home-affairs', 'security', 'environment', 'economy', 'other')", name=op.f('ck_documents_field')),
     sa.CheckConstraint("status <> 'replaced' OR replaced_by_id IS NOT NULL", name=op.f('ck_documents_replaced_names_successor')),
     sa.CheckConstraint("status IN ('in-force', 'expired', 'replaced')", name=op.f('ck_documents_status')),
     sa.ForeignKeyConstraint(['tenant_id', 'replaced_by_id'], ['documents.tenant_id', 'documents.id'], name=op.f('fk_documents_tenant_id_replaced_by_id_documents')),

@@ -4,8 +4,9 @@ from app.extensions import db
 from blueprints.about.models import Contact, IntroSection, Leader, OrgUnit
 from blueprints.about.services import org_chart
 from tenants.context import tenant_scope
-from tests.about.helpers import h1_count, png_bytes, post_form, sign_in
+from tests.about.helpers import png_bytes
 from tests.factories import base_url, make_tenant, make_user
+from tests.support import csrf_token, h1_count, post_form, sign_in
 
 
 def _unit(tenant, name_vi, name_en, parent=None, **extra):
@@ -79,8 +80,6 @@ def test_back_office_flags_stale_contacts_and_checking_clears_it(client):
     page = client.get("/admin/contacts", base_url=base_url(ward))
     assert page.status_code == 200
     assert page.text.count("Quá hạn kiểm tra") == 1
-    from tests.conftest import csrf_token
-
     response = client.post(f"/admin/contacts/{old}/checked", base_url=base_url(ward),
                            data={"csrf_token": csrf_token(page.text)})
     assert response.status_code == 302
@@ -180,8 +179,6 @@ def test_isolation_between_wards(client):
     for url in (f"/admin/units/{unit_b}", f"/admin/leaders/{leader_b}", f"/admin/contacts/{contact_b}",
                 f"/admin/leaders/{leader_b}/photo"):
         assert client.get(url, base_url=base_url(a)).status_code == 404, url
-    from tests.conftest import csrf_token
-
     token = csrf_token(client.get("/admin/contacts/new", base_url=base_url(a)).text)
     assert client.post(f"/admin/contacts/{contact_b}/checked", base_url=base_url(a),
                        data={"csrf_token": token}).status_code == 404

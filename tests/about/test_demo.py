@@ -5,8 +5,8 @@ from blueprints.documents import demo as documents_demo
 from blueprints.documents.models import Document, DocumentFile
 from blueprints.schedule import demo as schedule_demo
 from tenants.context import tenant_scope
-from tests.about.helpers import h1_count
 from tests.factories import base_url, make_tenant
+from tests.support import h1_count
 
 
 def test_demo_seeds_every_section_twice_without_duplicates(client):

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from openapi_spec_validator import validate
 
-from tests.about.helpers import h1_count
 from tests.api.helpers import check_response, make_portal, openapi_document
 from tests.factories import make_tenant
+from tests.support import h1_count
 
 
 @pytest.mark.parametrize(("path", "parameter"), [

@@ -14,13 +14,19 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from app.demo import seed_demo
+import pytest
+
+from app.demo import DEMO_PASSWORD
 from tenants.resolver import tenant_by_slug
+from tests.support import sign_in
 
 VNU = Path(__file__).resolve().parents[1] / "validator" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 SKIP = re.compile(r"^/(en/)?(admin|login|logout|forgot-password|reset-password|_themes|static)\b|"
                   r"/(ban-in|luu)$|\.(xml|pdf|png|jpg|webp|csv|xlsx|docx?)$|/tep/|/anh-")
 MAX_PAGES = 120
+
+# On the demo, seeded once per run; every test here runs the W3C checker (Java).
+pytestmark = [pytest.mark.usefixtures("demo"), pytest.mark.validator]
 
 
 class PageFacts(HTMLParser):
@@ -77,7 +83,6 @@ def crawl(client, host: str, start: str, skip: re.Pattern = SKIP, within: str = 
 def crawl_demo(client) -> dict[str, str]:
     """The city, a ward and the commune, in both languages."""
     pages: dict[str, str] = {}
-    list(seed_demo())
     for slug in ("vungtau", "thang-tam", "long-son"):
         host = tenant_by_slug(slug).primary_host
         for start in ("/", "/en/"):
@@ -144,23 +149,13 @@ def test_every_demo_page_is_reachable_well_formed_and_valid(client, tmp_path):
     assert errors == [], "\n".join(errors[:40])
 
 
-def sign_in(client, host: str, email: str) -> None:
-    from tests.conftest import csrf_token
-
-    form = client.get("/login", base_url=f"http://{host}")
-    response = client.post("/login", base_url=f"http://{host}", data={
-        "csrf_token": csrf_token(form.text), "email": email, "password": "demo-password"})
-    assert response.status_code == 302, email
-
-
 def test_every_back_office_page_of_the_demo_is_well_formed_and_valid(client, tmp_path):
     """The screens of each role on one ward, in both languages, through the W3C checker too."""
-    list(seed_demo())
     host = tenant_by_slug("thang-tam").primary_host
     pages: dict[str, str] = {}
     for role in ("collaborator", "approver", "editor", "boardhead"):
         client.delete_cookie("session", domain=host)
-        sign_in(client, host, f"{role}.thang-tam@example.org")
+        sign_in(client, host, f"{role}.thang-tam@example.org", DEMO_PASSWORD)
         for start in ("/admin/", "/en/admin/"):
             found = crawl(client, host, start, skip=BACK_OFFICE_SKIP, within="/admin")
             pages.update({f"{host}{p} ({role})": html for p, html in found.items()})
@@ -170,7 +165,7 @@ def test_every_back_office_page_of_the_demo_is_well_formed_and_valid(client, tmp
     long_son = tenant_by_slug("long-son").primary_host
     client.delete_cookie("session", domain=host)
     client.delete_cookie("session", domain=long_son)
-    sign_in(client, long_son, "boardhead.long-son@example.org")  # the most-privileged board role
+    sign_in(client, long_son, "boardhead.long-son@example.org", DEMO_PASSWORD)  # the most-privileged board role
     ids = [u for u in pages if ID_IN_PATH.search(u.split(" ")[0].partition("/")[2])]
     assert len(ids) > 10
     assert foreign_id_answers(client, pages, host, long_son) == {}

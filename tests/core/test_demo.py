@@ -1,5 +1,6 @@
 """The demo seed: every portal of the report, with its people, and safe to run twice."""
 
+import pytest
 import sqlalchemy as sa
 
 from app.demo import WARDS, seed_demo
@@ -10,10 +11,11 @@ from tenants.context import tenant_scope
 from tenants.models import Tenant
 from tenants.resolver import tenant_by_slug
 
+pytestmark = pytest.mark.usefixtures("demo")
+
 
 def test_the_demo_has_the_city_and_its_17_wards_and_can_run_twice(app):
-    list(seed_demo())
-    list(seed_demo())
+    list(seed_demo())  # the second time: the `demo` fixture seeded it once already
     slugs = set(db.session.scalars(sa.select(Tenant.slug)))
     assert {"vungtau", *(slug for slug, *_ in WARDS)} <= slugs
     assert len(WARDS) == 17
@@ -29,7 +31,6 @@ def test_the_demo_has_the_city_and_its_17_wards_and_can_run_twice(app):
 
 
 def test_the_home_page_shows_the_news_the_schedule_and_the_banners(client):
-    list(seed_demo())
     thang_tam = tenant_by_slug("thang-tam")
     page = client.get("/", base_url=f"http://{thang_tam.primary_host}")
     assert page.status_code == 200 and page.text.count("<h1") == 1

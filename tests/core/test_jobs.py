@@ -2,12 +2,12 @@
 
 import pytest
 import sqlalchemy as sa
-from rq import SimpleWorker
 
 from app.extensions import db, redis_client, redis_key
 from blueprints.auth.models import Membership
 from tenants.context import current_tenant
 from tests.factories import make_tenant, make_user
+from tests.support import run_jobs
 from workers.jobs import tenant_job
 from workers.periodic import record_heartbeat
 from workers.queue import enqueue_after_commit, get_queue
@@ -20,11 +20,6 @@ def count_memberships_job(marker: str) -> int:
     seen = db.session.scalar(sa.select(sa.func.count()).select_from(Membership))
     redis_client().set(redis_key("test-job", marker), f"{tenant.slug}:{seen}")
     return seen
-
-
-def run_jobs():
-    queue = get_queue()
-    SimpleWorker([queue], connection=queue.connection).work(burst=True)
 
 
 def test_nothing_is_enqueued_before_the_commit():

@@ -5,9 +5,9 @@ from app.uploads import store_bytes
 from blueprints.documents.models import Document
 from blueprints.documents.services import attach_stored
 from tenants.context import tenant_scope
-from tests.about.helpers import PDF, h1_count, post_form, sign_in
-from tests.conftest import csrf_token
+from tests.about.helpers import PDF
 from tests.factories import base_url, make_tenant, make_user
+from tests.support import csrf_token, h1_count, post_form, sign_in
 
 
 def _document(tenant, number, *, summary="Về việc ban hành quy chế", published=True, with_file=False, **extra):

@@ -54,7 +54,8 @@ def focus_state(page) -> dict:
     return page.evaluate("""() => {
       const el = document.activeElement, style = getComputedStyle(el);
       const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);
-      const lum = ([r, g, b]) => [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+      const lum = ([r, g, b]) => [r, g, b]
+          .map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
                                          .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
       let back = el.parentElement, bg = [255, 255, 255];
       for (; back; back = back.parentElement) {

@@ -8,7 +8,8 @@ A11Y_PROBE = """() => ({
   h1: document.querySelectorAll('h1').length,
   lang: document.documentElement.lang,
   imagesWithoutAlt: [...document.images].filter(i => !i.hasAttribute('alt')).length,
-  unlabelled: [...document.querySelectorAll('input:not([type=hidden]):not([type=submit]):not([type=button]), select, textarea')]
+  unlabelled: [...document.querySelectorAll(
+        'input:not([type=hidden]):not([type=submit]):not([type=button]), select, textarea')]
      .filter(f => !(f.labels && f.labels.length) && !f.getAttribute('aria-label')).length,
   overflow: document.documentElement.scrollWidth - window.innerWidth,
 })"""

@@ -13,7 +13,8 @@ from app import mail
 from tests.e2e.conftest import screenshot, sign_in
 from tests.factories import PASSWORD
 from tests.newsroom.helpers import make_article, make_board
-from tests.royalties.helpers import run_jobs, with_rates
+from tests.royalties.helpers import with_rates
+from tests.support import run_jobs
 
 TITLE = "Phường ra quân tổng vệ sinh bãi biển Thùy Vân"
 SUMMARY = "Hơn 300 đoàn viên, hội viên và người dân tham gia làm sạch 2 km bờ biển."

@@ -7,9 +7,9 @@ a screen reader can say.
 
 from __future__ import annotations
 
+import pytest
 import sqlalchemy as sa
 
-from app.demo import seed_demo
 from app.extensions import db
 from blueprints.documents.models import Document
 from blueprints.newsroom.models import Article, ArticleState
@@ -36,7 +36,8 @@ PHONE_PROBE = """() => {
     h1: document.querySelectorAll('h1').length,
     lang: document.documentElement.lang,
     unlabelled: controls.filter(el => !named(el)).map(el => el.name || el.id),
-    unnamedButtons: buttons.filter(b => !(b.innerText || b.value || '').trim() && !b.getAttribute('aria-label')).length,
+    unnamedButtons: buttons.filter(
+        b => !(b.innerText || b.value || '').trim() && !b.getAttribute('aria-label')).length,
   };
 }"""
 
@@ -56,8 +57,8 @@ def _sample_ids(tenant) -> dict[str, str]:
     return {"article": f"/tin-tuc/{article_id}", "document": f"/van-ban/{document_id}"}
 
 
+@pytest.mark.usefixtures("demo")
 def test_representative_pages_fit_a_phone_in_both_languages(phone, portal):
-    list(seed_demo())
     ward, city = tenant_by_slug("thang-tam"), tenant_by_slug("vungtau")
     samples = _sample_ids(ward)
     pages = [(ward, path.format(**samples)) for path in PAGES] + [(city, "/")]

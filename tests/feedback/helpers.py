@@ -10,8 +10,8 @@ from app.search import fold
 from blueprints.feedback.codes import new_code
 from blueprints.feedback.models import FeedbackCategory, FeedbackItem, ItemState
 from tenants.context import TenantInfo, tenant_scope
-from tests.conftest import csrf_token
 from tests.factories import base_url
+from tests.support import csrf_token
 
 CODE = re.compile(r"\b(?:HD|GY)-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\b")
 

@@ -17,11 +17,10 @@ from blueprints.feedback.retention import erase_expired, months_before
 from blueprints.feedback.tasks import erase_expired_personal_data, remind_due_items
 from blueprints.newsroom.models import Unit
 from tenants.context import require_tenant, tenant_scope
-from tests.about.helpers import PDF, sign_in
-from tests.conftest import csrf_token
-from tests.core.test_jobs import run_jobs
+from tests.about.helpers import PDF
 from tests.factories import base_url, make_tenant, make_user
 from tests.feedback.helpers import lookup, make_category, make_item, post_question, question
+from tests.support import csrf_token, run_jobs, sign_in
 
 
 def _item(tenant, item_id) -> FeedbackItem:

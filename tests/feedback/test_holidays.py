@@ -6,9 +6,8 @@ from datetime import date
 
 from blueprints.feedback.services import due_day
 from tenants.context import tenant_scope
-from tests.about.helpers import post_form, sign_in
-from tests.conftest import csrf_token
 from tests.factories import base_url, make_tenant, make_user
+from tests.support import csrf_token, post_form, sign_in
 
 
 def test_the_platform_administrator_adds_and_deletes_a_holiday(client):

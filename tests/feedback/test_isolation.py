@@ -3,11 +3,10 @@ API matches its OpenAPI document."""
 
 from __future__ import annotations
 
-from tests.about.helpers import sign_in
 from tests.api.helpers import check_response, openapi_document
-from tests.conftest import csrf_token
 from tests.factories import base_url, make_tenant, make_user
 from tests.feedback.helpers import lookup, make_category, make_item
+from tests.support import csrf_token, sign_in
 
 
 def test_every_url_of_another_ward_is_not_found(client):

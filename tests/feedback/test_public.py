@@ -12,9 +12,9 @@ from app.extensions import db
 from blueprints.feedback.models import FeedbackItem
 from tenants.context import tenant_scope
 from tests.about.helpers import PDF, png_bytes
-from tests.core.test_jobs import run_jobs
 from tests.factories import base_url, make_tenant
 from tests.feedback.helpers import CODE, lookup, make_category, post_question, question
+from tests.support import run_jobs
 
 
 def _items(tenant) -> list[FeedbackItem]:

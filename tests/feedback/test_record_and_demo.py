@@ -12,10 +12,9 @@ from blueprints.feedback import demo
 from blueprints.feedback.models import FeedbackItem, ItemState
 from blueprints.feedback.record import monthly_record
 from tenants.context import require_tenant, tenant_scope
-from tests.about.helpers import sign_in
-from tests.conftest import csrf_token
 from tests.factories import base_url, make_tenant, make_user
 from tests.feedback.helpers import make_category, make_item
+from tests.support import csrf_token, sign_in
 
 
 def test_the_monthly_record_counts_working_days_and_on_time_answers(client):

@@ -13,8 +13,8 @@ from babel.messages.pofile import read_po
 
 from app.i18n import translation_directories
 from blueprints.help.guides import GUIDES
-from tests.conftest import csrf_token
-from tests.factories import PASSWORD, base_url, make_tenant, make_user
+from tests.factories import base_url, make_tenant, make_user
+from tests.support import sign_in
 
 ROLES = ("collaborator", "approver", "editor", "board-head")
 HELP = Path(__file__).resolve().parents[2] / "blueprints" / "help"
@@ -57,13 +57,6 @@ def facts(html: str) -> Facts:
     parsed = Facts()
     parsed.feed(html)
     return parsed
-
-
-def sign_in(client, tenant, user) -> None:
-    page = client.get("/login", base_url=base_url(tenant))
-    response = client.post("/login", base_url=base_url(tenant), data={
-        "csrf_token": csrf_token(page.text), "email": user.email, "password": PASSWORD})
-    assert response.status_code == 302
 
 
 def signed_in(client, role: str | None = None, **user_fields):

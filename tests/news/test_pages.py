@@ -111,7 +111,8 @@ def test_the_source_line_of_quoted_material_names_source_link_and_author(client)
                          source_url="https://baobariavungtau.com.vn/bai-goc", source_author="Minh Châu")
     page = client.get(f"/tin-tuc/{article_id}-{SLUG}", base_url=base_url(board.tenant)).text
     assert "Nguồn:" in page
-    assert '<a href="https://baobariavungtau.com.vn/bai-goc" rel="noopener noreferrer nofollow">Báo Bà Rịa – Vũng Tàu</a>' in page
+    assert ('<a href="https://baobariavungtau.com.vn/bai-goc" rel="noopener noreferrer nofollow">'
+            "Báo Bà Rịa – Vũng Tàu</a>") in page
     assert "Tác giả gốc: Minh Châu" in page
     assert "Bài viết gốc của" not in page
 

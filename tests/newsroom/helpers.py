@@ -1,4 +1,4 @@
-"""Builders for newsroom tests: a portal with its board, sections, articles, and signing in."""
+"""Builders for newsroom tests: a portal with its board, sections and articles."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ from app.extensions import db
 from blueprints.newsroom.editing import ArticleInput, create_article
 from blueprints.newsroom.models import Article, ArticleState, Section, SourceType, Unit
 from tenants.context import TenantInfo, tenant_scope
-from tests.conftest import csrf_token
-from tests.factories import PASSWORD, base_url, make_tenant, make_user, unique
+from tests.factories import make_tenant, make_user, unique
 
 
 @dataclass
@@ -63,18 +62,3 @@ def load(board: Board, article_id: int) -> Article:
     db.session.flush()  # changes made to an earlier copy are kept, not expired away
     db.session.expire_all()
     return db.session.get(Article, (board.tenant.id, article_id))
-
-
-def sign_in(client, tenant: TenantInfo, user) -> None:
-    page = client.get("/login", base_url=base_url(tenant))
-    response = client.post("/login", base_url=base_url(tenant), data={
-        "email": user.email, "password": PASSWORD, "csrf_token": csrf_token(page.text)})
-    assert response.status_code == 302, response.text
-
-
-def post_form(client, tenant: TenantInfo, form_url: str | None, url: str, data: dict, **kwargs):
-    """GET a page for its CSRF token (the back-office home, whose sign-out form has one, by
-    default), then POST `data` to `url`."""
-    page = client.get(form_url or "/admin/", base_url=base_url(tenant))
-    assert page.status_code == 200, page.status_code
-    return client.post(url, base_url=base_url(tenant), data={**data, "csrf_token": csrf_token(page.text)}, **kwargs)

@@ -10,9 +10,9 @@ from app.extensions import db
 from blueprints.newsroom.editing import compare, revision, revisions
 from blueprints.newsroom.models import ArticleState
 from tenants.context import tenant_scope
-from tests.conftest import csrf_token
 from tests.factories import base_url
-from tests.newsroom.helpers import load, make_article, make_board, sign_in
+from tests.newsroom.helpers import load, make_article, make_board
+from tests.support import csrf_token, sign_in
 
 
 def _form(board, **changes) -> dict:

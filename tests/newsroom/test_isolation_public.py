@@ -7,7 +7,8 @@ from blueprints.newsroom.models import Article, ArticleState, BoardMember, Secti
 from blueprints.newsroom.public import highlights, published_article, published_articles, sections_tree
 from tenants.context import tenant_scope
 from tests.factories import base_url
-from tests.newsroom.helpers import load, make_article, make_board, post_form, sign_in
+from tests.newsroom.helpers import load, make_article, make_board
+from tests.support import post_form, sign_in
 
 S = ArticleState
 
@@ -21,7 +22,7 @@ def test_a_ward_board_cannot_see_or_change_another_wards_articles_by_id(client):
                 f"/admin/newsroom/articles/{theirs}/revisions", f"/admin/newsroom/articles/{theirs}/cover/400",
                 f"/anh-bai-viet/{theirs}/400"):
         assert client.get(url, base_url=host).status_code == 404, url
-    response = post_form(client, a.tenant, None, f"/admin/newsroom/articles/{theirs}/do/approve", {"comment": "x"})
+    response = post_form(client, a.tenant, f"/admin/newsroom/articles/{theirs}/do/approve", {"comment": "x"}, form_url="/admin/")
     assert response.status_code == 404
     for page in ("/admin/newsroom/", "/admin/newsroom/articles", "/admin/newsroom/articles?state=submitted"):
         assert "Bài riêng của phường B" not in client.get(page, base_url=host).text
@@ -32,7 +33,7 @@ def test_a_ward_board_cannot_see_or_change_another_wards_articles_by_id(client):
 def test_an_article_cannot_point_at_another_wards_section(client):
     a, b = make_board(), make_board()
     sign_in(client, a.tenant, a.collaborator)
-    response = post_form(client, a.tenant, "/admin/newsroom/articles/new", "/admin/newsroom/articles/new", {
+    response = post_form(client, a.tenant, "/admin/newsroom/articles/new", {
         "title": "Bài thử", "body": "<p>x</p>", "kind": "news", "section_id": b.section_id,
         "source_type": "original", "save": "1"})
     assert response.status_code == 422 and "Chuyên mục không tồn tại." in response.text
@@ -43,7 +44,7 @@ def test_an_article_cannot_point_at_another_wards_section(client):
 def test_a_user_of_another_ward_is_not_an_author_here(client):
     a, b = make_board(), make_board()
     sign_in(client, a.tenant, a.collaborator)
-    response = post_form(client, a.tenant, "/admin/newsroom/articles/new", "/admin/newsroom/articles/new", {
+    response = post_form(client, a.tenant, "/admin/newsroom/articles/new", {
         "title": "Bài có tác giả lạ", "body": "<p>x</p>", "kind": "news", "section_id": a.section_id,
         "source_type": "original", "author_ids": [b.collaborator.id], "save": "1"})
     assert response.status_code == 422

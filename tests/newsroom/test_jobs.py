@@ -6,7 +6,6 @@ import io
 from datetime import UTC, datetime, timedelta
 
 from PIL import Image
-from rq import SimpleWorker
 
 from app import mail
 from app.extensions import db
@@ -16,17 +15,12 @@ from blueprints.newsroom.dashboard import dashboard
 from blueprints.newsroom.models import ArticleState
 from blueprints.newsroom.tasks import publish_due_articles
 from tenants.context import tenant_scope
-from tests.conftest import csrf_token
 from tests.factories import base_url
-from tests.newsroom.helpers import load, make_article, make_board, sign_in
+from tests.newsroom.helpers import load, make_article, make_board
+from tests.support import csrf_token, run_jobs, sign_in
 from workers.queue import get_queue
 
 S = ArticleState
-
-
-def run_jobs():
-    queue = get_queue()
-    SimpleWorker([queue], connection=queue.connection).work(burst=True)
 
 
 def test_submission_mails_the_approvers_only_after_commit(app):

@@ -6,7 +6,8 @@ from app.extensions import db
 from blueprints.newsroom.models import BoardMember, Unit
 from tenants.context import tenant_scope
 from tests.factories import base_url
-from tests.newsroom.helpers import make_board, post_form, sign_in
+from tests.newsroom.helpers import make_board
+from tests.support import post_form, sign_in
 
 
 def _unit_url(unit_id: int) -> str:
@@ -56,7 +57,7 @@ def test_a_unit_is_renamed_requoted_reordered_and_deactivated(client):
     form = client.get(_unit_url(board.unit_id), base_url=base_url(board.tenant))
     assert form.status_code == 200
     assert 'value="Office"' in form.text and 'checked id="is_active"' in form.text
-    saved = post_form(client, board.tenant, _unit_url(board.unit_id), _unit_url(board.unit_id), UNIT_FORM)
+    saved = post_form(client, board.tenant, _unit_url(board.unit_id), UNIT_FORM)
     assert saved.status_code == 302 and saved.location.endswith("/admin/newsroom/people#units-h")
     assert "Đã lưu đơn vị." in client.get(saved.location, base_url=base_url(board.tenant)).text
     unit = _get(board.tenant, Unit, board.unit_id)
@@ -67,8 +68,8 @@ def test_a_unit_is_renamed_requoted_reordered_and_deactivated(client):
     assert "Phòng Văn hóa - Xã hội" in people
     assert f'<option value="{board.unit_id}"' not in people and f'<option value="{other_id}"' in people
     # …nor accepted when someone tries anyway.
-    refused = post_form(client, board.tenant, None, "/admin/newsroom/people/members", {
-        "full_name": "Lê Văn Hùng", "title_vi": "Cộng tác viên", "unit_id": board.unit_id})
+    refused = post_form(client, board.tenant, "/admin/newsroom/people/members", {
+        "full_name": "Lê Văn Hùng", "title_vi": "Cộng tác viên", "unit_id": board.unit_id}, form_url="/admin/")
     assert refused.status_code == 422 and "Đơn vị không tồn tại." in refused.text
 
 
@@ -82,7 +83,7 @@ def test_a_wrong_unit_edit_is_refused_and_what_was_typed_is_kept(client):
                           ({**UNIT_FORM, "name_vi": "Hội Phụ nữ phường"}, "Đã có đơn vị mang tên này."),
                           ({**UNIT_FORM, "monthly_cap": ""}, "Nhập số bài."),
                           ({**UNIT_FORM, "position": ""}, "Nhập thứ tự hiển thị.")):
-        response = post_form(client, board.tenant, url, url, data)
+        response = post_form(client, board.tenant, url, data)
         assert response.status_code == 422, data
         assert message in response.text and 'aria-invalid="true"' in response.text
         assert 'value="Culture and Social Affairs"' in response.text  # typed, not the stored "Office"
@@ -99,7 +100,7 @@ def test_a_member_changes_position_and_unit_and_leaves_the_public_board(client):
     form = client.get(_member_url(member_id), base_url=base_url(board.tenant))
     assert form.status_code == 200 and 'value="Phó Trưởng ban"' in form.text and 'value="2"' in form.text
     assert f'<option selected value="{board.unit_id}">' in form.text
-    saved = post_form(client, board.tenant, _member_url(member_id), _member_url(member_id), {
+    saved = post_form(client, board.tenant, _member_url(member_id), {
         "full_name": "Nguyễn Thị Lan", "title_vi": "Trưởng ban", "title_en": "Head", "unit_id": new_unit,
         "position": "0"})
     assert saved.status_code == 302
@@ -119,12 +120,12 @@ def test_a_member_keeps_a_deactivated_unit_but_cannot_be_moved_into_one_or_into_
     form = client.get(url, base_url=base_url(board.tenant)).text
     assert f'<option selected value="{closed}">' in form  # the current unit stays selectable
     data = {"full_name": "Nguyễn Thị Lan", "title_vi": "Ủy viên", "on_board": "y", "position": "1"}
-    assert post_form(client, board.tenant, url, url, {**data, "unit_id": closed}).status_code == 302
+    assert post_form(client, board.tenant, url, {**data, "unit_id": closed}).status_code == 302
     assert _get(board.tenant, BoardMember, member_id).unit_id == closed
     member_two = _member(board, full_name="Trần Văn Bình")
     url_two = _member_url(member_two)
     for unit_id in (closed, other.unit_id):
-        refused = post_form(client, board.tenant, url_two, url_two,
+        refused = post_form(client, board.tenant, url_two,
                             {**data, "full_name": "Trần Văn Bình", "unit_id": unit_id})
         assert refused.status_code == 422 and "Đơn vị không tồn tại." in refused.text
         assert 'value="Ủy viên"' in refused.text
@@ -143,7 +144,7 @@ def test_only_the_board_head_and_editors_edit_units_and_people(app, client):
             sign_in(browser, board.tenant, getattr(board, person))
             assert browser.get(url, base_url=base_url(board.tenant)).status_code == code, (url, person)
             if code == 403:
-                posted = post_form(browser, board.tenant, None, url, {**UNIT_FORM, "full_name": "X", "title_vi": "Y"})
+                posted = post_form(browser, board.tenant, url, {**UNIT_FORM, "full_name": "X", "title_vi": "Y"}, form_url="/admin/")
                 assert posted.status_code == 403, (url, person)
     assert _get(board.tenant, Unit, board.unit_id).name_vi != UNIT_FORM["name_vi"]
     assert _get(board.tenant, BoardMember, member_id).full_name == "Nguyễn Thị Lan"
@@ -156,7 +157,7 @@ def test_another_wards_units_and_people_are_not_found(client):
     for url, data in ((_unit_url(a.unit_id), UNIT_FORM),
                       (_member_url(member_id), {"full_name": "Kẻ Lạ", "title_vi": "X", "position": "0"})):
         assert client.get(url, base_url=base_url(b.tenant)).status_code == 404
-        assert post_form(client, b.tenant, None, url, data).status_code == 404
+        assert post_form(client, b.tenant, url, data, form_url="/admin/").status_code == 404
         assert client.get(f"/en{url}", base_url=base_url(b.tenant)).status_code == 404
     assert _get(a.tenant, Unit, a.unit_id).name_en == "Office"
     assert _get(a.tenant, BoardMember, member_id).full_name == "Nguyễn Thị Lan"

@@ -12,7 +12,8 @@ from blueprints.newsroom import workflow
 from blueprints.newsroom.models import Article, ArticleState, ArticleTransition
 from tenants.context import tenant_scope
 from tests.factories import base_url, make_user
-from tests.newsroom.helpers import load, make_article, make_board, post_form, sign_in
+from tests.newsroom.helpers import load, make_article, make_board
+from tests.support import post_form, sign_in
 
 S = ArticleState
 FUTURE = (datetime.now() + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M")
@@ -42,8 +43,8 @@ def test_each_transition_is_allowed_exactly_to_its_roles(app, client, action):
         detail = f"/admin/newsroom/articles/{article}"
         page = browser.get(detail, base_url=base_url(board.tenant))
         assert page.status_code == (403 if person == "other_collaborator" else 200)  # not theirs: unseen
-        response = post_form(browser, board.tenant, None, f"/admin/newsroom/articles/{article}/do/{action}",
-                             {"comment": "Cần bổ sung số liệu.", "publish_at": FUTURE})
+        response = post_form(browser, board.tenant, f"/admin/newsroom/articles/{article}/do/{action}",
+                             {"comment": "Cần bổ sung số liệu.", "publish_at": FUTURE}, form_url="/admin/")
         with tenant_scope(board.tenant):
             state = load(board, article).state
         if person in allowed:
@@ -61,7 +62,7 @@ def test_platform_admin_may_do_everything(app, client):
     sign_in(client, board.tenant, admin)
     detail = f"/admin/newsroom/articles/{article}"
     for action in ("submit", "approve", "publish", "unpublish", "archive"):
-        response = post_form(client, board.tenant, detail, f"{detail}/do/{action}", {"comment": "ok"})
+        response = post_form(client, board.tenant, f"{detail}/do/{action}", {"comment": "ok"}, form_url=detail)
         assert response.status_code == 302, action
     with tenant_scope(board.tenant):
         steps = db.session.scalars(db.select(ArticleTransition.to_state).where(
@@ -80,7 +81,7 @@ def test_publishing_and_unscheduling_from_the_page_keep_their_dates(client):
     sign_in(client, board.tenant, board.editor)
     for article, action in ((published, "publish"), (scheduled, "unschedule")):
         detail = f"/admin/newsroom/articles/{article}"
-        assert post_form(client, board.tenant, detail, f"{detail}/do/{action}", {}).status_code == 302
+        assert post_form(client, board.tenant, f"{detail}/do/{action}", {}, form_url=detail).status_code == 302
     with tenant_scope(board.tenant):
         assert load(board, published).published_at is not None
         assert load(board, scheduled).publish_at is None and load(board, scheduled).state == S.APPROVED
@@ -91,10 +92,10 @@ def test_return_needs_a_reason_and_is_shown_in_the_timeline(client):
     article = make_article(board, S.SUBMITTED)
     sign_in(client, board.tenant, board.approver)
     detail = f"/admin/newsroom/articles/{article}"
-    refused = post_form(client, board.tenant, detail, f"{detail}/do/return", {"comment": "  "})
+    refused = post_form(client, board.tenant, f"{detail}/do/return", {"comment": "  "}, form_url=detail)
     assert refused.status_code == 422
     assert "Hãy ghi lý do." in refused.text
-    done = post_form(client, board.tenant, detail, f"{detail}/do/return", {"comment": "Thiếu ảnh minh họa"})
+    done = post_form(client, board.tenant, f"{detail}/do/return", {"comment": "Thiếu ảnh minh họa"}, form_url=detail)
     assert done.status_code == 302
     page = client.get(detail, base_url=base_url(board.tenant))
     assert "Thiếu ảnh minh họa" in page.text and "Bị trả lại" in page.text
@@ -105,7 +106,7 @@ def test_submission_refused_until_the_source_is_complete(client):
     article = make_article(board, S.DRAFT, source_type="quoted", source_name="", source_url="")
     sign_in(client, board.tenant, board.collaborator)
     detail = f"/admin/newsroom/articles/{article}"
-    response = post_form(client, board.tenant, detail, f"{detail}/do/submit", {})
+    response = post_form(client, board.tenant, f"{detail}/do/submit", {}, form_url=detail)
     assert response.status_code == 422
     assert "Bài trích dẫn phải ghi tên nguồn." in response.text
     assert f"/admin/newsroom/articles/{article}/edit#source_url" in response.text  # the field is marked
@@ -116,7 +117,7 @@ def test_submission_refused_until_the_source_is_complete(client):
 def test_save_and_submit_marks_the_missing_source_field_and_keeps_the_text(client):
     board = make_board()
     sign_in(client, board.tenant, board.collaborator)
-    response = post_form(client, board.tenant, "/admin/newsroom/articles/new", "/admin/newsroom/articles/new", {
+    response = post_form(client, board.tenant, "/admin/newsroom/articles/new", {
         "title": "Hội nghị tiếp xúc cử tri", "body": "<p>Nội dung</p>", "kind": "news",
         "section_id": board.section_id, "source_type": "quoted", "source_name": "Báo Bà Rịa – Vũng Tàu",
         "save_and_submit": "1"})

@@ -7,7 +7,7 @@ from blueprints.programmes.figures import import_figures, parse_figures
 from blueprints.programmes.models import ProcedureFigure
 from tenants.context import tenant_scope
 from tests.factories import base_url, make_tenant, make_user
-from tests.portal_data.helpers import post_form, sign_in
+from tests.support import post_form, sign_in
 
 GOOD = ("Kỳ,Lĩnh vực,Thủ tục,Tiếp nhận,Đúng hạn,Trễ hạn,Đang giải quyết\n"
         "2024-Q1,Hộ tịch,Đăng ký khai sinh,120,110,4,6\n"
@@ -65,7 +65,8 @@ def test_import_stores_and_a_second_import_replaces_the_same_rows(client):
     sign_in(client, ward, make_user(roles={ward: ["board-head"]}))
     assert upload(client, ward, GOOD).status_code == 302
     assert figures(ward)[("2024-Q1", "Hộ tịch", "Đăng ký khai sinh")] == (120, 110, 4, 6)
-    again = "Kỳ,Lĩnh vực,Thủ tục,Tiếp nhận,Đúng hạn,Trễ hạn,Đang giải quyết\n2024-Q1,Hộ tịch,Đăng ký khai sinh,121,111,4,6\n"
+    again = ("Kỳ,Lĩnh vực,Thủ tục,Tiếp nhận,Đúng hạn,Trễ hạn,Đang giải quyết\n"
+             "2024-Q1,Hộ tịch,Đăng ký khai sinh,121,111,4,6\n")
     assert upload(client, ward, again).status_code == 302
     stored = figures(ward)
     assert len(stored) == 2 and stored[("2024-Q1", "Hộ tịch", "Đăng ký khai sinh")] == (121, 111, 4, 6)

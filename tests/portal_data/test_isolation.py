@@ -8,7 +8,7 @@ from blueprints.programmes.models import Project, ScienceProgramme, StatisticsRe
 from blueprints.promo.models import Link, TourismPlace
 from tenants.context import tenant_scope
 from tests.factories import base_url, make_tenant, make_user
-from tests.portal_data.helpers import post_form, sign_in
+from tests.support import post_form, sign_in
 
 MARKER = "Riêng-của-phường-B"
 ROWS = {

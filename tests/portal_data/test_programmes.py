@@ -7,7 +7,7 @@ from app.extensions import db
 from blueprints.programmes.models import Project, ScienceProgramme, StatisticsReport
 from tenants.context import tenant_scope
 from tests.factories import base_url, make_tenant, make_user
-from tests.portal_data.helpers import h1_count, post_form, sign_in
+from tests.support import h1_count, post_form, sign_in
 
 PDF = b"%PDF-1.4\n%%EOF\n"
 PUBLIC = ["/du-an", "/de-tai-khoa-hoc", "/thong-ke", "/dich-vu-cong", "/du-lich", "/lien-ket"]

@@ -10,7 +10,7 @@ from app.uploads import store_bytes
 from blueprints.promo.models import Banner, Link, TourismPlace
 from tenants.context import require_tenant, tenant_scope
 from tests.factories import base_url, make_tenant, make_user
-from tests.portal_data.helpers import post_form, sign_in
+from tests.support import post_form, sign_in
 
 TOUR = "https://vr360.example.org/tour/bach-dinh"
 

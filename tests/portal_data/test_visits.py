@@ -1,5 +1,4 @@
 import pytest
-import rq
 import sqlalchemy as sa
 
 import workers.queue
@@ -10,7 +9,8 @@ from blueprints.visits.services import CLAIMED, claim_live_counts
 from blueprints.visits.tasks import flush_visits
 from tenants.context import tenant_scope
 from tests.factories import base_url, make_tenant, make_user
-from tests.portal_data.helpers import BROWSER, sign_in
+from tests.portal_data.helpers import BROWSER
+from tests.support import run_jobs, sign_in
 
 
 def view(client, tenant, path="/", times=1, **headers):
@@ -27,13 +27,9 @@ def stored(tenant) -> int:
         return db.session.scalar(sa.select(sa.func.coalesce(sa.func.sum(VisitDay.count), 0)))
 
 
-def run_jobs(app) -> None:
-    rq.SimpleWorker([workers.queue.get_queue()], connection=app.extensions["wardportal.redis"]).work(burst=True)
-
-
 def flush(app) -> None:
     workers.queue.get_queue().enqueue(flush_visits)
-    run_jobs(app)
+    run_jobs()
 
 
 @pytest.mark.parametrize("ua", ["Googlebot/2.1 (+http://www.google.com/bot.html)",

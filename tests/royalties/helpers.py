@@ -35,13 +35,3 @@ def published(board: Board, when: datetime, factor: str | None, **fields) -> int
         article.royalty_factor = Decimal(factor) if factor is not None else None
         db.session.flush()
     return article_id
-
-
-def run_jobs() -> None:
-    """Run the queued jobs as the worker would (inside the test's app context)."""
-    from rq import SimpleWorker
-
-    from workers.queue import get_queue
-
-    queue = get_queue()
-    SimpleWorker([queue], connection=queue.connection).work(burst=True)

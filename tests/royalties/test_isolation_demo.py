@@ -18,8 +18,9 @@ from blueprints.royalties.quotas import quota_board
 from blueprints.royalties.statements import budget_status, statement
 from tenants.context import tenant_scope
 from tests.factories import base_url, make_tenant, make_user
-from tests.newsroom.helpers import make_board, post_form, sign_in
+from tests.newsroom.helpers import make_board
 from tests.royalties.helpers import published, with_rates
+from tests.support import post_form, sign_in
 
 
 def test_a_ward_sees_and_counts_nothing_of_another(app, client):
@@ -49,7 +50,7 @@ def test_a_ward_sees_and_counts_nothing_of_another(app, client):
     assert client.get(f"/admin/plans/{plan_id}", base_url=url).status_code == 404
     for path, data in ((f"/admin/plans/{plan_id}/topics", {"title": "x", "due_date": "2024-07-20"}),
                        (f"/admin/plans/{plan_id}/publish", {})):
-        assert post_form(client, ward_b.tenant, None, path, data).status_code == 404
+        assert post_form(client, ward_b.tenant, path, data, form_url="/admin/").status_code == 404
     page = client.get("/admin/royalties/?year=2024&month=7", base_url=url)
     assert "Tin riêng của phường A" not in page.text and 'id="month-total">234.000<' in page.text
     exported = client.get("/admin/royalties/export.csv?year=2024&month=7", base_url=url).data.decode("utf-8-sig")

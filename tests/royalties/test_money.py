@@ -16,10 +16,10 @@ from blueprints.royalties.months import Month
 from blueprints.royalties.rates import article_amount
 from blueprints.royalties.statements import budget_status, split, statement
 from tenants.context import tenant_scope
-from tests.conftest import csrf_token
 from tests.factories import base_url
-from tests.newsroom.helpers import make_board, sign_in
+from tests.newsroom.helpers import make_board
 from tests.royalties.helpers import published, with_rates
+from tests.support import csrf_token, sign_in
 
 
 def test_amount_is_factor_times_percent_of_base_salary_rounded_once_half_up():

@@ -10,14 +10,14 @@ from blueprints.newsroom.models import BoardMember
 from blueprints.royalties.months import Month
 from tenants.context import tenant_scope
 from tests.factories import base_url
-from tests.newsroom.helpers import make_board, post_form, sign_in
-from tests.royalties.helpers import run_jobs
+from tests.newsroom.helpers import make_board
+from tests.support import post_form, run_jobs, sign_in
 
 
 def _create_plan(client, board, title="Kế hoạch tin bài tháng này"):
     with tenant_scope(board.tenant):
         month = Month.of()
-    response = post_form(client, board.tenant, "/admin/plans/", "/admin/plans/", {
+    response = post_form(client, board.tenant, "/admin/plans/", {
         "year": month.year, "month": month.month, "title": title, "intro": "Bám sát nhiệm vụ trọng tâm."})
     assert response.status_code == 302, response.text
     return int(re.search(r"/admin/plans/(\d+)", response.headers["Location"]).group(1)), month
@@ -35,10 +35,10 @@ def test_board_drafts_publishes_and_collaborators_are_mailed_once(app, client):
     due = month.first_day.replace(day=15).isoformat()
     for title, units in (("Cải cách hành chính", [board.unit_id]), ("An sinh xã hội", []),
                          ("Chủ đề của đơn vị khác", [999999])):
-        added = post_form(client, board.tenant, url, f"{url}/topics",
-                          {"title": title, "due_date": due, "unit_ids": units})
+        added = post_form(client, board.tenant, f"{url}/topics",
+                          {"title": title, "due_date": due, "unit_ids": units}, form_url=url)
         assert added.status_code == 302
-    wrong = post_form(client, board.tenant, url, f"{url}/topics", {"title": "", "due_date": "", "description": "Giữ lại"})
+    wrong = post_form(client, board.tenant, f"{url}/topics", {"title": "", "due_date": "", "description": "Giữ lại"}, form_url=url)
     assert wrong.status_code == 422 and "Nhập chủ đề." in wrong.text and "Giữ lại" in wrong.text
 
     # A draft: the collaborator can neither see it nor tell it exists.
@@ -47,9 +47,9 @@ def test_board_drafts_publishes_and_collaborators_are_mailed_once(app, client):
     assert writer.get(url, base_url=base_url(board.tenant)).status_code == 404
     assert "Ban biên tập chưa ban hành kế hoạch" in writer.get("/admin/newsroom/", base_url=base_url(board.tenant)).text
 
-    published = post_form(client, board.tenant, url, f"{url}/publish", {})
+    published = post_form(client, board.tenant, f"{url}/publish", {}, form_url=url)
     assert published.status_code == 302
-    assert post_form(client, board.tenant, url, f"{url}/publish", {}).status_code == 302  # twice: one mail job
+    assert post_form(client, board.tenant, f"{url}/publish", {}, form_url=url).status_code == 302  # twice: one mail job
     run_jobs()
     run_jobs()
     recipients = sorted(m["To"] for m in mail.outbox)
@@ -70,7 +70,7 @@ def test_only_the_board_head_and_editors_manage_plans(app):
     head = app.test_client()
     sign_in(head, board.tenant, board.head)
     plan_id, month = _create_plan(head, board)
-    duplicate = post_form(head, board.tenant, "/admin/plans/", "/admin/plans/", {
+    duplicate = post_form(head, board.tenant, "/admin/plans/", {
         "year": month.year, "month": month.month, "title": "Lần hai"})
     assert duplicate.status_code == 422 and "Tháng này đã có kế hoạch." in duplicate.text
     for person in (board.collaborator, board.approver):
@@ -80,6 +80,6 @@ def test_only_the_board_head_and_editors_manage_plans(app):
         for path, data in (("/admin/plans/", {"year": 2030, "month": 1, "title": "x"}),
                            (f"/admin/plans/{plan_id}/topics", {"title": "x", "due_date": "2030-01-02"}),
                            (f"/admin/plans/{plan_id}/publish", {})):
-            assert post_form(browser, board.tenant, None, path, data).status_code == 403, (person, path)
+            assert post_form(browser, board.tenant, path, data, form_url="/admin/").status_code == 403, (person, path)
     anonymous = app.test_client()
     assert anonymous.get("/admin/plans/", base_url=base_url(board.tenant)).status_code == 302  # sign in first

@@ -12,8 +12,9 @@ from blueprints.royalties.months import Month
 from blueprints.royalties.quotas import quota_board
 from tenants.context import tenant_scope
 from tests.factories import base_url
-from tests.newsroom.helpers import load, make_article, make_board, post_form, sign_in
+from tests.newsroom.helpers import load, make_article, make_board
 from tests.royalties.helpers import with_rates
+from tests.support import post_form, sign_in
 
 S = ArticleState
 
@@ -67,7 +68,7 @@ def test_over_the_cap_the_portal_warns_and_lets_it_through(client):
     article = make_article(board, S.DRAFT)
     sign_in(client, board.tenant, board.collaborator)
     detail = f"/admin/newsroom/articles/{article}"
-    response = post_form(client, board.tenant, detail, f"{detail}/do/submit", {"comment": ""}, follow_redirects=True)
+    response = post_form(client, board.tenant, f"{detail}/do/submit", {"comment": ""}, follow_redirects=True, form_url=detail)
     assert response.status_code == 200
     assert "đã vượt mức tối đa 2 bài trong tháng" in response.text
     with tenant_scope(board.tenant):
@@ -81,10 +82,10 @@ def test_over_the_cap_the_portal_refuses_when_set_to(client):
     first = make_article(board, S.DRAFT)
     second = make_article(board, S.DRAFT)
     sign_in(client, board.tenant, board.collaborator)
-    ok = post_form(client, board.tenant, None, f"/admin/newsroom/articles/{first}/do/submit", {"comment": ""})
+    ok = post_form(client, board.tenant, f"/admin/newsroom/articles/{first}/do/submit", {"comment": ""}, form_url="/admin/")
     assert ok.status_code == 302  # the second of two is still within the cap
     detail = f"/admin/newsroom/articles/{second}"
-    refused = post_form(client, board.tenant, detail, f"{detail}/do/submit", {"comment": ""})
+    refused = post_form(client, board.tenant, f"{detail}/do/submit", {"comment": ""}, form_url=detail)
     assert refused.status_code == 422
     assert "đã gửi đủ 2 bài trong tháng, không thể gửi thêm" in refused.text
     with tenant_scope(board.tenant):
@@ -93,7 +94,7 @@ def test_over_the_cap_the_portal_refuses_when_set_to(client):
     edit = f"/admin/newsroom/articles/{second}/edit"
     page = client.get(edit, base_url=base_url(board.tenant))
     version = page.text.split('name="version" type="hidden" value="')[1].split('"')[0]
-    saved = post_form(client, board.tenant, edit, edit, {
+    saved = post_form(client, board.tenant, edit, {
         "version": version, "title": "Tin thứ ba trong tháng", "body": "<p>Nội dung</p>", "kind": "news",
         "section_id": board.section_id, "unit_id": board.unit_id, "source_type": "original",
         "author_ids": board.collaborator.id, "save_and_submit": "1"})
@@ -112,7 +113,7 @@ def test_who_may_see_the_quota_board_and_change_its_setting(app):
         browser = app.test_client()
         sign_in(browser, board.tenant, person)
         assert browser.get("/admin/quotas", base_url=url).status_code == sees
-        response = post_form(browser, board.tenant, None, "/admin/quotas/settings", {"over_cap_policy": "refuse"})
+        response = post_form(browser, board.tenant, "/admin/quotas/settings", {"over_cap_policy": "refuse"}, form_url="/admin/")
         assert response.status_code == sets, person
     with tenant_scope(board.tenant):
         assert RoyaltySettings.for_current_tenant().over_cap_policy == "refuse"
@@ -120,7 +121,7 @@ def test_who_may_see_the_quota_board_and_change_its_setting(app):
 
 def _approve(client, board, article, factor: str):
     detail = f"/admin/newsroom/articles/{article}"
-    return post_form(client, board.tenant, None, f"{detail}/do/approve", {"comment": "", "factor": factor})
+    return post_form(client, board.tenant, f"{detail}/do/approve", {"comment": "", "factor": factor}, form_url="/admin/")
 
 
 def test_the_approver_sets_a_factor_within_the_kinds_range(client):

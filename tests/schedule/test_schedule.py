@@ -4,9 +4,8 @@ from app.extensions import db
 from blueprints.schedule.models import ScheduleEntry
 from blueprints.schedule.services import parse_week, week_of
 from tenants.context import require_tenant, tenant_scope
-from tests.about.helpers import h1_count, post_form, sign_in
-from tests.conftest import csrf_token
 from tests.factories import base_url, make_tenant, make_user
+from tests.support import csrf_token, h1_count, post_form, sign_in
 
 
 def _entry(tenant, day, content, published=True, **extra):
