@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import flash, redirect, url_for
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from app.extensions import db
@@ -36,7 +37,7 @@ def parents_save():
     if not form.validate_on_submit():
         return _page(form, 422)
     try:
-        _, changed = set_parent(form.tenant.data, form.parent.data or None)
+        changed = set_parent(form.tenant.data, form.parent.data or None)[1]
     except ProvisioningError:
         db.session.rollback()
         form.parent.errors = [_("Không thể đặt cổng này làm cổng cấp trên (trùng hoặc vòng lặp).")]
