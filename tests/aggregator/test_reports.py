@@ -11,9 +11,9 @@ from datetime import UTC, datetime, timedelta
 from openpyxl import load_workbook
 
 from app.extensions import db
-from blueprints.aggregator.report_columns import ReportColumn, add_report_column, _columns
-from blueprints.visits.models import VisitDay
+from blueprints.aggregator.report_columns import ReportColumn, _columns, add_report_column
 from blueprints.royalties import tables
+from blueprints.visits.models import VisitDay
 from tenants.context import tenant_scope
 from tests.aggregator.helpers import City
 from tests.factories import base_url, make_tenant, make_user
