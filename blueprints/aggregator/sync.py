@@ -3,8 +3,9 @@
 One run, in one transaction of the parent (`tenant_scope(parent)`):
 1. take the parent's advisory lock, so a cron run and a triggered run never interleave;
 2. read each child's watermark; read (cross-tenant, `sources.changed_articles`) the children's
-   articles updated since it, less `AGGREGATOR_OVERLAP_SECONDS` (a transaction that committed
-   late with an earlier `updated_at` is still seen; reading a row twice changes nothing);
+   articles updated since it, and always those of the last `AGGREGATOR_OVERLAP_SECONDS` (a
+   transaction that committed after the last run with an earlier `updated_at` is still seen;
+   reading a row twice writes nothing: its content hash is unchanged);
 3. upsert the published highlights keyed on (parent, source tenant, source article), writing
    only rows whose content hash or state changed, and withdraw copies of articles that are no
    longer published highlights; the parent's curation (pinned, hidden, position) is never
@@ -38,6 +39,7 @@ from blueprints.aggregator.models import (
 from blueprints.aggregator.sources import ChangedArticles, changed_articles
 from blueprints.news.services import cover_main_size, slug_of
 from tenants.context import require_tenant
+from tenants.models import Tenant, TenantStatus
 
 ITEMS = AggregatedItem.__table__
 EVENTS = CurationEvent.__table__
@@ -111,41 +113,40 @@ def _watermarks(parent_id: int) -> dict[int, datetime]:
 
 
 def _existing(parent_id: int, keys: list[tuple[int, int]]) -> dict[tuple[int, int], tuple[int, str, str]]:
-    """(source tenant, article) → (item id, content hash, state) for the keys the parent has."""
-    found: dict[tuple[int, int], tuple[int, str, str]] = {}
-    for start in range(0, len(keys), CHUNK):
-        part = keys[start:start + CHUNK]
-        rows = db.session.execute(
-            sa.select(ITEMS.c.source_tenant_id, ITEMS.c.source_article_id, ITEMS.c.id,
-                      ITEMS.c.content_hash, ITEMS.c.state)
-            .where(ITEMS.c.tenant_id == parent_id,
-                   sa.tuple_(ITEMS.c.source_tenant_id, ITEMS.c.source_article_id).in_(part)))
-        found.update({(r[0], r[1]): (r[2], r[3], r[4]) for r in rows})
-    return found
+    """(source tenant, article) → (item id, content hash, state) for the keys the parent has
+    (every ward item of the parent when `keys` is long: one plain query beats a long IN list)."""
+    query = sa.select(ITEMS.c.source_tenant_id, ITEMS.c.source_article_id, ITEMS.c.id, ITEMS.c.content_hash,
+                      ITEMS.c.state).where(ITEMS.c.tenant_id == parent_id, ITEMS.c.source_tenant_id.is_not(None))
+    if not keys:
+        return {}
+    if len(keys) <= CHUNK:
+        query = query.where(sa.tuple_(ITEMS.c.source_tenant_id, ITEMS.c.source_article_id).in_(keys))
+    return {(r[0], r[1]): (r[2], r[3], r[4]) for r in db.session.execute(query)}
 
 
 def _upsert(rows: list[dict], now: datetime) -> dict[tuple[int, int], int]:
-    """Insert or update; returns the item ids by (source tenant, article)."""
-    ids: dict[tuple[int, int], int] = {}
-    for start in range(0, len(rows), CHUNK):
-        stmt = pg_insert(ITEMS).values([{**r, "state": ItemState.LIVE, "synced_at": now}
-                                        for r in rows[start:start + CHUNK]])
-        new = stmt.excluded
-        stmt = stmt.on_conflict_do_update(
-            index_elements=[ITEMS.c.tenant_id, ITEMS.c.source_tenant_id, ITEMS.c.source_article_id],
-            set_={name: new[name] for name in (
-                "source_name", "source_name_en", "title", "summary", "image_url", "image_alt",
-                "published_at", "canonical_url", "content_hash", "source_updated_at", "state", "synced_at")},
-        ).returning(ITEMS.c.id, ITEMS.c.source_tenant_id, ITEMS.c.source_article_id)
-        ids.update({(r[1], r[2]): r[0] for r in db.session.execute(stmt)})
-    return ids
+    """Insert or update (one statement, sent in batches by the driver); returns the item ids by
+    (source tenant, article)."""
+    stmt = pg_insert(ITEMS)
+    new = stmt.excluded
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[ITEMS.c.tenant_id, ITEMS.c.source_tenant_id, ITEMS.c.source_article_id],
+        set_={name: new[name] for name in (
+            "source_name", "source_name_en", "title", "summary", "image_url", "image_alt",
+            "published_at", "canonical_url", "content_hash", "source_updated_at", "state", "synced_at")},
+    ).returning(ITEMS.c.id, ITEMS.c.source_tenant_id, ITEMS.c.source_article_id)
+    params = [{**r, "state": ItemState.LIVE, "synced_at": now} for r in rows]
+    return {(r[1], r[2]): r[0] for r in db.session.execute(stmt, params)}
 
 
 def _write_changes(parent_id: int, changes: ChangedArticles, children: dict[int, Child],
                    result: SyncResult, now: datetime) -> None:
-    urls = {cid: PortalUrls(child.host) for cid, child in children.items()}
-    wanted = {(r.tenant_id, r.id): item_values(r, children[r.tenant_id], urls[r.tenant_id], parent_id)
-              for r in changes.eligible}
+    urls: dict[int, PortalUrls] = {}
+    wanted = {}
+    for r in changes.eligible:
+        if r.tenant_id not in urls:
+            urls[r.tenant_id] = PortalUrls(children[r.tenant_id].host)
+        wanted[(r.tenant_id, r.id)] = item_values(r, children[r.tenant_id], urls[r.tenant_id], parent_id)
     existing = _existing(parent_id, [*wanted, *changes.ineligible])
     to_write, actions = [], {}
     for key, values in wanted.items():
@@ -182,24 +183,37 @@ def _withdraw(parent_id: int, item_ids: list[int], result: SyncResult, now: date
                           for r in rows]
 
 
-def _withdraw_where(parent_id: int, condition, result: SyncResult, now: datetime) -> None:
+def _active_children(parent_id: int):
+    return sa.select(Tenant.id).where(Tenant.parent_id == parent_id, Tenant.status == TenantStatus.ACTIVE)
+
+
+def _withdraw_orphans(parent_id: int, result: SyncResult, now: datetime) -> None:
+    """Copies from portals that are no longer active children of the parent."""
     ids = list(db.session.scalars(sa.select(ITEMS.c.id).where(
         ITEMS.c.tenant_id == parent_id, ITEMS.c.state == ItemState.LIVE, ITEMS.c.source_tenant_id.is_not(None),
-        condition)))
+        ITEMS.c.source_tenant_id.not_in(_active_children(parent_id)))))
     _withdraw(parent_id, ids, result, now)
+    db.session.execute(sa.delete(WATERMARKS).where(
+        WATERMARKS.c.tenant_id == parent_id, WATERMARKS.c.child_tenant_id.not_in(_active_children(parent_id))))
+
+
+def _withdraw_stale(parent_id: int, keep: set[tuple[int, int]], result: SyncResult, now: datetime) -> None:
+    """A rebuild's sweep: live ward copies that are not among the published highlights read."""
+    rows = db.session.execute(sa.select(ITEMS.c.id, ITEMS.c.source_tenant_id, ITEMS.c.source_article_id).where(
+        ITEMS.c.tenant_id == parent_id, ITEMS.c.state == ItemState.LIVE, ITEMS.c.source_tenant_id.is_not(None)))
+    _withdraw(parent_id, [r.id for r in rows if (r.source_tenant_id, r.source_article_id) not in keep], result, now)
 
 
 def _advance(parent_id: int, newest: dict[int, datetime], now: datetime) -> None:
     if not newest:
         return
-    stmt = pg_insert(WATERMARKS).values([
-        {"tenant_id": parent_id, "child_tenant_id": cid, "synced_until": moment, "last_run_at": now}
-        for cid, moment in newest.items()])
+    stmt = pg_insert(WATERMARKS)
     stmt = stmt.on_conflict_do_update(
         index_elements=[WATERMARKS.c.tenant_id, WATERMARKS.c.child_tenant_id],
         set_={"synced_until": sa.func.greatest(WATERMARKS.c.synced_until, stmt.excluded.synced_until),
               "last_run_at": stmt.excluded.last_run_at})
-    db.session.execute(stmt)
+    db.session.execute(stmt, [{"tenant_id": parent_id, "child_tenant_id": cid, "synced_until": moment,
+                               "last_run_at": now} for cid, moment in newest.items()])
 
 
 def _record(parent_id: int, events: list[dict], now: datetime) -> None:
@@ -220,18 +234,14 @@ def sync_parent(rebuild: bool = False) -> SyncResult:
     result = SyncResult(children=len(children))
     overlap = timedelta(seconds=current_app.config.get("AGGREGATOR_OVERLAP_SECONDS", 300))
     marks = {} if rebuild else _watermarks(parent_id)
-    since = {cid: (marks[cid] - overlap if cid in marks else None) for cid in children}
+    recent = now - overlap
+    since = {cid: (min(marks[cid], recent) if cid in marks else None) for cid in children}
     changes = changed_articles(since)
     result.read = changes.count
     _write_changes(parent_id, changes, children, result, now)
     if rebuild:
-        keep = [(r.tenant_id, r.id) for r in changes.eligible]
-        stale = sa.not_(sa.tuple_(ITEMS.c.source_tenant_id, ITEMS.c.source_article_id).in_(keep)) \
-            if keep else sa.true()
-        _withdraw_where(parent_id, stale, result, now)
-    _withdraw_where(parent_id, ITEMS.c.source_tenant_id.not_in(list(children) or [0]), result, now)
-    db.session.execute(sa.delete(WATERMARKS).where(
-        WATERMARKS.c.tenant_id == parent_id, WATERMARKS.c.child_tenant_id.not_in(list(children) or [0])))
+        _withdraw_stale(parent_id, {(r.tenant_id, r.id) for r in changes.eligible}, result, now)
+    _withdraw_orphans(parent_id, result, now)
     _advance(parent_id, changes.newest, now)
     _record(parent_id, result.events, now)
     return result
