@@ -12,6 +12,7 @@ import sqlalchemy as sa
 
 from app.extensions import db
 from blueprints.aggregator.models import AggregatedItem, CurationAction, CurationEvent, ItemState
+from blueprints.auth.models import User
 
 
 class UnknownAction(ValueError):
@@ -23,12 +24,12 @@ def load_item(item_id: int) -> AggregatedItem | None:
     return db.session.scalar(sa.select(AggregatedItem).where(AggregatedItem.id == item_id))
 
 
-def _audit(item: AggregatedItem, action: CurationAction, actor, detail: str = "") -> None:
+def _audit(item: AggregatedItem, action: CurationAction, actor: User | None, detail: str = "") -> None:
     db.session.add(CurationEvent(item_id=item.id, action=action, actor_id=actor.id if actor else None,
                                  at=datetime.now(UTC), detail=(detail or item.title)[:500]))
 
 
-def curate(item: AggregatedItem, action: str, actor, position: int | None = None) -> bool:
+def curate(item: AggregatedItem, action: str, actor: User | None, position: int | None = None) -> bool:
     """Apply `action` (pin, unpin, hide, unhide, move); returns whether anything changed."""
     try:
         action = CurationAction(action)

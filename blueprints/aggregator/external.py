@@ -55,6 +55,8 @@ class Fetched:
 
 def fetch(feed: ExternalFeed) -> Fetched:
     """GET the feed, conditionally; raises `FeedError`."""
+    if not feed.url.startswith(("http://", "https://")):
+        raise FeedError("only http:// and https:// addresses are fetched")
     request = urllib.request.Request(feed.url, headers={"User-Agent": "wardportal-aggregator/1"})
     if feed.etag:
         request.add_header("If-None-Match", feed.etag)
@@ -62,7 +64,7 @@ def fetch(feed: ExternalFeed) -> Fetched:
         request.add_header("If-Modified-Since", feed.last_modified)
     timeout = current_app.config.get("AGGREGATOR_FEED_TIMEOUT", 10)
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (http(s) only, checked on save)
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (http(s) only, checked above)
             body = response.read(MAX_BYTES + 1)
             if len(body) > MAX_BYTES:
                 raise FeedError("feed larger than 5 MB")

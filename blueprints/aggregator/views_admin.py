@@ -62,11 +62,7 @@ def curate_item(item_id: int):
     db.session.commit()
     if changed:
         flash(_("Đã lưu."), "success")
-    return redirect(request.form.get("next_url") if _safe(request.form.get("next_url")) else url_for("aggregator.board"))
-
-
-def _safe(url: str | None) -> bool:
-    return bool(url) and url.startswith("/admin/city-board/") and "//" not in url
+    return redirect(url_for("aggregator.board", _anchor=f"item-{item.id}"))
 
 
 @bp.post("/admin/city-board/sync")
