@@ -31,7 +31,8 @@ def _sync_parent_after_commit(article, transition=None, **_):
     tenant = current_tenant()
     if tenant is None or tenant.parent_id is None:
         return
-    if article.is_highlight or transition is not None or article.state == ArticleState.PUBLISHED:
+    left_publication = transition is not None and transition.from_state == ArticleState.PUBLISHED
+    if article.is_highlight or article.state == ArticleState.PUBLISHED or left_publication:
         enqueue_after_commit(tasks.sync_children, tenant.parent_id)
 
 
