@@ -1,6 +1,7 @@
-"""In a real browser: a ward's editor publishes a highlight; after the job it is on the city's
-home page and its link opens the article on the ward's own domain; the ward takes it down and,
-after the job, it has left the city."""
+"""The city board in a real browser: a ward's editor publishes a highlight; after the job it is
+on the city's home page and its link opens the article on the ward's own domain; the ward takes
+it down and, after the job, it has left the city. (The aggregator's other tests are in
+tests/aggregator; browser tests share tests/e2e's one Chromium.)"""
 
 from __future__ import annotations
 
