@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from app.db import cross_tenant_reads
 from app.extensions import db
 from blueprints.aggregator.external import refresh_due_feeds
-from blueprints.aggregator.models import ExternalFeed
+from blueprints.aggregator.models import AggregatedItem, ExternalFeed, ItemState
 from blueprints.aggregator.sync import sync_parent
 from tenants.context import tenant_scope
 from tenants.models import Tenant, TenantStatus
@@ -32,12 +32,15 @@ def refresh_feeds() -> dict:
 
 
 def aggregating_tenants() -> list[int]:
-    """Portals with active children, and portals with active external feeds."""
+    """Portals with active children, with active external feeds, or still showing copies of
+    wards (whose last child was suspended or moved away: the run withdraws them)."""
     parents = set(db.session.scalars(sa.select(Tenant.parent_id).where(
         Tenant.parent_id.is_not(None), Tenant.status == TenantStatus.ACTIVE).distinct()))
     with cross_tenant_reads("city aggregator"):
         with_feeds = set(db.session.scalars(sa.select(ExternalFeed.tenant_id).where(ExternalFeed.is_active).distinct()))
-    return sorted(parents | with_feeds)
+        showing = set(db.session.scalars(sa.select(AggregatedItem.tenant_id).where(
+            AggregatedItem.state == ItemState.LIVE, AggregatedItem.source_tenant_id.is_not(None)).distinct()))
+    return sorted(parents | with_feeds | showing)
 
 
 @platform_job

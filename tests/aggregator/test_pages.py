@@ -24,6 +24,8 @@ def test_home_block_and_channel_show_the_wards_items_with_links_to_their_domains
     page = client.get("/chuyen-muc-cac-xa-phuong", base_url=base_url(city.parent))
     assert page.status_code == 200
     assert "Cầu mới nối hai khu phố." in page.text and one.tenant.name_vi in page.text
+    english = client.get("/en/chuyen-muc-cac-xa-phuong", base_url=base_url(city.parent))
+    assert english.status_code == 200 and "Wards' channel" in english.text and one.tenant.name_en in english.text
     only_two = client.get(f"/chuyen-muc-cac-xa-phuong?ward={two.tenant.id}", base_url=base_url(city.parent))
     assert "Phường hai ra quân dọn biển" in only_two.text and "Phường một khánh thành cầu" not in only_two.text
 

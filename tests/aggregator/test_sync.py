@@ -151,3 +151,16 @@ def test_a_portal_that_leaves_the_parent_takes_its_items_with_it():
     run_jobs()
     states = {c.source_tenant_id: c.state for c in items(city)}
     assert states == {leaving.tenant.id: ItemState.WITHDRAWN, staying.tenant.id: ItemState.LIVE}
+
+
+def test_a_suspended_only_child_is_withdrawn_by_cron():
+    from tenants.provisioning import set_status
+
+    city = make_city(1)
+    ward = city.wards[0]
+    highlight(ward)
+    sync(city)
+    set_status(ward.tenant.slug, "suspended")
+    db.session.commit()
+    assert city.parent.id in sync_everything()
+    assert [c.state for c in items(city)] == [ItemState.WITHDRAWN]
