@@ -96,11 +96,10 @@ def timed(app, parent: int, label: str, rebuild: bool = False) -> None:
 
 
 def main() -> None:
-    os.environ.setdefault("REDIS_PREFIX", "wardportal-bench-aggregator")
     database = f"wardportal_bench_aggregator_{os.getpid()}"
     owner_url = database_url_for(_server(), database)
-    app = create_app({"DATABASE_URL": owner_url, "APP_DATABASE_URL": None,
-                      "AGGREGATOR_OVERLAP_SECONDS": 300})
+    app = create_app({"DATABASE_URL": owner_url, "APP_DATABASE_URL": None, "AGGREGATOR_OVERLAP_SECONDS": 300,
+                      "REDIS_PREFIX": "wardportal-bench-aggregator", "RQ_QUEUE": "wardportal-bench-aggregator"})
     with app.app_context():
         from flask_migrate import upgrade
 
