@@ -5,6 +5,7 @@ office's menu. A blueprint registers its entries when it is imported; templates 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -16,14 +17,18 @@ class MenuEntry:
     order: int = 100
     roles: frozenset[str] = field(default_factory=frozenset)  # back office: who sees it
     in_main_menu: bool = True  # public: False lists it only in the site map
+    visible: Callable[[], bool] | None = None  # public: shown only on portals where it says True
 
 
 _public: dict[str, MenuEntry] = {}
 _backoffice: dict[str, MenuEntry] = {}
 
 
-def add_public_page(endpoint: str, label, description="", order: int = 100, in_main_menu: bool = True) -> None:
-    _public[endpoint] = MenuEntry(endpoint, label, description, order, in_main_menu=in_main_menu)
+def add_public_page(endpoint: str, label, description="", order: int = 100, in_main_menu: bool = True,
+                    visible: Callable[[], bool] | None = None) -> None:
+    """`visible`, when given, is asked on each page (the current portal is set): a page that only
+    some portals have (the wards' channel, on parents only) stays out of the others' menus."""
+    _public[endpoint] = MenuEntry(endpoint, label, description, order, in_main_menu=in_main_menu, visible=visible)
 
 
 def add_backoffice_page(endpoint: str, label, roles: tuple[str, ...] = (), order: int = 100) -> None:
@@ -32,7 +37,8 @@ def add_backoffice_page(endpoint: str, label, roles: tuple[str, ...] = (), order
 
 
 def public_menu(main_only: bool = False) -> list[MenuEntry]:
-    entries = sorted(_public.values(), key=lambda e: (e.order, e.endpoint))
+    entries = [e for e in sorted(_public.values(), key=lambda e: (e.order, e.endpoint))
+               if e.visible is None or e.visible()]
     return [e for e in entries if e.in_main_menu] if main_only else entries
 
 

@@ -1,3 +1,11 @@
 """One module per resource; importing this package registers them all, in this order."""
 
-from blueprints.api.resources import articles, contacts, documents, questions, schedule, sections  # noqa: F401
+from blueprints.api.resources import (  # noqa: F401  (each module registers its resource)
+    articles,
+    contacts,
+    documents,
+    highlights,
+    questions,
+    schedule,
+    sections,
+)
