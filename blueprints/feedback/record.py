@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import sqlalchemy as sa
 
@@ -69,3 +69,25 @@ def monthly_record(months: int = 12, today: date | None = None) -> list[MonthFig
             median_days=statistics.median(d for d, _ in done) if done else None,
             on_time=sum(1 for _, ok in done if ok)))
     return figures
+
+
+def figures_of(month_first: date, today: date | None = None) -> MonthFigures | None:
+    """One month's figures, the same the public record shows; None for a month still to come."""
+    today = today or require_tenant().today()
+    if month_first > today:
+        return None
+    back = (today.year - month_first.year) * 12 + today.month - month_first.month + 1
+    return monthly_record(back, today)[0]
+
+
+def overdue_in(month_first: date, today: date | None = None) -> int | None:
+    """Items due in the month (by its last day, or today for the current month) that were not
+    answered by their due day: the late ones, whether answered since or still open."""
+    today = today or require_tenant().today()
+    if month_first > today:
+        return None
+    following = date(month_first.year + month_first.month // 12, month_first.month % 12 + 1, 1)
+    last_due = min(today - timedelta(days=1), following - timedelta(days=1))
+    late = sa.or_(FeedbackItem.answered_on.is_(None), FeedbackItem.answered_on > FeedbackItem.due_on)
+    return db.session.scalar(sa.select(sa.func.count()).select_from(FeedbackItem).where(
+        FeedbackItem.due_on >= month_first, FeedbackItem.due_on <= last_due, late)) or 0
