@@ -264,7 +264,10 @@ def clause_choices(consultation: Consultation) -> list[tuple[str, str]]:
 # -- comments -----------------------------------------------------------------------------------
 
 def moderation() -> Moderation:
-    return Moderation(ConsultationSettings.for_current_tenant().moderation)
+    """The portal's moderation mode; pre-moderation until a content manager chooses otherwise
+    (read without creating the settings row, so public pages never write)."""
+    value = db.session.scalar(sa.select(ConsultationSettings.moderation))
+    return Moderation(value or Moderation.PRE.value)
 
 
 def set_moderation(mode: str) -> None:
