@@ -9,6 +9,7 @@ Services never read `request`; they raise `FieldErrors` against form fields and
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -108,7 +109,7 @@ def save_consultation(consultation: Consultation | None, *, opens_at: datetime, 
     if consultation.concluded_at is not None and closes_at != consultation.closes_at:
         raise FieldErrors.on("closes_at", _("Đợt lấy ý kiến đã kết thúc, không thể đổi thời hạn."))
     for name in TEXT_FIELDS:
-        setattr(consultation, name, (values.get(name) or "").strip())
+        setattr(consultation, name, _plain(values.get(name)))
     if consultation.closes_at is not None and closes_at.astimezone(UTC) != consultation.closes_at.astimezone(UTC):
         consultation.announced_closed_at = None  # a new closing time is announced when it comes
     if consultation.opens_at is not None and opens_at.astimezone(UTC) != consultation.opens_at.astimezone(UTC):
@@ -285,12 +286,17 @@ def submit_comment(consultation: Consultation, *, clause_key: str | None, name: 
         raise FieldErrors.on("clause", _("Điều, khoản này không còn trong dự thảo hiện hành; hãy chọn lại."))
     comment = ConsultationComment(
         consultation_id=consultation.id, clause_key=clause_key or None,
-        revision_number=max(consultation.current_revision, 1), name=name.strip(), email=email.strip(),
-        organisation=(organisation or "").strip(), body=body.strip().replace("\r\n", "\n"),
+        revision_number=max(consultation.current_revision, 1), name=_plain(name), email=email.strip(),
+        organisation=_plain(organisation), body=_plain(body),
         state=CommentState.PENDING.value, locale=locale if locale in ("vi", "en") else "vi", created_at=now)
     db.session.add(comment)
     db.session.flush()
     return comment
+
+
+def _plain(text: str | None) -> str:
+    """Citizen text as stored: NFC, Unix line breaks, no surrounding blanks (shown escaped)."""
+    return unicodedata.normalize("NFC", (text or "").replace("\r\n", "\n").replace("\r", "\n")).strip()
 
 
 def visible_condition():
@@ -353,7 +359,7 @@ def moderate(comment: ConsultationComment, action: str, *, moderator_id: int | N
 
 def respond(comment: ConsultationComment, response: str) -> None:
     """The agency's answer: how the comment was taken into account (shown with it, exported)."""
-    comment.response = (response or "").strip()
+    comment.response = _plain(response)
     db.session.flush()
 
 
@@ -366,7 +372,7 @@ def conclude(consultation: Consultation, report: str, now: datetime | None = Non
     if not (report or "").strip():
         raise FieldErrors.on("report", _("Nhập báo cáo tiếp thu, giải trình."))
     first = consultation.concluded_at is None
-    consultation.report = report.strip()
+    consultation.report = _plain(report)
     if first:
         consultation.concluded_at = now
     db.session.flush()

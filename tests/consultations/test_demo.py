@@ -38,3 +38,23 @@ def test_other_portals_get_no_demo_consultations():
     with tenant_scope(ward):
         demo.seed(ward)
         assert services.list_consultations().total == 0
+
+
+def test_the_demo_through_the_api_matches_the_document(client):
+    from tests.api.helpers import check_response, openapi_document
+
+    ward = make_tenant(slug="long-son")
+    with tenant_scope(ward):
+        demo.seed(ward)
+        db.session.flush()
+    doc = openapi_document(client, ward)
+    for prefix in ("", "/en"):
+        url = f"{prefix}/api/v1/consultations?per_page=100"
+        body = check_response(doc, url, client.get(url, base_url=base_url(ward)))
+        assert {item["state"] for item in body["items"]} == {"open", "concluded", "upcoming"}
+        for item in body["items"]:
+            one = f"{prefix}/api/v1/consultations/{item['id']}"
+            assert check_response(doc, one, client.get(one, base_url=base_url(ward))) == item
+    opened = next(i for i in body["items"] if i["state"] == "open")
+    assert any(c["clause_removed_in"] == 2 for c in opened["comments"])
+    assert "example.org" not in str([c for c in opened["comments"]])
