@@ -17,7 +17,11 @@ from blueprints.consultations import (  # noqa: E402,F401  (routes register on i
     views_feeds,
     views_subscriptions,
 )
-from blueprints.consultations.services import list_consultations, open_consultations  # noqa: E402
+from blueprints.consultations.services import (  # noqa: E402
+    list_consultations,
+    open_consultations,
+    waiting_for_moderation,
+)
 from blueprints.seo.registry import add_sitemap_source  # noqa: E402
 from workers.periodic import add_periodic  # noqa: E402
 
@@ -36,10 +40,23 @@ def _sitemap():
 
 def init_app(app: Flask) -> None:
     add_panel("pages.home", "consultations/_home_block.html", 65)
+    add_panel("newsroom.dashboard", "consultations/_dashboard_waiting.html")
     add_sitemap_source("consultations", _sitemap)
     add_periodic(tasks.announce_transitions, 60)
 
     @app.context_processor
     def home_consultations_context():
         """`home_consultations()` for the home page's block, queried only when it is drawn."""
-        return {"home_consultations": lambda: open_consultations()}
+        return {"home_consultations": lambda: open_consultations(),
+                "consultation_comments_waiting": _waiting_for_me}
+
+
+def _waiting_for_me() -> list:
+    """Comments awaiting moderation, for the content managers who moderate them (else nothing)."""
+    from flask_login import current_user
+
+    from app.roles import CONTENT_MANAGERS
+
+    if not (current_user.is_authenticated and current_user.has_role(*CONTENT_MANAGERS)):
+        return []
+    return waiting_for_moderation()

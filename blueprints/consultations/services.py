@@ -401,3 +401,14 @@ def due_announcements(now: datetime | None = None) -> list[tuple[int, str]]:
         due.append((consultation.id, "closed"))
     db.session.flush()
     return due
+
+
+def waiting_for_moderation() -> list[tuple[Consultation, int]]:
+    """Consultations with comments awaiting a moderator, and how many (the newsroom dashboard)."""
+    rows = db.session.execute(
+        sa.select(Consultation, sa.func.count(ConsultationComment.id))
+        .join(ConsultationComment, sa.and_(ConsultationComment.tenant_id == Consultation.tenant_id,
+                                           ConsultationComment.consultation_id == Consultation.id))
+        .where(ConsultationComment.state == CommentState.PENDING.value)
+        .group_by(Consultation.tenant_id, Consultation.id).order_by(Consultation.closes_at)).all()
+    return [(consultation, count) for consultation, count in rows]

@@ -76,3 +76,19 @@ def test_conclude_only_after_closing_with_a_report(client):
     assert "Đã có báo cáo tiếp thu" in public and "Đã tiếp thu 2 ý kiến.\nXem bảng." in public
     assert client.get("/consultations?state=concluded", base_url=base_url(tenant)).text.count(
         f'href="/consultations/{closed_id}"') == 1
+
+
+def test_the_newsroom_dashboard_shows_waiting_comments_to_moderators_only(client, app):
+    from blueprints.consultations import services
+
+    tenant, consultation_id = make_consultation(title="Dự thảo có ý kiến chờ")
+    with tenant_scope(tenant):
+        services.submit_comment(load(tenant, consultation_id), clause_key=None, name="A", email="a@example.org",
+                                body="Chờ duyệt")
+    sign_in(client, tenant, "collaborator")
+    dashboard = client.get("/admin/newsroom/", base_url=base_url(tenant))
+    assert dashboard.status_code == 200 and "Dự thảo có ý kiến chờ" not in dashboard.text
+    editor = app.test_client()  # another person's browser
+    sign_in(editor, tenant, "editor")
+    html = editor.get("/admin/newsroom/", base_url=base_url(tenant)).text
+    assert "Ý kiến góp ý dự thảo chờ kiểm duyệt" in html and "Dự thảo có ý kiến chờ</a> (1)" in html
