@@ -77,3 +77,11 @@ def test_feeds_list_published_consultations(client):
         text = ET.tostring(root, encoding="unicode")
         assert "Dự thảo trong nguồn tin" in text and "Bản nháp ẩn" not in text
         assert f"http://{tenant.primary_host}/consultations/{consultation_id}" in text
+
+
+def test_the_vietnamese_draft_is_marked_as_such_on_english_pages(client):
+    tenant, consultation_id = make_consultation()
+    english = client.get(f"/en/consultations/{consultation_id}", base_url=base_url(tenant)).text
+    assert "<h1 lang=vi>Dự thảo quy chế hè phố</h1>" in english
+    assert '<p class="plain" lang=vi>Quy chế này quy định việc sử dụng hè phố.</p>' in english
+    assert "lang=vi" not in client.get(f"/consultations/{consultation_id}", base_url=base_url(tenant)).text
