@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Every capability is one package in blueprints/, registered in this order.
 BLUEPRINTS = ("auth", "pages", "admin", "newsroom", "royalties", "about", "documents", "schedule",
-              "programmes", "promo", "visits", "seo", "news", "aggregator", "api", "help", "feedback")
+              "programmes", "promo", "visits", "seo", "news", "aggregator", "api", "help", "feedback",
+              "consultations")
 
 
 def import_models() -> None:

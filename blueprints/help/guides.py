@@ -87,6 +87,14 @@ GUIDES: dict[str, Guide] = {g.slug: g for g in (
               ("documents", _l("Đăng một văn bản")),
               ("schedule", _l("Lịch làm việc hằng tuần")),
               ("other-pages", _l("Các trang giới thiệu khác")))),
+    Guide("consultations", _l("Lấy ý kiến dự thảo: đăng, kiểm duyệt, báo cáo"),
+          _l("Đăng toàn văn dự thảo, sửa đổi trong khi lấy ý kiến, kiểm duyệt và trả lời ý kiến, công bố báo cáo."),
+          (Role.EDITOR, Role.BOARD_HEAD), _sections(
+              ("who", _l("Ai làm gì")),
+              ("create", _l("Đăng một dự thảo")),
+              ("text", _l("Nhập và sửa toàn văn")),
+              ("moderate", _l("Kiểm duyệt ý kiến")),
+              ("conclude", _l("Tiếp thu, giải trình và báo cáo")))),
 )}
 
 

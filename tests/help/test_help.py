@@ -130,7 +130,8 @@ def test_every_link_inside_the_help_centre_opens(client, role):
 
 def test_the_landing_page_puts_the_readers_own_guides_first(client):
     expected = {"collaborator": ["collaborator"], "approver": ["approver"],
-                "editor": ["editor", "office", "directory"], "board-head": ["office", "directory"]}
+                "editor": ["editor", "office", "directory", "consultations"],
+                "board-head": ["office", "directory", "consultations"]}
     for role, slugs in expected.items():
         tenant = signed_in(client, role)
         html = client.get("/admin/help/", base_url=base_url(tenant)).text

@@ -2,6 +2,7 @@
 
 from blueprints.api.resources import (  # noqa: F401  (each module registers its resource)
     articles,
+    consultations,
     contacts,
     documents,
     highlights,

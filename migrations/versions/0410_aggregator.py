@@ -1,7 +1,7 @@
 """aggregator: the parent's copies of its children's highlights, curation audit, watermarks, feeds
 
-Revision ID: 0430
-Revises: 0150
+Revision ID: 0410
+Revises: 0400
 Create Date: 2026-12-02 06:09:22.030388
 
 """
@@ -11,7 +11,7 @@ from alembic import op
 from app.dbsetup import enable_tenant_rls
 
 # revision identifiers, used by Alembic.
-revision = '0430'
+revision = '0410'
 down_revision = '0400'
 branch_labels = None
 depends_on = None

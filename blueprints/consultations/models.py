@@ -1,0 +1,248 @@
+"""Consultations on drafts: the consultation, its revisions and their structured text, comments,
+attachments, the portal's moderation setting and the e-mail subscribers.
+
+A clause (a part, an article or a numbered clause) has a `key` that stays the same across the
+revisions of its consultation: each revision stores its own copy of the text, and a clause that
+a revision keeps (matched by its number) keeps its key. Comments point at that key and record
+the revision they were made on, so they stay on their clause whatever later revisions do, and a
+clause that a revision drops keeps its comments ("on a clause removed in revision N").
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.db import TenantScoped
+from app.extensions import db
+
+
+def _in(column: str, values) -> str:
+    return f"{column} IN ({', '.join(repr(str(v)) for v in values)})"
+
+
+class ConsultationState(enum.StrEnum):
+    """Where a published consultation stands; computed from its times, never stored."""
+
+    UPCOMING = "upcoming"
+    OPEN = "open"
+    CLOSED = "closed"
+    CONCLUDED = "concluded"
+
+    @property
+    def label(self):
+        return {ConsultationState.UPCOMING: _l("Sắp lấy ý kiến"), ConsultationState.OPEN: _l("Đang lấy ý kiến"),
+                ConsultationState.CLOSED: _l("Đã hết hạn góp ý"),
+                ConsultationState.CONCLUDED: _l("Đã có báo cáo tiếp thu")}[self]
+
+
+class ClauseKind(enum.StrEnum):
+    PART = "part"
+    ARTICLE = "article"
+    CLAUSE = "clause"
+
+
+class CommentState(enum.StrEnum):
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    SPAM = "spam"
+
+    @property
+    def label(self):
+        return {CommentState.PENDING: _l("Chờ kiểm duyệt"), CommentState.ACCEPTED: _l("Đã chấp nhận"),
+                CommentState.REJECTED: _l("Bị từ chối"), CommentState.SPAM: _l("Thư rác")}[self]
+
+
+class Moderation(enum.StrEnum):
+    PRE = "pre"    # a comment is shown once a moderator accepts it
+    POST = "post"  # a comment is shown at once, until a moderator rejects it
+
+    @property
+    def label(self):
+        return {Moderation.PRE: _l("Kiểm duyệt trước: ý kiến chỉ hiện sau khi được chấp nhận"),
+                Moderation.POST: _l("Kiểm duyệt sau: ý kiến hiện ngay, bị gỡ nếu bị từ chối")}[self]
+
+
+class Consultation(TenantScoped, db.Model):
+    __tablename__ = "consultations"
+
+    title: Mapped[str] = mapped_column(sa.String(300))
+    summary: Mapped[str] = mapped_column(sa.Text, default="")
+    drafting_body: Mapped[str] = mapped_column(sa.String(200), default="")  # cơ quan chủ trì soạn thảo
+    agency_name: Mapped[str] = mapped_column(sa.String(200))
+    agency_address: Mapped[str] = mapped_column(sa.String(300))
+    agency_email: Mapped[str] = mapped_column(sa.String(254))
+    agency_phone: Mapped[str] = mapped_column(sa.String(50))
+    opens_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
+    closes_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
+    is_published: Mapped[bool] = mapped_column(default=False)
+    current_revision: Mapped[int] = mapped_column(default=0)
+    concluded_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    report: Mapped[str] = mapped_column(sa.Text, default="")
+    # When subscribers were told it opened / closed (the cron's idempotence marks).
+    announced_open_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    announced_closed_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), server_default=sa.func.now())
+    updated_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), server_default=sa.func.now())
+
+    files: Mapped[list[ConsultationFile]] = relationship(
+        primaryjoin="and_(Consultation.tenant_id == ConsultationFile.tenant_id, "
+                    "Consultation.id == ConsultationFile.consultation_id)",
+        foreign_keys="[ConsultationFile.tenant_id, ConsultationFile.consultation_id]", viewonly=True,
+        order_by="ConsultationFile.id")
+
+    __table_args__ = (
+        sa.CheckConstraint("opens_at < closes_at", name="opens_before_closing"),
+        sa.Index("ix_consultations_tenant_id_closes_at", "tenant_id", "closes_at"),
+    )
+
+    def state(self, now: datetime | None = None) -> ConsultationState:
+        now = now or datetime.now(UTC)
+        if self.concluded_at is not None:
+            return ConsultationState.CONCLUDED
+        if now < self.opens_at:
+            return ConsultationState.UPCOMING
+        if now < self.closes_at:
+            return ConsultationState.OPEN
+        return ConsultationState.CLOSED
+
+    def is_open(self, now: datetime | None = None) -> bool:
+        return self.is_published and self.state(now) == ConsultationState.OPEN
+
+
+class DraftRevision(TenantScoped, db.Model):
+    """One numbered version of the draft's text (1, 2, …)."""
+
+    __tablename__ = "consultation_revisions"
+
+    consultation_id: Mapped[int] = mapped_column(sa.BigInteger)
+    number: Mapped[int] = mapped_column()
+    note: Mapped[str] = mapped_column(sa.String(500), default="")
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), server_default=sa.func.now())
+
+    __table_args__ = (
+        sa.ForeignKeyConstraint(["tenant_id", "consultation_id"], ["consultations.tenant_id", "consultations.id"],
+                                ondelete="CASCADE"),
+        sa.UniqueConstraint("tenant_id", "consultation_id", "number"),
+        sa.CheckConstraint("number > 0", name="number_positive"),
+    )
+
+
+class DraftClause(TenantScoped, db.Model):
+    """A part, article or clause of one revision, in reading order (`position`)."""
+
+    __tablename__ = "consultation_clauses"
+
+    revision_id: Mapped[int] = mapped_column(sa.BigInteger)
+    consultation_id: Mapped[int] = mapped_column(sa.BigInteger)
+    key: Mapped[str] = mapped_column(sa.String(36))  # stable across revisions
+    kind: Mapped[str] = mapped_column(sa.String(10))
+    number: Mapped[str] = mapped_column(sa.String(20))
+    parent_key: Mapped[str | None] = mapped_column(sa.String(36))
+    heading: Mapped[str] = mapped_column(sa.String(500), default="")
+    body: Mapped[str] = mapped_column(sa.Text, default="")
+    position: Mapped[int] = mapped_column()
+
+    __table_args__ = (
+        sa.ForeignKeyConstraint(["tenant_id", "revision_id"], ["consultation_revisions.tenant_id",
+                                                               "consultation_revisions.id"], ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(["tenant_id", "consultation_id"], ["consultations.tenant_id", "consultations.id"],
+                                ondelete="CASCADE"),
+        sa.UniqueConstraint("tenant_id", "revision_id", "key"),
+        sa.Index("ix_consultation_clauses_tenant_id_consultation_id_key", "tenant_id", "consultation_id", "key"),
+        sa.CheckConstraint(_in("kind", ClauseKind), name="kind"),
+    )
+
+    @property
+    def anchor(self) -> str:
+        return f"k-{self.key}"
+
+
+class ConsultationComment(TenantScoped, db.Model):
+    """A citizen's comment on the whole draft (`clause_key` null) or on one clause."""
+
+    __tablename__ = "consultation_comments"
+
+    consultation_id: Mapped[int] = mapped_column(sa.BigInteger)
+    clause_key: Mapped[str | None] = mapped_column(sa.String(36))
+    revision_number: Mapped[int] = mapped_column()
+    name: Mapped[str] = mapped_column(sa.String(120))
+    email: Mapped[str] = mapped_column(sa.String(254))  # never shown nor exported to the public
+    organisation: Mapped[str] = mapped_column(sa.String(200), default="")
+    body: Mapped[str] = mapped_column(sa.Text)
+    state: Mapped[str] = mapped_column(sa.String(10), default=CommentState.PENDING.value)
+    reject_reason: Mapped[str] = mapped_column(sa.String(1000), default="")
+    response: Mapped[str] = mapped_column(sa.Text, default="")  # how the agency took it into account
+    locale: Mapped[str] = mapped_column(sa.String(5), default="vi")
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
+    moderated_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    moderated_by_id: Mapped[int | None] = mapped_column(
+        sa.BigInteger, sa.ForeignKey("users.id", ondelete="SET NULL"))
+
+    __table_args__ = (
+        sa.ForeignKeyConstraint(["tenant_id", "consultation_id"], ["consultations.tenant_id", "consultations.id"],
+                                ondelete="CASCADE"),
+        sa.Index("ix_consultation_comments_tenant_id_consultation_id", "tenant_id", "consultation_id"),
+        sa.CheckConstraint(_in("state", CommentState), name="state"),
+    )
+
+
+class ConsultationFile(TenantScoped, db.Model):
+    """The draft as PDF or DOCX (or another attachment), stored through app.uploads."""
+
+    __tablename__ = "consultation_files"
+
+    consultation_id: Mapped[int] = mapped_column(sa.BigInteger)
+    file_key: Mapped[str] = mapped_column(sa.String(200))
+    filename: Mapped[str] = mapped_column(sa.String(200))
+    content_type: Mapped[str] = mapped_column(sa.String(100))
+    size: Mapped[int] = mapped_column(sa.Integer)
+
+    __table_args__ = (
+        sa.ForeignKeyConstraint(["tenant_id", "consultation_id"], ["consultations.tenant_id", "consultations.id"],
+                                ondelete="CASCADE"),
+        sa.Index("ix_consultation_files_tenant_id_consultation_id", "tenant_id", "consultation_id"),
+    )
+
+
+class ConsultationSettings(TenantScoped, db.Model):
+    """Per-portal settings of consultations (one row per tenant, made on first use)."""
+
+    __tablename__ = "consultation_settings"
+
+    moderation: Mapped[str] = mapped_column(sa.String(10), default=Moderation.PRE.value)
+
+    __table_args__ = (sa.UniqueConstraint("tenant_id"), sa.CheckConstraint(_in("moderation", Moderation),
+                                                                           name="moderation"))
+
+    @classmethod
+    def for_current_tenant(cls) -> ConsultationSettings:
+        row = db.session.scalar(sa.select(cls))
+        if row is None:
+            row = cls(moderation=Moderation.PRE.value)
+            db.session.add(row)
+            db.session.flush()
+        return row
+
+
+class Subscriber(TenantScoped, db.Model):
+    """A citizen told by e-mail when a consultation of this portal opens, closes or is concluded."""
+
+    __tablename__ = "consultation_subscribers"
+
+    email: Mapped[str] = mapped_column(sa.String(254))
+    locale: Mapped[str] = mapped_column(sa.String(5), default="vi")
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), server_default=sa.func.now())
+    confirmed_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    unsubscribed_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+
+    __table_args__ = (sa.UniqueConstraint("tenant_id", "email"),)
+
+    @property
+    def is_active(self) -> bool:
+        return self.confirmed_at is not None and self.unsubscribed_at is None
