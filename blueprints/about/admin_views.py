@@ -10,6 +10,7 @@ from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from app.crud import or_404
 from app.extensions import db
 from app.i18n import current_locale
 from app.navigation import add_backoffice_page
@@ -94,9 +95,7 @@ def admin_units():
 @bp.route("/admin/units/<int:unit_id>", methods=["GET", "POST"])
 @require_role(*CONTENT_MANAGERS)
 def admin_unit(unit_id: int | None):
-    unit = get_unit(unit_id) if unit_id else None
-    if unit_id and unit is None:
-        abort(404)
+    unit = or_404(get_unit(unit_id)) if unit_id else None
     form = UnitForm(obj=unit)
     form.parent_id.choices = unit_choices(parent_choices(unit), current_locale(), _l("(Không trực thuộc đơn vị nào)"))
     if request.method == "GET" and unit is not None:
@@ -123,9 +122,7 @@ def admin_leaders():
 @bp.route("/admin/leaders/<int:leader_id>", methods=["GET", "POST"])
 @require_role(*CONTENT_MANAGERS)
 def admin_leader(leader_id: int | None):
-    leader = get_leader(leader_id) if leader_id else None
-    if leader_id and leader is None:
-        abort(404)
+    leader = or_404(get_leader(leader_id)) if leader_id else None
     form = LeaderForm(obj=leader)
     if form.validate_on_submit():
         values = {k: v for k, v in form.data.items() if k not in ("photo", "submit", "csrf_token")}
@@ -168,9 +165,7 @@ def admin_contacts():
 @bp.route("/admin/contacts/<int:contact_id>", methods=["GET", "POST"])
 @require_role(*CONTENT_MANAGERS)
 def admin_contact(contact_id: int | None):
-    contact = get_contact(contact_id) if contact_id else None
-    if contact_id and contact is None:
-        abort(404)
+    contact = or_404(get_contact(contact_id)) if contact_id else None
     form = ContactForm(obj=contact)
     form.unit_id.choices = unit_choices(all_units(), current_locale(), _l("(Chưa chọn đơn vị)"))
     if request.method == "GET" and contact is not None:
@@ -188,9 +183,7 @@ def admin_contact(contact_id: int | None):
 @require_role(*CONTENT_MANAGERS)
 def admin_contact_checked(contact_id: int):
     """Confirm that a contact's details are still right, without editing it."""
-    contact = get_contact(contact_id)
-    if contact is None:
-        abort(404)
+    contact = or_404(get_contact(contact_id))
     mark_checked(contact, require_tenant().today())
     db.session.commit()
     flash(_("Đã xác nhận thông tin liên hệ của %(name)s.", name=contact.name), "info")
