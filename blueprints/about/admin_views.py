@@ -47,6 +47,13 @@ add_backoffice_page("about.admin_leaders", _l("Lãnh đạo"), roles=CONTENT_MAN
 add_backoffice_page("about.admin_contacts", _l("Danh bạ cán bộ"), roles=CONTENT_MANAGERS, order=43)
 
 
+def _saved(endpoint: str):
+    """Commit what the form changed, say so, and go back to the list at `endpoint`."""
+    db.session.commit()
+    flash(_("Đã lưu."), "info")
+    return redirect(url_for(endpoint))
+
+
 def _form_page(form, title, cancel, status=200, **extra):
     return render("about/admin/form.html", form=form, title=title, cancel=cancel, **extra), status
 
@@ -76,9 +83,7 @@ def admin_section(kind: str):
         except UploadRejected as exc:
             form.image.errors.append(str(exc))
         else:
-            db.session.commit()
-            flash(_("Đã lưu."), "info")
-            return redirect(url_for("about.admin_sections"))
+            return _saved("about.admin_sections")
     status = 422 if form.errors else 200
     return _form_page(form, kind.label, url_for("about.admin_sections"), status,
                       image_url=url_for("about.section_image", kind=kind)
@@ -105,9 +110,7 @@ def admin_unit(unit_id: int | None):
             form.name_vi.errors.append(_("Đã có đơn vị cùng tên."))
         else:
             save_unit(unit, **form.data)
-            db.session.commit()
-            flash(_("Đã lưu."), "info")
-            return redirect(url_for("about.admin_units"))
+            return _saved("about.admin_units")
     return _form_page(form, _("Đơn vị") if unit is None else unit.name_vi, url_for("about.admin_units"),
                       422 if form.errors else 200)
 
@@ -131,9 +134,7 @@ def admin_leader(leader_id: int | None):
         except UploadRejected as exc:
             form.photo.errors.append(str(exc))
         else:
-            db.session.commit()
-            flash(_("Đã lưu."), "info")
-            return redirect(url_for("about.admin_leaders"))
+            return _saved("about.admin_leaders")
     photo_url = url_for("about.admin_leader_photo", leader_id=leader.id) if leader and leader.photo_key else None
     return _form_page(form, _("Lãnh đạo") if leader is None else leader.name, url_for("about.admin_leaders"),
                       422 if form.errors else 200, image_url=photo_url)
@@ -172,9 +173,7 @@ def admin_contact(contact_id: int | None):
         form.unit_id.data = contact.unit_id or 0
     if form.validate_on_submit():
         save_contact(contact, today=require_tenant().today(), **form.data)
-        db.session.commit()
-        flash(_("Đã lưu."), "info")
-        return redirect(url_for("about.admin_contacts"))
+        return _saved("about.admin_contacts")
     return _form_page(form, _("Cán bộ đầu mối") if contact is None else contact.name,
                       url_for("about.admin_contacts"), 422 if form.errors else 200)
 

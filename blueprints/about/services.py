@@ -104,19 +104,8 @@ def parent_choices(exclude: OrgUnit | None = None) -> list[OrgUnit]:
     if exclude is None:
         return units
     parents = {u.id: u.parent_id for u in units}
-    return [u for u in units if u.id != exclude.id and not _is_ancestor(exclude.id, u.id, parents)
-            and not _descends_from(u.id, exclude.id, parents)]
-
-
-def _descends_from(unit_id: int, ancestor_id: int, parents: dict[int, int | None]) -> bool:
-    seen: set[int] = set()
-    current = parents.get(unit_id)
-    while current is not None and current not in seen:
-        if current == ancestor_id:
-            return True
-        seen.add(current)
-        current = parents.get(current)
-    return False
+    # Walking up from `u` itself meets `exclude` exactly when u is exclude or one of its descendants.
+    return [u for u in units if not _is_ancestor(exclude.id, u.id, parents)]
 
 
 def save_unit(unit: OrgUnit | None, **values) -> OrgUnit:
