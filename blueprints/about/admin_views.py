@@ -103,8 +103,6 @@ def admin_unit(unit_id: int | None):
     unit = or_404(get_unit(unit_id)) if unit_id else None
     form = UnitForm(obj=unit)
     form.parent_id.choices = unit_choices(parent_choices(unit), current_locale(), _l("(Không trực thuộc đơn vị nào)"))
-    if request.method == "GET" and unit is not None:
-        form.parent_id.data = unit.parent_id or 0
     if form.validate_on_submit():
         if unit_name_taken(form.name_vi.data, unit):
             form.name_vi.errors.append(_("Đã có đơn vị cùng tên."))
@@ -169,8 +167,6 @@ def admin_contact(contact_id: int | None):
     contact = or_404(get_contact(contact_id)) if contact_id else None
     form = ContactForm(obj=contact)
     form.unit_id.choices = unit_choices(all_units(), current_locale(), _l("(Chưa chọn đơn vị)"))
-    if request.method == "GET" and contact is not None:
-        form.unit_id.data = contact.unit_id or 0
     if form.validate_on_submit():
         save_contact(contact, today=require_tenant().today(), **form.data)
         return _saved("about.admin_contacts")

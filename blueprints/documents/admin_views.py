@@ -48,8 +48,6 @@ def admin_edit(document_id: int | None):
     form = DocumentForm(obj=document)
     form.replaced_by_id.choices = [SelectChoice(0, _("(Không)"))] + [
         SelectChoice(d.id, f"{d.number} – {d.summary[:80]}") for d in successor_choices(document)]
-    if request.method == "GET" and document is not None:
-        form.replaced_by_id.data = document.replaced_by_id or 0
     if form.validate_on_submit():
         if number_taken(form.number.data, document):
             form.number.errors.append(_("Đã có văn bản với số, ký hiệu này."))
