@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
-from flask import Blueprint, flash, redirect, url_for
+from flask import Blueprint, abort, flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
@@ -23,6 +23,8 @@ from app.navigation import add_backoffice_page
 from app.roles import CONTENT_MANAGERS, require_role
 from app.templating import render
 from app.validation import FieldErrors
+
+Row = TypeVar("Row")
 
 
 @dataclass
@@ -58,6 +60,13 @@ def populate(form: FlaskForm, obj) -> None:
 def find_row(model, item_id: int):
     """The row with this id on the current portal, or 404."""
     return db.first_or_404(sa.select(model).where(model.id == item_id))
+
+
+def or_404(row: Row | None) -> Row:
+    """`row` as a service found it, or a 404 where it found none (not on this portal, say)."""
+    if row is None:
+        abort(404)
+    return row
 
 
 def register(crud: Crud) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol
 
-from wtforms import SelectChoice
+from wtforms import SelectChoice, SelectField
 
 
 class LabelledMember(Protocol):
@@ -25,3 +25,14 @@ def enum_choices(enum_type: Iterable[LabelledMember], blank=None) -> list[Select
     """
     options = [SelectChoice(member.value, member.label) for member in enum_type]
     return [SelectChoice("", blank), *options] if blank is not None else options
+
+
+class OptionalIdField(SelectField):
+    """A select of rows by id whose option 0 means "none": a row's NULL shows as that option, so
+    an edit form needs no step of its own to turn a missing parent, unit or successor into 0."""
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        super().__init__(label, validators, coerce=int, default=0, **kwargs)
+
+    def process_data(self, value):
+        super().process_data(0 if value is None else value)

@@ -13,7 +13,6 @@ the user model.
 
 from __future__ import annotations
 
-import enum
 import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -22,28 +21,18 @@ from flask import abort
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from app.enums import LabelledEnum
 from app.extensions import login_manager
 
 View = TypeVar("View", bound=Callable[..., Any])
 
 
-class Role(enum.StrEnum):
-    COLLABORATOR = "collaborator"
-    EDITOR = "editor"
-    APPROVER = "approver"
-    BOARD_HEAD = "board-head"
+class Role(LabelledEnum):
+    COLLABORATOR = "collaborator", _l("Cộng tác viên")
+    EDITOR = "editor", _l("Biên tập viên")
+    APPROVER = "approver", _l("Người duyệt bài (Phó Trưởng ban)")
+    BOARD_HEAD = "board-head", _l("Trưởng Ban biên tập")
 
-    @property
-    def label(self):
-        return _ROLE_LABELS[self]
-
-
-_ROLE_LABELS = {
-    Role.COLLABORATOR: _l("Cộng tác viên"),
-    Role.EDITOR: _l("Biên tập viên"),
-    Role.APPROVER: _l("Người duyệt bài (Phó Trưởng ban)"),
-    Role.BOARD_HEAD: _l("Trưởng Ban biên tập"),
-}
 
 PLATFORM_ADMIN = "platform-admin"
 

@@ -23,6 +23,7 @@ from flask_babel import gettext as _
 from PIL import Image, UnidentifiedImageError
 from werkzeug.datastructures import FileStorage
 
+from app.validation import FieldErrors
 from tenants.context import require_tenant
 
 IMAGE_FORMATS = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png"),
@@ -141,3 +142,20 @@ def send_stored(key: str, content_type: str, download_name: str, as_attachment: 
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
+
+
+def form_upload(form, name: str, kind: str, *, has_one: bool, missing) -> StoredFile | None:
+    """Store the file the form's `name` field brings (checked as `kind`), for a save hook.
+
+    None when it brings none and the row already `has_one` (the old file stays); a FieldErrors on
+    that field when the file is refused, or when there is none at all (`missing` says so).
+    """
+    upload = form[name].data
+    if upload and getattr(upload, "filename", ""):
+        try:
+            return store_upload(upload, kind=kind)
+        except UploadRejected as exc:
+            raise FieldErrors.on(name, str(exc)) from exc
+    if not has_one:
+        raise FieldErrors.on(name, missing)
+    return None

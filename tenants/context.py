@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from app.bilingual import bilingual
+
 
 @dataclass(frozen=True)
 class TenantInfo:
@@ -36,8 +38,7 @@ class TenantInfo:
     parent_host: str = ""
     contact: dict = field(default_factory=dict, compare=False, hash=False)
 
-    def name(self, locale: str) -> str:
-        return self.name_en if locale == "en" and self.name_en else self.name_vi
+    name = bilingual("name")
 
     @property
     def is_active(self) -> bool:

@@ -10,6 +10,7 @@ from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from app.crud import or_404
 from app.extensions import db
 from app.i18n import current_locale
 from app.navigation import add_backoffice_page
@@ -46,6 +47,13 @@ add_backoffice_page("about.admin_leaders", _l("Lãnh đạo"), roles=CONTENT_MAN
 add_backoffice_page("about.admin_contacts", _l("Danh bạ cán bộ"), roles=CONTENT_MANAGERS, order=43)
 
 
+def _saved(endpoint: str):
+    """Commit what the form changed, say so, and go back to the list at `endpoint`."""
+    db.session.commit()
+    flash(_("Đã lưu."), "info")
+    return redirect(url_for(endpoint))
+
+
 def _form_page(form, title, cancel, status=200, **extra):
     return render("about/admin/form.html", form=form, title=title, cancel=cancel, **extra), status
 
@@ -75,9 +83,7 @@ def admin_section(kind: str):
         except UploadRejected as exc:
             form.image.errors.append(str(exc))
         else:
-            db.session.commit()
-            flash(_("Đã lưu."), "info")
-            return redirect(url_for("about.admin_sections"))
+            return _saved("about.admin_sections")
     status = 422 if form.errors else 200
     return _form_page(form, kind.label, url_for("about.admin_sections"), status,
                       image_url=url_for("about.section_image", kind=kind)
@@ -94,21 +100,15 @@ def admin_units():
 @bp.route("/admin/units/<int:unit_id>", methods=["GET", "POST"])
 @require_role(*CONTENT_MANAGERS)
 def admin_unit(unit_id: int | None):
-    unit = get_unit(unit_id) if unit_id else None
-    if unit_id and unit is None:
-        abort(404)
+    unit = or_404(get_unit(unit_id)) if unit_id else None
     form = UnitForm(obj=unit)
     form.parent_id.choices = unit_choices(parent_choices(unit), current_locale(), _l("(Không trực thuộc đơn vị nào)"))
-    if request.method == "GET" and unit is not None:
-        form.parent_id.data = unit.parent_id or 0
     if form.validate_on_submit():
         if unit_name_taken(form.name_vi.data, unit):
             form.name_vi.errors.append(_("Đã có đơn vị cùng tên."))
         else:
             save_unit(unit, **form.data)
-            db.session.commit()
-            flash(_("Đã lưu."), "info")
-            return redirect(url_for("about.admin_units"))
+            return _saved("about.admin_units")
     return _form_page(form, _("Đơn vị") if unit is None else unit.name_vi, url_for("about.admin_units"),
                       422 if form.errors else 200)
 
@@ -123,9 +123,7 @@ def admin_leaders():
 @bp.route("/admin/leaders/<int:leader_id>", methods=["GET", "POST"])
 @require_role(*CONTENT_MANAGERS)
 def admin_leader(leader_id: int | None):
-    leader = get_leader(leader_id) if leader_id else None
-    if leader_id and leader is None:
-        abort(404)
+    leader = or_404(get_leader(leader_id)) if leader_id else None
     form = LeaderForm(obj=leader)
     if form.validate_on_submit():
         values = {k: v for k, v in form.data.items() if k not in ("photo", "submit", "csrf_token")}
@@ -134,9 +132,7 @@ def admin_leader(leader_id: int | None):
         except UploadRejected as exc:
             form.photo.errors.append(str(exc))
         else:
-            db.session.commit()
-            flash(_("Đã lưu."), "info")
-            return redirect(url_for("about.admin_leaders"))
+            return _saved("about.admin_leaders")
     photo_url = url_for("about.admin_leader_photo", leader_id=leader.id) if leader and leader.photo_key else None
     return _form_page(form, _("Lãnh đạo") if leader is None else leader.name, url_for("about.admin_leaders"),
                       422 if form.errors else 200, image_url=photo_url)
@@ -168,18 +164,12 @@ def admin_contacts():
 @bp.route("/admin/contacts/<int:contact_id>", methods=["GET", "POST"])
 @require_role(*CONTENT_MANAGERS)
 def admin_contact(contact_id: int | None):
-    contact = get_contact(contact_id) if contact_id else None
-    if contact_id and contact is None:
-        abort(404)
+    contact = or_404(get_contact(contact_id)) if contact_id else None
     form = ContactForm(obj=contact)
     form.unit_id.choices = unit_choices(all_units(), current_locale(), _l("(Chưa chọn đơn vị)"))
-    if request.method == "GET" and contact is not None:
-        form.unit_id.data = contact.unit_id or 0
     if form.validate_on_submit():
         save_contact(contact, today=require_tenant().today(), **form.data)
-        db.session.commit()
-        flash(_("Đã lưu."), "info")
-        return redirect(url_for("about.admin_contacts"))
+        return _saved("about.admin_contacts")
     return _form_page(form, _("Cán bộ đầu mối") if contact is None else contact.name,
                       url_for("about.admin_contacts"), 422 if form.errors else 200)
 
@@ -188,9 +178,7 @@ def admin_contact(contact_id: int | None):
 @require_role(*CONTENT_MANAGERS)
 def admin_contact_checked(contact_id: int):
     """Confirm that a contact's details are still right, without editing it."""
-    contact = get_contact(contact_id)
-    if contact is None:
-        abort(404)
+    contact = or_404(get_contact(contact_id))
     mark_checked(contact, require_tenant().today())
     db.session.commit()
     flash(_("Đã xác nhận thông tin liên hệ của %(name)s.", name=contact.name), "info")

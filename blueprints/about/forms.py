@@ -10,12 +10,13 @@ from wtforms import (
     EmailField,
     IntegerField,
     SelectChoice,
-    SelectField,
     StringField,
     SubmitField,
     TextAreaField,
 )
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
+
+from app.forms import OptionalIdField
 
 
 def optional_email():
@@ -43,7 +44,7 @@ class SectionForm(FlaskForm):
 class UnitForm(FlaskForm):
     name_vi = StringField(_l("Tên đơn vị (tiếng Việt)"), validators=required(_l("Nhập tên đơn vị.")))
     name_en = StringField(_l("Tên đơn vị (tiếng Anh)"), validators=required(_l("Nhập tên đơn vị bằng tiếng Anh.")))
-    parent_id = SelectField(_l("Trực thuộc"), coerce=int, default=0)
+    parent_id = OptionalIdField(_l("Trực thuộc"))
     functions_vi = TextAreaField(_l("Chức năng, nhiệm vụ (tiếng Việt)"), render_kw={"rows": 6})
     functions_en = TextAreaField(_l("Chức năng, nhiệm vụ (tiếng Anh)"), render_kw={"rows": 6})
     address = StringField(_l("Địa chỉ"), validators=[Length(max=300)])
@@ -73,7 +74,7 @@ class ContactForm(FlaskForm):
     name = StringField(_l("Họ và tên"), validators=required(_l("Nhập họ và tên.")))
     position_vi = StringField(_l("Chức vụ (tiếng Việt)"), validators=required(_l("Nhập chức vụ.")))
     position_en = StringField(_l("Chức vụ (tiếng Anh)"), validators=required(_l("Nhập chức vụ bằng tiếng Anh.")))
-    unit_id = SelectField(_l("Đơn vị"), coerce=int, default=0)
+    unit_id = OptionalIdField(_l("Đơn vị"))
     phone = StringField(_l("Điện thoại"), validators=[Length(max=40)])
     email = EmailField(_l("Thư điện tử"), validators=optional_email())
     position = order_field()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from datetime import date, datetime
 
 import sqlalchemy as sa
@@ -10,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import TenantScoped
+from app.enums import LabelledEnum
 from app.extensions import db
 
 
@@ -28,23 +28,12 @@ class Bilingual:
         return locale == "en" and not (getattr(self, f"{field}_en", "") or "").strip()
 
 
-class SectionKind(enum.StrEnum):
-    FUNCTIONS = "functions"
-    HISTORY = "history"
-    MAP = "map"
-    NATURE = "nature"
-    CULTURE = "culture"
-
-    @property
-    def label(self):
-
-        return {
-            SectionKind.FUNCTIONS: _l("Chức năng, nhiệm vụ"),
-            SectionKind.HISTORY: _l("Lịch sử hình thành"),
-            SectionKind.MAP: _l("Bản đồ địa giới hành chính"),
-            SectionKind.NATURE: _l("Điều kiện tự nhiên"),
-            SectionKind.CULTURE: _l("Văn hóa, di tích, danh thắng"),
-        }[self]
+class SectionKind(LabelledEnum):
+    FUNCTIONS = "functions", _l("Chức năng, nhiệm vụ")
+    HISTORY = "history", _l("Lịch sử hình thành")
+    MAP = "map", _l("Bản đồ địa giới hành chính")
+    NATURE = "nature", _l("Điều kiện tự nhiên")
+    CULTURE = "culture", _l("Văn hóa, di tích, danh thắng")
 
 
 class IntroSection(Bilingual, TenantScoped, db.Model):

@@ -15,7 +15,7 @@ from flask_sqlalchemy.pagination import Pagination
 from app.extensions import db
 from app.richtext import clean_html
 from app.search import fold
-from app.uploads import store_upload
+from app.uploads import StoredFile, store_upload
 from blueprints.about.models import Contact, IntroSection, Leader, OrgUnit, SectionKind
 from tenants.context import require_tenant
 
@@ -34,6 +34,11 @@ def get_section(kind: str) -> IntroSection | None:
     return db.session.scalar(sa.select(IntroSection).where(IntroSection.kind == kind))
 
 
+def _new_image(upload) -> StoredFile | None:
+    """The checked image an upload field brings, or None when it brings none (the old one stays)."""
+    return store_upload(upload, kind="image") if upload is not None and upload.filename else None
+
+
 def save_section(kind: SectionKind, *, body_vi: str, body_en: str, image_alt_vi: str = "",
                  image_alt_en: str = "", image=None) -> IntroSection:
     """Create or update one section; editor HTML is cleaned, an image is checked by content."""
@@ -42,8 +47,7 @@ def save_section(kind: SectionKind, *, body_vi: str, body_en: str, image_alt_vi:
     section.body_en = clean_html(body_en)
     section.image_alt_vi = (image_alt_vi or "").strip()
     section.image_alt_en = (image_alt_en or "").strip()
-    if image is not None and image.filename:
-        stored = store_upload(image, kind="image")
+    if stored := _new_image(image):
         section.image_key, section.image_type = stored.key, stored.content_type
     db.session.add(section)
     db.session.flush()
@@ -100,19 +104,8 @@ def parent_choices(exclude: OrgUnit | None = None) -> list[OrgUnit]:
     if exclude is None:
         return units
     parents = {u.id: u.parent_id for u in units}
-    return [u for u in units if u.id != exclude.id and not _is_ancestor(exclude.id, u.id, parents)
-            and not _descends_from(u.id, exclude.id, parents)]
-
-
-def _descends_from(unit_id: int, ancestor_id: int, parents: dict[int, int | None]) -> bool:
-    seen: set[int] = set()
-    current = parents.get(unit_id)
-    while current is not None and current not in seen:
-        if current == ancestor_id:
-            return True
-        seen.add(current)
-        current = parents.get(current)
-    return False
+    # Walking up from `u` itself meets `exclude` exactly when u is exclude or one of its descendants.
+    return [u for u in units if not _is_ancestor(exclude.id, u.id, parents)]
 
 
 def save_unit(unit: OrgUnit | None, **values) -> OrgUnit:
@@ -165,8 +158,7 @@ def save_leader(leader: Leader | None, *, photo=None, **values) -> Leader:
         setattr(leader, name, clean_html(values.get(name)))
     leader.position = values.get("position") or 0
     leader.is_published = bool(values.get("is_published"))
-    if photo is not None and photo.filename:
-        stored = store_upload(photo, kind="image")
+    if stored := _new_image(photo):
         leader.photo_key, leader.photo_type = stored.key, stored.content_type
     db.session.add(leader)
     db.session.flush()

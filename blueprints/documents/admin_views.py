@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, request, url_for
+from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import SelectChoice
 
+from app.crud import or_404
 from app.extensions import db
 from app.navigation import add_backoffice_page
 from app.roles import CONTENT_MANAGERS, require_role
@@ -43,14 +44,10 @@ def admin_index():
 @bp.route("/admin/documents/<int:document_id>", methods=["GET", "POST"])
 @require_role(*CONTENT_MANAGERS)
 def admin_edit(document_id: int | None):
-    document = get_document(document_id, public=False) if document_id else None
-    if document_id and document is None:
-        abort(404)
+    document = or_404(get_document(document_id, public=False)) if document_id else None
     form = DocumentForm(obj=document)
     form.replaced_by_id.choices = [SelectChoice(0, _("(Không)"))] + [
         SelectChoice(d.id, f"{d.number} – {d.summary[:80]}") for d in successor_choices(document)]
-    if request.method == "GET" and document is not None:
-        form.replaced_by_id.data = document.replaced_by_id or 0
     if form.validate_on_submit():
         if number_taken(form.number.data, document):
             form.number.errors.append(_("Đã có văn bản với số, ký hiệu này."))
@@ -77,18 +74,14 @@ def admin_edit(document_id: int | None):
 @require_role(*CONTENT_MANAGERS)
 def admin_download(document_id: int, file_id: int):
 
-    file = get_file(document_id, file_id, public=False)
-    if file is None:
-        abort(404)
+    file = or_404(get_file(document_id, file_id, public=False))
     return send_stored(file.file_key, file.content_type, file.filename)
 
 
 @bp.post("/admin/documents/<int:document_id>/files/<int:file_id>/delete")
 @require_role(*CONTENT_MANAGERS)
 def admin_remove_file(document_id: int, file_id: int):
-    file = get_file(document_id, file_id, public=False)
-    if file is None:
-        abort(404)
+    file = or_404(get_file(document_id, file_id, public=False))
     remove_file(file)
     db.session.commit()
     flash(_("Đã gỡ tệp."), "info")

@@ -15,7 +15,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, Optional
 
-from app.forms import enum_choices
+from app.forms import OptionalIdField, enum_choices
 from blueprints.documents.models import Category, DocType, Field, Status
 
 
@@ -29,7 +29,7 @@ class DocumentForm(FlaskForm):
     issued_on = DateField(_l("Ngày ban hành"), validators=[DataRequired(_l("Nhập ngày ban hành."))])
     effective_on = DateField(_l("Ngày có hiệu lực"), validators=[Optional()])
     status = SelectField(_l("Tình trạng hiệu lực"), choices=enum_choices(Status))
-    replaced_by_id = SelectField(_l("Bị thay thế bởi văn bản"), coerce=int, default=0)
+    replaced_by_id = OptionalIdField(_l("Bị thay thế bởi văn bản"))
     summary = TextAreaField(_l("Trích yếu"), validators=[DataRequired(_l("Nhập trích yếu.")), Length(max=2000)],
                             render_kw={"rows": 4})
     upload = FileField(_l("Thêm tệp (PDF, Word, Excel hoặc OpenDocument)"))

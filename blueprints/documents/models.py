@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from datetime import date, datetime
 
 import sqlalchemy as sa
@@ -10,74 +9,45 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import TenantScoped
+from app.enums import LabelledEnum, check_in
 from app.extensions import db
 
 
-class Category(enum.StrEnum):
-    NORMATIVE = "normative"
-    ADMINISTRATIVE = "administrative"
-
-    @property
-    def label(self):
-        return {Category.NORMATIVE: _l("Văn bản quy phạm pháp luật"),
-                Category.ADMINISTRATIVE: _l("Văn bản hành chính")}[self]
+class Category(LabelledEnum):
+    NORMATIVE = "normative", _l("Văn bản quy phạm pháp luật")
+    ADMINISTRATIVE = "administrative", _l("Văn bản hành chính")
 
 
-class DocType(enum.StrEnum):
-    RESOLUTION = "resolution"
-    DECISION = "decision"
-    DIRECTIVE = "directive"
-    PLAN = "plan"
-    NOTICE = "notice"
-    OFFICIAL_LETTER = "official-letter"
-    REPORT = "report"
-    GUIDANCE = "guidance"
-
-    @property
-    def label(self):
-        return {DocType.RESOLUTION: _l("Nghị quyết"), DocType.DECISION: _l("Quyết định"),
-                DocType.DIRECTIVE: _l("Chỉ thị"), DocType.PLAN: _l("Kế hoạch"),
-                DocType.NOTICE: _l("Thông báo"), DocType.OFFICIAL_LETTER: _l("Công văn"),
-                DocType.REPORT: _l("Báo cáo"), DocType.GUIDANCE: _l("Hướng dẫn")}[self]
+class DocType(LabelledEnum):
+    RESOLUTION = "resolution", _l("Nghị quyết")
+    DECISION = "decision", _l("Quyết định")
+    DIRECTIVE = "directive", _l("Chỉ thị")
+    PLAN = "plan", _l("Kế hoạch")
+    NOTICE = "notice", _l("Thông báo")
+    OFFICIAL_LETTER = "official-letter", _l("Công văn")
+    REPORT = "report", _l("Báo cáo")
+    GUIDANCE = "guidance", _l("Hướng dẫn")
 
 
-class Field(enum.StrEnum):
-    LAND = "land"
-    CONSTRUCTION = "construction"
-    FINANCE = "finance"
-    CULTURE_SOCIETY = "culture-society"
-    HEALTH = "health"
-    EDUCATION = "education"
-    JUSTICE = "justice"
-    HOME_AFFAIRS = "home-affairs"
-    SECURITY = "security"
-    ENVIRONMENT = "environment"
-    ECONOMY = "economy"
-    OTHER = "other"
-
-    @property
-    def label(self):
-        return {Field.LAND: _l("Đất đai"), Field.CONSTRUCTION: _l("Xây dựng – đô thị"),
-                Field.FINANCE: _l("Tài chính – ngân sách"), Field.CULTURE_SOCIETY: _l("Văn hóa – xã hội"),
-                Field.HEALTH: _l("Y tế"), Field.EDUCATION: _l("Giáo dục"), Field.JUSTICE: _l("Tư pháp"),
-                Field.HOME_AFFAIRS: _l("Nội vụ"), Field.SECURITY: _l("Quốc phòng – an ninh"),
-                Field.ENVIRONMENT: _l("Tài nguyên – môi trường"), Field.ECONOMY: _l("Kinh tế"),
-                Field.OTHER: _l("Lĩnh vực khác")}[self]
+class Field(LabelledEnum):
+    LAND = "land", _l("Đất đai")
+    CONSTRUCTION = "construction", _l("Xây dựng – đô thị")
+    FINANCE = "finance", _l("Tài chính – ngân sách")
+    CULTURE_SOCIETY = "culture-society", _l("Văn hóa – xã hội")
+    HEALTH = "health", _l("Y tế")
+    EDUCATION = "education", _l("Giáo dục")
+    JUSTICE = "justice", _l("Tư pháp")
+    HOME_AFFAIRS = "home-affairs", _l("Nội vụ")
+    SECURITY = "security", _l("Quốc phòng – an ninh")
+    ENVIRONMENT = "environment", _l("Tài nguyên – môi trường")
+    ECONOMY = "economy", _l("Kinh tế")
+    OTHER = "other", _l("Lĩnh vực khác")
 
 
-class Status(enum.StrEnum):
-    IN_FORCE = "in-force"
-    EXPIRED = "expired"
-    REPLACED = "replaced"
-
-    @property
-    def label(self):
-        return {Status.IN_FORCE: _l("Còn hiệu lực"), Status.EXPIRED: _l("Hết hiệu lực"),
-                Status.REPLACED: _l("Bị thay thế")}[self]
-
-
-def _in(values) -> str:
-    return "(" + ", ".join(f"'{v.value}'" for v in values) + ")"
+class Status(LabelledEnum):
+    IN_FORCE = "in-force", _l("Còn hiệu lực")
+    EXPIRED = "expired", _l("Hết hiệu lực")
+    REPLACED = "replaced", _l("Bị thay thế")
 
 
 class Document(TenantScoped, db.Model):
@@ -112,10 +82,10 @@ class Document(TenantScoped, db.Model):
         sa.ForeignKeyConstraint(["tenant_id", "replaced_by_id"], ["documents.tenant_id", "documents.id"]),
         sa.UniqueConstraint("tenant_id", "number"),
         sa.Index("ix_documents_tenant_id_issued_on", "tenant_id", "issued_on"),
-        sa.CheckConstraint(f"category IN {_in(Category)}", name="category"),
-        sa.CheckConstraint(f"doc_type IN {_in(DocType)}", name="doc_type"),
-        sa.CheckConstraint(f"field IN {_in(Field)}", name="field"),
-        sa.CheckConstraint(f"status IN {_in(Status)}", name="status"),
+        sa.CheckConstraint(check_in("category", Category), name="category"),
+        sa.CheckConstraint(check_in("doc_type", DocType), name="doc_type"),
+        sa.CheckConstraint(check_in("field", Field), name="field"),
+        sa.CheckConstraint(check_in("status", Status), name="status"),
         sa.CheckConstraint("status <> 'replaced' OR replaced_by_id IS NOT NULL", name="replaced_names_successor"),
     )
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from flask import abort
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from app.crud import or_404
 from app.navigation import add_backoffice_page, backoffice_menu
 from app.roles import PLATFORM_ADMIN, Role, require_role
 from app.templating import render
@@ -42,7 +42,5 @@ def index():
 @bp.get("/<slug>")
 @require_role(*BOARD)
 def guide_page(slug: str):
-    found = guide(slug)
-    if found is None:
-        abort(404)
+    found = or_404(guide(slug))
     return render(f"help/guides/{found.slug}.html", guide=found, audience=_role_labels(found.roles))

@@ -13,7 +13,6 @@ What other packages may rely on (the quota board, royalties, public news pages):
 
 from __future__ import annotations
 
-import enum
 from datetime import datetime
 from decimal import Decimal
 
@@ -21,82 +20,45 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from app.bilingual import bilingual
 from app.db import TenantScoped
+from app.enums import LabelledEnum, check_in
 from app.extensions import db
 from blueprints.auth.models import User
 
 
-def _check_in(column: str, values) -> str:
-    return f"{column} IN ({', '.join(repr(str(v)) for v in values)})"
+class UnitKind(LabelledEnum):
+    DEPARTMENT = "department", _l("Phòng, ban chuyên môn")
+    WARD = "ward", _l("Phường, xã")
 
 
-class UnitKind(enum.StrEnum):
-    DEPARTMENT = "department"
-    WARD = "ward"
-
-    @property
-    def label(self):
-        return {UnitKind.DEPARTMENT: _l("Phòng, ban chuyên môn"), UnitKind.WARD: _l("Phường, xã")}[self]
-
-
-class ArticleState(enum.StrEnum):
-    DRAFT = "draft"
-    SUBMITTED = "submitted"
-    RETURNED = "returned"
-    APPROVED = "approved"
-    SCHEDULED = "scheduled"
-    PUBLISHED = "published"
-    UNPUBLISHED = "unpublished"
-    ARCHIVED = "archived"
-
-    @property
-    def label(self):
-        return {
-            ArticleState.DRAFT: _l("Bản nháp"),
-            ArticleState.SUBMITTED: _l("Chờ duyệt"),
-            ArticleState.RETURNED: _l("Bị trả lại"),
-            ArticleState.APPROVED: _l("Đã duyệt"),
-            ArticleState.SCHEDULED: _l("Hẹn giờ đăng"),
-            ArticleState.PUBLISHED: _l("Đã đăng"),
-            ArticleState.UNPUBLISHED: _l("Đã gỡ"),
-            ArticleState.ARCHIVED: _l("Lưu trữ"),
-        }[self]
+class ArticleState(LabelledEnum):
+    DRAFT = "draft", _l("Bản nháp")
+    SUBMITTED = "submitted", _l("Chờ duyệt")
+    RETURNED = "returned", _l("Bị trả lại")
+    APPROVED = "approved", _l("Đã duyệt")
+    SCHEDULED = "scheduled", _l("Hẹn giờ đăng")
+    PUBLISHED = "published", _l("Đã đăng")
+    UNPUBLISHED = "unpublished", _l("Đã gỡ")
+    ARCHIVED = "archived", _l("Lưu trữ")
 
 
-class ArticleKind(enum.StrEnum):
+class ArticleKind(LabelledEnum):
     """Genres as Decree 18/2014 names them for royalties (factor ranges are set per tenant)."""
 
-    NEWS = "news"
-    ARTICLE = "article"
-    PHOTO = "photo"
-    COMMENTARY = "commentary"
-    REPORTAGE = "reportage"
-    RESEARCH = "research"
-    MULTIMEDIA = "multimedia"
-    TRANSLATED = "translated"
-
-    @property
-    def label(self):
-        return {
-            ArticleKind.NEWS: _l("Tin"),
-            ArticleKind.ARTICLE: _l("Bài viết"),
-            ArticleKind.PHOTO: _l("Phóng sự ảnh"),
-            ArticleKind.COMMENTARY: _l("Bình luận, chuyên luận"),
-            ArticleKind.REPORTAGE: _l("Phóng sự, phỏng vấn"),
-            ArticleKind.RESEARCH: _l("Nghiên cứu"),
-            ArticleKind.MULTIMEDIA: _l("Đa phương tiện"),
-            ArticleKind.TRANSLATED: _l("Tin, bài dịch"),
-        }[self]
+    NEWS = "news", _l("Tin")
+    ARTICLE = "article", _l("Bài viết")
+    PHOTO = "photo", _l("Phóng sự ảnh")
+    COMMENTARY = "commentary", _l("Bình luận, chuyên luận")
+    REPORTAGE = "reportage", _l("Phóng sự, phỏng vấn")
+    RESEARCH = "research", _l("Nghiên cứu")
+    MULTIMEDIA = "multimedia", _l("Đa phương tiện")
+    TRANSLATED = "translated", _l("Tin, bài dịch")
 
 
-class SourceType(enum.StrEnum):
-    ORIGINAL = "original"
-    QUOTED = "quoted"
-
-    @property
-    def label(self):
-        return {SourceType.ORIGINAL: _l("Bài tự viết (nguồn gốc)"),
-                SourceType.QUOTED: _l("Trích dẫn, sử dụng lại từ nguồn khác")}[self]
+class SourceType(LabelledEnum):
+    ORIGINAL = "original", _l("Bài tự viết (nguồn gốc)")
+    QUOTED = "quoted", _l("Trích dẫn, sử dụng lại từ nguồn khác")
 
 
 class NewsroomSettings(TenantScoped, db.Model):
@@ -136,12 +98,11 @@ class Unit(TenantScoped, db.Model):
 
     __table_args__ = (
         sa.UniqueConstraint("tenant_id", "name_vi"),
-        sa.CheckConstraint(_check_in("kind", UnitKind), name="kind"),
+        sa.CheckConstraint(check_in("kind", UnitKind), name="kind"),
         sa.CheckConstraint("monthly_minimum >= 0 AND monthly_cap >= monthly_minimum", name="quota"),
     )
 
-    def name(self, locale: str) -> str:
-        return self.name_en if locale == "en" and self.name_en else self.name_vi
+    name = bilingual("name")
 
     @property
     def kind_label(self):
@@ -175,8 +136,7 @@ class BoardMember(TenantScoped, db.Model):
         sa.ForeignKeyConstraint(["tenant_id", "unit_id"], ["newsroom_units.tenant_id", "newsroom_units.id"]),
     )
 
-    def title(self, locale: str) -> str:
-        return self.title_en if locale == "en" and self.title_en else self.title_vi
+    title = bilingual("title")
 
 
 class Section(TenantScoped, db.Model):
@@ -197,8 +157,7 @@ class Section(TenantScoped, db.Model):
         sa.CheckConstraint("parent_id IS NULL OR parent_id <> id", name="not_own_parent"),
     )
 
-    def name(self, locale: str) -> str:
-        return self.name_en if locale == "en" and self.name_en else self.name_vi
+    name = bilingual("name")
 
 
 class Article(TenantScoped, db.Model):
@@ -262,9 +221,9 @@ class Article(TenantScoped, db.Model):
     __table_args__ = (
         sa.ForeignKeyConstraint(["tenant_id", "section_id"], ["newsroom_sections.tenant_id", "newsroom_sections.id"]),
         sa.ForeignKeyConstraint(["tenant_id", "unit_id"], ["newsroom_units.tenant_id", "newsroom_units.id"]),
-        sa.CheckConstraint(_check_in("kind", ArticleKind), name="kind"),
-        sa.CheckConstraint(_check_in("state", ArticleState), name="state"),
-        sa.CheckConstraint(f"source_type IS NULL OR {_check_in('source_type', SourceType)}", name="source_type"),
+        sa.CheckConstraint(check_in("kind", ArticleKind), name="kind"),
+        sa.CheckConstraint(check_in("state", ArticleState), name="state"),
+        sa.CheckConstraint(f"source_type IS NULL OR {check_in('source_type', SourceType)}", name="source_type"),
         sa.Index("ix_newsroom_articles_tenant_state_published", "tenant_id", "state", "published_at"),
     )
 

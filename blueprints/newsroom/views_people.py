@@ -30,6 +30,13 @@ def _page(unit_form=None, member_form=None, settings_form=None, status: int = 20
                   member_form=member_form, settings_form=settings_form), status
 
 
+def _saved(message: str, anchor: str | None = None):
+    """Commit what a form changed, say so, and go back to the people page (at `anchor`)."""
+    db.session.commit()
+    flash(message, "success")
+    return redirect(url_for("newsroom.people_page", _anchor=anchor))
+
+
 def _valid_unit(form, unit_id: int | None = None) -> bool:
     valid = form.validate()
     if form.name_vi.data and people.unit_name_taken(form.name_vi.data, except_id=unit_id):
@@ -60,9 +67,7 @@ def add_unit():
         return _page(unit_form=form, status=422)
     people.add_unit(form.name_vi.data, form.name_en.data or "", form.kind.data, form.monthly_minimum.data,
                     form.monthly_cap.data)
-    db.session.commit()
-    flash(_("Đã thêm đơn vị."), "success")
-    return redirect(url_for("newsroom.people_page"))
+    return _saved(_("Đã thêm đơn vị."))
 
 
 @bp.post("/admin/newsroom/people/members")
@@ -74,9 +79,7 @@ def add_member():
         return _page(member_form=form, status=422)
     people.add_member(form.full_name.data, form.title_vi.data, form.title_en.data or "", form.unit_id.data,
                       bool(form.on_board.data))
-    db.session.commit()
-    flash(_("Đã thêm người."), "success")
-    return redirect(url_for("newsroom.people_page"))
+    return _saved(_("Đã thêm người."))
 
 
 @bp.post("/admin/newsroom/people/settings")
@@ -91,9 +94,7 @@ def save_settings():
                            else form.default_monthly_minimum.data,
                            current.default_monthly_cap if form.default_monthly_cap.data is None
                            else form.default_monthly_cap.data)
-    db.session.commit()
-    flash(_("Đã lưu cài đặt."), "success")
-    return redirect(url_for("newsroom.people_page", _anchor="settings-h"))
+    return _saved(_("Đã lưu cài đặt."), "settings-h")
 
 
 @bp.route("/admin/newsroom/people/units/<int:unit_id>", methods=["GET", "POST"])
@@ -101,15 +102,11 @@ def save_settings():
 def edit_unit(unit_id: int):
     unit = people.unit(unit_id) or abort(404)
     form = UnitEditForm(obj=unit)
-    if not form.is_submitted():
+    if not form.is_submitted() or not _valid_unit(form, unit.id):
         return _edit_page(form, _("Sửa đơn vị"))
-    if not _valid_unit(form, unit.id):
-        return _edit_page(form, _("Sửa đơn vị"), 422)
     people.update_unit(unit, form.name_vi.data, form.name_en.data or "", form.kind.data, form.monthly_minimum.data,
                        form.monthly_cap.data, bool(form.is_active.data), form.position.data)
-    db.session.commit()
-    flash(_("Đã lưu đơn vị."), "success")
-    return redirect(url_for("newsroom.people_page", _anchor="units-h"))
+    return _saved(_("Đã lưu đơn vị."), "units-h")
 
 
 @bp.route("/admin/newsroom/people/members/<int:member_id>", methods=["GET", "POST"])
@@ -118,18 +115,15 @@ def edit_member(member_id: int):
     member = people.member(member_id) or abort(404)
     form = MemberEditForm(obj=member)
     form.unit_id.choices = unit_choices(current_locale(), keep=member.unit_id)
-    if not form.is_submitted():
+    if not form.is_submitted() or not _valid_member(form, member.unit_id):
         return _edit_page(form, _("Sửa thông tin người"))
-    if not _valid_member(form, member.unit_id):
-        return _edit_page(form, _("Sửa thông tin người"), 422)
     people.update_member(member, form.full_name.data, form.title_vi.data, form.title_en.data or "",
                          form.unit_id.data, bool(form.on_board.data), form.position.data)
-    db.session.commit()
-    flash(_("Đã lưu thông tin người."), "success")
-    return redirect(url_for("newsroom.people_page", _anchor="members-h"))
+    return _saved(_("Đã lưu thông tin người."), "members-h")
 
 
-def _edit_page(form, heading: str, status: int = 200):
-    """One page for either form (posting back to the page's own URL), what was typed kept on error."""
+def _edit_page(form, heading: str):
+    """One page for either form (posting back to the page's own URL), what was typed kept on error
+    (and answered 422)."""
     action = url_for(request.endpoint, **request.view_args)
-    return render("newsroom/people_edit.html", form=form, heading=heading, action=action), status
+    return render("newsroom/people_edit.html", form=form, heading=heading, action=action), 422 if form.errors else 200

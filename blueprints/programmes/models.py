@@ -3,7 +3,6 @@ plans, projects, science programmes, statistics and the handling of administrati
 
 from __future__ import annotations
 
-import enum
 from datetime import date, datetime
 
 import sqlalchemy as sa
@@ -11,19 +10,14 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db import TenantScoped
+from app.enums import LabelledEnum
 from app.extensions import db
 
 
-class ProjectKind(enum.StrEnum):
-    PLANNING = "planning"
-    PROJECT = "project"
-    PROCUREMENT = "procurement"
-
-    @property
-    def label(self):
-
-        return {ProjectKind.PLANNING: _l("Quy hoạch, kế hoạch"), ProjectKind.PROJECT: _l("Dự án đầu tư"),
-                ProjectKind.PROCUREMENT: _l("Đấu thầu, mua sắm công")}[self]
+class ProjectKind(LabelledEnum):
+    PLANNING = "planning", _l("Quy hoạch, kế hoạch")
+    PROJECT = "project", _l("Dự án đầu tư")
+    PROCUREMENT = "procurement", _l("Đấu thầu, mua sắm công")
 
 
 class Project(TenantScoped, db.Model):

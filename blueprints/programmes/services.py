@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 
 from app.extensions import db
-from app.uploads import UploadRejected, store_upload
+from app.uploads import form_upload
 from app.validation import FieldErrors
 from blueprints.programmes.models import Project, ProjectKind, ScienceProgramme, StatisticsReport
 
@@ -37,15 +37,9 @@ def save_programme(programme: ScienceProgramme, form) -> None:
 
 def save_report(report: StatisticsReport, form) -> None:
     """A report must have its file; a new upload replaces the old one."""
-    upload = form.file.data
-    if upload and getattr(upload, "filename", ""):
-        try:
-            stored = store_upload(upload, kind="document")
-        except UploadRejected as exc:
-            raise FieldErrors.on("file", str(exc)) from exc
+    stored = form_upload(form, "file", "document", has_one=bool(report.file_key), missing=_("Hãy chọn tệp báo cáo."))
+    if stored:
         report.file_key, report.file_name, report.file_type = stored.key, stored.filename, stored.content_type
-    elif not report.file_key:
-        raise FieldErrors.on("file", _("Hãy chọn tệp báo cáo."))
 
 
 def format_vnd(amount: int | None) -> str:

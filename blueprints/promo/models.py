@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import enum
 from datetime import date
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.bilingual import bilingual
 from app.db import TenantScoped
+from app.enums import LabelledEnum
 from app.extensions import db
 
 
@@ -29,8 +30,7 @@ class Banner(TenantScoped, db.Model):
 
     __table_args__ = (sa.CheckConstraint("ends_on >= starts_on", name="dates_in_order"),)
 
-    def alt(self, locale: str) -> str:
-        return self.alt_en if locale == "en" and self.alt_en else self.alt_vi
+    alt = bilingual("alt")
 
 
 class TourismPlace(TenantScoped, db.Model):
@@ -47,29 +47,17 @@ class TourismPlace(TenantScoped, db.Model):
     embed_title_en: Mapped[str] = mapped_column(sa.String(250), default="")
     position: Mapped[int] = mapped_column(sa.Integer, default=0)
 
-    def title(self, locale: str) -> str:
-        return self.title_en if locale == "en" and self.title_en else self.title_vi
-
-    def body(self, locale: str) -> str:
-        return self.body_en if locale == "en" and self.body_en else self.body_vi
-
-    def embed_title(self, locale: str) -> str:
-        return self.embed_title_en if locale == "en" and self.embed_title_en else self.embed_title_vi
+    title = bilingual("title")
+    body = bilingual("body")
+    embed_title = bilingual("embed_title")
 
 
-class LinkGroup(enum.StrEnum):
-    PROVINCE = "province"
-    NEWSPAPER = "newspaper"
-    GOVERNMENT = "government"
-    MINISTRY = "ministry"
-    OTHER = "other"
-
-    @property
-    def label(self):
-
-        return {LinkGroup.PROVINCE: _l("Cổng thông tin của tỉnh"), LinkGroup.NEWSPAPER: _l("Báo chí"),
-                LinkGroup.GOVERNMENT: _l("Chính phủ"), LinkGroup.MINISTRY: _l("Bộ, ngành"),
-                LinkGroup.OTHER: _l("Liên kết khác")}[self]
+class LinkGroup(LabelledEnum):
+    PROVINCE = "province", _l("Cổng thông tin của tỉnh")
+    NEWSPAPER = "newspaper", _l("Báo chí")
+    GOVERNMENT = "government", _l("Chính phủ")
+    MINISTRY = "ministry", _l("Bộ, ngành")
+    OTHER = "other", _l("Liên kết khác")
 
 
 class Link(TenantScoped, db.Model):
@@ -86,5 +74,4 @@ class Link(TenantScoped, db.Model):
                            name="group"),
     )
 
-    def title(self, locale: str) -> str:
-        return self.title_en if locale == "en" and self.title_en else self.title_vi
+    title = bilingual("title")

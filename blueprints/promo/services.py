@@ -17,7 +17,7 @@ from flask_babel import gettext as _
 
 from app.extensions import db
 from app.richtext import clean_html
-from app.uploads import UploadRejected, store_upload
+from app.uploads import form_upload
 from app.validation import FieldErrors
 from blueprints.promo.models import Banner, Link, LinkGroup, TourismPlace
 from tenants.context import require_tenant
@@ -69,15 +69,9 @@ def save_banner(banner: Banner, form) -> None:
     if banner.ends_on < banner.starts_on:
         raise FieldErrors.on("ends_on", _("Ngày kết thúc phải sau ngày bắt đầu."))
     check_link(banner.link_url, "link_url")
-    upload = form.image.data
-    if upload and getattr(upload, "filename", ""):
-        try:
-            stored = store_upload(upload, kind="image")
-        except UploadRejected as exc:
-            raise FieldErrors.on("image", str(exc)) from exc
+    stored = form_upload(form, "image", "image", has_one=bool(banner.image_key), missing=_("Hãy chọn ảnh băng-rôn."))
+    if stored:
         banner.image_key, banner.image_type = stored.key, stored.content_type
-    elif not banner.image_key:
-        raise FieldErrors.on("image", _("Hãy chọn ảnh băng-rôn."))
 
 
 def save_place(place: TourismPlace, form) -> None:

@@ -7,7 +7,6 @@ nothing here is a float, so the statement, its exports and the budget add up to 
 
 from __future__ import annotations
 
-import enum
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -16,34 +15,22 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import TenantScoped
+from app.enums import LabelledEnum, check_in
 from app.extensions import db
 from blueprints.auth.models import User
 from blueprints.newsroom.models import ArticleKind, Unit
 
 
-def _check_in(column: str, values) -> str:
-    return f"{column} IN ({', '.join(repr(str(v)) for v in values)})"
-
-
-class OverCapPolicy(enum.StrEnum):
+class OverCapPolicy(LabelledEnum):
     """What happens when a unit that reached its monthly cap submits another article."""
 
-    WARN = "warn"
-    REFUSE = "refuse"
-
-    @property
-    def label(self):
-        return {OverCapPolicy.WARN: _l("Cảnh báo nhưng vẫn cho gửi"),
-                OverCapPolicy.REFUSE: _l("Không cho gửi thêm")}[self]
+    WARN = "warn", _l("Cảnh báo nhưng vẫn cho gửi")
+    REFUSE = "refuse", _l("Không cho gửi thêm")
 
 
-class PlanState(enum.StrEnum):
-    DRAFT = "draft"
-    PUBLISHED = "published"
-
-    @property
-    def label(self):
-        return {PlanState.DRAFT: _l("Bản nháp"), PlanState.PUBLISHED: _l("Đã ban hành")}[self]
+class PlanState(LabelledEnum):
+    DRAFT = "draft", _l("Bản nháp")
+    PUBLISHED = "published", _l("Đã ban hành")
 
 
 class RoyaltySettings(TenantScoped, db.Model):
@@ -54,7 +41,7 @@ class RoyaltySettings(TenantScoped, db.Model):
     over_cap_policy: Mapped[str] = mapped_column(sa.String(16), default=OverCapPolicy.WARN)
 
     __table_args__ = (sa.UniqueConstraint("tenant_id"),
-                      sa.CheckConstraint(_check_in("over_cap_policy", OverCapPolicy), name="over_cap_policy"))
+                      sa.CheckConstraint(check_in("over_cap_policy", OverCapPolicy), name="over_cap_policy"))
 
     @classmethod
     def for_current_tenant(cls) -> RoyaltySettings:
@@ -109,7 +96,7 @@ class RoyaltyRate(TenantScoped, db.Model):
 
     __table_args__ = (
         sa.UniqueConstraint("tenant_id", "kind", "effective_from"),
-        sa.CheckConstraint(_check_in("kind", ArticleKind), name="kind"),
+        sa.CheckConstraint(check_in("kind", ArticleKind), name="kind"),
         sa.CheckConstraint("factor_min >= 0 AND factor_max >= factor_min", name="factor_range"),
     )
 
@@ -155,7 +142,7 @@ class MonthlyPlan(TenantScoped, db.Model):
     __table_args__ = (
         sa.UniqueConstraint("tenant_id", "year", "month"),
         sa.CheckConstraint("month BETWEEN 1 AND 12", name="month_range"),
-        sa.CheckConstraint(_check_in("state", PlanState), name="state"),
+        sa.CheckConstraint(check_in("state", PlanState), name="state"),
     )
 
     @property

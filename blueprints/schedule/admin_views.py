@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, request, url_for
+from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from app.crud import or_404
 from app.extensions import db
 from app.navigation import add_backoffice_page
 from app.roles import CONTENT_MANAGERS, require_role
@@ -36,9 +37,7 @@ def admin_week():
 @bp.route("/admin/schedule/<int:entry_id>", methods=["GET", "POST"])
 @require_role(*CONTENT_MANAGERS)
 def admin_entry(entry_id: int | None):
-    entry = get_entry(entry_id, public=False) if entry_id else None
-    if entry_id and entry is None:
-        abort(404)
+    entry = or_404(get_entry(entry_id, public=False)) if entry_id else None
     form = EntryForm(obj=entry)
     if request.method == "GET" and entry is None:
         form.day.data = require_tenant().today()
@@ -55,9 +54,7 @@ def admin_entry(entry_id: int | None):
 @bp.post("/admin/schedule/<int:entry_id>/delete")
 @require_role(*CONTENT_MANAGERS)
 def admin_delete(entry_id: int):
-    entry = get_entry(entry_id, public=False)
-    if entry is None:
-        abort(404)
+    entry = or_404(get_entry(entry_id, public=False))
     week = week_of(entry.day).key
     delete_entry(entry)
     db.session.commit()

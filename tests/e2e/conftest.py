@@ -56,23 +56,26 @@ def portal(live_server):
     return url
 
 
+def _context(browser, **options):
+    """A browser context (a person's own cookies) that waits as long as the suite allows."""
+    context = browser.new_context(**options)
+    context.set_default_timeout(TIMEOUT_MS)
+    return context
+
+
 @pytest.fixture
 def phone(browser):
     """A page the size of a small phone (360 px wide), as the deputy head uses."""
-    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2)
-    context.set_default_timeout(TIMEOUT_MS)
-    page = context.new_page()
-    yield page
+    context = _context(browser, viewport={"width": 360, "height": 740}, device_scale_factor=2)
+    yield context.new_page()
     context.close()
 
 
 @pytest.fixture
 def laptop(browser):
     """A page the size of an office laptop (1280 px wide), as a part-time collaborator uses."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
-    context.set_default_timeout(TIMEOUT_MS)
-    page = context.new_page()
-    yield page
+    context = _context(browser, viewport={"width": 1280, "height": 800}, accept_downloads=True)
+    yield context.new_page()
     context.close()
 
 
@@ -82,8 +85,7 @@ def new_page(browser):
     contexts = []
 
     def make(width: int = 360, height: int = 740):
-        context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
-        context.set_default_timeout(TIMEOUT_MS)
+        context = _context(browser, viewport={"width": width, "height": height}, accept_downloads=True)
         contexts.append(context)
         return context.new_page()
 

@@ -29,6 +29,14 @@ def _version(html: str) -> str:
     return re.search(r'value="(\d+)"', match.group(0)).group(1)
 
 
+def _edit(client, board, article: int, **changes):
+    """Open the article's edit form and save it with `changes`, as the person who opened it."""
+    url, host = f"/admin/newsroom/articles/{article}/edit", base_url(board.tenant)
+    page = client.get(url, base_url=host)
+    return client.post(url, base_url=host, data=_form(board, version=_version(page.text),
+                                                      csrf_token=csrf_token(page.text), **changes))
+
+
 def test_second_save_gets_a_conflict_and_keeps_its_text(app, client):
     board = make_board()
     article = make_article(board, ArticleState.SUBMITTED)
@@ -60,10 +68,8 @@ def test_editing_a_published_article_makes_a_revision_and_keeps_it_published(cli
     board = make_board()
     article = make_article(board, ArticleState.PUBLISHED)
     sign_in(client, board.tenant, board.editor)
-    url, host = f"/admin/newsroom/articles/{article}/edit", base_url(board.tenant)
-    page = client.get(url, base_url=host)
-    response = client.post(url, base_url=host, data=_form(board, body="<p>Đã sửa số liệu: 250 người.</p>",
-                           version=_version(page.text), csrf_token=csrf_token(page.text)))
+    host = base_url(board.tenant)
+    response = _edit(client, board, article, body="<p>Đã sửa số liệu: 250 người.</p>")
     assert response.status_code == 302
     with tenant_scope(board.tenant):
         current = load(board, article)
@@ -81,10 +87,8 @@ def test_restore_brings_back_an_old_text_as_a_new_revision(client):
     board = make_board()
     article = make_article(board, ArticleState.DRAFT)
     sign_in(client, board.tenant, board.collaborator)
-    url, host = f"/admin/newsroom/articles/{article}/edit", base_url(board.tenant)
-    page = client.get(url, base_url=host)
-    client.post(url, base_url=host, data=_form(board, body="<p>Bản viết lại.</p>", version=_version(page.text),
-                                               csrf_token=csrf_token(page.text)))
+    host = base_url(board.tenant)
+    _edit(client, board, article, body="<p>Bản viết lại.</p>")
     listing = client.get(f"/admin/newsroom/articles/{article}/revisions", base_url=host)
     restored = client.post(f"/admin/newsroom/articles/{article}/revisions/1/restore", base_url=host,
                            data={"version": _version(listing.text), "csrf_token": csrf_token(listing.text)})
@@ -117,10 +121,8 @@ def test_revision_diff_shows_plain_text_escaped_once(client):
     board = make_board()
     article = make_article(board, ArticleState.DRAFT, body="<p>Trước &amp; sau</p>")
     sign_in(client, board.tenant, board.collaborator)
-    url, host = f"/admin/newsroom/articles/{article}/edit", base_url(board.tenant)
-    page = client.get(url, base_url=host)
-    client.post(url, base_url=host, data=_form(board, body="<p>A &amp; B &lt;i&gt;</p>",
-                                               version=_version(page.text), csrf_token=csrf_token(page.text)))
+    host = base_url(board.tenant)
+    _edit(client, board, article, body="<p>A &amp; B &lt;i&gt;</p>")
     with tenant_scope(board.tenant):
         current = load(board, article)
         diff = [(d.op, d.text) for d in compare(revision(current, 1), revision(current, 2))]
@@ -152,13 +154,10 @@ def test_a_blank_line_in_plain_text_starts_a_paragraph(client, typed, stored):
     sign_in(client, board.tenant, board.collaborator)
     article, body = _new_article(client, board, "Hai đoạn văn", typed)
     assert body == stored
-    url, host = f"/admin/newsroom/articles/{article}/edit", base_url(board.tenant)
-    shown = client.get(f"/admin/newsroom/articles/{article}", base_url=host)
+    shown = client.get(f"/admin/newsroom/articles/{article}", base_url=base_url(board.tenant))
     assert shown.status_code == 200 and stored in shown.text
     # the form shows the stored HTML; saving it unchanged changes nothing (no new revision)
-    page = client.get(url, base_url=host)
-    saved = client.post(url, base_url=host, data=_form(board, title="Hai đoạn văn", body=body,
-                        version=_version(page.text), csrf_token=csrf_token(page.text)))
+    saved = _edit(client, board, article, title="Hai đoạn văn", body=body)
     assert saved.status_code == 302
     with tenant_scope(board.tenant):
         current = load(board, article)
