@@ -10,7 +10,7 @@ bp = Blueprint("royalties", __name__, template_folder="templates")
 
 from app.navigation import add_panel  # noqa: E402
 from blueprints.newsroom import signals as newsroom  # noqa: E402
-from blueprints.royalties import hooks, views_money, views_plans  # noqa: E402,F401
+from blueprints.royalties import hooks, views_closing, views_money, views_plans  # noqa: E402,F401
 
 
 def init_app(app: Flask) -> None:
