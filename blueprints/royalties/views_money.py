@@ -3,7 +3,7 @@ collaborator's own statement, and the board's tables (rates, bases, budgets)."""
 
 from __future__ import annotations
 
-from flask import Response, abort, flash, redirect, url_for
+from flask import Response, abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -16,6 +16,7 @@ from app.templating import render
 from blueprints.royalties import closing, tables
 from blueprints.royalties.blueprint import bp
 from blueprints.royalties.exports import statement_csv, statement_xlsx
+from blueprints.royalties.history import history_csv, person_history
 from blueprints.royalties.forms import BaseForm, BudgetForm, CloseMonthForm, RateForm, ReopenMonthForm
 from blueprints.royalties.months import Month
 from blueprints.royalties.statements import budget_status, person_statement, statement
@@ -85,6 +86,28 @@ def export_xlsx():
 def my_statement():
     month = month_from_args()
     return render("royalties/mine.html", month=month, group=person_statement(month, current_user))
+
+
+def _history_year() -> int:
+    year = request.args.get("year", type=int)
+    return year if year and 2000 <= year <= 2100 else Month.of().year
+
+
+@bp.get("/admin/royalties/mine/history")
+@require_role(Role.COLLABORATOR)
+def my_history():
+    """The collaborator's articles, factors and shares, month by month through a year."""
+    year = _history_year()
+    return render("royalties/history.html", year=year, months=person_history(current_user, year))
+
+
+@bp.get("/admin/royalties/mine/history.csv")
+@require_role(Role.COLLABORATOR)
+def my_history_csv():
+    year = _history_year()
+    name = f"nhuan-but-cua-toi-{require_tenant().slug}-{year}.csv"
+    return Response(history_csv(person_history(current_user, year)), mimetype="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
 FORMS = {"rate": RateForm, "base": BaseForm, "budget": BudgetForm}
