@@ -16,8 +16,8 @@ from app.templating import render
 from blueprints.royalties import closing, tables
 from blueprints.royalties.blueprint import bp
 from blueprints.royalties.exports import statement_csv, statement_xlsx
-from blueprints.royalties.history import history_csv, person_history
 from blueprints.royalties.forms import BaseForm, BudgetForm, CloseMonthForm, RateForm, ReopenMonthForm
+from blueprints.royalties.history import history_csv, person_history
 from blueprints.royalties.months import Month
 from blueprints.royalties.statements import budget_status, person_statement, statement
 from blueprints.royalties.views_plans import month_from_args
