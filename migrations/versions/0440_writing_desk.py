@@ -1,4 +1,5 @@
-"""royalties: closed monthly statements (snapshot lines) and the close/reopen history
+"""writing desk: closed monthly royalty statements (snapshot lines), the close/reopen history,
+and images inside articles
 
 Revision ID: 0440
 Revises: 0150
@@ -16,7 +17,8 @@ down_revision = '0150'
 branch_labels = None
 depends_on = None
 
-TENANT_TABLES = ('royalty_closed_statements', 'royalty_closed_lines', 'royalty_month_events')
+TENANT_TABLES = ('royalty_closed_statements', 'royalty_closed_lines', 'royalty_month_events',
+                 'newsroom_article_images')
 
 
 def upgrade():
@@ -75,11 +77,30 @@ def upgrade():
     sa.PrimaryKeyConstraint('tenant_id', 'id', name=op.f('pk_royalty_month_events'))
     )
     op.create_index('ix_royalty_month_events_month', 'royalty_month_events', ['tenant_id', 'year', 'month'], unique=False)
+    op.create_table('newsroom_article_images',
+    sa.Column('tenant_id', sa.BigInteger(), nullable=False),
+    sa.Column('id', sa.BigInteger(), sa.Identity(always=False), nullable=False),
+    sa.Column('article_id', sa.BigInteger(), nullable=False),
+    sa.Column('key', sa.String(length=200), nullable=False),
+    sa.Column('content_type', sa.String(length=60), nullable=False),
+    sa.Column('width', sa.Integer(), nullable=False),
+    sa.Column('height', sa.Integer(), nullable=False),
+    sa.Column('sizes', sa.JSON(), nullable=False),
+    sa.Column('uploaded_by_id', sa.BigInteger(), nullable=True),
+    sa.Column('uploaded_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['tenant_id', 'article_id'], ['newsroom_articles.tenant_id', 'newsroom_articles.id'], name=op.f('fk_newsroom_article_images_tenant_id_article_id_newsroom_articles'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['tenant_id'], ['tenants.id'], name=op.f('fk_newsroom_article_images_tenant_id_tenants'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['uploaded_by_id'], ['users.id'], name=op.f('fk_newsroom_article_images_uploaded_by_id_users'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('tenant_id', 'id', name=op.f('pk_newsroom_article_images'))
+    )
+    op.create_index('ix_newsroom_article_images_article', 'newsroom_article_images', ['tenant_id', 'article_id'], unique=False)
     for table in TENANT_TABLES:
         enable_tenant_rls(op, table)
 
 
 def downgrade():
+    op.drop_index('ix_newsroom_article_images_article', table_name='newsroom_article_images')
+    op.drop_table('newsroom_article_images')
     op.drop_index('ix_royalty_month_events_month', table_name='royalty_month_events')
     op.drop_table('royalty_month_events')
     op.drop_index('ix_royalty_closed_lines_statement', table_name='royalty_closed_lines')
