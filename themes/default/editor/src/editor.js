@@ -141,6 +141,11 @@ function guardSubmission(root, editor) {
 function start(root) {
   const textarea = root.querySelector("textarea[data-richtext]");
   const label = document.querySelector(`label[for="${textarea.id}"]`);
+  if (label) {
+    // The label now names the editor (a contenteditable cannot be a label's `for` target).
+    label.id = label.id || textarea.id + "-label";
+    label.removeAttribute("for");
+  }
   const mount = document.createElement("div");
   mount.className = "nr-editor-area";
   textarea.after(mount);
@@ -161,7 +166,7 @@ function start(root) {
     editorProps: {
       attributes: { role: "textbox", "aria-multiline": "true", class: "nr-editor-content",
                     "aria-describedby": root.dataset.describedby || "" ,
-                    ...(label ? { "aria-labelledby": label.id || (label.id = textarea.id + "-label") } : {}) },
+                    ...(label ? { "aria-labelledby": label.id } : {}) },
       transformPastedHTML: (html) => {
         const [clean, dropped] = cleanPastedHTML(html);
         if (dropped) status(root, root.dataset.msgForeignImages);
