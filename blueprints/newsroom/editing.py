@@ -24,6 +24,7 @@ from app.search import fold
 from app.uploads import StoredFile
 from blueprints.auth.models import Membership, User
 from blueprints.newsroom import signals
+from blueprints.newsroom.inline_images import finalise_body, foreign_image_message
 from blueprints.newsroom.models import (
     Article,
     ArticleAuthor,
@@ -33,7 +34,6 @@ from blueprints.newsroom.models import (
     SourceType,
     Unit,
 )
-from blueprints.newsroom.inline_images import finalise_body, foreign_image_message
 from blueprints.newsroom.permissions import can_edit, can_write
 from blueprints.newsroom.tasks import process_cover
 from blueprints.newsroom.workflow import NotAllowed, SubmissionIncomplete
