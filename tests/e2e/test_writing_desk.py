@@ -165,3 +165,25 @@ def test_the_preview_matches_the_published_page(laptop, portal):
     laptop.goto(portal(board.tenant, f"/tin-tuc/{article_id}"))
     assert laptop.locator(".article-body").inner_html() == preview_body
     assert laptop.get_by_role("heading", level=1).inner_text() == "Ra quân cuối tuần"
+
+
+def test_pasting_from_google_docs_is_not_all_bold(laptop, portal):
+    """Google Docs wraps everything in <b style="font-weight:normal">: that is not bold."""
+    board = make_board()
+    article_id = make_article(board, body="")
+    _open_edit(laptop, portal, board, article_id)
+    editor = _editor(laptop)
+    editor.click()
+    editor.press("Control+A")
+    editor.press("Delete")
+    sample = (Path(__file__).parent / "samples" / "google_docs_paste.html").read_text(encoding="utf-8")
+    editor.evaluate("""(el, html) => {
+        const data = new DataTransfer();
+        data.setData('text/html', html);
+        el.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}));
+    }""", sample)
+    html = _source(laptop)
+    assert html.startswith("<h2>Lịch tiếp công dân</h2><p>Chủ tịch phường tiếp công dân <strong>sáng thứ Năm</strong>")
+    assert "<em>tại trụ sở</em>" in html
+    assert "<ol><li><p>Mang căn cước</p></li><li><p>Đăng ký trước</p></li></ol>" in html
+    assert html.count("<strong>") == 1 and "style=" not in html and "docs-internal" not in html
