@@ -12,7 +12,7 @@ STAMP := $(VENV)/.installed-$(shell cat setup.cfg pyproject.toml $(LOCK) 2>/dev/
 # Catalogues: app/ holds the core's (with tenants/, workers/ and themes/); each blueprint its own.
 CATALOGUES := app $(patsubst %/,%,$(wildcard blueprints/*/))
 
-.PHONY: demo test test-fast venv lock catalogues chromium validator i18n lint bench clean
+.PHONY: demo test test-fast venv lock catalogues chromium validator editor i18n lint bench clean
 
 demo: venv catalogues
 	$(BIN)/wardportal-demo
@@ -30,6 +30,15 @@ validator: tests/validator/node_modules/vnu-jar/build/dist/vnu.jar
 tests/validator/node_modules/vnu-jar/build/dist/vnu.jar: tests/validator/package.json
 	npm ci --prefix tests/validator --silent --no-audit --no-fund
 	touch $@
+
+# The newsroom's rich-text editor (Tiptap from the npm registry), bundled by esbuild. The bundle is
+# committed, so `make demo` needs no npm; run `make editor` after changing themes/default/editor/.
+EDITOR_DIR := themes/default/editor
+editor: themes/default/static/js/editor.js
+
+themes/default/static/js/editor.js: $(EDITOR_DIR)/package.json $(EDITOR_DIR)/package-lock.json $(wildcard $(EDITOR_DIR)/src/*.js)
+	npm ci --prefix $(EDITOR_DIR) --silent --no-audit --no-fund
+	npm run --prefix $(EDITOR_DIR) --silent build
 
 # Browser tests use Debian's Chromium (Playwright drives it; it downloads no browser of its own).
 chromium:

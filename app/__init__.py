@@ -24,6 +24,7 @@ BLUEPRINTS = ("auth", "pages", "admin", "newsroom", "royalties", "about", "docum
 def import_models() -> None:
     """Import every model module, so the metadata (and Alembic) knows every table."""
     importlib.import_module("tenants.models")
+    importlib.import_module("app.holidays")
     for name in BLUEPRINTS:
         try:
             importlib.import_module(f"blueprints.{name}.models")

@@ -14,7 +14,7 @@ from datetime import date
 import sqlalchemy as sa
 
 from app.extensions import db
-from blueprints.feedback.models import PublicHoliday
+from app.holidays import PublicHoliday
 
 VIETNAM_2026 = [
     (date(2026, 1, 1), "Tết Dương lịch", "New Year's Day"),

@@ -13,11 +13,12 @@ from datetime import UTC, datetime, time, timedelta
 import sqlalchemy as sa
 
 from app.extensions import db
+from app.holidays import holidays
 from app.workdays import add_working_days
 from blueprints.feedback.calendar import seed_vietnam_2026
 from blueprints.feedback.codes import new_code
 from blueprints.feedback.models import FeedbackCategory, FeedbackItem, FeedbackNote, ItemKind, ItemState
-from blueprints.feedback.services import due_day, holidays, search_text_of
+from blueprints.feedback.services import due_day, search_text_of
 from blueprints.newsroom.models import Unit
 from tenants.context import TenantInfo, require_tenant
 

@@ -3,7 +3,7 @@ internal notes, the portal's settings, and the platform's calendar of public hol
 
 What other packages may rely on: `FeedbackItem.is_published` (published answers are public, with
 no personal data), `FeedbackItem.state` (`ItemState`), `due_on` / `answered_on` (local dates),
-and `PublicHoliday` (a GLOBAL table, the platform's calendar; see `app/workdays.py`).
+(the platform's calendar of public holidays is `app.holidays.PublicHoliday`).
 
 Personal data of an asker lives in exactly these columns of `FeedbackItem`: `name`, `email`,
 `phone`, `attachment_*`. The retention job empties them (`erased_at` is then set); nothing else
@@ -53,20 +53,6 @@ class ItemState(enum.StrEnum):
         return {ItemState.RECEIVED: _l("Mới tiếp nhận"), ItemState.ASSIGNED: _l("Đang xử lý"),
                 ItemState.ANSWERED: _l("Đã trả lời")}[self]
 
-
-class PublicHoliday(db.Model):
-    """A public holiday (a day off for public offices), kept by the platform administrator.
-
-    Global: the calendar is the country's, the same for every portal."""
-
-    __tablename__ = "public_holidays"
-
-    day: Mapped[date] = mapped_column(sa.Date, primary_key=True)
-    name_vi: Mapped[str] = mapped_column(sa.String(200))
-    name_en: Mapped[str] = mapped_column(sa.String(200), default="")
-
-    def name(self, locale: str) -> str:
-        return self.name_en if locale == "en" and self.name_en else self.name_vi
 
 
 class FeedbackSettings(TenantScoped, db.Model):

@@ -15,9 +15,9 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 
 from app.extensions import db
+from app.holidays import holidays
 from app.workdays import working_days_between
 from blueprints.feedback.models import FeedbackItem
-from blueprints.feedback.services import holidays
 from tenants.context import require_tenant
 
 

@@ -13,12 +13,13 @@ import sqlalchemy as sa
 
 from app.db import after_commit
 from app.extensions import db
+from app.holidays import holidays
 from app.roles import CONTENT_MANAGERS
 from app.uploads import storage_root
 from app.workdays import working_days_between
 from blueprints.auth.models import Membership, User
 from blueprints.feedback.models import FeedbackItem, ItemState
-from blueprints.feedback.services import holidays, settings
+from blueprints.feedback.services import settings
 from tenants.context import require_tenant
 
 REMIND_WITHIN_WORKING_DAYS = 2

@@ -23,6 +23,7 @@ from sqlalchemy.exc import IntegrityError
 from werkzeug.datastructures import FileStorage
 
 from app.extensions import db
+from app.holidays import holidays
 from app.search import fold
 from app.uploads import StoredFile, UploadRejected, safe_filename, sniff_document, sniff_image, store_bytes
 from app.workdays import add_working_days
@@ -32,7 +33,6 @@ from blueprints.feedback.models import (
     FeedbackItem,
     FeedbackSettings,
     ItemKind,
-    PublicHoliday,
 )
 from tenants.context import require_tenant
 
@@ -75,15 +75,6 @@ def get_category(category_id: int | None) -> FeedbackCategory | None:
         return None
     return db.session.get(FeedbackCategory, (require_tenant().id, category_id))
 
-
-def holidays(first_year: int | None = None, last_year: int | None = None) -> set[date]:
-    """The platform's public holidays (all of them, or of a range of years)."""
-    stmt = sa.select(PublicHoliday.day)
-    if first_year is not None:
-        stmt = stmt.where(PublicHoliday.day >= date(first_year, 1, 1))
-    if last_year is not None:
-        stmt = stmt.where(PublicHoliday.day <= date(last_year, 12, 31))
-    return set(db.session.scalars(stmt))
 
 
 def due_day(received_on: date, answer_days: int | None = None) -> date:

@@ -47,6 +47,7 @@ GUIDES: dict[str, Guide] = {g.slug: g for g in (
           _l("Viết bài, ghi nguồn, gửi duyệt, sửa bài bị trả lại và xem nhuận bút của mình."),
           (Role.COLLABORATOR,), _sections(
               ("write", _l("Viết và gửi một bài")),
+              ("editor", _l("Khung soạn thảo: định dạng, ảnh, tự động lưu, xem trước")),
               ("source", _l("Ghi nguồn tin: bắt buộc, và vì sao")),
               ("returned", _l("Khi bài bị trả lại")),
               ("conflict", _l("Khi người khác sửa bài cùng lúc")),
@@ -79,7 +80,8 @@ GUIDES: dict[str, Guide] = {g.slug: g for g in (
               ("formula", _l("Cách tính nhuận bút")),
               ("plan", _l("Lập và ban hành kế hoạch tháng")),
               ("quotas", _l("Theo dõi chỉ tiêu của các đơn vị")),
-              ("statement", _l("Tổng hợp, in và xuất bảng nhuận bút tháng")))),
+              ("statement", _l("Tổng hợp, in và xuất bảng nhuận bút tháng")),
+              ("close", _l("Chốt tháng, mở lại và bảng in để thanh toán")))),
     Guide("directory", _l("Cập nhật danh bạ, văn bản, lịch làm việc"),
           _l("Giữ danh bạ cán bộ đúng, đăng văn bản và lịch làm việc hằng tuần của lãnh đạo."),
           (Role.EDITOR, Role.BOARD_HEAD), _sections(

@@ -8,7 +8,15 @@ from flask import Blueprint, Flask
 
 bp = Blueprint("newsroom", __name__, template_folder="templates")
 
-from blueprints.newsroom import signals, tasks, views, views_flow, views_people, views_public  # noqa: E402,F401
+from blueprints.newsroom import (  # noqa: E402,F401
+    signals,
+    tasks,
+    views,
+    views_desk,
+    views_flow,
+    views_people,
+    views_public,
+)
 from workers.periodic import add_periodic  # noqa: E402
 from workers.queue import enqueue_after_commit  # noqa: E402
 

@@ -24,6 +24,7 @@ from app.search import fold
 from app.uploads import StoredFile
 from blueprints.auth.models import Membership, User
 from blueprints.newsroom import signals
+from blueprints.newsroom.inline_images import finalise_body, foreign_image_message
 from blueprints.newsroom.models import (
     Article,
     ArticleAuthor,
@@ -83,7 +84,7 @@ def parse_tags(text: str) -> list[str]:
     return seen[:20]
 
 
-def _check_references(data: ArticleInput) -> dict[str, object]:
+def _check_references(data: ArticleInput, article_id: int | None = None) -> dict[str, object]:
     """Section, unit and authors must be this portal's (the ORM filter hides others')."""
     errors: dict[str, object] = {}
     if data.section_id is not None and db.session.get(Section, _key(data.section_id)) is None:
@@ -99,6 +100,9 @@ def _check_references(data: ArticleInput) -> dict[str, object]:
         errors["source_type"] = _l("Chọn nguồn tin.")
     if data.cover is not None and not data.cover_alt.strip():
         errors["cover_alt"] = _l("Ảnh đại diện cần có mô tả thay thế cho người khiếm thị.")
+    foreign = finalise_body(article_id, clean_html(with_paragraphs(data.body)))[1]
+    if foreign:
+        errors["body"] = foreign_image_message(foreign)
     return errors
 
 
@@ -114,7 +118,8 @@ def next_revision_number(article: Article) -> int:
 
 def _apply(article: Article, data: ArticleInput) -> bool:
     """Copy the input onto the article; True if the text (title, summary, body) changed."""
-    body = clean_html(with_paragraphs(data.body))  # the form promises: a blank line, a new paragraph
+    # the form promises: a blank line, a new paragraph; the article's own images get their sizes
+    body = finalise_body(article.id, clean_html(with_paragraphs(data.body)))[0]
     new_text = {"title": data.title.strip(), "summary": data.summary.strip(), "body": body}
     changed = any(getattr(article, name) != value for name, value in new_text.items())
     for name, value in new_text.items():
@@ -180,7 +185,7 @@ def save_article(article: Article, actor: User, data: ArticleInput, loaded_versi
         raise NotAllowed(_l("Bạn không có quyền sửa bài này."))
     if loaded_version != article.version:
         raise EditConflict(article)
-    errors = _check_references(data)
+    errors = _check_references(data, article.id)
     if errors:
         raise SubmissionIncomplete(errors)
     changed = _apply(article, data)

@@ -300,3 +300,28 @@ class ArticleTransition(TenantScoped, db.Model):
                                 ondelete="CASCADE"),
         sa.Index("ix_newsroom_article_transitions_article", "tenant_id", "article_id"),
     )
+
+
+class ArticleImage(TenantScoped, db.Model):
+    """An image inside an article's text, uploaded from the editor.
+
+    Only the cleaned copies are stored (EXIF removed, as covers are, before anything is served):
+    `key` is the full-size one and `sizes` the narrower ones by width ({"800": key, …}), which the
+    saved body lists in the image's `srcset`."""
+
+    __tablename__ = "newsroom_article_images"
+
+    article_id: Mapped[int] = mapped_column(sa.BigInteger)
+    key: Mapped[str] = mapped_column(sa.String(200))
+    content_type: Mapped[str] = mapped_column(sa.String(60))
+    width: Mapped[int] = mapped_column()
+    height: Mapped[int] = mapped_column()
+    sizes: Mapped[dict] = mapped_column(sa.JSON, default=dict)
+    uploaded_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    uploaded_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
+
+    __table_args__ = (
+        sa.ForeignKeyConstraint(["tenant_id", "article_id"], ["newsroom_articles.tenant_id", "newsroom_articles.id"],
+                                ondelete="CASCADE"),
+        sa.Index("ix_newsroom_article_images_article", "tenant_id", "article_id"),
+    )

@@ -21,6 +21,7 @@ from app.roles import Role
 from app.validation import FieldErrors
 from blueprints.auth.models import User
 from blueprints.newsroom import signals
+from blueprints.newsroom.inline_images import images_without_alt
 from blueprints.newsroom.models import Article, ArticleState, ArticleTransition, SourceType
 from blueprints.newsroom.permissions import can_edit
 
@@ -109,6 +110,10 @@ def missing_for_submission(article: Article) -> dict[str, object]:
             missing["source_url"] = _l("Bài trích dẫn phải có đường dẫn đến nguồn (http:// hoặc https://).")
     if article.cover_key and not article.cover_alt.strip():
         missing["cover_alt"] = _l("Ảnh đại diện cần có mô tả thay thế cho người khiếm thị.")
+    unnamed = images_without_alt(article.body)
+    if unnamed and "body" not in missing:
+        missing["body"] = _l("%(n)d ảnh trong bài chưa có mô tả cho người khiếm thị: nhập mô tả dưới mỗi ảnh.",
+                             n=unnamed)
     return missing
 
 

@@ -16,10 +16,11 @@ import sqlalchemy as sa
 from app.extensions import db
 from blueprints.auth.services import find_user
 from blueprints.newsroom.models import Article, ArticleKind, ArticleState, Unit
-from blueprints.royalties import plans, tables
+from blueprints.royalties import closing, plans, tables
 from blueprints.royalties.models import MonthlyPlan, PlanState, RoyaltyBase, RoyaltyBudget, RoyaltyRate
 from blueprints.royalties.months import Month
 from blueprints.royalties.rates import rate_on
+from blueprints.royalties.statements import closed_statement, live_statement
 from tenants.context import TenantInfo
 
 K = ArticleKind
@@ -87,9 +88,23 @@ def seed_plan(tenant: TenantInfo) -> None:
         plan.state, plan.published_by_id, plan.published_at = PlanState.PUBLISHED, head.id, datetime.now(UTC)
 
 
+def seed_closed_month(tenant: TenantInfo) -> None:
+    """Last month closed by the board head, so the demo shows a frozen statement beside the
+    open, provisional one of this month (skipped when already closed or not complete)."""
+    from app.demo import demo_email
+
+    month = Month.of().previous()
+    head = find_user(demo_email("board-head", tenant.slug))
+    live = live_statement(month)
+    if head is None or not live.lines or live.incomplete or closed_statement(month) is not None:
+        return
+    closing.close_month(month, head)
+
+
 def seed(tenant: TenantInfo) -> None:
     rng = random.Random(f"royalties-{tenant.slug}")
     seed_tables(tenant)
     seed_factors(rng)
     seed_plan(tenant)
     db.session.flush()
+    seed_closed_month(tenant)

@@ -12,6 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from blueprints.royalties.statements import Statement
+from tenants.context import portal_zone
 
 
 def _headers() -> list[str]:
@@ -19,16 +20,31 @@ def _headers() -> list[str]:
             gettext("Tác giả"), gettext("Hệ số"), gettext("Mức cơ sở (đồng)"), gettext("Thành tiền (đồng)")]
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """A text cell a spreadsheet would run as a formula gets a leading apostrophe (CSV injection:
+    a title "=HYPERLINK(…)" typed by anyone must stay text). Numbers are left alone."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _rows(statement: Statement, locale: str) -> list[list]:
     rows = []
     for number, line in enumerate(statement.lines, start=1):
-        article = line.article
-        rows.append([number, line.published_local.strftime("%d/%m/%Y %H:%M"), article.title,
-                     str(article.kind_label), article.unit.name(locale) if article.unit else "",
-                     ", ".join(u.name for u in article.authors),
+        rows.append([number, line.published_local.strftime("%d/%m/%Y %H:%M"), neutralise(line.title),
+                     str(line.kind_label), neutralise(line.unit_name(locale)), neutralise(line.author_names),
                      line.factor if line.factor is not None else "",
                      line.base_amount if line.base_amount is not None else "", line.amount])
     return rows
+
+
+def status_text(statement: Statement) -> str:
+    if statement.closed is None:
+        return gettext("Chưa chốt: số liệu tạm tính, có thể còn thay đổi.")
+    return gettext("Đã chốt ngày %(day)s.", day=statement.closed.closed_at.astimezone(portal_zone()).strftime("%d/%m/%Y"))
 
 
 def statement_csv(statement: Statement, locale: str) -> bytes:
@@ -47,7 +63,7 @@ def statement_xlsx(statement: Statement, locale: str) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = gettext("Bảng kê")[:31]
-    sheet.append([gettext("Bảng kê nhuận bút tháng %(month)s", month=str(statement.month))])
+    sheet.append([gettext("Bảng kê nhuận bút tháng %(month)s", month=str(statement.month)), "", status_text(statement)])
     sheet.append(_headers())
     for row in _rows(statement, locale):
         sheet.append([float(v) if not isinstance(v, (int, str)) else v for v in row])
@@ -60,7 +76,7 @@ def statement_xlsx(statement: Statement, locale: str) -> bytes:
     people = book.create_sheet(gettext("Theo cộng tác viên")[:31])
     people.append([gettext("Cộng tác viên"), gettext("Số bài"), gettext("Thành tiền (đồng)")])
     for group in statement.by_person:
-        people.append([group.name, len(group.lines), group.total])
+        people.append([neutralise(group.name), len(group.lines), group.total])
     people.append([gettext("Tổng cộng"), len(statement.lines), sum(g.total for g in statement.by_person)])
     out = io.BytesIO()
     book.save(out)

@@ -81,3 +81,15 @@ class BudgetForm(FlaskForm):
     amount = IntegerField(_l("Dự toán nhuận bút cả năm (đồng)"), validators=[
         InputRequired(_l("Nhập số tiền.")), NumberRange(min=0, max=10**13)])
     submit = SubmitField(_l("Lưu dự toán"))
+
+
+class CloseMonthForm(FlaskForm):
+    """Close the month shown (its year and month travel in the URL)."""
+
+    submit = SubmitField(_l("Chốt tháng"))
+
+
+class ReopenMonthForm(FlaskForm):
+    reason = TextAreaField(_l("Lý do mở lại"), validators=[
+        DataRequired(_l("Nhập lý do mở lại tháng.")), Length(max=2000)], render_kw={"rows": 2})
+    submit = SubmitField(_l("Mở lại tháng"))

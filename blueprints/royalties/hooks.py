@@ -19,6 +19,8 @@ from blueprints.royalties.months import local_date
 from blueprints.royalties.plans import current_plan_for
 from blueprints.royalties.quotas import cap_warning
 from blueprints.royalties.rates import check_factor, rate_on
+from blueprints.royalties.reminders import quota_watch
+from tenants.context import require_tenant
 
 
 @bp.app_template_global()
@@ -33,6 +35,12 @@ def royalty_factor_hint(article):
 @bp.app_template_global()
 def monthly_plan_for_me():
     return current_plan_for(current_user) if current_user.is_authenticated else None
+
+
+@bp.app_template_global()
+def units_behind_now():
+    """This month's units under their minimum and the working days left (dashboard panel)."""
+    return quota_watch(require_tenant().today())
 
 
 @bp.app_template_filter("dong")

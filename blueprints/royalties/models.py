@@ -200,3 +200,89 @@ class PlanTopicUnit(TenantScoped, db.Model):
         sa.ForeignKeyConstraint(["tenant_id", "unit_id"], ["newsroom_units.tenant_id", "newsroom_units.id"],
                                 ondelete="CASCADE"),
     )
+
+
+class MonthAction(LabelledEnum):
+    CLOSED = "closed", _l("Chốt tháng")
+    REOPENED = "reopened", _l("Mở lại")
+
+
+class ClosedStatement(TenantScoped, db.Model):
+    """A month's statement frozen when the board closed it: what the exports and the printed
+    statement use from then on, whatever happens to the articles or the tables afterwards.
+    Reopening deletes it (its history stays in `MonthEvent`)."""
+
+    __tablename__ = "royalty_closed_statements"
+
+    year: Mapped[int] = mapped_column()
+    month: Mapped[int] = mapped_column()
+    closed_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
+    closed_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    total: Mapped[int] = mapped_column(sa.BigInteger)
+    article_count: Mapped[int] = mapped_column()
+
+    closed_by: Mapped[User | None] = relationship()
+    lines: Mapped[list[ClosedLine]] = relationship(
+        primaryjoin="and_(ClosedStatement.tenant_id == ClosedLine.tenant_id, "
+                    "ClosedStatement.id == ClosedLine.statement_id)",
+        foreign_keys="[ClosedLine.tenant_id, ClosedLine.statement_id]", order_by="ClosedLine.position",
+        cascade="all, delete-orphan", lazy="selectin")
+
+    __table_args__ = (
+        sa.UniqueConstraint("tenant_id", "year", "month"),
+        sa.CheckConstraint("month BETWEEN 1 AND 12", name="month_range"),
+    )
+
+
+class ClosedLine(TenantScoped, db.Model):
+    """One article of a closed statement, copied: title, unit, factor, base salary and percent
+    as they were. `article_id` has no foreign key on purpose (the snapshot outlives the article);
+    `shares` is the list of [user id, name, amount] in byline order."""
+
+    __tablename__ = "royalty_closed_lines"
+
+    statement_id: Mapped[int] = mapped_column(sa.BigInteger)
+    position: Mapped[int] = mapped_column()
+    article_id: Mapped[int] = mapped_column(sa.BigInteger)
+    title: Mapped[str] = mapped_column(sa.String(300))
+    kind: Mapped[str] = mapped_column(sa.String(16))
+    unit_id: Mapped[int | None] = mapped_column(sa.BigInteger)
+    unit_name_vi: Mapped[str] = mapped_column(sa.String(200), default="")
+    unit_name_en: Mapped[str] = mapped_column(sa.String(200), default="")
+    published_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
+    factor: Mapped[Decimal | None] = mapped_column(sa.Numeric(5, 2))
+    base_salary: Mapped[int | None] = mapped_column(sa.BigInteger)
+    percent: Mapped[Decimal | None] = mapped_column(sa.Numeric(6, 3))
+    amount: Mapped[int] = mapped_column(sa.BigInteger)
+    shares: Mapped[list] = mapped_column(sa.JSON, default=list)
+
+    __table_args__ = (
+        sa.ForeignKeyConstraint(["tenant_id", "statement_id"], ["royalty_closed_statements.tenant_id",
+                                                               "royalty_closed_statements.id"], ondelete="CASCADE"),
+        sa.Index("ix_royalty_closed_lines_statement", "tenant_id", "statement_id"),
+    )
+
+
+class MonthEvent(TenantScoped, db.Model):
+    """Who closed or reopened a month, when, and why (a reopening must say why)."""
+
+    __tablename__ = "royalty_month_events"
+
+    year: Mapped[int] = mapped_column()
+    month: Mapped[int] = mapped_column()
+    action: Mapped[str] = mapped_column(sa.String(16))
+    at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
+    by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    by_name: Mapped[str] = mapped_column(sa.String(200), default="")
+    reason: Mapped[str] = mapped_column(sa.Text, default="")
+    total: Mapped[int] = mapped_column(sa.BigInteger, default=0)
+
+    __table_args__ = (
+        sa.CheckConstraint(check_in("action", MonthAction), name="action"),
+        sa.CheckConstraint("month BETWEEN 1 AND 12", name="month_range"),
+        sa.Index("ix_royalty_month_events_month", "tenant_id", "year", "month"),
+    )
+
+    @property
+    def action_label(self):
+        return MonthAction(self.action).label

@@ -18,8 +18,8 @@ import sqlalchemy as sa
 
 from app.extensions import db
 from blueprints.auth.models import User
-from blueprints.newsroom.models import Article, ArticleState
-from blueprints.royalties.models import RoyaltyBudget
+from blueprints.newsroom.models import Article, ArticleKind, ArticleState
+from blueprints.royalties.models import ClosedLine, ClosedStatement, RoyaltyBudget
 from blueprints.royalties.months import Month, local_date
 from blueprints.royalties.rates import article_amount, base_on
 from tenants.context import portal_zone
@@ -27,20 +27,55 @@ from tenants.context import portal_zone
 PAID_STATES = (ArticleState.PUBLISHED, ArticleState.ARCHIVED)
 
 
+@dataclass(frozen=True)
+class Person:
+    """An author as the statement names them (a closed statement keeps the name it had)."""
+
+    id: int | None
+    name: str
+
+
 @dataclass
 class Line:
-    """One article of the statement."""
+    """One article of the statement, as plain values: a live line and a closed one look alike."""
 
-    article: Article
+    article_id: int
+    title: str
+    kind: str
+    unit_id: int | None
+    unit_names: tuple[str, str]  # (Vietnamese, English)
     published_local: datetime
     factor: Decimal | None
-    base_amount: Decimal | None
+    base_salary: int | None
+    percent: Decimal | None
     amount: int  # 0 while the factor or the base is missing
-    shares: list[tuple[User, int]]
+    shares: list[tuple[Person, int]]
 
     @property
     def complete(self) -> bool:
-        return self.factor is not None and self.base_amount is not None
+        return self.factor is not None and self.base_salary is not None
+
+    @property
+    def base_amount(self) -> Decimal | None:
+        if self.base_salary is None or self.percent is None:
+            return None
+        return Decimal(self.base_salary) * self.percent / 100
+
+    @property
+    def kind_label(self):
+        return ArticleKind(self.kind).label
+
+    @property
+    def authors(self) -> list[Person]:
+        return [person for person, _ in self.shares]
+
+    @property
+    def author_names(self) -> str:
+        return ", ".join(person.name for person in self.authors)
+
+    def unit_name(self, locale: str) -> str:
+        vi, en = self.unit_names
+        return en if locale == "en" and en else vi
 
 
 @dataclass
@@ -58,10 +93,13 @@ class Group:
 
 @dataclass
 class Statement:
+    """A month's statement; `closed` is the frozen copy it was read from (None: computed live)."""
+
     month: Month
     lines: list[Line]
     by_person: list[Group]
     by_unit: list[Group]
+    closed: ClosedStatement | None = None
 
     @property
     def total(self) -> int:
@@ -76,7 +114,7 @@ class Statement:
         return [line for line in self.lines if not line.complete]
 
 
-def split(amount: int, people: list[User]) -> list[tuple[User, int]]:
+def split(amount: int, people: list) -> list[tuple]:
     """Equal whole-đồng shares; the remainder one đồng each to the first authors."""
     if not people:
         return []
@@ -92,27 +130,54 @@ def paid_articles(month: Month) -> list[Article]:
 
 
 def line_for(article: Article) -> Line:
-    day = local_date(article.published_at)
-    base = base_on(day)
+    """The live line of an article: its factor now, the base in force on its publication day."""
+    base = base_on(local_date(article.published_at))
     factor = article.royalty_factor
     amount = article_amount(factor, base) if factor is not None and base is not None else 0
-    return Line(article=article, published_local=article.published_at.astimezone(portal_zone()),
-                factor=factor, base_amount=base.base_amount if base else None, amount=amount,
-                shares=split(amount, article.authors))
+    unit = article.unit
+    return Line(article_id=article.id, title=article.title, kind=article.kind,
+                unit_id=unit.id if unit else None, unit_names=(unit.name_vi, unit.name_en or "") if unit else ("", ""),
+                published_local=article.published_at.astimezone(portal_zone()), factor=factor,
+                base_salary=base.base_salary if base else None, percent=base.percent if base else None,
+                amount=amount, shares=split(amount, [Person(u.id, u.name) for u in article.authors]))
 
 
-def statement(month: Month, locale: str = "vi") -> Statement:
-    lines = [line_for(a) for a in paid_articles(month)]
-    people: dict[int, Group] = {}
+def assemble(month: Month, lines: list[Line], locale: str, closed: ClosedStatement | None = None) -> Statement:
+    """Group lines by person and by unit (the same for live and closed statements)."""
+    people: dict[object, Group] = {}
     units: dict[int | None, Group] = {}
     for line in lines:
         for person, share in line.shares:
-            people.setdefault(person.id, Group(person, person.name)).lines.append((line, share))
-        unit = line.article.unit
-        key = unit.id if unit else None
-        units.setdefault(key, Group(unit, unit.name(locale) if unit else "")).lines.append((line, line.amount))
+            people.setdefault(person.id or person.name, Group(person, person.name)).lines.append((line, share))
+        name = line.unit_name(locale)
+        units.setdefault(line.unit_id, Group(line.unit_id, name)).lines.append((line, line.amount))
     return Statement(month, lines, sorted(people.values(), key=lambda g: g.name),
-                     sorted(units.values(), key=lambda g: (g.key is None, g.name)))
+                     sorted(units.values(), key=lambda g: (g.key is None, g.name)), closed)
+
+
+def live_statement(month: Month, locale: str = "vi") -> Statement:
+    """The statement computed from the articles and tables as they are now."""
+    return assemble(month, [line_for(a) for a in paid_articles(month)], locale)
+
+
+def statement(month: Month, locale: str = "vi") -> Statement:
+    """The month's statement: the closed copy when the month is closed, else computed live."""
+    closed = closed_statement(month)
+    if closed is None:
+        return live_statement(month, locale)
+    return assemble(month, [line_from_snapshot(row) for row in closed.lines], locale, closed)
+
+
+def closed_statement(month: Month) -> ClosedStatement | None:
+    return db.session.scalar(sa.select(ClosedStatement).where(
+        ClosedStatement.year == month.year, ClosedStatement.month == month.month))
+
+
+def line_from_snapshot(row: ClosedLine) -> Line:
+    return Line(article_id=row.article_id, title=row.title, kind=row.kind, unit_id=row.unit_id,
+                unit_names=(row.unit_name_vi, row.unit_name_en), published_local=row.published_at.astimezone(portal_zone()),
+                factor=row.factor, base_salary=row.base_salary, percent=row.percent, amount=row.amount,
+                shares=[(Person(user_id, name), share) for user_id, name, share in row.shares])
 
 
 def person_statement(month: Month, user: User) -> Group:
@@ -120,7 +185,7 @@ def person_statement(month: Month, user: User) -> Group:
     for group in statement(month).by_person:
         if group.key.id == user.id:
             return group
-    return Group(user, user.name)
+    return Group(Person(user.id, user.name), user.name)
 
 
 @dataclass

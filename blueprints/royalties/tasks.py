@@ -1,6 +1,10 @@
-"""Jobs: mail a published monthly plan to the portal's collaborators."""
+"""Jobs: mail a published monthly plan to the portal's collaborators, and remind units that are
+behind their monthly minimum in the month's last working days."""
 
 from __future__ import annotations
+
+import logging
+from datetime import date
 
 import sqlalchemy as sa
 from flask import url_for
@@ -10,9 +14,14 @@ from app import mail
 from app.extensions import db, redis_key
 from app.roles import Role
 from blueprints.auth.models import Membership, User
+from blueprints.newsroom.models import BoardMember
 from blueprints.royalties.models import MonthlyPlan, PlanState
+from blueprints.royalties.reminders import quota_watch
 from tenants.context import require_tenant
-from workers.jobs import portal_request_context, tenant_job
+from tenants.models import Tenant, TenantStatus
+from workers.jobs import platform_job, portal_request_context, tenant_job
+
+log = logging.getLogger(__name__)
 
 
 def plan_text(plan: MonthlyPlan, link: str) -> tuple[str, str]:
@@ -48,4 +57,58 @@ def mail_plan(plan_id: int) -> int:
             subject, body = plan_text(plan, link)
         message = mail.build_message(user.email, subject, body, sender_name=tenant.name_vi)
         sent += mail.send_once(redis_key("plan-mail", tenant.id, plan.id, user.id), message, 60 * 24 * 3600)
+    return sent
+
+
+def unit_people(unit_id: int) -> list[User]:
+    """The unit's active members with an account on this portal (board members and collaborators)."""
+    return list(db.session.scalars(sa.select(User).join(BoardMember, BoardMember.user_id == User.id).join(
+        Membership, Membership.user_id == User.id).where(BoardMember.unit_id == unit_id, User.is_disabled.is_(False))
+        .order_by(User.id)).unique())
+
+
+def quota_text(row, watch, link: str) -> tuple[str, str]:
+    subject = gettext("Nhắc nhở: đơn vị %(unit)s chưa đủ số bài tháng %(month)s", unit=row.unit.name_vi,
+                      month=str(watch.month))
+    body = gettext("Đơn vị %(unit)s mới gửi %(sent)d bài trong tháng %(month)s, chưa đủ mức tối thiểu %(minimum)d bài. "
+                   "Còn %(days)d ngày làm việc đến hết tháng.", unit=row.unit.name_vi, sent=row.submitted,
+                   month=str(watch.month), minimum=row.unit.monthly_minimum, days=watch.days_left)
+    return subject, "\n\n".join([body, gettext("Viết bài mới: %(link)s", link=link)]) + "\n"
+
+
+@tenant_job
+def remind_units_behind(on: str | None = None) -> int:
+    """Mail the members of each unit under its minimum, once per unit, month and person (a Redis
+    marker kept past the month's end), when the month's last five working days have come.
+    `on` (an ISO date) runs it as of that day in the portal; today by default."""
+    tenant = require_tenant()
+    watch = quota_watch(date.fromisoformat(on) if on else tenant.today())
+    if not watch.reminding:
+        return 0
+    sent = 0
+    for row in watch.behind:
+        for user in unit_people(row.unit.id):
+            with portal_request_context("vi"), force_locale("vi"):
+                subject, body = quota_text(row, watch, url_for("newsroom.new_article", _external=True))
+            message = mail.build_message(user.email, subject, body, sender_name=tenant.name_vi)
+            marker = redis_key("quota-reminder", tenant.id, watch.month.year, watch.month.month, row.unit.id, user.id)
+            sent += mail.send_once(marker, message, 40 * 24 * 3600)
+    return sent
+
+
+@platform_job
+def remind_all_portals() -> int:
+    """Cron: each active portal's reminders in its own scope; one portal's failure is logged and
+    fails the run at the end without stopping the others."""
+    ids = db.session.scalars(sa.select(Tenant.id).where(Tenant.status == TenantStatus.ACTIVE)).all()
+    db.session.commit()
+    sent, failed = 0, []
+    for tenant_id in ids:
+        try:
+            sent += remind_units_behind(tenant_id) or 0
+        except Exception:
+            log.exception("quota reminders failed for tenant %s", tenant_id)
+            failed.append(str(tenant_id))
+    if failed:
+        raise RuntimeError(f"quota reminders failed for tenants: {', '.join(failed)}")
     return sent

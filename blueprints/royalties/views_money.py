@@ -3,7 +3,7 @@ collaborator's own statement, and the board's tables (rates, bases, budgets)."""
 
 from __future__ import annotations
 
-from flask import Response, abort, flash, redirect, url_for
+from flask import Response, abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -13,13 +13,15 @@ from app.i18n import current_locale
 from app.navigation import add_backoffice_page
 from app.roles import CONTENT_MANAGERS, Role, require_role
 from app.templating import render
-from blueprints.royalties import tables
+from blueprints.royalties import closing, tables
 from blueprints.royalties.blueprint import bp
 from blueprints.royalties.exports import statement_csv, statement_xlsx
-from blueprints.royalties.forms import BaseForm, BudgetForm, RateForm
+from blueprints.royalties.forms import BaseForm, BudgetForm, CloseMonthForm, RateForm, ReopenMonthForm
+from blueprints.royalties.history import history_csv, person_history
 from blueprints.royalties.months import Month
 from blueprints.royalties.statements import budget_status, person_statement, statement
 from blueprints.royalties.views_plans import month_from_args
+from blueprints.royalties.words import amount_in_words
 from tenants.context import require_tenant
 
 add_backoffice_page("royalties.statement", _l("Nhuận bút"), roles=CONTENT_MANAGERS, order=15)
@@ -27,42 +29,56 @@ add_backoffice_page("royalties.my_statement", _l("Nhuận bút của tôi"), rol
 add_backoffice_page("royalties.tables", _l("Bảng hệ số nhuận bút"), roles=CONTENT_MANAGERS, order=17)
 
 
+def statement_page(month: Month, close_form: CloseMonthForm | None = None,
+                   reopen_form: ReopenMonthForm | None = None, status: int = 200):
+    """The month's statement with its closing controls (re-rendered with a form's errors)."""
+    return render("royalties/statement.html", month=month, statement=statement(month, current_locale()),
+                  budget=budget_status(month.year), can_close=closing.can_close(month),
+                  close_form=close_form or CloseMonthForm(formdata=None),
+                  reopen_form=reopen_form or ReopenMonthForm(formdata=None),
+                  history=closing.history(month)), status
+
+
 @bp.get("/admin/royalties/", endpoint="statement")
 @require_role(*CONTENT_MANAGERS)
 def statement_view():
-    month = month_from_args()
-    return render("royalties/statement.html", month=month, statement=statement(month, current_locale()),
-                  budget=budget_status(month.year))
+    return statement_page(month_from_args())
 
 
 @bp.get("/admin/royalties/print")
 @require_role(*CONTENT_MANAGERS)
 def statement_print():
-    """The statement laid out for paper, with the names and signature blocks."""
+    """The statement laid out for paper: by unit, the amount in words, the voucher's signatures."""
     month = month_from_args()
-    return render("royalties/print.html", month=month, statement=statement(month, current_locale()),
-                  tenant=require_tenant())
+    current = statement(month, current_locale())
+    return render("royalties/print.html", month=month, statement=current, tenant=require_tenant(),
+                  in_words=amount_in_words(current.total, current_locale()))
 
 
-def _filename(month: Month, ext: str) -> str:
-    return f"nhuan-but-{require_tenant().slug}-{month.year}-{month.month:02d}.{ext}"
+def _filename(month: Month, ext: str, closed: bool = True) -> str:
+    suffix = "" if closed else "-chua-chot"
+    return f"nhuan-but-{require_tenant().slug}-{month.year}-{month.month:02d}{suffix}.{ext}"
 
 
 @bp.get("/admin/royalties/export.csv")
 @require_role(*CONTENT_MANAGERS)
 def export_csv():
     month = month_from_args()
-    return Response(statement_csv(statement(month, current_locale()), current_locale()), mimetype="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{_filename(month, "csv")}"'})
+    current = statement(month, current_locale())
+    name = _filename(month, "csv", current.closed is not None)
+    return Response(statement_csv(current, current_locale()), mimetype="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
 @bp.get("/admin/royalties/export.xlsx")
 @require_role(*CONTENT_MANAGERS)
 def export_xlsx():
     month = month_from_args()
-    return Response(statement_xlsx(statement(month, current_locale()), current_locale()),
+    current = statement(month, current_locale())
+    name = _filename(month, "xlsx", current.closed is not None)
+    return Response(statement_xlsx(current, current_locale()),
                     mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    headers={"Content-Disposition": f'attachment; filename="{_filename(month, "xlsx")}"'})
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
 @bp.get("/admin/royalties/mine")
@@ -70,6 +86,28 @@ def export_xlsx():
 def my_statement():
     month = month_from_args()
     return render("royalties/mine.html", month=month, group=person_statement(month, current_user))
+
+
+def _history_year() -> int:
+    year = request.args.get("year", type=int)
+    return year if year and 2000 <= year <= 2100 else Month.of().year
+
+
+@bp.get("/admin/royalties/mine/history")
+@require_role(Role.COLLABORATOR)
+def my_history():
+    """The collaborator's articles, factors and shares, month by month through a year."""
+    year = _history_year()
+    return render("royalties/history.html", year=year, months=person_history(current_user, year))
+
+
+@bp.get("/admin/royalties/mine/history.csv")
+@require_role(Role.COLLABORATOR)
+def my_history_csv():
+    year = _history_year()
+    name = f"nhuan-but-cua-toi-{require_tenant().slug}-{year}.csv"
+    return Response(history_csv(person_history(current_user, year)), mimetype="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
 FORMS = {"rate": RateForm, "base": BaseForm, "budget": BudgetForm}

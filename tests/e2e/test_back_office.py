@@ -8,10 +8,11 @@ import io
 import re
 from datetime import UTC, datetime
 
-from tests.e2e.conftest import screenshot, sign_in
+from tests.e2e.conftest import screenshot
 from tests.factories import PASSWORD
 from tests.newsroom.helpers import make_board
 from tests.royalties.helpers import published, with_rates
+from tests.support import sign_in
 
 
 def amount(text: str) -> int:
@@ -39,7 +40,7 @@ def test_the_clerk_downloads_the_months_statement_and_it_adds_up(laptop, portal)
     with laptop.expect_download() as download_info:
         laptop.get_by_role("link", name="Tải CSV").click()
     download = download_info.value
-    assert re.fullmatch(rf"nhuan-but-{board.tenant.slug}-\d{{4}}-\d{{2}}\.csv", download.suggested_filename)
+    assert re.fullmatch(rf"nhuan-but-{board.tenant.slug}-\d{{4}}-\d{{2}}-chua-chot\.csv", download.suggested_filename)
     with open(download.path(), encoding="utf-8-sig") as handle:
         rows = list(csv.reader(io.StringIO(handle.read())))
     header, *lines, total_row = rows

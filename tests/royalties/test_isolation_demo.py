@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from app.demo import demo_email
 from app.extensions import db
 from blueprints.newsroom import demo as newsroom_demo
-from blueprints.royalties import demo, plans
+from blueprints.royalties import closing, demo, plans
 from blueprints.royalties.models import MonthlyPlan, PlanTopicUnit, RoyaltyBudget, RoyaltyRate
 from blueprints.royalties.months import Month
 from blueprints.royalties.quotas import quota_board
@@ -34,7 +34,7 @@ def test_a_ward_sees_and_counts_nothing_of_another(app, client):
         plan_id = plan.id
     with tenant_scope(ward_b.tenant):
         b_july = statement(Month(2024, 7))
-        assert [line.article.title for line in b_july.lines] == ["Tin của phường B"]
+        assert [line.title for line in b_july.lines] == ["Tin của phường B"]
         assert b_july.total == 234_000
         assert budget_status(2024).spent == 234_000
         assert {row.unit.id for row in quota_board(Month(2024, 7))} == {ward_b.unit_id}
@@ -80,3 +80,8 @@ def test_demo_seed_fills_rates_budget_plan_and_statement_and_is_idempotent(app):
         assert sum(totals) > 0
         assert not [line for m in (month, month.previous()) for line in statement(m).incomplete]
         assert any(row.submitted for row in quota_board(month) + quota_board(month.previous()))
+        previous = statement(month.previous())  # closed by the demo's board head, once
+        if previous.lines:
+            assert previous.closed is not None and previous.closed.total == previous.total
+            assert len(closing.history(month.previous())) == 1
+        assert statement(month).closed is None

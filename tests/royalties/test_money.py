@@ -52,8 +52,8 @@ def test_month_boundary_is_vietnams_and_the_base_salary_follows_the_day():
     with tenant_scope(board.tenant):
         in_june = statement(Month(2024, 6))
         in_july = statement(Month(2024, 7))
-    assert [line.article.id for line in in_june.lines] == [june]
-    assert [line.article.id for line in in_july.lines] == [july]
+    assert [line.article_id for line in in_june.lines] == [june]
+    assert [line.article_id for line in in_july.lines] == [july]
     assert in_june.total == 2 * 180_000
     assert in_july.total == 2 * 234_000
     assert in_july.lines[0].published_local.strftime("%d/%m/%Y %H:%M") == "01/07/2024 00:30"
