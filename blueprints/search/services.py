@@ -1,0 +1,194 @@
+"""Searching the index: one portal's content, or on a city portal its wards' too.
+
+`search()` takes plain values (a parsed `Query`, `Filters`, a page) and returns `Results`; it
+never reads the request. Ranking, best first: a document whose number is the query; an exact
+phrase of all the query's words; the tier of the best place a word matched (title, then summary,
+then body); then `ts_rank_cd` with weights A 1.0 / B 0.4 / C 0.1 times a recency factor (1 for
+today, halving over about six months, never below 0.5). Counting stops at `MAX_RESULTS`, so a
+query matching half the city costs what a page of results costs.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+import sqlalchemy as sa
+
+from app.db import cross_tenant_reads
+from app.extensions import db
+from blueprints.newsroom.public import section_and_descendants
+from blueprints.search.models import Kind, SearchDocument
+from blueprints.search.text import Query, folded
+from tenants.context import TenantInfo
+from tenants.models import Tenant, TenantDomain, TenantStatus
+
+PER_PAGE = 20
+MAX_PER_PAGE = 50
+MAX_RESULTS = 1000
+SUGGESTIONS = 5
+D = SearchDocument
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What a visitor may narrow by; `everywhere` (the city and every ward) only on a city."""
+
+    kind: str = ""
+    section_id: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    everywhere: bool = False
+
+
+@dataclass(frozen=True)
+class Portal:
+    """A portal whose rows a search reads: the current one, or one of the city's wards."""
+
+    id: int
+    name_vi: str
+    name_en: str
+    host: str
+
+    def name(self, locale: str) -> str:
+        return self.name_en if locale == "en" and self.name_en else self.name_vi
+
+
+@dataclass
+class Hit:
+    kind: Kind
+    item_id: int
+    title: str
+    summary: str
+    body: str
+    extra_key: str
+    published_at: datetime | None
+    endpoint: str
+    url_args: dict
+    portal: Portal | None  # None: the current portal
+
+
+@dataclass
+class Results:
+    query: Query
+    filters: Filters
+    page: int
+    per_page: int
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    capped: bool = False
+    suggestions: list[Hit] = field(default_factory=list)
+    portals: list[Portal] = field(default_factory=list)  # wards whose name matches (city only)
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.per_page))
+
+    @property
+    def items(self) -> list[Hit]:  # the API reads results as it reads a Pagination
+        return self.hits
+
+
+def member_portals(city: TenantInfo) -> list[Portal]:
+    """The city's active wards and communes (tenants are global rows: no tenant line crossed)."""
+    rows = db.session.execute(
+        sa.select(Tenant.id, Tenant.name_vi, Tenant.name_en, TenantDomain.hostname)
+        .join(TenantDomain, sa.and_(TenantDomain.tenant_id == Tenant.id, TenantDomain.is_primary))
+        .where(Tenant.parent_id == city.id, Tenant.status == TenantStatus.ACTIVE)
+        .order_by(Tenant.id)).all()
+    return [Portal(*row) for row in rows]
+
+
+def _local_start(day: date, tenant: TenantInfo) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=tenant.zone)
+
+
+def _where(query: Query, filters: Filters, tenant: TenantInfo, tenant_ids: list[int], tsquery) -> list:
+    conditions = [D.tenant_id.in_(tenant_ids) if len(tenant_ids) > 1 else D.tenant_id == tenant_ids[0],
+                  D.tsv.op("@@")(tsquery)]
+    if filters.kind:
+        conditions.append(D.kind == filters.kind)
+    if filters.section_id is not None:
+        conditions.append(D.section_id.in_(section_and_descendants(filters.section_id)))
+    if filters.date_from:
+        conditions.append(D.published_at >= _local_start(filters.date_from, tenant))
+    if filters.date_to:
+        conditions.append(D.published_at < _local_start(filters.date_to + timedelta(days=1), tenant))
+    return conditions
+
+
+def _weight_matches(tsquery, weights: str):
+    return sa.func.ts_filter(D.tsv, sa.literal_column(f"'{{{weights}}}'::\"char\"[]")).op("@@")(tsquery)
+
+
+def _order(query: Query, tsquery) -> list:
+    age_days = sa.func.greatest(0, sa.extract("epoch", sa.func.now() - sa.func.coalesce(
+        D.published_at, sa.func.now() - sa.text("interval '365 days'"))) / 86400.0)
+    recency = 0.5 + 0.5 / (1 + age_days / 180.0)
+    rank = sa.func.ts_rank_cd(sa.literal_column("'{0.1, 0.1, 0.4, 1.0}'::float4[]"), D.tsv, tsquery)
+    key_match = sa.and_(D.folded_key != "", D.folded_key == query.key)
+    tier = sa.case((_weight_matches(tsquery, "a"), 2), (_weight_matches(tsquery, "b"), 1), else_=0)
+    order = [sa.case((key_match, 1), else_=0).desc()]
+    if len(query.all_words) > 1:
+        phrase = sa.func.to_tsquery("simple", query.phrase_tsquery())
+        order.append(sa.case((D.tsv.op("@@")(phrase), 1), else_=0).desc())
+    return order + [tier.desc(), (rank * recency).desc(), D.published_at.desc().nulls_last(), D.id.desc()]
+
+
+def search(query: Query, filters: Filters, tenant: TenantInfo, page: int = 1,
+           per_page: int = PER_PAGE) -> Results:
+    """A page of results for `query` on `tenant` (and its wards when `filters.everywhere`)."""
+    per_page = min(max(per_page, 1), MAX_PER_PAGE)
+    results = Results(query, filters, max(page, 1), per_page)
+    if query.is_empty:
+        return results
+    wards = member_portals(tenant) if filters.everywhere and tenant.kind == "city" else []
+    results.portals = [w for w in wards if set(query.all_words) <= set(folded(w.name_vi).split())]
+    if wards:
+        with cross_tenant_reads("city search"):
+            _fill(results, tenant, wards)
+    else:
+        _fill(results, tenant, [])
+    return results
+
+
+def _fill(results: Results, tenant: TenantInfo, wards: list[Portal]) -> None:
+    query, filters = results.query, results.filters
+    tenant_ids = [tenant.id] + [w.id for w in wards]
+    portals = {w.id: w for w in wards}
+    tsquery = sa.func.to_tsquery("simple", query.tsquery())
+    where = _where(query, filters, tenant, tenant_ids, tsquery)
+    counted = db.session.scalar(sa.select(sa.func.count()).select_from(
+        sa.select(D.id).where(*where).limit(MAX_RESULTS + 1).subquery()))
+    results.total, results.capped = min(counted, MAX_RESULTS), counted > MAX_RESULTS
+    offset = (results.page - 1) * results.per_page
+    if counted and offset < results.total:
+        rows = db.session.execute(
+            sa.select(*_COLUMNS).where(*where).order_by(*_order(query, tsquery))
+            .offset(offset).limit(min(results.per_page, results.total - offset))).all()
+        results.hits = [_hit(row, portals) for row in rows]
+    elif not counted:
+        results.suggestions = _similar(query, tenant_ids, portals)
+
+
+_COLUMNS = (D.tenant_id, D.kind, D.item_id, D.title, D.summary, D.body, D.extra_key, D.published_at,
+            D.endpoint, D.url_args)
+
+
+def _hit(row, portals: dict[int, Portal]) -> Hit:
+    return Hit(Kind(row.kind), row.item_id, row.title, row.summary, row.body, row.extra_key, row.published_at,
+               row.endpoint, row.url_args or {}, portals.get(row.tenant_id))
+
+
+def _similar(query: Query, tenant_ids: list[int], portals: dict[int, Portal]) -> list[Hit]:
+    """Titles close to what was typed (pg_trgm word similarity), for "did you mean"."""
+    words = query.key
+    if len(words) < 3:
+        return []
+    tenant_filter = D.tenant_id.in_(tenant_ids) if len(tenant_ids) > 1 else D.tenant_id == tenant_ids[0]
+    rows = db.session.execute(
+        sa.select(*_COLUMNS).where(tenant_filter, sa.literal(words).op("<%")(D.folded_title))
+        .order_by(sa.func.word_similarity(words, D.folded_title).desc(), D.published_at.desc().nulls_last())
+        .limit(SUGGESTIONS)).all()
+    return [_hit(row, portals) for row in rows]
