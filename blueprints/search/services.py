@@ -25,7 +25,7 @@ from tenants.context import TenantInfo
 from tenants.models import Tenant, TenantDomain, TenantStatus
 
 PER_PAGE = 20
-MAX_PER_PAGE = 50
+MAX_PER_PAGE = 100
 MAX_RESULTS = 1000
 SUGGESTIONS = 5
 D = SearchDocument
@@ -57,6 +57,7 @@ class Portal:
 
 @dataclass
 class Hit:
+    id: int  # of the index row
     kind: Kind
     item_id: int
     title: str
@@ -172,12 +173,12 @@ def _fill(results: Results, tenant: TenantInfo, wards: list[Portal]) -> None:
         results.suggestions = _similar(query, tenant_ids, portals)
 
 
-_COLUMNS = (D.tenant_id, D.kind, D.item_id, D.title, D.summary, D.body, D.extra_key, D.published_at,
+_COLUMNS = (D.id, D.tenant_id, D.kind, D.item_id, D.title, D.summary, D.body, D.extra_key, D.published_at,
             D.endpoint, D.url_args)
 
 
 def _hit(row, portals: dict[int, Portal]) -> Hit:
-    return Hit(Kind(row.kind), row.item_id, row.title, row.summary, row.body, row.extra_key, row.published_at,
+    return Hit(row.id, Kind(row.kind), row.item_id, row.title, row.summary, row.body, row.extra_key, row.published_at,
                row.endpoint, row.url_args or {}, portals.get(row.tenant_id))
 
 
@@ -192,3 +193,9 @@ def _similar(query: Query, tenant_ids: list[int], portals: dict[int, Portal]) ->
         .order_by(sa.func.word_similarity(words, D.folded_title).desc(), D.published_at.desc().nulls_last())
         .limit(SUGGESTIONS)).all()
     return [_hit(row, portals) for row in rows]
+
+
+def get_hit(entry_id: int) -> Hit | None:
+    """One entry of this portal's index by its id (the tenant filter keeps it to this portal)."""
+    row = db.session.execute(sa.select(*_COLUMNS).where(D.id == entry_id)).first()
+    return _hit(row, {}) if row is not None else None

@@ -153,3 +153,15 @@ def _word_boundary(text: str, index: int, backwards: bool) -> int:
     while 0 < index < len(text) and not text[index].isspace():
         index += step
     return index
+
+
+def snippet(hit, words) -> Markup:
+    """The summary when it holds a word of the query, else the part of the body around one."""
+    wanted = set(words)
+    if hit.summary and wanted & set(tokens(hit.summary)):
+        source = hit.summary
+    elif hit.body and wanted & set(tokens(hit.body)):
+        source = hit.body
+    else:
+        source = hit.summary or hit.body
+    return highlight(source, words, limit=240)

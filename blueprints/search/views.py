@@ -7,7 +7,6 @@ from datetime import date
 from flask import Response, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from markupsafe import Markup
 
 from app.templating import render
 from blueprints.newsroom.public import sections_tree
@@ -15,7 +14,7 @@ from blueprints.search.blueprint import bp
 from blueprints.search.links import hit_url
 from blueprints.search.models import Kind
 from blueprints.search.services import Filters, Results, member_portals, search
-from blueprints.search.text import MAX_QUERY_LENGTH, highlight, parse_query, tokens
+from blueprints.search.text import MAX_QUERY_LENGTH, highlight, parse_query, snippet
 from tenants.context import require_tenant
 
 
@@ -51,18 +50,6 @@ def _sections() -> list[tuple[int, str, int]]:
             walk(node.children, depth + 1)
     walk(sections_tree(), 0)
     return flat
-
-
-def snippet(hit, words) -> Markup:
-    """The summary when it holds a word of the query, else the part of the body around one."""
-    wanted = set(words)
-    if hit.summary and wanted & set(tokens(hit.summary)):
-        source = hit.summary
-    elif hit.body and wanted & set(tokens(hit.body)):
-        source = hit.body
-    else:
-        source = hit.summary or hit.body
-    return highlight(source, words, limit=240)
 
 
 @bp.get("/search", endpoint="search")

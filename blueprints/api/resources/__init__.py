@@ -1,3 +1,3 @@
 """One module per resource; importing this package registers them all, in this order."""
 
-from blueprints.api.resources import articles, contacts, documents, schedule, sections  # noqa: F401
+from blueprints.api.resources import articles, contacts, documents, schedule, search, sections  # noqa: F401
