@@ -31,7 +31,7 @@ from tenants.models import Tenant
 from tenants.resolver import tenant_info
 
 TABLE = SearchDocument.__table__
-_UPDATED = [c.name for c in TABLE.columns if c.name not in ("tenant_id", "id", "kind", "item_id", "tsv")]
+_UPDATED = [c.name for c in TABLE.columns if c.name not in ("tenant_id", "id", "kind", "item_id") and c.computed is None]
 WATCHED = tuple(BUILDERS)
 _PENDING = "search_pending_articles"
 

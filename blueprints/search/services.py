@@ -1,11 +1,12 @@
 """Searching the index: one portal's content, or on a city portal its wards' too.
 
 `search()` takes plain values (a parsed `Query`, `Filters`, a page) and returns `Results`; it
-never reads the request. Ranking, best first: a document whose number is the query; an exact
-phrase of all the query's words; the tier of the best place a word matched (title, then summary,
-then body); then `ts_rank_cd` with weights A 1.0 / B 0.4 / C 0.1 times a recency factor (1 for
-today, halving over about six months, never below 0.5). Counting stops at `MAX_RESULTS`, so a
-query matching half the city costs what a page of results costs.
+never reads the request. Ranking, best first: a document whose number is the query; the query's
+words as an exact phrase in a title or summary; where the query matched (all of it in the title,
+then in title and summary, then only with the body); then `ts_rank_cd` over title (A 1.0) and
+summary (B 0.4) times a recency factor (1 today, 0.75 at six months, never below 0.5); then the
+newest. Ranking reads only `tsv_head`, which stays in the row, so scoring thousands of matches
+never fetches a body; the same pass counts them. Pages stop at `MAX_RESULTS` results.
 """
 
 from __future__ import annotations
@@ -119,22 +120,24 @@ def _where(query: Query, filters: Filters, tenant: TenantInfo, tenant_ids: list[
     return conditions
 
 
-def _weight_matches(tsquery, weights: str):
-    return sa.func.ts_filter(D.tsv, sa.literal_column(f"'{{{weights}}}'::\"char\"[]")).op("@@")(tsquery)
+def _in_title(tsquery):
+    return sa.func.ts_filter(D.tsv_head, sa.literal_column("'{a}'::\"char\"[]")).op("@@")(tsquery)
 
 
 def _order(query: Query, tsquery) -> list:
+    """Best first. Only the row's own small columns are read (`tsv_head`, not the body's)."""
     age_days = sa.func.greatest(0, sa.extract("epoch", sa.func.now() - sa.func.coalesce(
         D.published_at, sa.func.now() - sa.text("interval '365 days'"))) / 86400.0)
     recency = 0.5 + 0.5 / (1 + age_days / 180.0)
-    rank = sa.func.ts_rank_cd(sa.literal_column("'{0.1, 0.1, 0.4, 1.0}'::float4[]"), D.tsv, tsquery)
+    rank = sa.func.ts_rank_cd(sa.literal_column("'{0.1, 0.1, 0.4, 1.0}'::float4[]"), D.tsv_head, tsquery)
     key_match = sa.and_(D.folded_key != "", D.folded_key == query.key)
-    tier = sa.case((_weight_matches(tsquery, "a"), 2), (_weight_matches(tsquery, "b"), 1), else_=0)
+    tier = sa.case((_in_title(tsquery), 2), (D.tsv_head.op("@@")(tsquery), 1), else_=0)
     order = [sa.case((key_match, 1), else_=0).desc()]
     if len(query.all_words) > 1:
         phrase = sa.func.to_tsquery("simple", query.phrase_tsquery())
-        order.append(sa.case((D.tsv.op("@@")(phrase), 1), else_=0).desc())
-    return order + [tier.desc(), (rank * recency).desc(), D.published_at.desc().nulls_last(), D.id.desc()]
+        order.append(sa.case((D.tsv_head.op("@@")(phrase), 1), else_=0).desc())
+    return order + [tier.desc(), ((rank + 0.01) * recency).desc(), D.published_at.desc().nulls_last(),
+                    D.id.desc()]
 
 
 def search(query: Query, filters: Filters, tenant: TenantInfo, page: int = 1,
@@ -160,16 +163,26 @@ def _fill(results: Results, tenant: TenantInfo, wards: list[Portal]) -> None:
     portals = {w.id: w for w in wards}
     tsquery = sa.func.to_tsquery("simple", query.tsquery())
     where = _where(query, filters, tenant, tenant_ids, tsquery)
-    counted = db.session.scalar(sa.select(sa.func.count()).select_from(
-        sa.select(D.id).where(*where).limit(MAX_RESULTS + 1).subquery()))
-    results.total, results.capped = min(counted, MAX_RESULTS), counted > MAX_RESULTS
     offset = (results.page - 1) * results.per_page
-    if counted and offset < results.total:
-        rows = db.session.execute(
-            sa.select(*_COLUMNS).where(*where).order_by(*_order(query, tsquery))
-            .offset(offset).limit(min(results.per_page, results.total - offset))).all()
-        results.hits = [_hit(row, portals) for row in rows]
-    elif not counted:
+    if offset >= MAX_RESULTS:
+        return
+    # One pass ranks the matches on their narrow columns and counts them; then the texts of the
+    # page's rows only are read.
+    ranked = db.session.execute(
+        sa.select(D.tenant_id, D.id, sa.func.count().over().label("total")).where(*where)
+        .order_by(*_order(query, tsquery)).offset(offset).limit(results.per_page)).all()
+    if not ranked and offset:
+        ranked_total = db.session.scalar(sa.select(sa.func.count()).select_from(
+            sa.select(D.id).where(*where).limit(MAX_RESULTS + 1).subquery()))
+    else:
+        ranked_total = ranked[0].total if ranked else 0
+    results.total, results.capped = min(ranked_total, MAX_RESULTS), ranked_total > MAX_RESULTS
+    if ranked:
+        rows = {(row.tenant_id, row.id): row for row in db.session.execute(
+            sa.select(*_COLUMNS).where(D.tenant_id.in_({r.tenant_id for r in ranked}),
+                                       D.id.in_([r.id for r in ranked])))}
+        results.hits = [_hit(rows[(r.tenant_id, r.id)], portals) for r in ranked if (r.tenant_id, r.id) in rows]
+    elif not ranked_total:
         results.suggestions = _similar(query, tenant_ids, portals)
 
 

@@ -24,12 +24,25 @@ OBJECTS = (
     "tháng hành động vì trẻ em", "ngày hội đại đoàn kết toàn dân tộc", "bảo hiểm y tế hộ gia đình",
     "căn cước công dân gắn chíp", "trật tự xây dựng", "an toàn thực phẩm", "hiến máu tình nguyện",
     "kế hoạch sử dụng đất", "đường hoa xuân", "phong trào toàn dân bảo vệ an ninh Tổ quốc",
+    "khám sức khỏe cho người cao tuổi", "phổ cập bơi cho trẻ em", "nạo vét kênh thoát nước",
+    "lắp đặt đèn chiếu sáng công cộng", "camera an ninh khu dân cư", "sửa chữa nhà tình nghĩa",
+    "tuyển quân năm 2025", "điều tra dân số giữa kỳ", "thu thuế phi nông nghiệp", "cấp giấy chứng nhận quyền sử dụng đất",
+    "đăng ký kinh doanh hộ cá thể", "chi trả trợ cấp xã hội", "phòng chống đuối nước", "xây dựng nông thôn mới",
+    "bảo vệ rừng phòng hộ", "phân loại rác tại nguồn", "trồng cây xanh ven biển", "hội thi nấu ăn ngon",
+    "giải bóng đá thiếu niên", "chợ phiên nông sản", "hội chợ xúc tiến thương mại", "khai giảng lớp tin học",
+    "cuộc thi ảnh đẹp quê hương", "hỗ trợ ngư dân vươn khơi", "phòng chống dịch tả lợn châu Phi",
+    "cấp nước sạch cho hộ nghèo", "kiểm tra cơ sở lưu trú", "đón khách du lịch dịp lễ", "tu bổ di tích Đình Thắng Tam",
+    "cải tạo công viên Bãi Dâu", "hướng dẫn khai báo tạm trú", "lấy ý kiến dự thảo quy hoạch",
+    "bầu cử đại biểu Hội đồng nhân dân", "tiếp xúc cử tri", "tuần lễ học tập suốt đời", "bình chọn gia đình văn hóa",
 )
 PLACES = (
     "trên địa bàn phường", "tại khu phố 1", "tại Bãi Sau", "trên đường Hoàng Hoa Thám",
     "trên đường Thùy Vân", "tại chợ Xóm Lưới", "tại hội trường UBND phường", "ở khu dân cư Rạch Dừa",
     "trên đường 30 tháng 4", "tại nhà văn hóa khu phố", "dọc bờ biển Bãi Trước",
-    "tại Trung tâm Văn hóa thành phố", "ở các tổ dân phố",
+    "tại Trung tâm Văn hóa thành phố", "ở các tổ dân phố", "tại Bến Đá", "ở khu vực Long Sơn",
+    "trên đường Trần Phú", "tại công viên Bãi Dâu", "ở hẻm 45 Lê Lợi", "tại Trường Mầm non Hoa Sen",
+    "tại bến cá Rạch Dừa", "trên tuyến đường Ba Cu", "ở khu tái định cư 10 héc-ta", "tại chợ Phước Thắng",
+    "trên đường Nguyễn An Ninh", "ở khu phố Thắng Nhất", "tại Nhà thiếu nhi", "dọc kênh Bến Đình",
 )
 TIMES = (
     "sáng nay", "chiều qua", "trong tuần qua", "từ đầu năm đến nay", "trong quý I",
