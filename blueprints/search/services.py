@@ -5,8 +5,9 @@ never reads the request. Ranking, best first: a document whose number is the que
 words as an exact phrase in a title or summary; where the query matched (all of it in the title,
 then in title and summary, then only with the body); then `ts_rank_cd` over title (A 1.0) and
 summary (B 0.4) times a recency factor (1 today, 0.75 at six months, never below 0.5); then the
-newest. Ranking reads only `tsv_head`, which stays in the row, so scoring thousands of matches
-never fetches a body; the same pass counts them. Pages stop at `MAX_RESULTS` results.
+newest. Ranking reads only `tsv_head`, which stays in the row (storage MAIN), so scoring
+thousands of matches never fetches a body; see `_fill` for the two passes. Counting stops at
+`MAX_RESULTS` ("more than 1,000").
 """
 
 from __future__ import annotations
@@ -106,9 +107,17 @@ def _local_start(day: date, tenant: TenantInfo) -> datetime:
     return datetime.combine(day, time(0), tzinfo=tenant.zone)
 
 
-def _where(query: Query, filters: Filters, tenant: TenantInfo, tenant_ids: list[int], tsquery) -> list:
-    conditions = [D.tenant_id.in_(tenant_ids) if len(tenant_ids) > 1 else D.tenant_id == tenant_ids[0],
-                  D.tsv.op("@@")(tsquery)]
+def _tenant_filter(tenant: TenantInfo, everywhere: bool):
+    """This portal; or the city and its active wards, as a semi-join on the tenant list, so that
+    PostgreSQL walks the (tenant_id, tsv) index ward by ward and can stop early."""
+    if not everywhere:
+        return D.tenant_id == tenant.id
+    return D.tenant_id.in_(sa.select(Tenant.id).where(sa.or_(
+        Tenant.id == tenant.id, sa.and_(Tenant.parent_id == tenant.id, Tenant.status == TenantStatus.ACTIVE))))
+
+
+def _where(filters: Filters, tenant: TenantInfo, everywhere: bool) -> list:
+    conditions = [_tenant_filter(tenant, everywhere)]
     if filters.kind:
         conditions.append(D.kind == filters.kind)
     if filters.section_id is not None:
@@ -157,33 +166,51 @@ def search(query: Query, filters: Filters, tenant: TenantInfo, page: int = 1,
     return results
 
 
+def _capped_count(where: list) -> int:
+    return db.session.scalar(sa.select(sa.func.count()).select_from(
+        sa.select(D.id).where(*where).limit(MAX_RESULTS + 1).subquery()))
+
+
 def _fill(results: Results, tenant: TenantInfo, wards: list[Portal]) -> None:
+    """Two passes keep large result sets cheap. Matches in a title or summary (`tsv_head`) rank
+    above every match found only with the body, so they are ranked first, alone; rows matching
+    only with the body all have a zero rank and fall back to recency, so they are read newest
+    first straight from the index, never scored."""
     query, filters = results.query, results.filters
-    tenant_ids = [tenant.id] + [w.id for w in wards]
     portals = {w.id: w for w in wards}
     tsquery = sa.func.to_tsquery("simple", query.tsquery())
-    where = _where(query, filters, tenant, tenant_ids, tsquery)
+    where = _where(filters, tenant, bool(wards))
+    counted = _capped_count([*where, D.tsv.op("@@")(tsquery)])
+    results.total, results.capped = min(counted, MAX_RESULTS), counted > MAX_RESULTS
     offset = (results.page - 1) * results.per_page
-    if offset >= MAX_RESULTS:
+    if not counted:
+        results.suggestions = _similar(query, where[0], portals)
         return
-    # One pass ranks the matches on their narrow columns and counts them; then the texts of the
-    # page's rows only are read.
-    ranked = db.session.execute(
-        sa.select(D.tenant_id, D.id, sa.func.count().over().label("total")).where(*where)
-        .order_by(*_order(query, tsquery)).offset(offset).limit(results.per_page)).all()
-    if not ranked and offset:
-        ranked_total = db.session.scalar(sa.select(sa.func.count()).select_from(
-            sa.select(D.id).where(*where).limit(MAX_RESULTS + 1).subquery()))
-    else:
-        ranked_total = ranked[0].total if ranked else 0
-    results.total, results.capped = min(ranked_total, MAX_RESULTS), ranked_total > MAX_RESULTS
-    if ranked:
-        rows = {(row.tenant_id, row.id): row for row in db.session.execute(
-            sa.select(*_COLUMNS).where(D.tenant_id.in_({r.tenant_id for r in ranked}),
-                                       D.id.in_([r.id for r in ranked])))}
-        results.hits = [_hit(rows[(r.tenant_id, r.id)], portals) for r in ranked if (r.tenant_id, r.id) in rows]
-    elif not ranked_total:
-        results.suggestions = _similar(query, tenant_ids, portals)
+    if offset >= results.total:
+        return
+    in_head = D.tsv_head.op("@@")(tsquery)
+    head_total = _capped_count([*where, in_head])
+    keys: list[tuple[int, int]] = []
+    if offset < head_total:
+        keys = [tuple(r) for r in db.session.execute(
+            sa.select(D.tenant_id, D.id).where(*where, in_head).order_by(*_order(query, tsquery))
+            .offset(offset).limit(results.per_page))]
+    wanted = min(results.per_page, results.total - offset) - len(keys)
+    if wanted > 0 and head_total <= MAX_RESULTS:
+        keys += [tuple(r) for r in db.session.execute(
+            sa.select(D.tenant_id, D.id).where(*where, D.tsv.op("@@")(tsquery), sa.not_(in_head))
+            .order_by(D.published_at.desc().nulls_last(), D.id.desc())
+            .offset(max(0, offset - head_total)).limit(wanted))]
+    results.hits = _read_hits(keys, portals)
+
+
+def _read_hits(keys: list[tuple[int, int]], portals: dict[int, Portal]) -> list[Hit]:
+    """The texts of the page's rows only, in the ranked order."""
+    if not keys:
+        return []
+    rows = {(row.tenant_id, row.id): row for row in db.session.execute(
+        sa.select(*_COLUMNS).where(D.tenant_id.in_({k[0] for k in keys}), D.id.in_([k[1] for k in keys])))}
+    return [_hit(rows[key], portals) for key in keys if key in rows]
 
 
 _COLUMNS = (D.id, D.tenant_id, D.kind, D.item_id, D.title, D.summary, D.body, D.extra_key, D.published_at,
@@ -195,12 +222,11 @@ def _hit(row, portals: dict[int, Portal]) -> Hit:
                row.endpoint, row.url_args or {}, portals.get(row.tenant_id))
 
 
-def _similar(query: Query, tenant_ids: list[int], portals: dict[int, Portal]) -> list[Hit]:
+def _similar(query: Query, tenant_filter, portals: dict[int, Portal]) -> list[Hit]:
     """Titles close to what was typed (pg_trgm word similarity), for "did you mean"."""
     words = query.key
     if len(words) < 3:
         return []
-    tenant_filter = D.tenant_id.in_(tenant_ids) if len(tenant_ids) > 1 else D.tenant_id == tenant_ids[0]
     rows = db.session.execute(
         sa.select(*_COLUMNS).where(tenant_filter, sa.literal(words).op("<%")(D.folded_title))
         .order_by(sa.func.word_similarity(words, D.folded_title).desc(), D.published_at.desc().nulls_last())
