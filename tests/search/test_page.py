@@ -196,3 +196,17 @@ def test_the_masthead_box_goes_to_this_page(client):
     ward = make_tenant()
     home = client.get("/", base_url=base_url(ward)).text
     assert 'action="/search"' in home
+
+
+def test_pages_run_on_from_title_matches_into_body_only_matches_newest_first(client):
+    board = make_board()
+    for number in range(3):
+        publish_article(board, title=f"Hiến máu tình nguyện đợt {number}", published_at=days_ago(400 + number))
+    for number in range(25):
+        publish_article(board, title=f"Tin hoạt động số {number}", summary="Nhiều phong trào.",
+                        body="<p>Trong đó có hiến máu tình nguyện.</p>", published_at=days_ago(number))
+    first = titles(search(client, board.tenant, "hien mau").text)
+    assert first[:3] == [f"Hiến máu tình nguyện đợt {n}" for n in range(3)]
+    assert first[3:] == [f"Tin hoạt động số {n}" for n in range(17)]
+    second = titles(search(client, board.tenant, "hien mau", page="2").text)
+    assert second == [f"Tin hoạt động số {n}" for n in range(17, 25)]
