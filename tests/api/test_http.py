@@ -102,7 +102,7 @@ def test_the_document_is_valid_openapi_31_for_this_portal_and_language(client):
     validate(doc)
     assert doc["openapi"] == "3.1.0" and doc["servers"] == [{"url": f"{portal.url}/api/v1"}]
     assert set(doc["paths"]) == {f"/{name}{suffix}" for name in ("articles", "sections", "documents", "schedule",
-                                                                 "contacts") for suffix in ("", "/{id}")}
+                                                                 "contacts", "search") for suffix in ("", "/{id}")}
     assert "consultations" not in str(doc["paths"])
     english = openapi_document(client, portal.tenant, prefix="/en")
     validate(english)
