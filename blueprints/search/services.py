@@ -156,8 +156,9 @@ def search(query: Query, filters: Filters, tenant: TenantInfo, page: int = 1,
     results = Results(query, filters, max(page, 1), per_page)
     if query.is_empty:
         return results
-    wards = member_portals(tenant) if filters.everywhere and tenant.kind == "city" else []
-    results.portals = [w for w in wards if set(query.all_words) <= set(folded(w.name_vi).split())]
+    city_wards = member_portals(tenant) if tenant.kind == "city" else []
+    results.portals = [w for w in city_wards if set(query.all_words) <= set(folded(w.name_vi).split())]
+    wards = city_wards if filters.everywhere else []
     if wards:
         with cross_tenant_reads("city search"):
             _fill(results, tenant, wards)

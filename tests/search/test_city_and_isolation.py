@@ -120,3 +120,10 @@ def test_api_hostile_queries_answer_normally(client, hostile):
     ward = make_tenant()
     response = client.get("/api/v1/search", query_string={"q": hostile}, base_url=base_url(ward))
     assert response.status_code == 200 and response.get_json()["items"] == []
+
+
+def test_the_city_names_its_wards_that_match_even_without_searching_them(client, city):
+    city_tenant, thang_tam, _, _ = city
+    response = search(client, city_tenant, "thang tam")
+    assert f'http://{thang_tam.tenant.primary_host}/">Phường Thắng Tam</a>' in response.text
+    assert titles(response.text) == []
