@@ -65,8 +65,8 @@ class Writer:
     def sentence(self) -> Phrase:
         lead = self._join([self._pick("times"), self._pick("subjects"), self._pick("verbs"), self._pick("objects"),
                            self._pick("places")], ",")
-        return Phrase(f"{lead.text} {self._pick('details').text}.",
-                      f"{lead.folded} {self._pick('details').folded}")
+        detail = self._pick("details")
+        return Phrase(f"{lead.text} {detail.text}.", f"{lead.folded} {detail.folded}")
 
     def paragraph(self, sentences: int) -> Phrase:
         parts = [self.sentence() for _ in range(sentences)] + [self._pick("closings")]
