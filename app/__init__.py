@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Every capability is one package in blueprints/, registered in this order.
 BLUEPRINTS = ("auth", "pages", "admin", "newsroom", "royalties", "about", "documents", "schedule",
               "programmes", "promo", "visits", "seo", "news", "aggregator", "api", "help", "feedback",
-              "consultations")
+              "consultations", "search")
 
 
 def import_models() -> None:

@@ -7,8 +7,7 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 
 from app.extensions import db
-from app.navigation import MenuEntry, add_public_page, public_menu
-from app.search import matches
+from app.navigation import add_public_page
 from tenants.context import TenantInfo
 from tenants.models import Tenant, TenantDomain, TenantStatus
 
@@ -33,7 +32,3 @@ add_public_page("pages.home", _l("Trang chủ"), _l("Tin tức, tin nổi bật 
 add_public_page("pages.public_services", _l("Dịch vụ công"), _l("Thủ tục hành chính và Cổng dịch vụ công của tỉnh."), order=80)
 add_public_page("pages.site_map", _l("Sơ đồ cổng thông tin"), _l("Tất cả các chuyên mục của cổng thông tin."), order=90)
 
-
-def find_pages(query: str) -> list[MenuEntry]:
-    """Public pages whose title or description matches the query, in either language's spelling."""
-    return [page for page in public_menu() if matches(query, str(page.label), str(page.description))]

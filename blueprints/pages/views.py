@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from flask import request
 
-from app.search import matches
 from app.templating import render
 from blueprints.news.services import home_news
 from blueprints.pages.blueprint import bp
-from blueprints.pages.services import find_pages, member_portals, provincial_portal_url
+from blueprints.pages.services import member_portals, provincial_portal_url
 from tenants.context import require_tenant
 from tenants.resolver import split_host_port
 
@@ -37,14 +36,3 @@ def public_services():
 def site_map():
     return render("pages/site_map.html")
 
-
-@bp.get("/tim-kiem")
-def search():
-    """Search of this portal's pages (and, on the city portal, its wards), with or without
-    diacritics. Content search arrives with the content itself."""
-    query = request.args.get("q", "").strip()[:200]
-    tenant = require_tenant()
-    results = find_pages(query) if query else []
-    portals = [(t, host) for t, host in member_portals(tenant) if matches(query, t.name_vi, t.name_en, t.slug)] \
-        if query and tenant.kind == "city" else []
-    return render("pages/search.html", query=query, results=results, portals=portals, portal_link=portal_link)

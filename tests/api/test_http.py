@@ -103,8 +103,8 @@ def test_the_document_is_valid_openapi_31_for_this_portal_and_language(client):
     validate(doc)
     assert doc["openapi"] == "3.1.0" and doc["servers"] == [{"url": f"{portal.url}/api/v1"}]
     assert set(doc["paths"]) == {f"/{name}{suffix}" for name in (
-        "articles", "consultations", "sections", "documents", "schedule", "questions", "highlights", "contacts")
-        for suffix in ("", "/{id}")}
+        "articles", "consultations", "sections", "documents", "schedule", "questions", "highlights", "contacts",
+        "search") for suffix in ("", "/{id}")}
     english = openapi_document(client, portal.tenant, prefix="/en")
     validate(english)
     assert english["servers"] == [{"url": f"{portal.url}/en/api/v1"}]

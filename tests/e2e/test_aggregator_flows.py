@@ -9,10 +9,10 @@ import re
 
 from blueprints.newsroom.models import ArticleState
 from tests.aggregator.helpers import make_city
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import screenshot, sign_in
 from tests.factories import PASSWORD
 from tests.newsroom.helpers import make_article
-from tests.support import run_jobs, sign_in
+from tests.support import run_jobs
 
 TITLE = "Phường khánh thành công viên ven biển"
 

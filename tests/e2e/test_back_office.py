@@ -8,11 +8,10 @@ import io
 import re
 from datetime import UTC, datetime
 
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import screenshot, sign_in
 from tests.factories import PASSWORD
 from tests.newsroom.helpers import make_board
 from tests.royalties.helpers import published, with_rates
-from tests.support import sign_in
 
 
 def amount(text: str) -> int:

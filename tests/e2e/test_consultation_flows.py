@@ -4,9 +4,8 @@ stays on it, saying which revision it was made on."""
 from __future__ import annotations
 
 from tests.consultations.helpers import TEXT, key_of, make_consultation
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import screenshot, sign_in
 from tests.factories import PASSWORD, make_tenant, make_user
-from tests.support import sign_in
 
 
 def test_a_comment_on_a_clause_stays_on_it_when_a_revision_changes_it(phone, laptop, portal):

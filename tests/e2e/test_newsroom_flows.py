@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 
 from app import mail
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import screenshot, sign_in
 from tests.factories import PASSWORD
 from tests.newsroom.helpers import make_article, make_board
 from tests.royalties.helpers import with_rates
-from tests.support import run_jobs, sign_in
+from tests.support import run_jobs
 
 TITLE = "Phường ra quân tổng vệ sinh bãi biển Thùy Vân"
 SUMMARY = "Hơn 300 đoàn viên, hội viên và người dân tham gia làm sạch 2 km bờ biển."

@@ -15,10 +15,9 @@ from PIL import Image
 from app.extensions import db
 from blueprints.newsroom.models import ArticleState
 from tenants.context import tenant_scope
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import screenshot, sign_in
 from tests.factories import PASSWORD
 from tests.newsroom.helpers import load, make_article, make_board
-from tests.support import sign_in
 
 WORD_SAMPLE = (Path(__file__).parent / "samples" / "word_paste.html").read_text(encoding="utf-8")
 

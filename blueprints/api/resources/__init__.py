@@ -8,5 +8,6 @@ from blueprints.api.resources import (  # noqa: F401  (each module registers its
     highlights,
     questions,
     schedule,
+    search,
     sections,
 )

@@ -1,0 +1,241 @@
+"""Searching the index: one portal's content, or on a city portal its wards' too.
+
+`search()` takes plain values (a parsed `Query`, `Filters`, a page) and returns `Results`; it
+never reads the request. Ranking, best first: a document whose number is the query; the query's
+words as an exact phrase in a title or summary; where the query matched (all of it in the title,
+then in title and summary, then only with the body); then `ts_rank_cd` over title (A 1.0) and
+summary (B 0.4) times a recency factor (1 today, 0.75 at six months, never below 0.5); then the
+newest. Ranking reads only `tsv_head`, which stays in the row (storage MAIN), so scoring
+thousands of matches never fetches a body; see `_fill` for the two passes. Counting stops at
+`MAX_RESULTS` ("more than 1,000").
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+import sqlalchemy as sa
+
+from app.db import cross_tenant_reads
+from app.extensions import db
+from blueprints.newsroom.public import section_and_descendants
+from blueprints.search.models import Kind, SearchDocument
+from blueprints.search.text import Query, folded
+from tenants.context import TenantInfo
+from tenants.models import Tenant, TenantDomain, TenantStatus
+
+PER_PAGE = 20
+MAX_PER_PAGE = 100
+MAX_RESULTS = 1000
+SUGGESTIONS = 5
+D = SearchDocument
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What a visitor may narrow by; `everywhere` (the city and every ward) only on a city."""
+
+    kind: str = ""
+    section_id: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    everywhere: bool = False
+
+
+@dataclass(frozen=True)
+class Portal:
+    """A portal whose rows a search reads: the current one, or one of the city's wards."""
+
+    id: int
+    name_vi: str
+    name_en: str
+    host: str
+
+    def name(self, locale: str) -> str:
+        return self.name_en if locale == "en" and self.name_en else self.name_vi
+
+
+@dataclass
+class Hit:
+    id: int  # of the index row
+    kind: Kind
+    item_id: int
+    title: str
+    summary: str
+    body: str
+    extra_key: str
+    published_at: datetime | None
+    endpoint: str
+    url_args: dict
+    portal: Portal | None  # None: the current portal
+
+
+@dataclass
+class Results:
+    query: Query
+    filters: Filters
+    page: int
+    per_page: int
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    capped: bool = False
+    suggestions: list[Hit] = field(default_factory=list)
+    portals: list[Portal] = field(default_factory=list)  # wards whose name matches (city only)
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.per_page))
+
+    @property
+    def items(self) -> list[Hit]:  # the API reads results as it reads a Pagination
+        return self.hits
+
+
+def member_portals(city: TenantInfo) -> list[Portal]:
+    """The city's active wards and communes (tenants are global rows: no tenant line crossed)."""
+    rows = db.session.execute(
+        sa.select(Tenant.id, Tenant.name_vi, Tenant.name_en, TenantDomain.hostname)
+        .join(TenantDomain, sa.and_(TenantDomain.tenant_id == Tenant.id, TenantDomain.is_primary))
+        .where(Tenant.parent_id == city.id, Tenant.status == TenantStatus.ACTIVE)
+        .order_by(Tenant.id)).all()
+    return [Portal(*row) for row in rows]
+
+
+def _local_start(day: date, tenant: TenantInfo) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=tenant.zone)
+
+
+def _tenant_filter(tenant: TenantInfo, everywhere: bool):
+    """This portal; or the city and its active wards, as a semi-join on the tenant list, so that
+    PostgreSQL walks the (tenant_id, tsv) index ward by ward and can stop early."""
+    if not everywhere:
+        return D.tenant_id == tenant.id
+    return D.tenant_id.in_(sa.select(Tenant.id).where(sa.or_(
+        Tenant.id == tenant.id, sa.and_(Tenant.parent_id == tenant.id, Tenant.status == TenantStatus.ACTIVE))))
+
+
+def _where(filters: Filters, tenant: TenantInfo, everywhere: bool) -> list:
+    conditions = [_tenant_filter(tenant, everywhere)]
+    if filters.kind:
+        conditions.append(D.kind == filters.kind)
+    if filters.section_id is not None:
+        conditions.append(D.section_id.in_(section_and_descendants(filters.section_id)))
+    if filters.date_from:
+        conditions.append(D.published_at >= _local_start(filters.date_from, tenant))
+    if filters.date_to:
+        conditions.append(D.published_at < _local_start(filters.date_to + timedelta(days=1), tenant))
+    return conditions
+
+
+def _in_title(tsquery):
+    return sa.func.ts_filter(D.tsv_head, sa.literal_column("'{a}'::\"char\"[]")).op("@@")(tsquery)
+
+
+def _order(query: Query, tsquery) -> list:
+    """Best first. Only the row's own small columns are read (`tsv_head`, not the body's)."""
+    age_days = sa.func.greatest(0, sa.extract("epoch", sa.func.now() - sa.func.coalesce(
+        D.published_at, sa.func.now() - sa.text("interval '365 days'"))) / 86400.0)
+    recency = 0.5 + 0.5 / (1 + age_days / 180.0)
+    rank = sa.func.ts_rank_cd(sa.literal_column("'{0.1, 0.1, 0.4, 1.0}'::float4[]"), D.tsv_head, tsquery)
+    key_match = sa.and_(D.folded_key != "", D.folded_key == query.key)
+    tier = sa.case((_in_title(tsquery), 2), (D.tsv_head.op("@@")(tsquery), 1), else_=0)
+    order = [sa.case((key_match, 1), else_=0).desc()]
+    if len(query.all_words) > 1:
+        phrase = sa.func.to_tsquery("simple", query.phrase_tsquery())
+        order.append(sa.case((D.tsv_head.op("@@")(phrase), 1), else_=0).desc())
+    return order + [tier.desc(), ((rank + 0.01) * recency).desc(), D.published_at.desc().nulls_last(),
+                    D.id.desc()]
+
+
+def search(query: Query, filters: Filters, tenant: TenantInfo, page: int = 1,
+           per_page: int = PER_PAGE) -> Results:
+    """A page of results for `query` on `tenant` (and its wards when `filters.everywhere`)."""
+    per_page = min(max(per_page, 1), MAX_PER_PAGE)
+    results = Results(query, filters, max(page, 1), per_page)
+    if query.is_empty:
+        return results
+    city_wards = member_portals(tenant) if tenant.kind == "city" else []
+    results.portals = [w for w in city_wards if set(query.all_words) <= set(folded(w.name_vi).split())]
+    wards = city_wards if filters.everywhere else []
+    if wards:
+        with cross_tenant_reads("city search"):
+            _fill(results, tenant, wards)
+    else:
+        _fill(results, tenant, [])
+    return results
+
+
+def _capped_count(where: list) -> int:
+    return db.session.scalar(sa.select(sa.func.count()).select_from(
+        sa.select(D.id).where(*where).limit(MAX_RESULTS + 1).subquery()))
+
+
+def _fill(results: Results, tenant: TenantInfo, wards: list[Portal]) -> None:
+    """Two passes keep large result sets cheap. Matches in a title or summary (`tsv_head`) rank
+    above every match found only with the body, so they are ranked first, alone; rows matching
+    only with the body all have a zero rank and fall back to recency, so they are read newest
+    first straight from the index, never scored."""
+    query, filters = results.query, results.filters
+    portals = {w.id: w for w in wards}
+    tsquery = sa.func.to_tsquery("simple", query.tsquery())
+    where = _where(filters, tenant, bool(wards))
+    counted = _capped_count([*where, D.tsv.op("@@")(tsquery)])
+    results.total, results.capped = min(counted, MAX_RESULTS), counted > MAX_RESULTS
+    offset = (results.page - 1) * results.per_page
+    if not counted:
+        results.suggestions = _similar(query, where[0], portals)
+        return
+    if offset >= results.total:
+        return
+    in_head = D.tsv_head.op("@@")(tsquery)
+    head_total = _capped_count([*where, in_head])
+    keys: list[tuple[int, int]] = []
+    if offset < head_total:
+        keys = [tuple(r) for r in db.session.execute(
+            sa.select(D.tenant_id, D.id).where(*where, in_head).order_by(*_order(query, tsquery))
+            .offset(offset).limit(results.per_page))]
+    wanted = min(results.per_page, results.total - offset) - len(keys)
+    if wanted > 0 and head_total <= MAX_RESULTS:
+        keys += [tuple(r) for r in db.session.execute(
+            sa.select(D.tenant_id, D.id).where(*where, D.tsv.op("@@")(tsquery), sa.not_(in_head))
+            .order_by(D.published_at.desc().nulls_last(), D.id.desc())
+            .offset(max(0, offset - head_total)).limit(wanted))]
+    results.hits = _read_hits(keys, portals)
+
+
+def _read_hits(keys: list[tuple[int, int]], portals: dict[int, Portal]) -> list[Hit]:
+    """The texts of the page's rows only, in the ranked order."""
+    if not keys:
+        return []
+    rows = {(row.tenant_id, row.id): row for row in db.session.execute(
+        sa.select(*_COLUMNS).where(D.tenant_id.in_({k[0] for k in keys}), D.id.in_([k[1] for k in keys])))}
+    return [_hit(rows[key], portals) for key in keys if key in rows]
+
+
+_COLUMNS = (D.id, D.tenant_id, D.kind, D.item_id, D.title, D.summary, D.body, D.extra_key, D.published_at,
+            D.endpoint, D.url_args)
+
+
+def _hit(row, portals: dict[int, Portal]) -> Hit:
+    return Hit(row.id, Kind(row.kind), row.item_id, row.title, row.summary, row.body, row.extra_key, row.published_at,
+               row.endpoint, row.url_args or {}, portals.get(row.tenant_id))
+
+
+def _similar(query: Query, tenant_filter, portals: dict[int, Portal]) -> list[Hit]:
+    """Titles close to what was typed (pg_trgm word similarity), for "did you mean"."""
+    words = query.key
+    if len(words) < 3:
+        return []
+    rows = db.session.execute(
+        sa.select(*_COLUMNS).where(tenant_filter, sa.literal(words).op("<%")(D.folded_title))
+        .order_by(sa.func.word_similarity(words, D.folded_title).desc(), D.published_at.desc().nulls_last())
+        .limit(SUGGESTIONS)).all()
+    return [_hit(row, portals) for row in rows]
+
+
+def get_hit(entry_id: int) -> Hit | None:
+    """One entry of this portal's index by its id (the tenant filter keeps it to this portal)."""
+    row = db.session.execute(sa.select(*_COLUMNS).where(D.id == entry_id)).first()
+    return _hit(row, {}) if row is not None else None
