@@ -16,9 +16,27 @@ from app.config import Config, instance_secret
 ROOT = Path(__file__).resolve().parent.parent
 
 # Every capability is one package in blueprints/, registered in this order.
-BLUEPRINTS = ("auth", "pages", "admin", "newsroom", "royalties", "about", "documents", "schedule",
-              "programmes", "promo", "visits", "seo", "news", "aggregator", "api", "help", "feedback",
-              "consultations", "search")
+BLUEPRINTS = (
+    "auth",
+    "pages",
+    "admin",
+    "newsroom",
+    "royalties",
+    "about",
+    "documents",
+    "schedule",
+    "programmes",
+    "promo",
+    "visits",
+    "seo",
+    "news",
+    "aggregator",
+    "api",
+    "help",
+    "feedback",
+    "consultations",
+    "search",
+)
 
 
 def import_models() -> None:
@@ -51,7 +69,8 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     app.after_request(security_headers)
     app.add_template_global(csp_nonce)
     app.extensions["wardportal.redis"] = redis.Redis.from_url(
-        app.config["REDIS_URL"], health_check_interval=30, socket_timeout=5)
+        app.config["REDIS_URL"], health_check_interval=30, socket_timeout=5
+    )
 
     i18n.init_app(app)
     public_forms.init_app(app)
@@ -70,7 +89,8 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     if app.config["PORTAL_TRUSTED_PROXIES"]:
         hops = app.config["PORTAL_TRUSTED_PROXIES"]
         app.wsgi_app = ProxyFix(  # type: ignore[method-assign]  # Flask's way to add middleware
-            app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_prefix=hops)
+            app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_prefix=hops
+        )
     return app
 
 
@@ -107,14 +127,19 @@ def with_psycopg(url: str) -> str:
 def database_url_for(server_url: str, database: str) -> str:
     """The URL of `database` on the server that `server_url` points at."""
 
-    return make_url(server_url).set(drivername="postgresql+psycopg", database=database).render_as_string(
-        hide_password=False)
+    return (
+        make_url(server_url)
+        .set(drivername="postgresql+psycopg", database=database)
+        .render_as_string(hide_password=False)
+    )
 
 
 def app_role_url(config) -> str:
     """The owner's URL with the app role's name and password instead."""
 
     url = make_url(config["DATABASE_URL"]).set(
-        drivername="postgresql+psycopg", username=config["APP_DB_ROLE"],
-        password=config["APP_DB_PASSWORD"] or None)
+        drivername="postgresql+psycopg",
+        username=config["APP_DB_ROLE"],
+        password=config["APP_DB_PASSWORD"] or None,
+    )
     return url.render_as_string(hide_password=False)

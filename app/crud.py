@@ -30,13 +30,13 @@ Row = TypeVar("Row")
 @dataclass
 class Crud:
     bp: Blueprint
-    name: str                      # URL part and endpoint prefix: /admin/<name>
+    name: str  # URL part and endpoint prefix: /admin/<name>
     model: type
     form: type[FlaskForm]
-    title: object                  # lazy label of the screen
+    title: object  # lazy label of the screen
     columns: list[tuple[object, Callable]]  # (lazy heading, row -> value)
     order_by: Callable[[Any], list] = lambda m: [m.id.desc()]
-    save: Callable | None = None   # (obj, form) -> None; raises FieldErrors; fills what the form cannot
+    save: Callable | None = None  # (obj, form) -> None; raises FieldErrors; fills what the form cannot
     order: int = 200
     roles: tuple[str, ...] = CONTENT_MANAGERS
     hint: object = ""
@@ -108,7 +108,9 @@ def register(crud: Crud) -> None:
     base = f"/admin/{crud.name}"
     crud.bp.add_url_rule(base, f"{crud.name}_list", guard(list_view))
     crud.bp.add_url_rule(f"{base}/new", f"{crud.name}_new", guard(edit_view), methods=["GET", "POST"])
-    crud.bp.add_url_rule(f"{base}/<int:item_id>", f"{crud.name}_edit", guard(edit_view),
-                         methods=["GET", "POST"])
-    crud.bp.add_url_rule(f"{base}/<int:item_id>/delete", f"{crud.name}_delete", guard(delete_view),
-                         methods=["POST"])
+    crud.bp.add_url_rule(
+        f"{base}/<int:item_id>", f"{crud.name}_edit", guard(edit_view), methods=["GET", "POST"]
+    )
+    crud.bp.add_url_rule(
+        f"{base}/<int:item_id>/delete", f"{crud.name}_delete", guard(delete_view), methods=["POST"]
+    )

@@ -51,7 +51,9 @@ class TenantScoped:
     __tenant_scoped__ = True
 
     tenant_id: Mapped[int] = mapped_column(
-        sa.BigInteger, sa.ForeignKey("tenants.id", ondelete="CASCADE"), primary_key=True,
+        sa.BigInteger,
+        sa.ForeignKey("tenants.id", ondelete="CASCADE"),
+        primary_key=True,
         sort_order=-100,
     )
     id: Mapped[int] = mapped_column(
@@ -152,6 +154,7 @@ def _stamp_new_rows(session, flush_context, instances) -> None:
 
 
 # -- work after commit ------------------------------------------------------------------------
+
 
 def after_commit(callback: Callable[[], None]) -> None:
     """Run `callback` once the current transaction commits; drop it if it rolls back.

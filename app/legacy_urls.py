@@ -53,16 +53,21 @@ def _segments(path: str) -> list[str]:
 
 
 # The table as segment lists, most specific first.
-_RULES = sorted(((_segments(old), _segments(new)) for old, new in LEGACY_PREFIXES),
-                key=lambda rule: len(rule[0]), reverse=True)
+_RULES = sorted(
+    ((_segments(old), _segments(new)) for old, new in LEGACY_PREFIXES),
+    key=lambda rule: len(rule[0]),
+    reverse=True,
+)
 
 
 def _rewrite(segments: list[str], old: list[str], new: list[str]) -> list[str] | None:
     head = segments[: len(old)]
-    if len(head) < len(old) or any(wanted not in (WILDCARD, actual) for wanted, actual in zip(old, head, strict=True)):
+    if len(head) < len(old) or any(
+        wanted not in (WILDCARD, actual) for wanted, actual in zip(old, head, strict=True)
+    ):
         return None
     carried = iter(actual for wanted, actual in zip(old, head, strict=True) if wanted == WILDCARD)
-    return [next(carried) if part == WILDCARD else part for part in new] + segments[len(old):]
+    return [next(carried) if part == WILDCARD else part for part in new] + segments[len(old) :]
 
 
 def new_path(path: str) -> str | None:

@@ -24,11 +24,19 @@ _public: dict[str, MenuEntry] = {}
 _backoffice: dict[str, MenuEntry] = {}
 
 
-def add_public_page(endpoint: str, label, description="", order: int = 100, in_main_menu: bool = True,
-                    visible: Callable[[], bool] | None = None) -> None:
+def add_public_page(
+    endpoint: str,
+    label,
+    description="",
+    order: int = 100,
+    in_main_menu: bool = True,
+    visible: Callable[[], bool] | None = None,
+) -> None:
     """`visible`, when given, is asked on each page (the current portal is set): a page that only
     some portals have (the wards' channel, on parents only) stays out of the others' menus."""
-    _public[endpoint] = MenuEntry(endpoint, label, description, order, in_main_menu=in_main_menu, visible=visible)
+    _public[endpoint] = MenuEntry(
+        endpoint, label, description, order, in_main_menu=in_main_menu, visible=visible
+    )
 
 
 def add_backoffice_page(endpoint: str, label, roles: tuple[str, ...] = (), order: int = 100) -> None:
@@ -37,8 +45,11 @@ def add_backoffice_page(endpoint: str, label, roles: tuple[str, ...] = (), order
 
 
 def public_menu(main_only: bool = False) -> list[MenuEntry]:
-    entries = [e for e in sorted(_public.values(), key=lambda e: (e.order, e.endpoint))
-               if e.visible is None or e.visible()]
+    entries = [
+        e
+        for e in sorted(_public.values(), key=lambda e: (e.order, e.endpoint))
+        if e.visible is None or e.visible()
+    ]
     return [e for e in entries if e.in_main_menu] if main_only else entries
 
 

@@ -26,8 +26,10 @@ from tenants.context import current_tenant_id
 log = logging.getLogger(__name__)
 
 # Per client address, and per portal for all addresses together (a flood from many addresses).
-DEFAULT_LIMITS = {"PUBLIC_FORM_LIMIT_PER_ADDRESS": "5 per minute;30 per day",
-                  "PUBLIC_FORM_LIMIT_PER_PORTAL": "300 per hour"}
+DEFAULT_LIMITS = {
+    "PUBLIC_FORM_LIMIT_PER_ADDRESS": "5 per minute;30 per day",
+    "PUBLIC_FORM_LIMIT_PER_PORTAL": "300 per hour",
+}
 
 
 def init_app(app: Flask) -> None:
@@ -37,8 +39,11 @@ def init_app(app: Flask) -> None:
     limiter = Limiter(
         key_func=lambda: request.remote_addr or "",
         storage_uri=app.config.get("RATELIMIT_STORAGE_URI") or app.config["REDIS_URL"],
-        storage_options={"socket_timeout": 2, "socket_connect_timeout": 2,
-                         "key_prefix": f"{app.config['REDIS_PREFIX']}:limits"},
+        storage_options={
+            "socket_timeout": 2,
+            "socket_connect_timeout": 2,
+            "key_prefix": f"{app.config['REDIS_PREFIX']}:limits",
+        },
         strategy="moving-window",
         default_limits=[],
     )
@@ -52,18 +57,25 @@ def refusal(form_name: str) -> str | None:
     tenant, address = str(current_tenant_id()), request.remote_addr or "unknown"
     checks: list[tuple[RateLimitItem, tuple[str, ...]]] = [
         (item, ("address", form_name, tenant, address))
-              for item in parse_many(current_app.config["PUBLIC_FORM_LIMIT_PER_ADDRESS"])]
-    checks += [(item, ("portal", form_name, tenant))
-               for item in parse_many(current_app.config["PUBLIC_FORM_LIMIT_PER_PORTAL"])]
+        for item in parse_many(current_app.config["PUBLIC_FORM_LIMIT_PER_ADDRESS"])
+    ]
+    checks += [
+        (item, ("portal", form_name, tenant))
+        for item in parse_many(current_app.config["PUBLIC_FORM_LIMIT_PER_PORTAL"])
+    ]
     try:
         for item, identifiers in checks:
             if not limiter.limiter.hit(item, *identifiers):
-                return _("Bạn đã gửi quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau ít phút; "
-                         "nội dung bạn nhập vẫn còn dưới đây.")
+                return _(
+                    "Bạn đã gửi quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau ít phút; "
+                    "nội dung bạn nhập vẫn còn dưới đây."
+                )
     except Exception:  # noqa: BLE001  (any storage failure: refuse rather than accept unlimited posts)
         log.warning("public form %s refused: the rate-limit store is unreachable", form_name, exc_info=True)
-        return _("Hệ thống tạm thời chưa nhận được ý kiến. Vui lòng thử lại sau; nội dung bạn nhập "
-                 "vẫn còn dưới đây.")
+        return _(
+            "Hệ thống tạm thời chưa nhận được ý kiến. Vui lòng thử lại sau; nội dung bạn nhập "
+            "vẫn còn dưới đây."
+        )
     return None
 
 

@@ -18,9 +18,41 @@ import unicodedata
 import nh3
 
 ALLOWED_TAGS = {
-    "p", "br", "h2", "h3", "h4", "strong", "em", "b", "i", "u", "s", "sub", "sup", "blockquote",
-    "ul", "ol", "li", "a", "table", "caption", "thead", "tbody", "tr", "th", "td", "figure",
-    "figcaption", "img", "hr", "abbr", "cite", "q", "code", "pre", "span",
+    "p",
+    "br",
+    "h2",
+    "h3",
+    "h4",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "u",
+    "s",
+    "sub",
+    "sup",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "figure",
+    "figcaption",
+    "img",
+    "hr",
+    "abbr",
+    "cite",
+    "q",
+    "code",
+    "pre",
+    "span",
 }
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title", "hreflang"},
@@ -33,10 +65,45 @@ ALLOWED_ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 # Elements that make their own block: text inside them is left as written.
 BLOCK_TAGS = {
-    "address", "article", "aside", "blockquote", "caption", "dd", "details", "div", "dl", "dt",
-    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-    "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
-    "td", "tfoot", "th", "thead", "tr", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "caption",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
 }
 VOID_BLOCK_TAGS = {"hr"}
 _TOKEN = re.compile(r"(<!--.*?-->|</?[a-zA-Z][^>]*>)", re.S)
@@ -49,8 +116,12 @@ def clean_html(html: str | None) -> str:
     if not html:
         return ""
     cleaned = nh3.clean(
-        unicodedata.normalize("NFC", html), tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=URL_SCHEMES, link_rel="noopener noreferrer", strip_comments=True,
+        unicodedata.normalize("NFC", html),
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
     )
     return cleaned.strip()
 
@@ -90,9 +161,10 @@ def _paragraphs(run: str) -> str:
     body = run.strip()
     if not body:
         return run
-    lead, trail = run[: len(run) - len(run.lstrip())], run[len(run.rstrip()):]
-    paragraphs = ("<br>\n".join(line.strip() for line in chunk.strip().split("\n"))
-                  for chunk in _BLANK_LINE.split(body))
+    lead, trail = run[: len(run) - len(run.lstrip())], run[len(run.rstrip()) :]
+    paragraphs = (
+        "<br>\n".join(line.strip() for line in chunk.strip().split("\n")) for chunk in _BLANK_LINE.split(body)
+    )
     return lead + "\n".join(f"<p>{paragraph}</p>" for paragraph in paragraphs) + trail
 
 

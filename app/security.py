@@ -86,13 +86,22 @@ def content_security_policy() -> str:
     """Scripts only from this site or with this response's nonce; frames only from the embed
     allow-list; nothing may frame a portal page but the portal itself. Inline styles stay
     allowed: themes set their colours that way."""
-    embeds = " ".join(f"https://{h.strip()}" for h in current_app.config["PORTAL_EMBED_HOSTS"].split(",")
-                      if h.strip())
-    return "; ".join([
-        "default-src 'self'", f"script-src 'self' 'nonce-{csp_nonce()}'", "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data:", f"frame-src {embeds or chr(39) + 'none' + chr(39)}", "object-src 'none'",
-        "base-uri 'self'", "form-action 'self'", "frame-ancestors 'self'",
-    ])
+    embeds = " ".join(
+        f"https://{h.strip()}" for h in current_app.config["PORTAL_EMBED_HOSTS"].split(",") if h.strip()
+    )
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src 'self' 'nonce-{csp_nonce()}'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            f"frame-src {embeds or chr(39) + 'none' + chr(39)}",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'self'",
+        ]
+    )
 
 
 def security_headers(response):

@@ -25,8 +25,20 @@ DEMO_EMBED_HOSTS = "www.google.com"
 def _children(port: int) -> dict[str, list[str]]:
     python = sys.executable
     return {
-        "web": [python, "-m", "flask", "--app", "wsgi", "run", "--host", "127.0.0.1",
-                "--port", str(port), "--with-threads", "--no-reload"],
+        "web": [
+            python,
+            "-m",
+            "flask",
+            "--app",
+            "wsgi",
+            "run",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--with-threads",
+            "--no-reload",
+        ],
         "worker": [python, "-m", "workers", "worker"],
         "cron": [python, "-m", "workers", "cron"],
     }
@@ -60,9 +72,13 @@ def main() -> int:
     port = int(os.environ.get("PORT", "5000"))
     app = create_app()
     _prepare(app)
-    env = dict(os.environ, DATABASE_URL=app.config["DATABASE_URL"], REDIS_URL=app.config["REDIS_URL"],
-               PORTAL_EMBED_HOSTS=os.environ.get("PORTAL_EMBED_HOSTS", DEMO_EMBED_HOSTS),
-               PYTHONUNBUFFERED="1")
+    env = dict(
+        os.environ,
+        DATABASE_URL=app.config["DATABASE_URL"],
+        REDIS_URL=app.config["REDIS_URL"],
+        PORTAL_EMBED_HOSTS=os.environ.get("PORTAL_EMBED_HOSTS", DEMO_EMBED_HOSTS),
+        PYTHONUNBUFFERED="1",
+    )
     processes: dict[str, subprocess.Popen] = {}
     stopping = False
 

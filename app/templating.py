@@ -122,8 +122,9 @@ def iso(value) -> str:
 def init_app(app: Flask) -> None:
     app.add_template_filter(iso)
     themes = {name: FileSystemLoader(str(THEMES_DIR / name / "templates")) for name in available_themes()}
-    app.jinja_loader = ChoiceLoader([PrefixLoader(themes, delimiter=":"), FileSystemLoader(
-        str(Path(app.root_path) / "templates"))])
+    app.jinja_loader = ChoiceLoader(
+        [PrefixLoader(themes, delimiter=":"), FileSystemLoader(str(Path(app.root_path) / "templates"))]
+    )
     app.add_url_rule("/_themes/<theme>/<path:filename>", "theme_static", _serve_theme_static)
 
     @app.context_processor

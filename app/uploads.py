@@ -26,8 +26,12 @@ from werkzeug.datastructures import FileStorage
 from app.validation import FieldErrors
 from tenants.context import require_tenant
 
-IMAGE_FORMATS = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png"),
-                 "WEBP": ("image/webp", "webp"), "GIF": ("image/gif", "gif")}
+IMAGE_FORMATS = {
+    "JPEG": ("image/jpeg", "jpg"),
+    "PNG": ("image/png", "png"),
+    "WEBP": ("image/webp", "webp"),
+    "GIF": ("image/gif", "gif"),
+}
 DOCUMENT_MAX_BYTES = 25 * 1024 * 1024
 IMAGE_MAX_BYTES = 10 * 1024 * 1024
 
@@ -38,8 +42,8 @@ class UploadRejected(ValueError):
 
 @dataclass(frozen=True)
 class StoredFile:
-    key: str            # "<tenant_id>/<random>.<ext>": what a model stores
-    filename: str       # the uploader's file name, cleaned, for downloads
+    key: str  # "<tenant_id>/<random>.<ext>": what a model stores
+    filename: str  # the uploader's file name, cleaned, for downloads
     content_type: str
     size: int
     sha256: str
@@ -52,7 +56,6 @@ def storage_root() -> Path:
 def _read_limited(upload: FileStorage, max_bytes: int) -> bytes:
     data = upload.stream.read(max_bytes + 1)
     if len(data) > max_bytes:
-
         raise UploadRejected(_("Tệp lớn hơn %(mb)d MB.", mb=max_bytes // (1024 * 1024)))
     return data
 
@@ -121,8 +124,13 @@ def store_bytes(data: bytes, content_type: str, ext: str, filename: str) -> Stor
     path = storage_root() / key
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
-    return StoredFile(key=key, filename=filename, content_type=content_type, size=len(data),
-                      sha256=hashlib.sha256(data).hexdigest())
+    return StoredFile(
+        key=key,
+        filename=filename,
+        content_type=content_type,
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
 
 
 def stored_path(key: str) -> Path:
@@ -137,8 +145,13 @@ def stored_path(key: str) -> Path:
 
 
 def send_stored(key: str, content_type: str, download_name: str, as_attachment: bool = True):
-    response = send_file(stored_path(key), mimetype=content_type, as_attachment=as_attachment,
-                         download_name=download_name, max_age=3600)
+    response = send_file(
+        stored_path(key),
+        mimetype=content_type,
+        as_attachment=as_attachment,
+        download_name=download_name,
+        max_age=3600,
+    )
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response

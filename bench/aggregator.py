@@ -41,41 +41,74 @@ def _server() -> str:
 def fixtures(owner: sa.Engine) -> int:
     """The parent and its wards, with articles, in a handful of set-based INSERTs."""
     with owner.begin() as conn:
-        parent = conn.scalar(sa.text(
-            "INSERT INTO tenants (slug, name_vi, name_en, kind, status, default_locale, timezone, theme, contact)"
-            " VALUES ('bench-city', 'Thành phố Bench', 'Bench City', 'city', 'active', 'vi', 'Asia/Ho_Chi_Minh',"
-            " 'city', '{}') RETURNING id"))
-        conn.execute(sa.text("INSERT INTO tenant_domains (tenant_id, hostname, is_primary)"
-                             " VALUES (:p, 'bench.localhost', true)"), {"p": parent})
-        conn.execute(sa.text(
-            "INSERT INTO tenants (slug, name_vi, name_en, kind, parent_id, status, default_locale, timezone, theme,"
-            " contact) SELECT 'phuong-' || g, 'Phường ' || g, 'Ward ' || g, 'ward', :p, 'active', 'vi',"
-            " 'Asia/Ho_Chi_Minh', 'ward', '{}' FROM generate_series(1, :n) g"), {"p": parent, "n": WARDS})
-        conn.execute(sa.text(
-            "INSERT INTO tenant_domains (tenant_id, hostname, is_primary)"
-            " SELECT id, slug || '.bench.localhost', true FROM tenants WHERE parent_id = :p"), {"p": parent})
-        conn.execute(sa.text(
-            "INSERT INTO newsroom_articles (tenant_id, title, slug, summary, body, kind, state, tags, is_highlight,"
-            " cover_sizes, cover_caption, cover_alt, source_name, source_url, source_author, created_at, updated_at,"
-            " published_at, version)"
-            " SELECT t.id, 'Tin ' || a || ' của ' || t.name_vi, 'tin-' || a, 'Tóm tắt tin ' || a, '<p>Nội dung</p>',"
-            " 'news', CASE WHEN a <= 3 THEN 'published' ELSE 'draft' END, '[]', a <= 2, '{}', '', '', '', '', '',"
-            " now() - interval '40 days', now() - ((t.id * 7 + a * 13) % 43200) * interval '1 minute',"
-            " CASE WHEN a <= 3 THEN now() - interval '35 days' END, 1"
-            " FROM tenants t CROSS JOIN generate_series(1, :k) a WHERE t.parent_id = :p"), {"p": parent, "k": ARTICLES})
+        parent = conn.scalar(
+            sa.text(
+                "INSERT INTO tenants (slug, name_vi, name_en, kind, "
+                "status, default_locale, timezone, theme, contact)"
+                " VALUES ('bench-city', 'Thành phố Bench', 'Bench "
+                "City', 'city', 'active', 'vi', 'Asia/Ho_Chi_Minh',"
+                " 'city', '{}') RETURNING id"
+            )
+        )
+        conn.execute(
+            sa.text(
+                "INSERT INTO tenant_domains (tenant_id, hostname, is_primary)"
+                " VALUES (:p, 'bench.localhost', true)"
+            ),
+            {"p": parent},
+        )
+        conn.execute(
+            sa.text(
+                "INSERT INTO tenants (slug, name_vi, name_en, kind, "
+                "parent_id, status, default_locale, timezone, theme,"
+                " contact) SELECT 'phuong-' || g, 'Phường ' || g, 'Ward ' || g, 'ward', :p, 'active', 'vi',"
+                " 'Asia/Ho_Chi_Minh', 'ward', '{}' FROM generate_series(1, :n) g"
+            ),
+            {"p": parent, "n": WARDS},
+        )
+        conn.execute(
+            sa.text(
+                "INSERT INTO tenant_domains (tenant_id, hostname, is_primary)"
+                " SELECT id, slug || '.bench.localhost', true FROM tenants WHERE parent_id = :p"
+            ),
+            {"p": parent},
+        )
+        conn.execute(
+            sa.text(
+                "INSERT INTO newsroom_articles (tenant_id, title, "
+                "slug, summary, body, kind, state, tags, is_highlight,"
+                " cover_sizes, cover_caption, cover_alt, source_name, "
+                "source_url, source_author, created_at, updated_at,"
+                " published_at, version)"
+                " SELECT t.id, 'Tin ' || a || ' của ' || t.name_vi, "
+                "'tin-' || a, 'Tóm tắt tin ' || a, '<p>Nội dung</p>',"
+                " 'news', CASE WHEN a <= 3 THEN 'published' ELSE "
+                "'draft' END, '[]', a <= 2, '{}', '', '', '', '', '',"
+                " now() - interval '40 days', now() - ((t.id * 7 + a * 13) % 43200) * interval '1 minute',"
+                " CASE WHEN a <= 3 THEN now() - interval '35 days' END, 1"
+                " FROM tenants t CROSS JOIN generate_series(1, :k) a WHERE t.parent_id = :p"
+            ),
+            {"p": parent, "k": ARTICLES},
+        )
     return parent
 
 
 def change_some(owner: sa.Engine, parent: int) -> None:
     """CHANGED articles in as many wards: most edited, some un-highlighted, some unpublished."""
     with owner.begin() as conn:
-        conn.execute(sa.text(
-            "WITH picked AS (SELECT DISTINCT ON (a.tenant_id) a.tenant_id, a.id FROM newsroom_articles a"
-            " JOIN tenants t ON t.id = a.tenant_id WHERE t.parent_id = :p AND a.is_highlight"
-            " ORDER BY a.tenant_id, a.id LIMIT :n), numbered AS (SELECT *, row_number() OVER () r FROM picked)"
-            " UPDATE newsroom_articles a SET updated_at = now(), title = a.title || ' (sửa)',"
-            " is_highlight = (n.r % 10 <> 0), state = CASE WHEN n.r % 10 = 5 THEN 'unpublished' ELSE a.state END"
-            " FROM numbered n WHERE a.tenant_id = n.tenant_id AND a.id = n.id"), {"p": parent, "n": CHANGED})
+        conn.execute(
+            sa.text(
+                "WITH picked AS (SELECT DISTINCT ON (a.tenant_id) a.tenant_id, a.id FROM newsroom_articles a"
+                " JOIN tenants t ON t.id = a.tenant_id WHERE t.parent_id = :p AND a.is_highlight"
+                " ORDER BY a.tenant_id, a.id LIMIT :n), numbered "
+                "AS (SELECT *, row_number() OVER () r FROM picked)"
+                " UPDATE newsroom_articles a SET updated_at = now(), title = a.title || ' (sửa)',"
+                " is_highlight = (n.r % 10 <> 0), state = CASE WHEN "
+                "n.r % 10 = 5 THEN 'unpublished' ELSE a.state END"
+                " FROM numbered n WHERE a.tenant_id = n.tenant_id AND a.id = n.id"
+            ),
+            {"p": parent, "n": CHANGED},
+        )
 
 
 def timed(app, parent: int, label: str, rebuild: bool = False) -> None:
@@ -98,8 +131,15 @@ def timed(app, parent: int, label: str, rebuild: bool = False) -> None:
 def main() -> None:
     database = f"wardportal_bench_aggregator_{os.getpid()}"
     owner_url = database_url_for(_server(), database)
-    app = create_app({"DATABASE_URL": owner_url, "APP_DATABASE_URL": None, "AGGREGATOR_OVERLAP_SECONDS": 300,
-                      "REDIS_PREFIX": "wardportal-bench-aggregator", "RQ_QUEUE": "wardportal-bench-aggregator"})
+    app = create_app(
+        {
+            "DATABASE_URL": owner_url,
+            "APP_DATABASE_URL": None,
+            "AGGREGATOR_OVERLAP_SECONDS": 300,
+            "REDIS_PREFIX": "wardportal-bench-aggregator",
+            "RQ_QUEUE": "wardportal-bench-aggregator",
+        }
+    )
     with app.app_context():
         from flask_migrate import upgrade
 
@@ -123,8 +163,10 @@ def main() -> None:
             from app.extensions import db
 
             db.engine.dispose()
-        drop = sa.create_engine(sa.engine.make_url(app.config["DATABASE_URL"]).set(database="postgres"),
-                                isolation_level="AUTOCOMMIT")
+        drop = sa.create_engine(
+            sa.engine.make_url(app.config["DATABASE_URL"]).set(database="postgres"),
+            isolation_level="AUTOCOMMIT",
+        )
         with drop.connect() as conn:
             conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
         drop.dispose()

@@ -18,8 +18,19 @@ from app import create_app
 from app.demo import seed_demo
 
 RUNS = int(os.environ.get("BENCH_RUNS", "50"))
-PAGES = ["/", "/tin-tuc", "/van-ban", "/lich-lam-viec", "/gioi-thieu", "/lien-he",
-         "/so-do-trang", "/tim-kiem?q=thang+tam", "/api/v1/articles", "/rss.xml", "/sitemap.xml"]
+PAGES = [
+    "/",
+    "/tin-tuc",
+    "/van-ban",
+    "/lich-lam-viec",
+    "/gioi-thieu",
+    "/lien-he",
+    "/so-do-trang",
+    "/tim-kiem?q=thang+tam",
+    "/api/v1/articles",
+    "/rss.xml",
+    "/sitemap.xml",
+]
 HOSTS = ["thang-tam", None]  # a ward, then the city (the base domain)
 
 
@@ -38,8 +49,9 @@ def main() -> None:
             samples = []
             for _ in range(RUNS):
                 started = time.perf_counter()
-                response = client.get(path, base_url=f"http://{host}",
-                                      headers={"User-Agent": "wardportal-bench"})
+                response = client.get(
+                    path, base_url=f"http://{host}", headers={"User-Agent": "wardportal-bench"}
+                )
                 samples.append(time.perf_counter() - started)
                 assert response.status_code == 200, (host, path, response.status_code)
             samples.sort()

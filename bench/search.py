@@ -28,9 +28,18 @@ from app.extensions import db
 TENANTS = int(os.environ.get("BENCH_SEARCH_TENANTS", "1000"))
 ARTICLES = int(os.environ.get("BENCH_SEARCH_ARTICLES", "1000"))
 RUNS = int(os.environ.get("BENCH_RUNS", "200"))
-QUERIES = ["ve sinh moi truong", "tiêm chủng mở rộng", "Hoàng Hoa Thám", '"cải cách hành chính"',
-           "chuyen doi so", "lễ hội Nghinh Ông", "hiến máu", "an toan thuc pham cho xom luoi",
-           "dịch vụ công trực tuyến", "phong chay chua chay khu pho 5"]
+QUERIES = [
+    "ve sinh moi truong",
+    "tiêm chủng mở rộng",
+    "Hoàng Hoa Thám",
+    '"cải cách hành chính"',
+    "chuyen doi so",
+    "lễ hội Nghinh Ông",
+    "hiến máu",
+    "an toan thuc pham cho xom luoi",
+    "dịch vụ công trực tuyến",
+    "phong chay chua chay khu pho 5",
+]
 
 
 def _server() -> str:
@@ -60,8 +69,9 @@ def _time(call, rounds: int) -> list[float]:
 
 
 def main() -> None:
-    app = create_app({"DATABASE_URL": database_url_for(_server(), "wardportal_bench_search"),
-                      "APP_DATABASE_URL": None})
+    app = create_app(
+        {"DATABASE_URL": database_url_for(_server(), "wardportal_bench_search"), "APP_DATABASE_URL": None}
+    )
     from blueprints.search.generator import CITY_SLUG, generate, ward_slug
     from blueprints.search.services import Filters, search
     from blueprints.search.text import parse_query
@@ -73,14 +83,19 @@ def main() -> None:
         upgrade()
         started = time.perf_counter()
         generate(TENANTS, ARTICLES, progress=lambda n: None)
-        print(f"generated or reused {TENANTS} wards × {ARTICLES} articles in {time.perf_counter() - started:.0f}s")
+        print(
+            f"generated or reused {TENANTS} wards × {ARTICLES} "
+            f"articles in {time.perf_counter() - started:.0f}s"
+        )
         owner = sa.create_engine(app.config["DATABASE_URL"])
         with owner.begin() as conn:
             conn.execute(sa.text("ANALYZE search_documents"))
             rows = conn.execute(sa.text("SELECT count(*) FROM search_documents")).scalar()
         print(f"search_documents: {rows:,} rows")
-        by_slug = {t.slug: tenant_info(t) for t in db.session.scalars(
-            sa.select(Tenant).where(Tenant.slug.like("gen-%")))}
+        by_slug = {
+            t.slug: tenant_info(t)
+            for t in db.session.scalars(sa.select(Tenant).where(Tenant.slug.like("gen-%")))
+        }
         city = by_slug[CITY_SLUG]
         wards = [by_slug[ward_slug(n)] for n in range(1, TENANTS + 1)]
         picker = random.Random(42)
@@ -104,22 +119,34 @@ def main() -> None:
         _time(ward_search, 20)
         print(f"{'what':<44} {'median':>10} {'p95':>10}   ({RUNS} runs)")
         print(f"{'ward search (service)':<44} {_percentiles(_time(ward_search, RUNS))}")
-        print(f"{'city-wide search, ' + str(TENANTS) + ' wards (service)':<44} {_percentiles(_time(city_search, RUNS))}")
+        print(
+            f"{'city-wide search, ' + str(TENANTS) + ' wards (service)':<44} "
+            f"{_percentiles(_time(city_search, RUNS))}"
+        )
         client = app.test_client()
         base = app.config["PORTAL_BASE_DOMAIN"]
 
         def page(host: str, extra: str):
             def call():
                 query = picker.choice(QUERIES)
-                response = client.get("/search", base_url=f"http://{host}", query_string={"q": query, **extra})
+                response = client.get(
+                    "/search", base_url=f"http://{host}", query_string={"q": query, **extra}
+                )
                 assert response.status_code == 200, response.status_code
+
             return call
+
         ward_host = wards[0].primary_host
         page(ward_host, {})()
         page(city.primary_host, {"all": "1"})()
         pages = max(RUNS // 4, 10)
-        print(f"{'ward search page (' + ward_host + ')':<44} {_percentiles(_time(page(ward_host, {}), pages))}")
-        print(f"{'city-wide search page':<44} {_percentiles(_time(page(city.primary_host, {'all': '1'}), pages))}")
+        print(
+            f"{'ward search page (' + ward_host + ')':<44} {_percentiles(_time(page(ward_host, {}), pages))}"
+        )
+        print(
+            f"{'city-wide search page':<44} "
+            f"{_percentiles(_time(page(city.primary_host, {'all': '1'}), pages))}"
+        )
         print(f"(base domain {base})")
 
 

@@ -30,19 +30,32 @@ def timed(label: str, func, runs: int = RUNS) -> None:
         func()
         samples.append(time.perf_counter_ns() - start)
     samples.sort()
-    print(f"{label:<44} median {statistics.median(samples) / 1000:8.1f} µs   "
-          f"p99 {samples[int(len(samples) * 0.99)] / 1000:8.1f} µs   ({runs} runs)")
+    print(
+        f"{label:<44} median {statistics.median(samples) / 1000:8.1f} µs   "
+        f"p99 {samples[int(len(samples) * 0.99)] / 1000:8.1f} µs   ({runs} runs)"
+    )
 
 
 def main() -> None:
     prefix = f"wardportal-bench-{uuid.uuid4().hex[:8]}"
     app = create_app({"REDIS_PREFIX": prefix})
-    tenant = TenantInfo(id=999_999, slug="bench", kind="ward", status="active", name_vi="Phường thử",
-                        name_en="Bench Ward", default_locale="vi", timezone="Asia/Ho_Chi_Minh", theme="ward",
-                        primary_host="bench.localhost")
+    tenant = TenantInfo(
+        id=999_999,
+        slug="bench",
+        kind="ward",
+        status="active",
+        name_vi="Phường thử",
+        name_en="Bench Ward",
+        default_locale="vi",
+        timezone="Asia/Ho_Chi_Minh",
+        theme="ward",
+        primary_host="bench.localhost",
+    )
     with app.app_context():
-        timed("is_page_view (browser, public page)",
-              lambda: is_page_view("GET", "/du-lich", 200, "text/html", FIREFOX))
+        timed(
+            "is_page_view (browser, public page)",
+            lambda: is_page_view("GET", "/du-lich", 200, "text/html", FIREFOX),
+        )
         timed("is_page_view (bot)", lambda: is_page_view("GET", "/", 200, "text/html", "Googlebot/2.1"))
         timed("record_visit (one Redis INCR)", lambda: record_visit(tenant.id))
         response = app.response_class("<p>x</p>", mimetype="text/html")

@@ -46,11 +46,11 @@ def run_migrations_online():
     engine = sa.create_engine(owner_url, poolclass=sa.pool.NullPool)
     role = current_app.config["APP_DB_ROLE"]
     with engine.connect() as connection:
-        ensure_app_role(connection, role, current_app.config["APP_DB_PASSWORD"],
-                        connection.engine.url.database)
+        ensure_app_role(
+            connection, role, current_app.config["APP_DB_PASSWORD"], connection.engine.url.database
+        )
         connection.commit()
-        context.configure(connection=connection, target_metadata=target_db.metadata,
-                          **conf_args)
+        context.configure(connection=connection, target_metadata=target_db.metadata, **conf_args)
         with context.begin_transaction():
             context.run_migrations()
         grant_app_role(connection, role)

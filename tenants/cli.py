@@ -32,8 +32,11 @@ def create(slug, name_vi, name_en, kind, parent_slug, domain, theme):
     """Create a portal with its primary domain. Running it again changes nothing."""
     try:
         tenant, created = provisioning.create_tenant(
-            TenantSpec(slug=slug, name_vi=name_vi, name_en=name_en, kind=kind,
-                       parent_slug=parent_slug, theme=theme), hostname=domain)
+            TenantSpec(
+                slug=slug, name_vi=name_vi, name_en=name_en, kind=kind, parent_slug=parent_slug, theme=theme
+            ),
+            hostname=domain,
+        )
         db.session.commit()
     except ProvisioningError as exc:
         _fail(exc)

@@ -71,7 +71,9 @@ class TenantDomain(db.Model):  # type: ignore[name-defined]  # Flask-SQLAlchemy 
 
     __table_args__ = (
         sa.Index(
-            "uq_tenant_domains_one_primary", "tenant_id", unique=True,
+            "uq_tenant_domains_one_primary",
+            "tenant_id",
+            unique=True,
             postgresql_where=sa.text("is_primary"),
         ),
     )

@@ -55,7 +55,8 @@ def get_tenant(slug: str) -> Tenant:
 def _validate(spec: TenantSpec) -> None:
     if not SLUG.match(spec.slug):
         raise ProvisioningError(
-            f"slug {spec.slug!r} must be lower-case letters, digits and hyphens, without accents")
+            f"slug {spec.slug!r} must be lower-case letters, digits and hyphens, without accents"
+        )
     if spec.kind not in set(TenantKind):
         raise ProvisioningError(f"kind must be one of {', '.join(TenantKind)}")
     if not spec.name_vi.strip():
@@ -80,10 +81,16 @@ def create_tenant(spec: TenantSpec, hostname: str | None = None) -> tuple[Tenant
         return existing, False
     parent = get_tenant(spec.parent_slug) if spec.parent_slug else None
     tenant = Tenant(
-        slug=spec.slug, name_vi=spec.name_vi.strip(), name_en=(spec.name_en or spec.name_vi).strip(),
-        kind=spec.kind, parent=parent, default_locale=spec.default_locale, timezone=spec.timezone,
+        slug=spec.slug,
+        name_vi=spec.name_vi.strip(),
+        name_en=(spec.name_en or spec.name_vi).strip(),
+        kind=spec.kind,
+        parent=parent,
+        default_locale=spec.default_locale,
+        timezone=spec.timezone,
         theme=spec.theme or ("city" if spec.kind == TenantKind.CITY else "ward"),
-        contact=spec.contact or {}, status=TenantStatus.ACTIVE,
+        contact=spec.contact or {},
+        status=TenantStatus.ACTIVE,
     )
     db.session.add(tenant)
     db.session.flush()
@@ -132,8 +139,11 @@ def set_status(slug: str, status: str) -> tuple[Tenant, bool]:
 def describe(tenant: Tenant) -> dict:
     """The JSON shape of `tenants list --json`."""
     return {
-        "slug": tenant.slug, "kind": tenant.kind, "status": tenant.status,
-        "name_vi": tenant.name_vi, "name_en": tenant.name_en,
+        "slug": tenant.slug,
+        "kind": tenant.kind,
+        "status": tenant.status,
+        "name_vi": tenant.name_vi,
+        "name_en": tenant.name_en,
         "domains": [d.hostname for d in sorted(tenant.domains, key=lambda d: (not d.is_primary, d.hostname))],
     }
 

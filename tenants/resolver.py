@@ -43,7 +43,7 @@ def split_host_port(host: str) -> tuple[str, int | None]:
         end = host.find("]")
         if end < 0 or (end + 1 < len(host) and host[end + 1] != ":"):
             raise InvalidHost(host)
-        name, port = host[: end + 1], host[end + 2:]
+        name, port = host[: end + 1], host[end + 2 :]
     elif host.count(":") > 1:
         raise InvalidHost(host)
     else:
@@ -132,20 +132,26 @@ def tenant_info(tenant: Tenant) -> TenantInfo:
     primary, parent = tenant.primary_domain, tenant.parent
     parent_primary = parent.primary_domain if parent else None
     return TenantInfo(
-        id=tenant.id, slug=tenant.slug, kind=tenant.kind, status=tenant.status,
-        name_vi=tenant.name_vi, name_en=tenant.name_en, default_locale=tenant.default_locale,
-        timezone=tenant.timezone, theme=tenant.theme,
-        primary_host=primary.hostname if primary else "", parent_id=tenant.parent_id,
-        parent_name_vi=parent.name_vi if parent else "", parent_name_en=parent.name_en if parent else "",
+        id=tenant.id,
+        slug=tenant.slug,
+        kind=tenant.kind,
+        status=tenant.status,
+        name_vi=tenant.name_vi,
+        name_en=tenant.name_en,
+        default_locale=tenant.default_locale,
+        timezone=tenant.timezone,
+        theme=tenant.theme,
+        primary_host=primary.hostname if primary else "",
+        parent_id=tenant.parent_id,
+        parent_name_vi=parent.name_vi if parent else "",
+        parent_name_en=parent.name_en if parent else "",
         parent_host=parent_primary.hostname if parent_primary else "",
         contact=dict(tenant.contact or {}),
     )
 
 
 def _load(host: str) -> Resolution | None:
-    domain = db.session.scalar(
-        sa.select(TenantDomain).where(TenantDomain.hostname == host)
-    )
+    domain = db.session.scalar(sa.select(TenantDomain).where(TenantDomain.hostname == host))
     if domain is None:
         return None
     return Resolution(tenant=tenant_info(domain.tenant), is_primary=domain.is_primary)

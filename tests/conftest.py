@@ -75,9 +75,13 @@ def app():
     run = f"{os.getpid()}"
     database_url = database_url_for(server, f"wardportal_test_{run}")
     _RUN_SETTINGS.update(
-        DATABASE_URL=database_url, REDIS_URL=redis_url, APP_DATABASE_URL=None,
-        REDIS_PREFIX=f"wardportal-test-{run}", RQ_QUEUE=f"wardportal-test-{run}",
-        SECRET_KEY="test-secret-key", INSTANCE_PATH=str(TEST_INSTANCE),
+        DATABASE_URL=database_url,
+        REDIS_URL=redis_url,
+        APP_DATABASE_URL=None,
+        REDIS_PREFIX=f"wardportal-test-{run}",
+        RQ_QUEUE=f"wardportal-test-{run}",
+        SECRET_KEY="test-secret-key",
+        INSTANCE_PATH=str(TEST_INSTANCE),
     )
     os.environ["INSTANCE_PATH"] = str(TEST_INSTANCE)
     application = make_app()
@@ -151,13 +155,18 @@ def demo_database(app):
             conn.execute(sa.text(f'CREATE DATABASE "{name}" TEMPLATE "{owner_url.database}"'))
             conn.execute(sa.text(f'GRANT CONNECT ON DATABASE "{name}" TO "{app.config["APP_DB_ROLE"]}"'))
         server.dispose()
-    engine = sa.create_engine(sa.engine.make_url(app.config["SQLALCHEMY_DATABASE_URI"]).set(database=name),
-                              **app.config["SQLALCHEMY_ENGINE_OPTIONS"])
+    engine = sa.create_engine(
+        sa.engine.make_url(app.config["SQLALCHEMY_DATABASE_URI"]).set(database=name),
+        **app.config["SQLALCHEMY_ENGINE_OPTIONS"],
+    )
     try:
         with app.app_context():
             clear_cache()
-            with (engine.connect() as connection, connection.begin(),
-                  session_bound_to(connection, join_transaction_mode="create_savepoint")):
+            with (
+                engine.connect() as connection,
+                connection.begin(),
+                session_bound_to(connection, join_transaction_mode="create_savepoint"),
+            ):
                 list(seed_demo())  # one transaction; its commits become savepoints
             clear_cache()
             _delete_keys(app, f"{app.config['REDIS_PREFIX']}*")

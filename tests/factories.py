@@ -19,12 +19,19 @@ def unique(prefix: str) -> str:
     return f"{prefix}-{next(_numbers)}-{uuid.uuid4().hex[:6]}"
 
 
-def make_tenant(kind: str = "ward", theme: str | None = None, parent: TenantInfo | None = None,
-                **fields) -> TenantInfo:
+def make_tenant(
+    kind: str = "ward", theme: str | None = None, parent: TenantInfo | None = None, **fields
+) -> TenantInfo:
     slug = fields.pop("slug", None) or unique("t")
-    spec = TenantSpec(slug=slug, name_vi=fields.pop("name_vi", f"Phường {slug}"),
-                      name_en=fields.pop("name_en", f"Ward {slug}"), kind=kind, theme=theme,
-                      parent_slug=parent.slug if parent else None, **fields)
+    spec = TenantSpec(
+        slug=slug,
+        name_vi=fields.pop("name_vi", f"Phường {slug}"),
+        name_en=fields.pop("name_en", f"Ward {slug}"),
+        kind=kind,
+        theme=theme,
+        parent_slug=parent.slug if parent else None,
+        **fields,
+    )
     tenant, _ = create_tenant(spec, hostname=f"{slug}.test.localhost")
     db.session.flush()
     return tenant_info(tenant)
@@ -34,10 +41,16 @@ def base_url(tenant: TenantInfo) -> str:
     return f"http://{tenant.primary_host}"
 
 
-def make_user(*, roles: dict[TenantInfo, list[str]] | None = None, password: str = PASSWORD,
-              platform_admin: bool = False, email: str | None = None):
-    user, _ = create_user(email or f"{unique('u')}@example.org", password, "Nguyễn Văn A",
-                          platform_admin=platform_admin)
+def make_user(
+    *,
+    roles: dict[TenantInfo, list[str]] | None = None,
+    password: str = PASSWORD,
+    platform_admin: bool = False,
+    email: str | None = None,
+):
+    user, _ = create_user(
+        email or f"{unique('u')}@example.org", password, "Nguyễn Văn A", platform_admin=platform_admin
+    )
     for tenant, names in (roles or {}).items():
         with tenant_scope(tenant):
             for role in names:

@@ -36,15 +36,19 @@ def sign_in(client, portal, who, password: str = PASSWORD, *, prefix: str = "", 
     url = portal_url(portal)
     email = who if isinstance(who, str) else who.email
     form = client.get(f"{prefix}/login", base_url=url)
-    response = client.post(f"{prefix}/login", base_url=url, data={
-        "csrf_token": csrf_token(form.text), "email": email, "password": password})
+    response = client.post(
+        f"{prefix}/login",
+        base_url=url,
+        data={"csrf_token": csrf_token(form.text), "email": email, "password": password},
+    )
     if expect is not None:
         assert response.status_code == expect, response.text
     return response
 
 
-def post_form(client, tenant, url: str, data: dict, files: dict | None = None, *, form_url: str | None = None,
-              **kwargs):
+def post_form(
+    client, tenant, url: str, data: dict, files: dict | None = None, *, form_url: str | None = None, **kwargs
+):
     """GET the form (`form_url`, by default `url` itself) for its CSRF token, then POST `data` to `url`.
 
     `files` maps a field to `(content, filename)` and makes the request multipart; other keyword

@@ -52,7 +52,8 @@ def portal_request_context(locale: str):
     script_root = "/en" if locale == "en" else ""
     return current_app.test_request_context(
         base_url=f"{scheme}://{tenant.primary_host}{script_root}",
-        environ_overrides={"wardportal.locale": locale})
+        environ_overrides={"wardportal.locale": locale},
+    )
 
 
 def platform_job(func):

@@ -15,8 +15,11 @@ from app.extensions import redis_client
 
 
 def get_queue() -> Queue:
-    return Queue(current_app.config["RQ_QUEUE"], connection=redis_client(),
-                 default_timeout=current_app.config["RQ_JOB_TIMEOUT"])
+    return Queue(
+        current_app.config["RQ_QUEUE"],
+        connection=redis_client(),
+        default_timeout=current_app.config["RQ_JOB_TIMEOUT"],
+    )
 
 
 def enqueue_after_commit(func, *args, retries: int = 3, **kwargs) -> None:

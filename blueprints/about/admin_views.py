@@ -76,18 +76,28 @@ def admin_section(kind: str):
         del form.image, form.image_alt_vi, form.image_alt_en
     if form.validate_on_submit():
         try:
-            save_section(kind, body_vi=form.body_vi.data, body_en=form.body_en.data,
-                         image_alt_vi=form.image_alt_vi.data if "image" in form else "",
-                         image_alt_en=form.image_alt_en.data if "image" in form else "",
-                         image=form.image.data if "image" in form else None)
+            save_section(
+                kind,
+                body_vi=form.body_vi.data,
+                body_en=form.body_en.data,
+                image_alt_vi=form.image_alt_vi.data if "image" in form else "",
+                image_alt_en=form.image_alt_en.data if "image" in form else "",
+                image=form.image.data if "image" in form else None,
+            )
         except UploadRejected as exc:
             form.image.errors.append(str(exc))
         else:
             return _saved("about.admin_sections")
     status = 422 if form.errors else 200
-    return _form_page(form, kind.label, url_for("about.admin_sections"), status,
-                      image_url=url_for("about.section_image", kind=kind)
-                      if section is not None and section.image_key else None)
+    return _form_page(
+        form,
+        kind.label,
+        url_for("about.admin_sections"),
+        status,
+        image_url=url_for("about.section_image", kind=kind)
+        if section is not None and section.image_key
+        else None,
+    )
 
 
 @bp.get("/admin/units")
@@ -102,15 +112,21 @@ def admin_units():
 def admin_unit(unit_id: int | None):
     unit = or_404(get_unit(unit_id)) if unit_id else None
     form = UnitForm(obj=unit)
-    form.parent_id.choices = unit_choices(parent_choices(unit), current_locale(), _l("(Không trực thuộc đơn vị nào)"))
+    form.parent_id.choices = unit_choices(
+        parent_choices(unit), current_locale(), _l("(Không trực thuộc đơn vị nào)")
+    )
     if form.validate_on_submit():
         if unit_name_taken(form.name_vi.data, unit):
             form.name_vi.errors.append(_("Đã có đơn vị cùng tên."))
         else:
             save_unit(unit, **form.data)
             return _saved("about.admin_units")
-    return _form_page(form, _("Đơn vị") if unit is None else unit.name_vi, url_for("about.admin_units"),
-                      422 if form.errors else 200)
+    return _form_page(
+        form,
+        _("Đơn vị") if unit is None else unit.name_vi,
+        url_for("about.admin_units"),
+        422 if form.errors else 200,
+    )
 
 
 @bp.get("/admin/leaders")
@@ -133,9 +149,16 @@ def admin_leader(leader_id: int | None):
             form.photo.errors.append(str(exc))
         else:
             return _saved("about.admin_leaders")
-    photo_url = url_for("about.admin_leader_photo", leader_id=leader.id) if leader and leader.photo_key else None
-    return _form_page(form, _("Lãnh đạo") if leader is None else leader.name, url_for("about.admin_leaders"),
-                      422 if form.errors else 200, image_url=photo_url)
+    photo_url = (
+        url_for("about.admin_leader_photo", leader_id=leader.id) if leader and leader.photo_key else None
+    )
+    return _form_page(
+        form,
+        _("Lãnh đạo") if leader is None else leader.name,
+        url_for("about.admin_leaders"),
+        422 if form.errors else 200,
+        image_url=photo_url,
+    )
 
 
 @bp.get("/admin/leaders/<int:leader_id>/photo")
@@ -154,10 +177,17 @@ def admin_leader_photo(leader_id: int):
 def admin_contacts():
     today = require_tenant().today()
     page_number = request.args.get("page", "1")
-    page = list_contacts(page=int(page_number) if page_number.isdigit() else 1, per_page=100,
-                         published_only=False)
-    return render("about/admin/contacts.html", page=page, today=today, is_stale=is_stale,
-                  stale=stale_contacts(today), locale=current_locale())
+    page = list_contacts(
+        page=int(page_number) if page_number.isdigit() else 1, per_page=100, published_only=False
+    )
+    return render(
+        "about/admin/contacts.html",
+        page=page,
+        today=today,
+        is_stale=is_stale,
+        stale=stale_contacts(today),
+        locale=current_locale(),
+    )
 
 
 @bp.route("/admin/contacts/new", methods=["GET", "POST"], defaults={"contact_id": None})
@@ -170,8 +200,12 @@ def admin_contact(contact_id: int | None):
     if form.validate_on_submit():
         save_contact(contact, today=require_tenant().today(), **form.data)
         return _saved("about.admin_contacts")
-    return _form_page(form, _("Cán bộ đầu mối") if contact is None else contact.name,
-                      url_for("about.admin_contacts"), 422 if form.errors else 200)
+    return _form_page(
+        form,
+        _("Cán bộ đầu mối") if contact is None else contact.name,
+        url_for("about.admin_contacts"),
+        422 if form.errors else 200,
+    )
 
 
 @bp.post("/admin/contacts/<int:contact_id>/checked")

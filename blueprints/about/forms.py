@@ -24,8 +24,9 @@ def optional_email():
 
 
 def order_field():
-    return IntegerField(_l("Thứ tự hiển thị"), default=0,
-                        validators=[Optional(), NumberRange(min=0, max=10000)])
+    return IntegerField(
+        _l("Thứ tự hiển thị"), default=0, validators=[Optional(), NumberRange(min=0, max=10000)]
+    )
 
 
 def required(message):
@@ -36,14 +37,20 @@ class SectionForm(FlaskForm):
     body_vi = TextAreaField(_l("Nội dung (tiếng Việt)"), render_kw={"rows": 12})
     body_en = TextAreaField(_l("Nội dung (tiếng Anh)"), render_kw={"rows": 12})
     image = FileField(_l("Ảnh (JPEG, PNG, WebP hoặc GIF)"))
-    image_alt_vi = StringField(_l("Mô tả ảnh cho người không xem được ảnh (tiếng Việt)"), validators=[Length(max=300)])
-    image_alt_en = StringField(_l("Mô tả ảnh cho người không xem được ảnh (tiếng Anh)"), validators=[Length(max=300)])
+    image_alt_vi = StringField(
+        _l("Mô tả ảnh cho người không xem được ảnh (tiếng Việt)"), validators=[Length(max=300)]
+    )
+    image_alt_en = StringField(
+        _l("Mô tả ảnh cho người không xem được ảnh (tiếng Anh)"), validators=[Length(max=300)]
+    )
     submit = SubmitField(_l("Lưu"))
 
 
 class UnitForm(FlaskForm):
     name_vi = StringField(_l("Tên đơn vị (tiếng Việt)"), validators=required(_l("Nhập tên đơn vị.")))
-    name_en = StringField(_l("Tên đơn vị (tiếng Anh)"), validators=required(_l("Nhập tên đơn vị bằng tiếng Anh.")))
+    name_en = StringField(
+        _l("Tên đơn vị (tiếng Anh)"), validators=required(_l("Nhập tên đơn vị bằng tiếng Anh."))
+    )
     parent_id = OptionalIdField(_l("Trực thuộc"))
     functions_vi = TextAreaField(_l("Chức năng, nhiệm vụ (tiếng Việt)"), render_kw={"rows": 6})
     functions_en = TextAreaField(_l("Chức năng, nhiệm vụ (tiếng Anh)"), render_kw={"rows": 6})
@@ -73,7 +80,9 @@ class LeaderForm(FlaskForm):
 class ContactForm(FlaskForm):
     name = StringField(_l("Họ và tên"), validators=required(_l("Nhập họ và tên.")))
     position_vi = StringField(_l("Chức vụ (tiếng Việt)"), validators=required(_l("Nhập chức vụ.")))
-    position_en = StringField(_l("Chức vụ (tiếng Anh)"), validators=required(_l("Nhập chức vụ bằng tiếng Anh.")))
+    position_en = StringField(
+        _l("Chức vụ (tiếng Anh)"), validators=required(_l("Nhập chức vụ bằng tiếng Anh."))
+    )
     unit_id = OptionalIdField(_l("Đơn vị"))
     phone = StringField(_l("Điện thoại"), validators=[Length(max=40)])
     email = EmailField(_l("Thư điện tử"), validators=optional_email())

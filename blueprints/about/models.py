@@ -49,7 +49,8 @@ class IntroSection(Bilingual, TenantScoped, db.Model):
     image_alt_vi: Mapped[str] = mapped_column(sa.String(300), default="")
     image_alt_en: Mapped[str] = mapped_column(sa.String(300), default="")
     updated_at: Mapped[datetime] = mapped_column(
-        sa.DateTime(timezone=True), server_default=sa.func.now(), onupdate=sa.func.now())
+        sa.DateTime(timezone=True), server_default=sa.func.now(), onupdate=sa.func.now()
+    )
 
     __table_args__ = (
         sa.UniqueConstraint("tenant_id", "kind"),
@@ -115,7 +116,10 @@ class Contact(Bilingual, TenantScoped, db.Model):
 
     unit: Mapped[OrgUnit | None] = relationship(
         primaryjoin="and_(Contact.tenant_id == OrgUnit.tenant_id, Contact.unit_id == OrgUnit.id)",
-        foreign_keys="[Contact.tenant_id, Contact.unit_id]", viewonly=True, lazy="joined")
+        foreign_keys="[Contact.tenant_id, Contact.unit_id]",
+        viewonly=True,
+        lazy="joined",
+    )
 
     __table_args__ = (
         sa.ForeignKeyConstraint(["tenant_id", "unit_id"], ["org_units.tenant_id", "org_units.id"]),

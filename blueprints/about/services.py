@@ -25,6 +25,7 @@ MAX_PER_PAGE = 100
 
 # -- introduction sections ------------------------------------------------------------------
 
+
 def intro_sections() -> dict[str, IntroSection]:
     """The sections this portal has written, by kind."""
     return {s.kind: s for s in db.session.scalars(sa.select(IntroSection))}
@@ -39,8 +40,15 @@ def _new_image(upload) -> StoredFile | None:
     return store_upload(upload, kind="image") if upload is not None and upload.filename else None
 
 
-def save_section(kind: SectionKind, *, body_vi: str, body_en: str, image_alt_vi: str = "",
-                 image_alt_en: str = "", image=None) -> IntroSection:
+def save_section(
+    kind: SectionKind,
+    *,
+    body_vi: str,
+    body_en: str,
+    image_alt_vi: str = "",
+    image_alt_en: str = "",
+    image=None,
+) -> IntroSection:
     """Create or update one section; editor HTML is cleaned, an image is checked by content."""
     section = get_section(kind) or IntroSection(kind=str(kind))
     section.body_vi = clean_html(body_vi)
@@ -55,6 +63,7 @@ def save_section(kind: SectionKind, *, body_vi: str, body_en: str, image_alt_vi:
 
 
 # -- organisation chart ---------------------------------------------------------------------
+
 
 @dataclass
 class UnitNode:
@@ -134,9 +143,11 @@ def unit_name_taken(name_vi: str, unit: OrgUnit | None) -> bool:
 
 # -- leaders --------------------------------------------------------------------------------
 
+
 def public_leaders() -> list[Leader]:
-    return list(db.session.scalars(
-        sa.select(Leader).where(Leader.is_published).order_by(Leader.position, Leader.id)))
+    return list(
+        db.session.scalars(sa.select(Leader).where(Leader.is_published).order_by(Leader.position, Leader.id))
+    )
 
 
 def all_leaders() -> list[Leader]:
@@ -167,17 +178,26 @@ def save_leader(leader: Leader | None, *, photo=None, **values) -> Leader:
 
 # -- contact directory ----------------------------------------------------------------------
 
+
 def is_stale(contact: Contact, today: date) -> bool:
     """A contact not confirmed for more than 180 days is flagged in the back office."""
     return today - contact.checked_on > STALE_AFTER
 
 
-def list_contacts(*, page: int = 1, per_page: int = 50, query: str = "", unit_id: int | None = None,
-                  published_only: bool = True) -> Pagination:
+def list_contacts(
+    *,
+    page: int = 1,
+    per_page: int = 50,
+    query: str = "",
+    unit_id: int | None = None,
+    published_only: bool = True,
+) -> Pagination:
     """Contacts ordered by unit then position, filtered by unit and by a diacritic-free query."""
-    stmt = (sa.select(Contact).outerjoin(OrgUnit, sa.and_(OrgUnit.tenant_id == Contact.tenant_id,
-                                                          OrgUnit.id == Contact.unit_id))
-            .order_by(OrgUnit.position.nulls_last(), OrgUnit.name_vi, Contact.position, Contact.name))
+    stmt = (
+        sa.select(Contact)
+        .outerjoin(OrgUnit, sa.and_(OrgUnit.tenant_id == Contact.tenant_id, OrgUnit.id == Contact.unit_id))
+        .order_by(OrgUnit.position.nulls_last(), OrgUnit.name_vi, Contact.position, Contact.name)
+    )
     if published_only:
         stmt = stmt.where(Contact.is_published)
     if unit_id:
@@ -185,14 +205,24 @@ def list_contacts(*, page: int = 1, per_page: int = 50, query: str = "", unit_id
     if query.strip():
         ids = [c.id for c in db.session.scalars(stmt) if _contact_matches(c, query)]
         stmt = stmt.where(Contact.id.in_(ids))
-    return db.paginate(stmt, page=max(page, 1), per_page=min(max(per_page, 1), MAX_PER_PAGE),
-                       error_out=False, count=True)
+    return db.paginate(
+        stmt, page=max(page, 1), per_page=min(max(per_page, 1), MAX_PER_PAGE), error_out=False, count=True
+    )
 
 
 def _contact_matches(contact: Contact, query: str) -> bool:
-    haystack = fold(" ".join([contact.name, contact.position_vi, contact.position_en, contact.email,
-                              contact.unit.name_vi if contact.unit else "",
-                              contact.unit.name_en if contact.unit else ""]))
+    haystack = fold(
+        " ".join(
+            [
+                contact.name,
+                contact.position_vi,
+                contact.position_en,
+                contact.email,
+                contact.unit.name_vi if contact.unit else "",
+                contact.unit.name_en if contact.unit else "",
+            ]
+        )
+    )
     return all(word in haystack for word in fold(query).split())
 
 
@@ -205,8 +235,11 @@ def get_contact(contact_id: int, public: bool = False) -> Contact | None:
 
 def stale_contacts(today: date) -> list[Contact]:
     """Contacts nobody has confirmed for more than 180 days, oldest first."""
-    return list(db.session.scalars(
-        sa.select(Contact).where(Contact.checked_on < today - STALE_AFTER).order_by(Contact.checked_on)))
+    return list(
+        db.session.scalars(
+            sa.select(Contact).where(Contact.checked_on < today - STALE_AFTER).order_by(Contact.checked_on)
+        )
+    )
 
 
 def save_contact(contact: Contact | None, *, today: date, **values) -> Contact:

@@ -1,4 +1,5 @@
-"""Public pages of the introduction (`/gioi-thieu`, `/so-do-to-chuc`, `/lanh-dao`, `/lien-he`), in English at `/en/…`."""
+"""Public pages of the introduction (`/gioi-thieu`, `/so-do-to-chuc`, `/lanh-dao`, `/lien-he`),
+in English at `/en/…`."""
 
 from __future__ import annotations
 
@@ -21,14 +22,32 @@ from blueprints.about.services import (
     public_leaders,
 )
 
-add_public_page("about.introduction", _l("Giới thiệu"),
-                _l("Chức năng, nhiệm vụ, lịch sử, bản đồ, điều kiện tự nhiên, văn hóa và danh thắng."), order=10)
-add_public_page("about.organisation", _l("Cơ cấu tổ chức"),
-                _l("Sơ đồ tổ chức bộ máy và chức năng của từng đơn vị."), order=11, in_main_menu=False)
-add_public_page("about.leaders", _l("Lãnh đạo"),
-                _l("Tiểu sử tóm tắt và nhiệm vụ của lãnh đạo."), order=12, in_main_menu=False)
-add_public_page("about.contacts", _l("Danh bạ cán bộ"),
-                _l("Họ tên, chức vụ, đơn vị, điện thoại và thư điện tử của cán bộ đầu mối."), order=13)
+add_public_page(
+    "about.introduction",
+    _l("Giới thiệu"),
+    _l("Chức năng, nhiệm vụ, lịch sử, bản đồ, điều kiện tự nhiên, văn hóa và danh thắng."),
+    order=10,
+)
+add_public_page(
+    "about.organisation",
+    _l("Cơ cấu tổ chức"),
+    _l("Sơ đồ tổ chức bộ máy và chức năng của từng đơn vị."),
+    order=11,
+    in_main_menu=False,
+)
+add_public_page(
+    "about.leaders",
+    _l("Lãnh đạo"),
+    _l("Tiểu sử tóm tắt và nhiệm vụ của lãnh đạo."),
+    order=12,
+    in_main_menu=False,
+)
+add_public_page(
+    "about.contacts",
+    _l("Danh bạ cán bộ"),
+    _l("Họ tên, chức vụ, đơn vị, điện thoại và thư điện tử của cán bộ đầu mối."),
+    order=13,
+)
 
 
 def _int_arg(name: str, default: int = 0) -> int:
@@ -38,8 +57,9 @@ def _int_arg(name: str, default: int = 0) -> int:
 
 @bp.get("/gioi-thieu")
 def introduction():
-    return render("about/introduction.html", sections=intro_sections(), kinds=list(SectionKind),
-                  locale=current_locale())
+    return render(
+        "about/introduction.html", sections=intro_sections(), kinds=list(SectionKind), locale=current_locale()
+    )
 
 
 @bp.get("/gioi-thieu/anh/<kind>")
@@ -47,8 +67,12 @@ def section_image(kind: str):
     section = get_section(kind) if kind in set(SectionKind) else None
     if section is None or not section.image_key:
         abort(404)
-    return send_stored(section.image_key, section.image_type, f"{kind}.{section.image_key.rsplit('.', 1)[-1]}",
-                       as_attachment=False)
+    return send_stored(
+        section.image_key,
+        section.image_type,
+        f"{kind}.{section.image_key.rsplit('.', 1)[-1]}",
+        as_attachment=False,
+    )
 
 
 @bp.get("/so-do-to-chuc")
@@ -66,8 +90,12 @@ def leader_photo(leader_id: int):
     leader = get_leader(leader_id, public=True)
     if leader is None or not leader.photo_key:
         abort(404)
-    return send_stored(leader.photo_key, leader.photo_type,
-                       f"leader-{leader.id}.{leader.photo_key.rsplit('.', 1)[-1]}", as_attachment=False)
+    return send_stored(
+        leader.photo_key,
+        leader.photo_type,
+        f"leader-{leader.id}.{leader.photo_key.rsplit('.', 1)[-1]}",
+        as_attachment=False,
+    )
 
 
 @bp.get("/lien-he")
@@ -75,5 +103,11 @@ def contacts():
     query = request.args.get("q", "").strip()[:100]
     unit_id = _int_arg("unit") or None
     page = list_contacts(page=_int_arg("page", 1), query=query, unit_id=unit_id)
-    return render("about/contacts.html", page=page, query=query, unit_id=unit_id, units=all_units(),
-                  locale=current_locale())
+    return render(
+        "about/contacts.html",
+        page=page,
+        query=query,
+        unit_id=unit_id,
+        units=all_units(),
+        locale=current_locale(),
+    )

@@ -19,8 +19,11 @@ add_backoffice_page("admin.tenants", _l("Tất cả cổng thông tin"), roles=(
 @login_required
 def dashboard():
     roles = sorted(current_user.roles_here() - {PLATFORM_ADMIN})
-    return render("admin/dashboard.html", roles=[Role(r) for r in roles],
-                  is_platform_admin=current_user.is_platform_admin)
+    return render(
+        "admin/dashboard.html",
+        roles=[Role(r) for r in roles],
+        is_platform_admin=current_user.is_platform_admin,
+    )
 
 
 @bp.get("/tenants")

@@ -34,13 +34,17 @@ def children_of(parent_id: int) -> list[Child]:
         sa.select(Tenant.id, Tenant.name_vi, Tenant.name_en, TenantDomain.hostname)
         .join(TenantDomain, sa.and_(TenantDomain.tenant_id == Tenant.id, TenantDomain.is_primary))
         .where(Tenant.parent_id == parent_id, Tenant.status == TenantStatus.ACTIVE)
-        .order_by(Tenant.kind.desc(), Tenant.id))
+        .order_by(Tenant.kind.desc(), Tenant.id)
+    )
     return [Child(*row) for row in rows]
 
 
 def has_children(parent_id: int) -> bool:
-    return bool(db.session.scalar(sa.select(sa.exists().where(
-        Tenant.parent_id == parent_id, Tenant.status == TenantStatus.ACTIVE))))
+    return bool(
+        db.session.scalar(
+            sa.select(sa.exists().where(Tenant.parent_id == parent_id, Tenant.status == TenantStatus.ACTIVE))
+        )
+    )
 
 
 def current_is_parent() -> bool:

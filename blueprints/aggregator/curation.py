@@ -25,8 +25,15 @@ def load_item(item_id: int) -> AggregatedItem | None:
 
 
 def _audit(item: AggregatedItem, action: CurationAction, actor: User | None, detail: str = "") -> None:
-    db.session.add(CurationEvent(item_id=item.id, action=action, actor_id=actor.id if actor else None,
-                                 at=datetime.now(UTC), detail=(detail or item.title)[:500]))
+    db.session.add(
+        CurationEvent(
+            item_id=item.id,
+            action=action,
+            actor_id=actor.id if actor else None,
+            at=datetime.now(UTC),
+            detail=(detail or item.title)[:500],
+        )
+    )
 
 
 def curate(item: AggregatedItem, action: str, actor: User | None, position: int | None = None) -> bool:
@@ -60,8 +67,12 @@ def board_items(state: str | None = None, page: int = 1, per_page: int = 50):
         query = query.where(AggregatedItem.hidden)
     elif state in set(ItemState):
         query = query.where(AggregatedItem.state == state)
-    query = query.order_by(AggregatedItem.pinned.desc(), AggregatedItem.position,
-                           AggregatedItem.published_at.desc(), AggregatedItem.id.desc())
+    query = query.order_by(
+        AggregatedItem.pinned.desc(),
+        AggregatedItem.position,
+        AggregatedItem.published_at.desc(),
+        AggregatedItem.id.desc(),
+    )
     return db.paginate(query, page=page, per_page=per_page, error_out=False)
 
 

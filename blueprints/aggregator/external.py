@@ -92,7 +92,11 @@ def _image(entry) -> str | None:
         if _http(media.get("url")):
             return media["url"]
     for link in entry.get("links", []):
-        if link.get("rel") == "enclosure" and str(link.get("type", "")).startswith("image/") and _http(link.get("href")):
+        if (
+            link.get("rel") == "enclosure"
+            and str(link.get("type", "")).startswith("image/")
+            and _http(link.get("href"))
+        ):
             return link["href"]
     return None
 
@@ -109,11 +113,18 @@ def entry_values(feed: ExternalFeed, entry, now: datetime) -> dict | None:
     if not link or not title:
         return None
     values = {
-        "tenant_id": feed.tenant_id, "feed_id": feed.id, "external_guid": str(entry.get("id") or link)[:1000],
-        "source_name": feed.name[:200], "source_name_en": feed.name[:200], "title": title,
-        "summary": plain_text(entry.get("summary"), 2000), "image_url": _image(entry),
-        "image_alt": title[:300] if _image(entry) else "", "published_at": _moment(entry) or now,
-        "canonical_url": link, "source_updated_at": None,
+        "tenant_id": feed.tenant_id,
+        "feed_id": feed.id,
+        "external_guid": str(entry.get("id") or link)[:1000],
+        "source_name": feed.name[:200],
+        "source_name_en": feed.name[:200],
+        "title": title,
+        "summary": plain_text(entry.get("summary"), 2000),
+        "image_url": _image(entry),
+        "image_alt": title[:300] if _image(entry) else "",
+        "published_at": _moment(entry) or now,
+        "canonical_url": link,
+        "source_updated_at": None,
     }
     values["content_hash"] = content_hash(values)
     return values
@@ -135,21 +146,47 @@ def store_entries(feed: ExternalFeed, entries: list, now: datetime) -> int:
             rows[values["external_guid"]] = values
     if not rows:
         return 0
-    before = dict(db.session.execute(sa.select(ITEMS.c.external_guid, ITEMS.c.content_hash).where(
-        ITEMS.c.tenant_id == feed.tenant_id, ITEMS.c.feed_id == feed.id,
-        ITEMS.c.external_guid.in_(list(rows)))).all())
+    before = dict(
+        db.session.execute(
+            sa.select(ITEMS.c.external_guid, ITEMS.c.content_hash).where(
+                ITEMS.c.tenant_id == feed.tenant_id,
+                ITEMS.c.feed_id == feed.id,
+                ITEMS.c.external_guid.in_(list(rows)),
+            )
+        ).all()
+    )
     changed = [v for guid, v in rows.items() if before.get(guid) != v["content_hash"]]
     if not changed:
         return 0
     stmt = pg_insert(ITEMS).values([{**v, "state": ItemState.LIVE, "synced_at": now} for v in changed])
     stmt = stmt.on_conflict_do_update(
         index_elements=[ITEMS.c.tenant_id, ITEMS.c.feed_id, ITEMS.c.external_guid],
-        set_={k: stmt.excluded[k] for k in ("source_name", "title", "summary", "image_url", "image_alt",
-                                            "published_at", "canonical_url", "content_hash", "synced_at")},
+        set_={
+            k: stmt.excluded[k]
+            for k in (
+                "source_name",
+                "title",
+                "summary",
+                "image_url",
+                "image_alt",
+                "published_at",
+                "canonical_url",
+                "content_hash",
+                "synced_at",
+            )
+        },
     ).returning(ITEMS.c.id, ITEMS.c.external_guid, ITEMS.c.title)
-    events = [{"tenant_id": feed.tenant_id, "item_id": r.id, "actor_id": None, "at": now, "detail": r.title[:500],
-               "action": CurationAction.UPDATED if r.external_guid in before else CurationAction.ADDED}
-              for r in db.session.execute(stmt)]
+    events = [
+        {
+            "tenant_id": feed.tenant_id,
+            "item_id": r.id,
+            "actor_id": None,
+            "at": now,
+            "detail": r.title[:500],
+            "action": CurationAction.UPDATED if r.external_guid in before else CurationAction.ADDED,
+        }
+        for r in db.session.execute(stmt)
+    ]
     db.session.execute(sa.insert(CurationEvent.__table__), events)
     return len(changed)
 
@@ -189,10 +226,16 @@ def refresh_feed(feed: ExternalFeed, now: datetime | None = None) -> int:
 
 
 def due_feeds(now: datetime) -> list[ExternalFeed]:
-    return list(db.session.scalars(sa.select(ExternalFeed).where(
-        ExternalFeed.is_active,
-        sa.or_(ExternalFeed.next_attempt_at.is_(None), ExternalFeed.next_attempt_at <= now))
-        .order_by(ExternalFeed.id)))
+    return list(
+        db.session.scalars(
+            sa.select(ExternalFeed)
+            .where(
+                ExternalFeed.is_active,
+                sa.or_(ExternalFeed.next_attempt_at.is_(None), ExternalFeed.next_attempt_at <= now),
+            )
+            .order_by(ExternalFeed.id)
+        )
+    )
 
 
 def refresh_due_feeds(now: datetime | None = None) -> dict[int, int]:

@@ -16,10 +16,16 @@ class CurateForm(FlaskForm):
 
 
 class FeedForm(FlaskForm):
-    name = StringField(_l("Tên nguồn"), validators=[DataRequired(), Length(max=200)],
-                       description=_l("Hiện bên cạnh mỗi tin, ví dụ “Cổng thông tin tỉnh”."))
-    url = StringField(_l("Địa chỉ RSS hoặc Atom"), validators=[DataRequired(), Length(max=1000)],
-                      description=_l("Bắt đầu bằng http:// hoặc https://"))
+    name = StringField(
+        _l("Tên nguồn"),
+        validators=[DataRequired(), Length(max=200)],
+        description=_l("Hiện bên cạnh mỗi tin, ví dụ “Cổng thông tin tỉnh”."),
+    )
+    url = StringField(
+        _l("Địa chỉ RSS hoặc Atom"),
+        validators=[DataRequired(), Length(max=1000)],
+        description=_l("Bắt đầu bằng http:// hoặc https://"),
+    )
     is_active = BooleanField(_l("Đang lấy tin"), default=True)
 
     def validate_url(self, field):

@@ -26,10 +26,10 @@ class ItemState(enum.StrEnum):
 
 
 class CurationAction(enum.StrEnum):
-    ADDED = "added"          # the sync found a new highlight
-    UPDATED = "updated"      # the source edited it
+    ADDED = "added"  # the sync found a new highlight
+    UPDATED = "updated"  # the source edited it
     WITHDRAWN = "withdrawn"  # the source unpublished, archived or un-highlighted it
-    RESTORED = "restored"    # it became a published highlight again
+    RESTORED = "restored"  # it became a published highlight again
     PIN = "pin"
     UNPIN = "unpin"
     HIDE = "hide"
@@ -56,8 +56,10 @@ class ExternalFeed(TenantScoped, db.Model):
     failure_count: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str] = mapped_column(sa.String(500), default="")
 
-    __table_args__ = (sa.UniqueConstraint("tenant_id", "url"),
-                      sa.CheckConstraint("failure_count >= 0", name="failures_not_negative"))
+    __table_args__ = (
+        sa.UniqueConstraint("tenant_id", "url"),
+        sa.CheckConstraint("failure_count >= 0", name="failures_not_negative"),
+    )
 
     @property
     def is_failing(self) -> bool:
@@ -71,7 +73,8 @@ class AggregatedItem(TenantScoped, db.Model):
     __tablename__ = "aggregated_items"
 
     source_tenant_id: Mapped[int | None] = mapped_column(
-        sa.BigInteger, sa.ForeignKey("tenants.id", ondelete="CASCADE"))
+        sa.BigInteger, sa.ForeignKey("tenants.id", ondelete="CASCADE")
+    )
     source_article_id: Mapped[int | None] = mapped_column(sa.BigInteger)
     feed_id: Mapped[int | None] = mapped_column(sa.BigInteger)
     external_guid: Mapped[str | None] = mapped_column(sa.String(1000))
@@ -93,19 +96,25 @@ class AggregatedItem(TenantScoped, db.Model):
 
     feed: Mapped[ExternalFeed | None] = relationship(
         primaryjoin="and_(AggregatedItem.tenant_id == ExternalFeed.tenant_id, "
-                    "AggregatedItem.feed_id == ExternalFeed.id)",
-        foreign_keys="[AggregatedItem.tenant_id, AggregatedItem.feed_id]", viewonly=True)
+        "AggregatedItem.feed_id == ExternalFeed.id)",
+        foreign_keys="[AggregatedItem.tenant_id, AggregatedItem.feed_id]",
+        viewonly=True,
+    )
 
     __table_args__ = (
         sa.UniqueConstraint("tenant_id", "source_tenant_id", "source_article_id"),
         sa.UniqueConstraint("tenant_id", "feed_id", "external_guid"),
-        sa.ForeignKeyConstraint(["tenant_id", "feed_id"], ["aggregator_feeds.tenant_id", "aggregator_feeds.id"],
-                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["tenant_id", "feed_id"],
+            ["aggregator_feeds.tenant_id", "aggregator_feeds.id"],
+            ondelete="CASCADE",
+        ),
         sa.CheckConstraint("state IN ('live', 'withdrawn')", name="state"),
         sa.CheckConstraint(
             "(source_tenant_id IS NOT NULL AND source_article_id IS NOT NULL AND feed_id IS NULL)"
             " OR (source_tenant_id IS NULL AND feed_id IS NOT NULL AND external_guid IS NOT NULL)",
-            name="one_source"),
+            name="one_source",
+        ),
         sa.Index("ix_aggregated_items_tenant_listing", "tenant_id", "state", "hidden", "published_at"),
     )
 
@@ -135,12 +144,17 @@ class CurationEvent(TenantScoped, db.Model):
     actor: Mapped[User | None] = relationship()
     item: Mapped[AggregatedItem] = relationship(
         primaryjoin="and_(CurationEvent.tenant_id == AggregatedItem.tenant_id, "
-                    "CurationEvent.item_id == AggregatedItem.id)",
-        foreign_keys="[CurationEvent.tenant_id, CurationEvent.item_id]", viewonly=True)
+        "CurationEvent.item_id == AggregatedItem.id)",
+        foreign_keys="[CurationEvent.tenant_id, CurationEvent.item_id]",
+        viewonly=True,
+    )
 
     __table_args__ = (
-        sa.ForeignKeyConstraint(["tenant_id", "item_id"], ["aggregated_items.tenant_id", "aggregated_items.id"],
-                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["tenant_id", "item_id"],
+            ["aggregated_items.tenant_id", "aggregated_items.id"],
+            ondelete="CASCADE",
+        ),
         sa.CheckConstraint(f"action IN ({', '.join(repr(str(a)) for a in CurationAction)})", name="action"),
         sa.Index("ix_aggregator_events_tenant_at", "tenant_id", "at"),
     )
@@ -158,7 +172,9 @@ class SyncWatermark(TenantScoped, db.Model):
 
     __tablename__ = "aggregator_watermarks"
 
-    child_tenant_id: Mapped[int] = mapped_column(sa.BigInteger, sa.ForeignKey("tenants.id", ondelete="CASCADE"))
+    child_tenant_id: Mapped[int] = mapped_column(
+        sa.BigInteger, sa.ForeignKey("tenants.id", ondelete="CASCADE")
+    )
     synced_until: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
     last_run_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), server_default=sa.func.now())
 

@@ -17,13 +17,13 @@ from blueprints.royalties.months import Month
 
 @dataclass(frozen=True)
 class ReportColumn:
-    key: str                              # stable identifier (CSV header in English exports too)
-    label: object                         # lazy_gettext
+    key: str  # stable identifier (CSV header in English exports too)
+    label: object  # lazy_gettext
     value: Callable[[Month], int | None]  # called inside tenant_scope(ward); None = not applicable
     order: int = 100
-    total: bool = True                    # sum it in the city's total row
-    money: bool = False                   # shown with thousands separators and "đ"
-    chart: bool = False                   # the chart draws this column
+    total: bool = True  # sum it in the city's total row
+    money: bool = False  # shown with thousands separators and "đ"
+    chart: bool = False  # the chart draws this column
 
 
 _columns: dict[str, ReportColumn] = {}

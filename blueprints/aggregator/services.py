@@ -21,12 +21,18 @@ HOME_ITEMS = 6
 
 
 def visible():
-    return sa.select(AggregatedItem).where(AggregatedItem.state == ItemState.LIVE, AggregatedItem.hidden.is_(False))
+    return sa.select(AggregatedItem).where(
+        AggregatedItem.state == ItemState.LIVE, AggregatedItem.hidden.is_(False)
+    )
 
 
 def ordered(query):
-    return query.order_by(AggregatedItem.pinned.desc(), AggregatedItem.position,
-                          AggregatedItem.published_at.desc(), AggregatedItem.id.desc())
+    return query.order_by(
+        AggregatedItem.pinned.desc(),
+        AggregatedItem.position,
+        AggregatedItem.published_at.desc(),
+        AggregatedItem.id.desc(),
+    )
 
 
 def home_items(limit: int = HOME_ITEMS) -> list[AggregatedItem]:
@@ -38,8 +44,8 @@ def home_items(limit: int = HOME_ITEMS) -> list[AggregatedItem]:
 
 @dataclass(frozen=True)
 class ChannelFilter:
-    ward: int | None = None      # a source tenant id
-    month: date | None = None    # the first day of a month, in the portal's time zone
+    ward: int | None = None  # a source tenant id
+    month: date | None = None  # the first day of a month, in the portal's time zone
 
 
 def parse_month(raw: str | None) -> date | None:
@@ -69,8 +75,9 @@ def filtered(query, ward: int | None = None, start: datetime | None = None, end:
 
 def channel_page(choice: ChannelFilter, page: int = 1, per_page: int = PER_PAGE):
     start, end = month_bounds(choice.month) if choice.month else (None, None)
-    return db.paginate(ordered(filtered(visible(), choice.ward, start, end)), page=page, per_page=per_page,
-                       error_out=False)
+    return db.paginate(
+        ordered(filtered(visible(), choice.ward, start, end)), page=page, per_page=per_page, error_out=False
+    )
 
 
 def channel_months() -> list[date]:
@@ -83,8 +90,11 @@ def channel_months() -> list[date]:
 
 def feed_items(limit: int = 30) -> list[AggregatedItem]:
     """Newest first, as feed readers expect (pinning is a page's business)."""
-    return list(db.session.scalars(visible().order_by(AggregatedItem.published_at.desc(),
-                                                      AggregatedItem.id.desc()).limit(limit)))
+    return list(
+        db.session.scalars(
+            visible().order_by(AggregatedItem.published_at.desc(), AggregatedItem.id.desc()).limit(limit)
+        )
+    )
 
 
 def visible_item(item_id: int) -> AggregatedItem | None:

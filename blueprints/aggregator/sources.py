@@ -41,10 +41,14 @@ def _window(since: dict[int, datetime | None]):
     """(tenant id, since) pairs as a table to join: one query for every child at once."""
     ids = list(since)
     moments = [since[i] or EPOCH for i in ids]
-    return sa.func.unnest(sa.cast(sa.literal(ids, ARRAY(sa.BigInteger)), ARRAY(sa.BigInteger)),
-                          sa.cast(sa.literal(moments, ARRAY(TIMESTAMP(timezone=True))),
-                                  ARRAY(TIMESTAMP(timezone=True)))
-                          ).table_valued("tid", "since").render_derived(name="w")
+    return (
+        sa.func.unnest(
+            sa.cast(sa.literal(ids, ARRAY(sa.BigInteger)), ARRAY(sa.BigInteger)),
+            sa.cast(sa.literal(moments, ARRAY(TIMESTAMP(timezone=True))), ARRAY(TIMESTAMP(timezone=True))),
+        )
+        .table_valued("tid", "since")
+        .render_derived(name="w")
+    )
 
 
 def changed_articles(since: dict[int, datetime | None]) -> ChangedArticles:
@@ -55,16 +59,28 @@ def changed_articles(since: dict[int, datetime | None]) -> ChangedArticles:
     joined = sa.and_(Article.tenant_id == window.c.tid, Article.updated_at > window.c.since)
     with cross_tenant_reads(REASON):
         eligible = db.session.execute(
-            sa.select(Article.tenant_id, Article.id, Article.title, Article.slug, Article.summary,
-                      Article.cover_key, Article.cover_sizes, Article.cover_alt, Article.published_at,
-                      Article.updated_at)
-            .join(window, joined).where(_is_eligible())).all()
+            sa.select(
+                Article.tenant_id,
+                Article.id,
+                Article.title,
+                Article.slug,
+                Article.summary,
+                Article.cover_key,
+                Article.cover_sizes,
+                Article.cover_alt,
+                Article.published_at,
+                Article.updated_at,
+            )
+            .join(window, joined)
+            .where(_is_eligible())
+        ).all()
         ineligible = db.session.execute(
             sa.select(Article.tenant_id, Article.id, Article.updated_at)
-            .join(window, joined).where(sa.not_(_is_eligible()))).all()
+            .join(window, joined)
+            .where(sa.not_(_is_eligible()))
+        ).all()
     newest: dict[int, datetime] = {}
     for row in [*eligible, *ineligible]:
         if row.updated_at and (row.tenant_id not in newest or row.updated_at > newest[row.tenant_id]):
             newest[row.tenant_id] = row.updated_at
     return ChangedArticles(list(eligible), [(r.tenant_id, r.id) for r in ineligible], newest)
-

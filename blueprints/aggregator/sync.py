@@ -58,14 +58,27 @@ class SyncResult:
     events: list[dict] = field(default_factory=list, repr=False)
 
     def as_dict(self) -> dict:
-        return {"children": self.children, "read": self.read, "added": self.added,
-                "updated": self.updated, "withdrawn": self.withdrawn}
+        return {
+            "children": self.children,
+            "read": self.read,
+            "added": self.added,
+            "updated": self.updated,
+            "withdrawn": self.withdrawn,
+        }
 
 
 def content_hash(values: dict) -> str:
     """What the parent shows of an item, hashed: equal hashes mean nothing to write."""
-    keys = ("title", "summary", "image_url", "image_alt", "published_at", "canonical_url",
-            "source_name", "source_name_en")
+    keys = (
+        "title",
+        "summary",
+        "image_url",
+        "image_alt",
+        "published_at",
+        "canonical_url",
+        "source_name",
+        "source_name_en",
+    )
     text = json.dumps([str(values.get(k) or "") for k in keys], ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()
 
@@ -78,23 +91,31 @@ class PortalUrls:
         self.adapter = current_app.url_map.bind(host, url_scheme=scheme, script_name="/")
 
     def article(self, article_id: int, slug: str) -> str:
-        return self.adapter.build("news.article", {"article_id": article_id, "slug": slug}, force_external=True)
+        return self.adapter.build(
+            "news.article", {"article_id": article_id, "slug": slug}, force_external=True
+        )
 
     def cover(self, article_id: int, size: str) -> str:
-        return self.adapter.build("newsroom.public_cover", {"article_id": article_id, "size": size},
-                                  force_external=True)
+        return self.adapter.build(
+            "newsroom.public_cover", {"article_id": article_id, "size": size}, force_external=True
+        )
 
 
 def item_values(row, child: Child, urls: PortalUrls, parent_id: int) -> dict:
     """The parent's row for one published highlight of a child."""
     has_cover = bool((row.cover_sizes or {}).get("original") or row.cover_key)
     values = {
-        "tenant_id": parent_id, "source_tenant_id": child.id, "source_article_id": row.id,
-        "source_name": child.name_vi[:200], "source_name_en": child.name_en[:200],
-        "title": row.title[:500], "summary": (row.summary or "")[:2000],
+        "tenant_id": parent_id,
+        "source_tenant_id": child.id,
+        "source_article_id": row.id,
+        "source_name": child.name_vi[:200],
+        "source_name_en": child.name_en[:200],
+        "title": row.title[:500],
+        "summary": (row.summary or "")[:2000],
         "image_url": urls.cover(row.id, cover_main_size(row)) if has_cover else None,
         "image_alt": (row.cover_alt or row.title)[:300] if has_cover else "",
-        "published_at": row.published_at, "canonical_url": urls.article(row.id, slug_of(row.slug, row.title)),
+        "published_at": row.published_at,
+        "canonical_url": urls.article(row.id, slug_of(row.slug, row.title)),
         "source_updated_at": row.updated_at,
     }
     values["content_hash"] = content_hash(values)
@@ -102,21 +123,27 @@ def item_values(row, child: Child, urls: PortalUrls, parent_id: int) -> dict:
 
 
 def _lock(parent_id: int) -> None:
-    db.session.execute(sa.text("SELECT pg_advisory_xact_lock(:cls, :key)"),
-                       {"cls": LOCK_CLASS, "key": parent_id % 2_147_483_647})
+    db.session.execute(
+        sa.text("SELECT pg_advisory_xact_lock(:cls, :key)"),
+        {"cls": LOCK_CLASS, "key": parent_id % 2_147_483_647},
+    )
 
 
 def _watermarks(parent_id: int) -> dict[int, datetime]:
-    rows = db.session.execute(sa.select(WATERMARKS.c.child_tenant_id, WATERMARKS.c.synced_until)
-                              .where(WATERMARKS.c.tenant_id == parent_id))
+    rows = db.session.execute(
+        sa.select(WATERMARKS.c.child_tenant_id, WATERMARKS.c.synced_until).where(
+            WATERMARKS.c.tenant_id == parent_id
+        )
+    )
     return dict(rows.all())
 
 
 def _existing(parent_id: int, keys: list[tuple[int, int]]) -> dict[tuple[int, int], tuple[int, str, str]]:
     """(source tenant, article) → (item id, content hash, state) for the keys the parent has
     (every ward item of the parent when `keys` is long: one plain query beats a long IN list)."""
-    query = sa.select(ITEMS.c.source_tenant_id, ITEMS.c.source_article_id, ITEMS.c.id, ITEMS.c.content_hash,
-                      ITEMS.c.state).where(ITEMS.c.tenant_id == parent_id, ITEMS.c.source_tenant_id.is_not(None))
+    query = sa.select(
+        ITEMS.c.source_tenant_id, ITEMS.c.source_article_id, ITEMS.c.id, ITEMS.c.content_hash, ITEMS.c.state
+    ).where(ITEMS.c.tenant_id == parent_id, ITEMS.c.source_tenant_id.is_not(None))
     if not keys:
         return {}
     if len(keys) <= CHUNK:
@@ -131,16 +158,31 @@ def _upsert(rows: list[dict], now: datetime) -> dict[tuple[int, int], int]:
     new = stmt.excluded
     stmt = stmt.on_conflict_do_update(
         index_elements=[ITEMS.c.tenant_id, ITEMS.c.source_tenant_id, ITEMS.c.source_article_id],
-        set_={name: new[name] for name in (
-            "source_name", "source_name_en", "title", "summary", "image_url", "image_alt",
-            "published_at", "canonical_url", "content_hash", "source_updated_at", "state", "synced_at")},
+        set_={
+            name: new[name]
+            for name in (
+                "source_name",
+                "source_name_en",
+                "title",
+                "summary",
+                "image_url",
+                "image_alt",
+                "published_at",
+                "canonical_url",
+                "content_hash",
+                "source_updated_at",
+                "state",
+                "synced_at",
+            )
+        },
     ).returning(ITEMS.c.id, ITEMS.c.source_tenant_id, ITEMS.c.source_article_id)
     params = [{**r, "state": ItemState.LIVE, "synced_at": now} for r in rows]
     return {(r[1], r[2]): r[0] for r in db.session.execute(stmt, params)}
 
 
-def _write_changes(parent_id: int, changes: ChangedArticles, children: dict[int, Child],
-                   result: SyncResult, now: datetime) -> None:
+def _write_changes(
+    parent_id: int, changes: ChangedArticles, children: dict[int, Child], result: SyncResult, now: datetime
+) -> None:
     urls: dict[int, PortalUrls] = {}
     wanted = {}
     for r in changes.eligible:
@@ -167,20 +209,30 @@ def _write_changes(parent_id: int, changes: ChangedArticles, children: dict[int,
             result.added += 1
         else:
             result.updated += 1
-    gone = [existing[key][0] for key in changes.ineligible
-            if key in existing and existing[key][2] == ItemState.LIVE]
+    gone = [
+        existing[key][0]
+        for key in changes.ineligible
+        if key in existing and existing[key][2] == ItemState.LIVE
+    ]
     _withdraw(parent_id, gone, result, now)
 
 
 def _withdraw(parent_id: int, item_ids: list[int], result: SyncResult, now: datetime) -> None:
     for start in range(0, len(item_ids), CHUNK):
         rows = db.session.execute(
-            sa.update(ITEMS).where(ITEMS.c.tenant_id == parent_id, ITEMS.c.id.in_(item_ids[start:start + CHUNK]),
-                                   ITEMS.c.state == ItemState.LIVE)
-            .values(state=ItemState.WITHDRAWN, synced_at=now).returning(ITEMS.c.id, ITEMS.c.title)).all()
+            sa.update(ITEMS)
+            .where(
+                ITEMS.c.tenant_id == parent_id,
+                ITEMS.c.id.in_(item_ids[start : start + CHUNK]),
+                ITEMS.c.state == ItemState.LIVE,
+            )
+            .values(state=ItemState.WITHDRAWN, synced_at=now)
+            .returning(ITEMS.c.id, ITEMS.c.title)
+        ).all()
         result.withdrawn += len(rows)
-        result.events += [{"item_id": r.id, "action": CurationAction.WITHDRAWN, "detail": r.title[:500]}
-                          for r in rows]
+        result.events += [
+            {"item_id": r.id, "action": CurationAction.WITHDRAWN, "detail": r.title[:500]} for r in rows
+        ]
 
 
 def _active_children(parent_id: int):
@@ -189,19 +241,37 @@ def _active_children(parent_id: int):
 
 def _withdraw_orphans(parent_id: int, result: SyncResult, now: datetime) -> None:
     """Copies from portals that are no longer active children of the parent."""
-    ids = list(db.session.scalars(sa.select(ITEMS.c.id).where(
-        ITEMS.c.tenant_id == parent_id, ITEMS.c.state == ItemState.LIVE, ITEMS.c.source_tenant_id.is_not(None),
-        ITEMS.c.source_tenant_id.not_in(_active_children(parent_id)))))
+    ids = list(
+        db.session.scalars(
+            sa.select(ITEMS.c.id).where(
+                ITEMS.c.tenant_id == parent_id,
+                ITEMS.c.state == ItemState.LIVE,
+                ITEMS.c.source_tenant_id.is_not(None),
+                ITEMS.c.source_tenant_id.not_in(_active_children(parent_id)),
+            )
+        )
+    )
     _withdraw(parent_id, ids, result, now)
-    db.session.execute(sa.delete(WATERMARKS).where(
-        WATERMARKS.c.tenant_id == parent_id, WATERMARKS.c.child_tenant_id.not_in(_active_children(parent_id))))
+    db.session.execute(
+        sa.delete(WATERMARKS).where(
+            WATERMARKS.c.tenant_id == parent_id,
+            WATERMARKS.c.child_tenant_id.not_in(_active_children(parent_id)),
+        )
+    )
 
 
 def _withdraw_stale(parent_id: int, keep: set[tuple[int, int]], result: SyncResult, now: datetime) -> None:
     """A rebuild's sweep: live ward copies that are not among the published highlights read."""
-    rows = db.session.execute(sa.select(ITEMS.c.id, ITEMS.c.source_tenant_id, ITEMS.c.source_article_id).where(
-        ITEMS.c.tenant_id == parent_id, ITEMS.c.state == ItemState.LIVE, ITEMS.c.source_tenant_id.is_not(None)))
-    _withdraw(parent_id, [r.id for r in rows if (r.source_tenant_id, r.source_article_id) not in keep], result, now)
+    rows = db.session.execute(
+        sa.select(ITEMS.c.id, ITEMS.c.source_tenant_id, ITEMS.c.source_article_id).where(
+            ITEMS.c.tenant_id == parent_id,
+            ITEMS.c.state == ItemState.LIVE,
+            ITEMS.c.source_tenant_id.is_not(None),
+        )
+    )
+    _withdraw(
+        parent_id, [r.id for r in rows if (r.source_tenant_id, r.source_article_id) not in keep], result, now
+    )
 
 
 def _advance(parent_id: int, newest: dict[int, datetime], now: datetime) -> None:
@@ -210,16 +280,25 @@ def _advance(parent_id: int, newest: dict[int, datetime], now: datetime) -> None
     stmt = pg_insert(WATERMARKS)
     stmt = stmt.on_conflict_do_update(
         index_elements=[WATERMARKS.c.tenant_id, WATERMARKS.c.child_tenant_id],
-        set_={"synced_until": sa.func.greatest(WATERMARKS.c.synced_until, stmt.excluded.synced_until),
-              "last_run_at": stmt.excluded.last_run_at})
-    db.session.execute(stmt, [{"tenant_id": parent_id, "child_tenant_id": cid, "synced_until": moment,
-                               "last_run_at": now} for cid, moment in newest.items()])
+        set_={
+            "synced_until": sa.func.greatest(WATERMARKS.c.synced_until, stmt.excluded.synced_until),
+            "last_run_at": stmt.excluded.last_run_at,
+        },
+    )
+    db.session.execute(
+        stmt,
+        [
+            {"tenant_id": parent_id, "child_tenant_id": cid, "synced_until": moment, "last_run_at": now}
+            for cid, moment in newest.items()
+        ],
+    )
 
 
 def _record(parent_id: int, events: list[dict], now: datetime) -> None:
     if events:
-        db.session.execute(sa.insert(EVENTS), [{"tenant_id": parent_id, "actor_id": None, "at": now, **e}
-                                               for e in events])
+        db.session.execute(
+            sa.insert(EVENTS), [{"tenant_id": parent_id, "actor_id": None, "at": now, **e} for e in events]
+        )
 
 
 def sync_parent(rebuild: bool = False) -> SyncResult:

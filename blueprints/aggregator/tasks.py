@@ -34,12 +34,24 @@ def refresh_feeds() -> dict:
 def aggregating_tenants() -> list[int]:
     """Portals with active children, with active external feeds, or still showing copies of
     wards (whose last child was suspended or moved away: the run withdraws them)."""
-    parents = set(db.session.scalars(sa.select(Tenant.parent_id).where(
-        Tenant.parent_id.is_not(None), Tenant.status == TenantStatus.ACTIVE).distinct()))
+    parents = set(
+        db.session.scalars(
+            sa.select(Tenant.parent_id)
+            .where(Tenant.parent_id.is_not(None), Tenant.status == TenantStatus.ACTIVE)
+            .distinct()
+        )
+    )
     with cross_tenant_reads("city aggregator"):
-        with_feeds = set(db.session.scalars(sa.select(ExternalFeed.tenant_id).where(ExternalFeed.is_active).distinct()))
-        showing = set(db.session.scalars(sa.select(AggregatedItem.tenant_id).where(
-            AggregatedItem.state == ItemState.LIVE, AggregatedItem.source_tenant_id.is_not(None)).distinct()))
+        with_feeds = set(
+            db.session.scalars(sa.select(ExternalFeed.tenant_id).where(ExternalFeed.is_active).distinct())
+        )
+        showing = set(
+            db.session.scalars(
+                sa.select(AggregatedItem.tenant_id)
+                .where(AggregatedItem.state == ItemState.LIVE, AggregatedItem.source_tenant_id.is_not(None))
+                .distinct()
+            )
+        )
     return sorted(parents | with_feeds | showing)
 
 

@@ -33,9 +33,13 @@ from tenants.context import require_tenant
 CHANNEL = "/chuyen-muc-cac-xa-phuong"
 CONTENT_TYPES = {"rss": feeds.RSS_TYPE, "atom": feeds.ATOM_TYPE}
 
-add_public_page("aggregator.channel", _l("Chuyên mục các xã, phường"),
-                _l("Tin nổi bật của các phường, xã, dẫn về trang gốc của từng cổng."), order=15,
-                visible=current_is_parent)
+add_public_page(
+    "aggregator.channel",
+    _l("Chuyên mục các xã, phường"),
+    _l("Tin nổi bật của các phường, xã, dẫn về trang gốc của từng cổng."),
+    order=15,
+    visible=current_is_parent,
+)
 
 
 @bp.app_context_processor
@@ -57,29 +61,52 @@ def channel():
         ward = None
     choice = ChannelFilter(ward=ward, month=parse_month(request.args.get("month")))
     page = channel_page(choice, page=max(request.args.get("page", 1, type=int), 1))
-    return render("aggregator/channel.html", page=page, choice=choice, children=children,
-                  months=channel_months(), feed_links=_feed_links())
+    return render(
+        "aggregator/channel.html",
+        page=page,
+        choice=choice,
+        children=children,
+        months=channel_months(),
+        feed_links=_feed_links(),
+    )
 
 
 def _feed_links() -> list[dict]:
-    return [{"href": url_for("aggregator.channel_feed", kind=kind, _external=True),
-             "title": f"{_('Chuyên mục các xã, phường')} ({kind.upper() if kind == 'rss' else 'Atom'})",
-             "type": CONTENT_TYPES[kind]} for kind in ("rss", "atom")]
+    return [
+        {
+            "href": url_for("aggregator.channel_feed", kind=kind, _external=True),
+            "title": f"{_('Chuyên mục các xã, phường')} ({kind.upper() if kind == 'rss' else 'Atom'})",
+            "type": CONTENT_TYPES[kind],
+        }
+        for kind in ("rss", "atom")
+    ]
 
 
 def _feed() -> feeds.Feed:
     tenant = require_tenant()
     locale = current_locale()
     title = f"{_('Chuyên mục các xã, phường')} – {tenant.name(locale)}"
-    entries = [feeds.FeedEntry(id=feeds.tag_uri(tenant.primary_host, i.published_at.astimezone(UTC).date(),
-                                                f"highlight/{i.id}"),
-                               title=i.title, link=item_url(i), summary=i.summary, published=i.published_at,
-                               updated=i.source_updated_at or i.published_at, category=i.source(locale))
-               for i in feed_items()]
-    return feeds.Feed(title, _("Tin nổi bật của các phường, xã."), url_for("aggregator.channel", _external=True),
-                      url_for("aggregator.channel_feed", kind="rss", _external=True),
-                      url_for("aggregator.channel_feed", kind="atom", _external=True),
-                      tenant.name(locale), entries=entries)
+    entries = [
+        feeds.FeedEntry(
+            id=feeds.tag_uri(tenant.primary_host, i.published_at.astimezone(UTC).date(), f"highlight/{i.id}"),
+            title=i.title,
+            link=item_url(i),
+            summary=i.summary,
+            published=i.published_at,
+            updated=i.source_updated_at or i.published_at,
+            category=i.source(locale),
+        )
+        for i in feed_items()
+    ]
+    return feeds.Feed(
+        title,
+        _("Tin nổi bật của các phường, xã."),
+        url_for("aggregator.channel", _external=True),
+        url_for("aggregator.channel_feed", kind="rss", _external=True),
+        url_for("aggregator.channel_feed", kind="atom", _external=True),
+        tenant.name(locale),
+        entries=entries,
+    )
 
 
 @bp.get(f"{CHANNEL}/<any(rss, atom):kind>.xml")

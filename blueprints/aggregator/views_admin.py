@@ -38,8 +38,14 @@ STATES = ("live", "withdrawn", "hidden")
 def board():
     state = request.args.get("state") if request.args.get("state") in STATES else None
     page = board_items(state, page=max(request.args.get("page", 1, type=int), 1))
-    return render("aggregator/admin/board.html", page=page, state=state, form=CurateForm(),
-                  is_parent=current_is_parent(), feeds=_feeds())
+    return render(
+        "aggregator/admin/board.html",
+        page=page,
+        state=state,
+        form=CurateForm(),
+        is_parent=current_is_parent(),
+        feeds=_feeds(),
+    )
 
 
 def _feeds() -> list[ExternalFeed]:
@@ -81,7 +87,9 @@ def sync_now():
 @bp.get("/admin/city-board/audit")
 @require_role(*CONTENT_MANAGERS)
 def audit():
-    return render("aggregator/admin/audit.html", page=audit_trail(page=max(request.args.get("page", 1, type=int), 1)))
+    return render(
+        "aggregator/admin/audit.html", page=audit_trail(page=max(request.args.get("page", 1, type=int), 1))
+    )
 
 
 def _month() -> Month:
@@ -92,28 +100,37 @@ def _month() -> Month:
 @require_role(*CONTENT_MANAGERS)
 def report():
     month = _month()
-    return render("aggregator/admin/report.html", month=month, report=city_report(month),
-                  is_parent=current_is_parent())
+    return render(
+        "aggregator/admin/report.html", month=month, report=city_report(month), is_parent=current_is_parent()
+    )
 
 
 def _download(month: Month, ext: str, body: bytes, mimetype: str) -> Response:
     name = f"bao-cao-phuong-xa-{require_tenant().slug}-{month.year}-{month.month:02d}.{ext}"
-    return Response(body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return Response(
+        body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'}
+    )
 
 
 @bp.get("/admin/city-board/report.csv")
 @require_role(*CONTENT_MANAGERS)
 def report_export_csv():
     month = _month()
-    return _download(month, "csv", report_csv(city_report(month), current_locale()), "text/csv; charset=utf-8")
+    return _download(
+        month, "csv", report_csv(city_report(month), current_locale()), "text/csv; charset=utf-8"
+    )
 
 
 @bp.get("/admin/city-board/report.xlsx")
 @require_role(*CONTENT_MANAGERS)
 def report_export_xlsx():
     month = _month()
-    return _download(month, "xlsx", report_xlsx(city_report(month), current_locale()),
-                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    return _download(
+        month,
+        "xlsx",
+        report_xlsx(city_report(month), current_locale()),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
 
 
 def _save_feed(feed: ExternalFeed, form: FeedForm) -> None:
@@ -131,10 +148,22 @@ def _feed_status(feed: ExternalFeed) -> str:
     return _("Chưa lấy tin")
 
 
-register(Crud(bp, "city-feeds", ExternalFeed, FeedForm, _l("Nguồn tin ngoài (RSS, Atom)"), order=42,
-              save=_save_feed, order_by=lambda m: [m.name], columns=[
-                  (_l("Tên nguồn"), lambda r: r.name),
-                  (_l("Địa chỉ RSS hoặc Atom"), lambda r: r.url),
-                  (_l("Tình trạng"), _feed_status)],
-              hint=_l("Tin của các cổng ngoài hệ thống (cổng thông tin tỉnh, báo) hiện cùng tin các phường, xã."),
-              extra_links=[(_l("Bảng tin các phường, xã"), "aggregator.board")]))
+register(
+    Crud(
+        bp,
+        "city-feeds",
+        ExternalFeed,
+        FeedForm,
+        _l("Nguồn tin ngoài (RSS, Atom)"),
+        order=42,
+        save=_save_feed,
+        order_by=lambda m: [m.name],
+        columns=[
+            (_l("Tên nguồn"), lambda r: r.name),
+            (_l("Địa chỉ RSS hoặc Atom"), lambda r: r.url),
+            (_l("Tình trạng"), _feed_status),
+        ],
+        hint=_l("Tin của các cổng ngoài hệ thống (cổng thông tin tỉnh, báo) hiện cùng tin các phường, xã."),
+        extra_links=[(_l("Bảng tin các phường, xã"), "aggregator.board")],
+    )
+)

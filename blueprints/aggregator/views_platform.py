@@ -15,13 +15,19 @@ from blueprints.aggregator.forms import ParentForm
 from blueprints.aggregator.parents import parent_choices, set_parent
 from tenants.provisioning import ProvisioningError
 
-add_backoffice_page("aggregator.parents", _l("Cổng cấp trên của các cổng"), roles=(PLATFORM_ADMIN,), order=901)
+add_backoffice_page(
+    "aggregator.parents", _l("Cổng cấp trên của các cổng"), roles=(PLATFORM_ADMIN,), order=901
+)
 
 
 def _page(form: ParentForm | None = None, status: int = 200):
     tenants = parent_choices()
-    return render("aggregator/admin/parents.html", tenants=tenants, form=form or ParentForm(),
-                  by_id={t.id: t for t in tenants}), status
+    return render(
+        "aggregator/admin/parents.html",
+        tenants=tenants,
+        form=form or ParentForm(),
+        by_id={t.id: t for t in tenants},
+    ), status
 
 
 @bp.get("/admin/platform/parents")

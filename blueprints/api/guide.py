@@ -11,8 +11,13 @@ from app.templating import render
 from blueprints.api.blueprint import bp
 from blueprints.api.registry import resources
 
-add_public_page("api.guide", _l("Dữ liệu mở (API)"),
-                _l("Dữ liệu đã công bố của cổng dạng JSON cho nhà phát triển."), order=95, in_main_menu=False)
+add_public_page(
+    "api.guide",
+    _l("Dữ liệu mở (API)"),
+    _l("Dữ liệu đã công bố của cổng dạng JSON cho nhà phát triển."),
+    order=95,
+    in_main_menu=False,
+)
 
 
 @bp.get("/api")

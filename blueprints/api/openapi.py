@@ -16,12 +16,21 @@ VERSION = "1.0.0"
 
 ERROR = {
     "type": "object",
-    "properties": {"error": {
-        "type": "object",
-        "properties": {"code": {"type": "integer"}, "title": {"type": "string"},
-                       "message": {"type": "string"}, "parameter": {"type": "string"}},
-        "required": ["code", "title", "message"], "additionalProperties": False}},
-    "required": ["error"], "additionalProperties": False,
+    "properties": {
+        "error": {
+            "type": "object",
+            "properties": {
+                "code": {"type": "integer"},
+                "title": {"type": "string"},
+                "message": {"type": "string"},
+                "parameter": {"type": "string"},
+            },
+            "required": ["code", "title", "message"],
+            "additionalProperties": False,
+        }
+    },
+    "required": ["error"],
+    "additionalProperties": False,
 }
 
 
@@ -35,7 +44,8 @@ def page_schema(schema: Schema) -> dict:
             "per_page": {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE},
             "total": {"type": "integer", "minimum": 0},
             "pages": {"type": "integer", "minimum": 0},
-            "next": nullable_uri, "prev": nullable_uri,
+            "next": nullable_uri,
+            "prev": nullable_uri,
         },
         "required": ["items", "page", "per_page", "total", "pages", "next", "prev"],
         "additionalProperties": False,
@@ -44,13 +54,20 @@ def page_schema(schema: Schema) -> dict:
 
 def _error_responses(*codes: int) -> dict:
     texts = {400: _("Tham số không hợp lệ"), 404: _("Không tìm thấy"), 405: _("Phương thức không được phép")}
-    return {str(code): {"description": texts[code], "content": {"application/json": {
-        "schema": {"$ref": "#/components/schemas/Error"}}}} for code in codes}
+    return {
+        str(code): {
+            "description": texts[code],
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+        }
+        for code in codes
+    }
 
 
 def _headers() -> dict:
-    return {"ETag": {"$ref": "#/components/headers/ETag"},
-            "Access-Control-Allow-Origin": {"$ref": "#/components/headers/AccessControlAllowOrigin"}}
+    return {
+        "ETag": {"$ref": "#/components/headers/ETag"},
+        "Access-Control-Allow-Origin": {"$ref": "#/components/headers/AccessControlAllowOrigin"},
+    }
 
 
 def _paths(resource: Resource) -> dict:
@@ -63,9 +80,11 @@ def _paths(resource: Resource) -> dict:
             "tags": [resource.path],
             "parameters": [p.openapi() for p in (*resource.filters, PAGE, PER_PAGE)],
             "responses": {
-                "200": {"description": str(resource.title),
-                        "headers": {**_headers(), "Link": {"$ref": "#/components/headers/Link"}},
-                        "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{name}Page"}}}},
+                "200": {
+                    "description": str(resource.title),
+                    "headers": {**_headers(), "Link": {"$ref": "#/components/headers/Link"}},
+                    "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{name}Page"}}},
+                },
                 "304": {"description": _("Không thay đổi (If-None-Match)")},
                 **_error_responses(400, 405),
             },
@@ -76,11 +95,15 @@ def _paths(resource: Resource) -> dict:
             "operationId": f"get_{resource.path}",
             "summary": str(resource.title),
             "tags": [resource.path],
-            "parameters": [{"name": "id", "in": "path", "required": True,
-                            "schema": {"type": "integer", "minimum": 1}}],
+            "parameters": [
+                {"name": "id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}
+            ],
             "responses": {
-                "200": {"description": str(resource.schema.description), "headers": _headers(),
-                        "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{name}"}}}},
+                "200": {
+                    "description": str(resource.schema.description),
+                    "headers": _headers(),
+                    "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{name}"}}},
+                },
                 "304": {"description": _("Không thay đổi (If-None-Match)")},
                 **_error_responses(404, 405),
             },
@@ -106,8 +129,10 @@ def document() -> dict:
         "info": {
             "title": _("API dữ liệu mở của %(portal)s", portal=tenant.name(locale)),
             "version": VERSION,
-            "description": _("Dữ liệu đã công bố của cổng thông tin, chỉ đọc, dạng JSON. "
-                             "Ngày giờ theo ISO 8601 với múi giờ của cổng."),
+            "description": _(
+                "Dữ liệu đã công bố của cổng thông tin, chỉ đọc, dạng JSON. "
+                "Ngày giờ theo ISO 8601 với múi giờ của cổng."
+            ),
         },
         "jsonSchemaDialect": "https://spec.openapis.org/oas/3.1/dialect/base",
         "servers": [{"url": request.host_url.rstrip("/") + request.script_root + "/api/v1"}],
@@ -117,8 +142,10 @@ def document() -> dict:
             "headers": {
                 "ETag": {"schema": {"type": "string"}},
                 "AccessControlAllowOrigin": {"schema": {"type": "string", "const": "*"}},
-                "Link": {"schema": {"type": "string"},
-                         "description": _("Liên kết first, prev, next, last (RFC 8288).")},
+                "Link": {
+                    "schema": {"type": "string"},
+                    "description": _("Liên kết first, prev, next, last (RFC 8288)."),
+                },
             },
         },
     }

@@ -35,12 +35,22 @@ class Param:
         try:
             return self.parse(raw)
         except (ValueError, OverflowError):
-            raise ApiError(400, _("Giá trị của tham số “%(name)s” không hợp lệ.", name=self.name) + " "
-                           + _expected(self.schema), self.name) from None
+            raise ApiError(
+                400,
+                _("Giá trị của tham số “%(name)s” không hợp lệ.", name=self.name)
+                + " "
+                + _expected(self.schema),
+                self.name,
+            ) from None
 
     def openapi(self) -> dict:
-        return {"name": self.name, "in": "query", "required": False, "schema": self.schema,
-                **({"description": str(self.description)} if self.description else {})}
+        return {
+            "name": self.name,
+            "in": "query",
+            "required": False,
+            "schema": self.schema,
+            **({"description": str(self.description)} if self.description else {}),
+        }
 
 
 def _expected(schema: dict) -> str:
@@ -49,8 +59,11 @@ def _expected(schema: dict) -> str:
     if schema.get("format") == "date":
         return _("Cần một ngày dạng YYYY-MM-DD.")
     if schema.get("type") == "integer":
-        return _("Cần một số nguyên từ %(low)s đến %(high)s.", low=schema.get("minimum", 1),
-                 high=schema.get("maximum", "…"))
+        return _(
+            "Cần một số nguyên từ %(low)s đến %(high)s.",
+            low=schema.get("minimum", 1),
+            high=schema.get("maximum", "…"),
+        )
     if schema.get("type") == "boolean":
         return _("Cần true hoặc false.")
     if "pattern" in schema:
@@ -63,6 +76,7 @@ def integer(name: str, description="", minimum: int = 1, maximum: int = 2_147_48
         if not re.fullmatch(r"\d{1,10}", raw) or not minimum <= int(raw) <= maximum:
             raise ValueError(raw)
         return int(raw)
+
     return Param(name, {"type": "integer", "minimum": minimum, "maximum": maximum}, parse, description)
 
 
@@ -73,6 +87,7 @@ def choice(name: str, values, description="") -> Param:
         if raw not in allowed:
             raise ValueError(raw)
         return raw
+
     return Param(name, {"type": "string", "enum": allowed}, parse, description)
 
 
@@ -81,6 +96,7 @@ def day(name: str, description="") -> Param:
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
             raise ValueError(raw)
         return date.fromisoformat(raw)
+
     return Param(name, {"type": "string", "format": "date"}, parse, description)
 
 
@@ -89,6 +105,7 @@ def flag(name: str, description="") -> Param:
         if raw not in ("true", "false"):
             raise ValueError(raw)
         return raw == "true"
+
     return Param(name, {"type": "boolean"}, parse, description)
 
 
@@ -97,6 +114,7 @@ def text(name: str, description="", max_length: int = 200) -> Param:
         if len(raw) > max_length:
             raise ValueError(raw)
         return raw.strip()
+
     return Param(name, {"type": "string", "maxLength": max_length}, parse, description)
 
 

@@ -39,10 +39,18 @@ class Schema:
     def json_schema(self) -> dict:
         properties = {}
         for f in self.fields:
-            properties[f.name] = {**f.schema, **({"description": str(f.description)} if f.description else {})}
+            properties[f.name] = {
+                **f.schema,
+                **({"description": str(f.description)} if f.description else {}),
+            }
         described = {"description": str(self.description)} if self.description else {}
-        return {"type": "object", **described, "properties": properties,
-                "required": [f.name for f in self.fields], "additionalProperties": False}
+        return {
+            "type": "object",
+            **described,
+            "properties": properties,
+            "required": [f.name for f in self.fields],
+            "additionalProperties": False,
+        }
 
     def components(self) -> dict[str, Schema]:
         """This schema and every schema nested in it, by name."""
@@ -90,15 +98,23 @@ def enum(name: str, members, get=None, description="", nullable: bool = False) -
 def day(name: str, get=None, description="", nullable: bool = False) -> Field:
     """A calendar date ("2025-03-01"): a day has no time zone."""
     getter = get or _attr(name)
-    return Field(name, _nullable({"type": "string", "format": "date"}, nullable),
-                 lambda row: _iso(getter(row)), description)
+    return Field(
+        name,
+        _nullable({"type": "string", "format": "date"}, nullable),
+        lambda row: _iso(getter(row)),
+        description,
+    )
 
 
 def moment(name: str, get=None, description="", nullable: bool = False) -> Field:
     """An instant in ISO 8601 with the portal's own offset ("2025-03-01T08:00:00+07:00")."""
     getter = get or _attr(name)
-    return Field(name, _nullable({"type": "string", "format": "date-time"}, nullable),
-                 lambda row: local_iso(getter(row)), description)
+    return Field(
+        name,
+        _nullable({"type": "string", "format": "date-time"}, nullable),
+        lambda row: local_iso(getter(row)),
+        description,
+    )
 
 
 def link(name: str, get, description="", nullable: bool = False) -> Field:
@@ -113,15 +129,22 @@ def one(name: str, schema: Schema, get, description="", nullable: bool = False) 
     def dump(row):
         value = get(row)
         return None if value is None else schema.dump(value)
+
     return Field(name, _nullable(ref(schema), nullable), dump, description, (schema,))
 
 
 def many(name: str, schema: Schema, get, description="") -> Field:
-    return Field(name, {"type": "array", "items": ref(schema)},
-                 lambda row: [schema.dump(item) for item in get(row)], description, (schema,))
+    return Field(
+        name,
+        {"type": "array", "items": ref(schema)},
+        lambda row: [schema.dump(item) for item in get(row)],
+        description,
+        (schema,),
+    )
 
 
 # -- values ---------------------------------------------------------------------------------
+
 
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value is not None else None
@@ -147,4 +170,3 @@ def page_url(endpoint: str, **values) -> str | None:
         return url_for(endpoint, _external=True, **values)
     except BuildError:
         return None
-

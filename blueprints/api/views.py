@@ -24,8 +24,11 @@ DEFAULT_PER_PAGE = 20
 
 def json_response(body: dict, status: int = 200, headers: dict | None = None) -> Response:
     response = current_app.response_class(
-        json.dumps(body, ensure_ascii=False, separators=(",", ":")), status=status,
-        mimetype="application/json", headers=headers)
+        json.dumps(body, ensure_ascii=False, separators=(",", ":")),
+        status=status,
+        mimetype="application/json",
+        headers=headers,
+    )
     if status == 200:
         conditional(response, max_age=60)
     return response
@@ -36,8 +39,15 @@ def read_filters(resource: Resource) -> tuple[dict, int, int]:
     known = {p.name for p in resource.filters} | {PAGE.name, PER_PAGE.name}
     for name in request.args:
         if name not in known:
-            raise ApiError(400, _("Tham số “%(name)s” không được hỗ trợ. Tham số hợp lệ: %(known)s.",
-                                  name=name, known=", ".join(sorted(known))), name)
+            raise ApiError(
+                400,
+                _(
+                    "Tham số “%(name)s” không được hỗ trợ. Tham số hợp lệ: %(known)s.",
+                    name=name,
+                    known=", ".join(sorted(known)),
+                ),
+                name,
+            )
     filters = {p.name: p.read(request.args) for p in resource.filters}
     if resource.check:
         resource.check(filters)
@@ -57,8 +67,15 @@ def list_view(resource: Resource):
     prev_url = _page_link(min(page - 1, max(pages, 1))) if page > 1 else None
     links = [f'<{_page_link(1)}>; rel="first"', f'<{_page_link(max(pages, 1))}>; rel="last"']
     links += [f'<{url}>; rel="{rel}"' for rel, url in (("next", next_url), ("prev", prev_url)) if url]
-    body = {"items": [resource.schema.dump(row) for row in rows.items], "page": page, "per_page": per_page,
-            "total": rows.total, "pages": pages, "next": next_url, "prev": prev_url}
+    body = {
+        "items": [resource.schema.dump(row) for row in rows.items],
+        "page": page,
+        "per_page": per_page,
+        "total": rows.total,
+        "pages": pages,
+        "next": next_url,
+        "prev": prev_url,
+    }
     return json_response(body, headers={"Link": ", ".join(links)})
 
 
@@ -71,10 +88,16 @@ def item_view(resource: Resource, item_id: int):
 
 def _add_routes() -> None:
     for resource in resources():
-        bp.add_url_rule(f"{PREFIX}/{resource.path}", f"list_{resource.path}",
-                        lambda resource=resource: list_view(resource))
-        bp.add_url_rule(f"{PREFIX}/{resource.path}/<int:item_id>", f"get_{resource.path}",
-                        lambda item_id, resource=resource: item_view(resource, item_id))
+        bp.add_url_rule(
+            f"{PREFIX}/{resource.path}",
+            f"list_{resource.path}",
+            lambda resource=resource: list_view(resource),
+        )
+        bp.add_url_rule(
+            f"{PREFIX}/{resource.path}/<int:item_id>",
+            f"get_{resource.path}",
+            lambda item_id, resource=resource: item_view(resource, item_id),
+        )
 
 
 _add_routes()
@@ -89,15 +112,27 @@ def openapi_document():
 @bp.get(f"{PREFIX}/")
 def index():
     """What a client finds at the root: the resources and the document describing them."""
-    return json_response({"openapi": request.host_url.rstrip("/") + request.script_root + f"{PREFIX}/openapi.json",
-                          "resources": {r.path: request.host_url.rstrip("/") + request.script_root
-                                        + f"{PREFIX}/{r.path}" for r in resources()}})
+    return json_response(
+        {
+            "openapi": request.host_url.rstrip("/") + request.script_root + f"{PREFIX}/openapi.json",
+            "resources": {
+                r.path: request.host_url.rstrip("/") + request.script_root + f"{PREFIX}/{r.path}"
+                for r in resources()
+            },
+        }
+    )
 
 
 def error_body(code: int, message: str, parameter: str | None = None) -> dict:
     title = MESSAGES.get(code, MESSAGES[500])[0]
-    return {"error": {"code": code, "title": str(title), "message": message,
-                      **({"parameter": parameter} if parameter else {})}}
+    return {
+        "error": {
+            "code": code,
+            "title": str(title),
+            "message": message,
+            **({"parameter": parameter} if parameter else {}),
+        }
+    }
 
 
 @bp.errorhandler(ApiError)
@@ -109,10 +144,12 @@ def api_error(exc: ApiError):
 def method_not_allowed(exc: MethodNotAllowed):
     """405 under the API: JSON with the `Allow` header HTTP asks for. Elsewhere, the core's page."""
     if not request.path.startswith(PREFIX + "/") and request.path != PREFIX:
-
         return error_page(405)
-    return json_response(error_body(405, _("Dữ liệu mở chỉ cho phép đọc (GET).")), 405,
-                         headers={"Allow": ", ".join(sorted(exc.valid_methods or ["GET", "HEAD", "OPTIONS"]))})
+    return json_response(
+        error_body(405, _("Dữ liệu mở chỉ cho phép đọc (GET).")),
+        405,
+        headers={"Allow": ", ".join(sorted(exc.valid_methods or ["GET", "HEAD", "OPTIONS"]))},
+    )
 
 
 @bp.after_app_request

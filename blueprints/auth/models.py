@@ -48,8 +48,7 @@ class User(UserMixin, db.Model):
         cache = self.__dict__.setdefault("_roles_by_tenant", {})
         tenant_id = current_tenant_id()
         if tenant_id not in cache:
-            roles = set(db.session.scalars(
-                sa.select(Membership.role).where(Membership.user_id == self.id)))
+            roles = set(db.session.scalars(sa.select(Membership.role).where(Membership.user_id == self.id)))
             if self.is_platform_admin:
                 roles.add(PLATFORM_ADMIN)
             cache[tenant_id] = roles
@@ -73,7 +72,5 @@ class Membership(TenantScoped, db.Model):
 
     __table_args__ = (
         sa.UniqueConstraint("tenant_id", "user_id", "role"),
-        sa.CheckConstraint(
-            "role IN ('collaborator', 'editor', 'approver', 'board-head')", name="role"
-        ),
+        sa.CheckConstraint("role IN ('collaborator', 'editor', 'approver', 'board-head')", name="role"),
     )

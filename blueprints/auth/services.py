@@ -45,8 +45,9 @@ def check_password_rules(password: str) -> None:
         raise AccountError(f"the password must have at least {MIN_PASSWORD_LENGTH} characters")
 
 
-def create_user(email: str, password: str, name: str = "", platform_admin: bool = False,
-                password_hash: str | None = None) -> tuple[User, bool]:
+def create_user(
+    email: str, password: str, name: str = "", platform_admin: bool = False, password_hash: str | None = None
+) -> tuple[User, bool]:
     """Create a user; an existing one with the same e-mail is returned unchanged.
 
     `password_hash`, when given, is the hash of `password` computed once by the caller (the demo
@@ -57,9 +58,13 @@ def create_user(email: str, password: str, name: str = "", platform_admin: bool 
     if existing is not None:
         return existing, False
     check_password_rules(password)
-    user = User(email=email, name=name.strip() or email.split("@")[0],
-                password_hash=password_hash or hash_password(password), is_platform_admin=platform_admin,
-                password_changed_at=datetime.now(UTC))
+    user = User(
+        email=email,
+        name=name.strip() or email.split("@")[0],
+        password_hash=password_hash or hash_password(password),
+        is_platform_admin=platform_admin,
+        password_changed_at=datetime.now(UTC),
+    )
     db.session.add(user)
     db.session.flush()
     return user, True
@@ -70,7 +75,8 @@ def grant_role(user: User, role: str) -> tuple[Membership, bool]:
     if role not in set(Role):
         raise AccountError(f"role must be one of {', '.join(Role)}")
     membership = db.session.scalar(
-        sa.select(Membership).where(Membership.user_id == user.id, Membership.role == role))
+        sa.select(Membership).where(Membership.user_id == user.id, Membership.role == role)
+    )
     if membership is not None:
         return membership, False
     membership = Membership(user_id=user.id, role=role)
@@ -80,6 +86,7 @@ def grant_role(user: User, role: str) -> tuple[Membership, bool]:
 
 
 # -- signing in, with failed attempts counted in Redis ----------------------------------------
+
 
 @dataclass(frozen=True)
 class SignIn:
@@ -94,8 +101,10 @@ def _failure_keys(tenant_id: int, email: str, ip: str) -> tuple[str, str]:
 def _throttled(keys: tuple[str, str]) -> bool:
     config = current_app.config
     account, per_ip = redis_client().mget(keys)
-    return (int(account or 0) >= config["LOGIN_MAX_FAILURES"]
-            or int(per_ip or 0) >= config["LOGIN_MAX_FAILURES_PER_IP"])
+    return (
+        int(account or 0) >= config["LOGIN_MAX_FAILURES"]
+        or int(per_ip or 0) >= config["LOGIN_MAX_FAILURES_PER_IP"]
+    )
 
 
 def _record_failure(keys: tuple[str, str]) -> None:
@@ -118,8 +127,12 @@ def authenticate(tenant_id: int, email: str, password: str, ip: str) -> SignIn:
     if _throttled(keys):
         return SignIn(user=None, throttled=True)
     user = find_user(email)
-    if user is None or not user.is_active or not verify_password(user.password_hash, password) \
-            or not user.roles_here():
+    if (
+        user is None
+        or not user.is_active
+        or not verify_password(user.password_hash, password)
+        or not user.roles_here()
+    ):
         if user is None:
             verify_password(_DUMMY_HASH.get(), password)  # same time whether the user exists or not
         _record_failure(keys)
@@ -169,7 +182,8 @@ def user_for_reset_token(token: str, host: str) -> User | None:
     """The user a reset token is for, or None if it is forged, expired, used or for another host."""
     try:
         data = token_serializer("password-reset", host).loads(
-            token, max_age=current_app.config["PASSWORD_RESET_MAX_AGE"])
+            token, max_age=current_app.config["PASSWORD_RESET_MAX_AGE"]
+        )
     except (BadSignature, SignatureExpired):
         return None
     user = db.session.get(User, data.get("u"))

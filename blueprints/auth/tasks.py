@@ -21,13 +21,17 @@ def send_password_reset_mail(user_id: int, locale: str = "vi") -> None:
         return
     tenant = require_tenant()
     with portal_request_context(locale), force_locale(locale):
-        link = url_for("auth.reset_password", token=make_reset_token(user, tenant.primary_host),
-                       _external=True)
+        link = url_for(
+            "auth.reset_password", token=make_reset_token(user, tenant.primary_host), _external=True
+        )
         portal = tenant.name(locale)
         subject = gettext("Đặt lại mật khẩu trên %(portal)s", portal=portal)
         body = gettext(
             "Xin chào %(name)s,\n\nCó người (chúng tôi mong là bạn) đã yêu cầu đặt lại mật khẩu "
             "trên %(portal)s.\nHãy mở liên kết sau trong vòng một giờ để chọn mật khẩu mới:\n\n"
             "%(link)s\n\nNếu bạn không yêu cầu, hãy bỏ qua thư này; mật khẩu của bạn vẫn giữ nguyên.\n",
-            name=user.name, portal=portal, link=link)
+            name=user.name,
+            portal=portal,
+            link=link,
+        )
     mail.send(mail.build_message(user.email, subject, body, sender_name=portal))

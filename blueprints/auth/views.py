@@ -52,13 +52,18 @@ def login():
         return redirect(url_for("admin.dashboard"))
     form = LoginForm()
     if form.validate_on_submit():
-        result = authenticate(require_tenant().id, form.email.data, form.password.data,
-                              request.remote_addr or "-")
+        result = authenticate(
+            require_tenant().id, form.email.data, form.password.data, request.remote_addr or "-"
+        )
         if result.throttled:
-            form.email.errors.append(_("Đăng nhập sai quá nhiều lần. Vui lòng chờ 15 phút hoặc đặt lại mật khẩu."))
+            form.email.errors.append(
+                _("Đăng nhập sai quá nhiều lần. Vui lòng chờ 15 phút hoặc đặt lại mật khẩu.")
+            )
             return render("auth/login.html", form=form), 429
         if result.user is None:
-            form.password.errors.append(_("Thư điện tử hoặc mật khẩu không đúng, hoặc bạn không có vai trò trên cổng thông tin này."))
+            form.password.errors.append(
+                _("Thư điện tử hoặc mật khẩu không đúng, hoặc bạn không có vai trò trên cổng thông tin này.")
+            )
             return render("auth/login.html", form=form), 200
         session.clear()  # a fresh session at the change of privilege
         login_user(result.user)
@@ -82,13 +87,22 @@ def forgot_password():
     if form.validate_on_submit():
         user = find_user(form.email.data)
         tenant_id = require_tenant().id
-        if user is not None and user.is_active and user.roles_here() \
-                and reset_mail_allowed(tenant_id, user.email):
+        if (
+            user is not None
+            and user.is_active
+            and user.roles_here()
+            and reset_mail_allowed(tenant_id, user.email)
+        ):
             enqueue_after_commit(send_password_reset_mail, tenant_id, user.id, current_locale())
         db.session.commit()
         # The same answer whether or not the address is known: it reveals nobody's account.
-        flash(_("Nếu địa chỉ này thuộc về một tài khoản trên cổng thông tin, "
-                "liên kết đặt lại mật khẩu đang được gửi đến."), "info")
+        flash(
+            _(
+                "Nếu địa chỉ này thuộc về một tài khoản trên cổng thông tin, "
+                "liên kết đặt lại mật khẩu đang được gửi đến."
+            ),
+            "info",
+        )
         return redirect(url_for("auth.login"))
     return render("auth/forgot_password.html", form=form)
 

@@ -43,8 +43,13 @@ def _find(consultation_id: int):
 def admin_index():
     page = services.list_consultations(request.args.get("state", ""), per_page=100, public=False)
     counts = {c.id: services.comment_counts(c) for c in page.items}
-    return render("consultations/admin/index.html", page=page, counts=counts, now=services.utcnow(),
-                  settings_form=SettingsForm(formdata=None, moderation=services.moderation().value))
+    return render(
+        "consultations/admin/index.html",
+        page=page,
+        counts=counts,
+        now=services.utcnow(),
+        settings_form=SettingsForm(formdata=None, moderation=services.moderation().value),
+    )
 
 
 @bp.post("/admin/consultations/settings")
@@ -132,9 +137,13 @@ def admin_revise(consultation_id: int):
             db.session.commit()
             flash(_("Đã lưu bản dự thảo lần %(number)d.", number=revision.number), "success")
             return redirect(url_for("consultations.admin_revise", consultation_id=consultation.id))
-    return render("consultations/admin/revise.html", form=form, c=consultation,
-                  revisions=services.revisions(consultation), may_revise=services.may_revise(consultation)), \
-        422 if form.errors else 200
+    return render(
+        "consultations/admin/revise.html",
+        form=form,
+        c=consultation,
+        revisions=services.revisions(consultation),
+        may_revise=services.may_revise(consultation),
+    ), 422 if form.errors else 200
 
 
 @bp.get("/admin/consultations/<int:consultation_id>/comments")
@@ -144,12 +153,21 @@ def admin_comments(consultation_id: int):
     state = request.args.get("state", "")
     comments = services.comments_for_moderation(consultation, state)
     view = presenting.consultation_view(consultation, comments=comments)
-    return render("consultations/admin/comments.html", c=consultation, v=view, state=state,
-                  states=list(CommentState), states_by_value={s.value: s for s in CommentState},
-                  counts=services.comment_counts(consultation),
-                  moderation=services.moderation(), actions=services.ACTION_LABELS,
-                  form=ModerationForm(formdata=None), response_form=ResponseForm(formdata=None),
-                  report_form=ReportForm(formdata=None, report=consultation.report), errors={})
+    return render(
+        "consultations/admin/comments.html",
+        c=consultation,
+        v=view,
+        state=state,
+        states=list(CommentState),
+        states_by_value={s.value: s for s in CommentState},
+        counts=services.comment_counts(consultation),
+        moderation=services.moderation(),
+        actions=services.ACTION_LABELS,
+        form=ModerationForm(formdata=None),
+        response_form=ResponseForm(formdata=None),
+        report_form=ReportForm(formdata=None, report=consultation.report),
+        errors={},
+    )
 
 
 @bp.post("/admin/consultations/<int:consultation_id>/comments/<int:comment_id>/moderate")
@@ -162,15 +180,26 @@ def admin_moderate(consultation_id: int, comment_id: int):
     form = ModerationForm()
     if form.validate_on_submit():
         try:
-            services.moderate(comment, form.action.data, moderator_id=current_user.id, reason=form.reason.data)
+            services.moderate(
+                comment, form.action.data, moderator_id=current_user.id, reason=form.reason.data
+            )
         except FieldErrors as exc:
             db.session.rollback()
             flash(_("Ý kiến #%(id)d: %(message)s", id=comment_id, message=exc.message), "error")
         else:
             db.session.commit()
-            flash(_("Ý kiến #%(id)d: %(state)s.", id=comment_id, state=CommentState(comment.state).label), "success")
-    return redirect(url_for("consultations.admin_comments", consultation_id=consultation.id,
-                            state=request.args.get("state", ""), _anchor=f"comment-{comment_id}"))
+            flash(
+                _("Ý kiến #%(id)d: %(state)s.", id=comment_id, state=CommentState(comment.state).label),
+                "success",
+            )
+    return redirect(
+        url_for(
+            "consultations.admin_comments",
+            consultation_id=consultation.id,
+            state=request.args.get("state", ""),
+            _anchor=f"comment-{comment_id}",
+        )
+    )
 
 
 @bp.post("/admin/consultations/<int:consultation_id>/comments/<int:comment_id>/response")
@@ -185,8 +214,11 @@ def admin_respond(consultation_id: int, comment_id: int):
         services.respond(comment, form.response.data)
         db.session.commit()
         flash(_("Đã lưu ý kiến tiếp thu cho ý kiến #%(id)d.", id=comment_id), "success")
-    return redirect(url_for("consultations.admin_comments", consultation_id=consultation.id,
-                            _anchor=f"comment-{comment_id}"))
+    return redirect(
+        url_for(
+            "consultations.admin_comments", consultation_id=consultation.id, _anchor=f"comment-{comment_id}"
+        )
+    )
 
 
 @bp.post("/admin/consultations/<int:consultation_id>/conclude")
@@ -205,7 +237,9 @@ def admin_conclude(consultation_id: int):
             flash(_("Đã công bố báo cáo tiếp thu, giải trình."), "success")
     else:
         flash(_("Nhập báo cáo tiếp thu, giải trình."), "error")
-    return redirect(url_for("consultations.admin_comments", consultation_id=consultation.id, _anchor="report-h"))
+    return redirect(
+        url_for("consultations.admin_comments", consultation_id=consultation.id, _anchor="report-h")
+    )
 
 
 @bp.get("/admin/consultations/<int:consultation_id>/export.csv")
@@ -220,6 +254,11 @@ def admin_export(consultation_id: int):
 def admin_print(consultation_id: int):
     consultation = _find(consultation_id)
     comments = [c for c in services.comments_for_moderation(consultation) if c.state != CommentState.SPAM]
-    return render("consultations/print.html", c=consultation, internal=True, comments=comments,
-                  v=presenting.consultation_view(consultation, comments=comments),
-                  states={s.value: s for s in CommentState})
+    return render(
+        "consultations/print.html",
+        c=consultation,
+        internal=True,
+        comments=comments,
+        v=presenting.consultation_view(consultation, comments=comments),
+        states={s.value: s for s in CommentState},
+    )

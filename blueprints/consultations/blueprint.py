@@ -47,8 +47,10 @@ def init_app(app: Flask) -> None:
     @app.context_processor
     def home_consultations_context():
         """`home_consultations()` for the home page's block, queried only when it is drawn."""
-        return {"home_consultations": lambda: open_consultations(),
-                "consultation_comments_waiting": _waiting_for_me}
+        return {
+            "home_consultations": lambda: open_consultations(),
+            "consultation_comments_waiting": _waiting_for_me,
+        }
 
 
 def _waiting_for_me() -> list:

@@ -38,7 +38,7 @@ class DraftTextError(ValueError):
 
 @dataclass
 class Node:
-    kind: str          # "part", "article" or "clause"
+    kind: str  # "part", "article" or "clause"
     number: str
     heading: str = ""
     lines: list[str] = field(default_factory=list)
@@ -80,19 +80,27 @@ def parse(text: str) -> list[Node]:
             node = part = Node("part", match.group(2), match.group(3).strip())
             article = None
         elif match := ARTICLE.match(line):
-            node = article = Node("article", match.group(2), match.group(3).strip(),
-                                  parent_path=part.path if part else None)
+            node = article = Node(
+                "article", match.group(2), match.group(3).strip(), parent_path=part.path if part else None
+            )
         elif (match := CLAUSE.match(line)) and article is not None:
             node = Node("clause", match.group(1), "", [match.group(2).strip()], parent_path=article.path)
         elif not nodes:
-            raise DraftTextError(_("Dòng %(line)d: văn bản phải bắt đầu bằng “Phần …”, “Chương …” hoặc “Điều …”.",
-                                   line=number), number)
+            raise DraftTextError(
+                _(
+                    "Dòng %(line)d: văn bản phải bắt đầu bằng “Phần …”, “Chương …” hoặc “Điều …”.",
+                    line=number,
+                ),
+                number,
+            )
         if node is None:
             nodes[-1].lines.append(line)
             continue
         if node.path in seen:
-            raise DraftTextError(_("Dòng %(line)d: “%(text)s” trùng số với một mục ở trên.", line=number,
-                                   text=line[:60]), number)
+            raise DraftTextError(
+                _("Dòng %(line)d: “%(text)s” trùng số với một mục ở trên.", line=number, text=line[:60]),
+                number,
+            )
         seen.add(node.path)
         nodes.append(node)
         if len(nodes) > MAX_NODES:
@@ -123,11 +131,18 @@ def to_text(clauses) -> str:
     out: list[str] = []
     for clause in clauses:
         if clause.kind == "part":
-            out += ["", f"Phần {clause.number}. {clause.heading}".rstrip(" .") if clause.heading
-                    else f"Phần {clause.number}"]
+            out += [
+                "",
+                f"Phần {clause.number}. {clause.heading}".rstrip(" .")
+                if clause.heading
+                else f"Phần {clause.number}",
+            ]
         elif clause.kind == "article":
-            out.append(f"Điều {clause.number}. {clause.heading}".rstrip() if clause.heading
-                       else f"Điều {clause.number}.")
+            out.append(
+                f"Điều {clause.number}. {clause.heading}".rstrip()
+                if clause.heading
+                else f"Điều {clause.number}."
+            )
         if clause.kind == "clause":
             first, *rest = (clause.body or "").split("\n") or [""]
             out.append(f"{clause.number}. {first}")

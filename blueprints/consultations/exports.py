@@ -28,16 +28,37 @@ def rows(consultation: Consultation) -> list[list[str]]:
     comments = services.comments_for_moderation(consultation)
     view = presenting.consultation_view(consultation, comments=comments)
     by_id = {cv.comment.id: cv for cv in view.comments}
-    header = [_("Số thứ tự"), _("Thời gian"), _("Người góp ý"), _("Cơ quan, tổ chức"), _("Góp ý về"),
-              _("Bản dự thảo"), _("Đã bỏ ở bản"), _("Ý kiến góp ý"), _("Tình trạng"), _("Lý do từ chối"),
-              _("Ý kiến tiếp thu, giải trình")]
+    header = [
+        _("Số thứ tự"),
+        _("Thời gian"),
+        _("Người góp ý"),
+        _("Cơ quan, tổ chức"),
+        _("Góp ý về"),
+        _("Bản dự thảo"),
+        _("Đã bỏ ở bản"),
+        _("Ý kiến góp ý"),
+        _("Tình trạng"),
+        _("Lý do từ chối"),
+        _("Ý kiến tiếp thu, giải trình"),
+    ]
     out = [header]
     for number, comment in enumerate(comments, start=1):
         cv = by_id[comment.id]
-        out.append([str(number), comment.created_at.astimezone(services.require_tenant().zone).strftime(
-            "%Y-%m-%d %H:%M:%S"), comment.name, comment.organisation, cv.label, str(comment.revision_number),
-            str(cv.removed_in or ""), comment.body, str(CommentState(comment.state).label), comment.reject_reason,
-            comment.response])
+        out.append(
+            [
+                str(number),
+                comment.created_at.astimezone(services.require_tenant().zone).strftime("%Y-%m-%d %H:%M:%S"),
+                comment.name,
+                comment.organisation,
+                cv.label,
+                str(comment.revision_number),
+                str(cv.removed_in or ""),
+                comment.body,
+                str(CommentState(comment.state).label),
+                comment.reject_reason,
+                comment.response,
+            ]
+        )
     return [[neutralise(cell) for cell in row] for row in out]
 
 
@@ -46,5 +67,7 @@ def csv_response(consultation: Consultation) -> Response:
     buffer.write("\ufeff")  # so that spreadsheet programs read UTF-8
     csv.writer(buffer).writerows(rows(consultation))
     response = Response(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response.headers["Content-Disposition"] = f'attachment; filename="consultation-{consultation.id}-comments.csv"'
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="consultation-{consultation.id}-comments.csv"'
+    )
     return response

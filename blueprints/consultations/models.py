@@ -35,9 +35,12 @@ class ConsultationState(enum.StrEnum):
 
     @property
     def label(self):
-        return {ConsultationState.UPCOMING: _l("Sắp lấy ý kiến"), ConsultationState.OPEN: _l("Đang lấy ý kiến"),
-                ConsultationState.CLOSED: _l("Đã hết hạn góp ý"),
-                ConsultationState.CONCLUDED: _l("Đã có báo cáo tiếp thu")}[self]
+        return {
+            ConsultationState.UPCOMING: _l("Sắp lấy ý kiến"),
+            ConsultationState.OPEN: _l("Đang lấy ý kiến"),
+            ConsultationState.CLOSED: _l("Đã hết hạn góp ý"),
+            ConsultationState.CONCLUDED: _l("Đã có báo cáo tiếp thu"),
+        }[self]
 
 
 class ClauseKind(enum.StrEnum):
@@ -54,18 +57,24 @@ class CommentState(enum.StrEnum):
 
     @property
     def label(self):
-        return {CommentState.PENDING: _l("Chờ kiểm duyệt"), CommentState.ACCEPTED: _l("Đã chấp nhận"),
-                CommentState.REJECTED: _l("Bị từ chối"), CommentState.SPAM: _l("Thư rác")}[self]
+        return {
+            CommentState.PENDING: _l("Chờ kiểm duyệt"),
+            CommentState.ACCEPTED: _l("Đã chấp nhận"),
+            CommentState.REJECTED: _l("Bị từ chối"),
+            CommentState.SPAM: _l("Thư rác"),
+        }[self]
 
 
 class Moderation(enum.StrEnum):
-    PRE = "pre"    # a comment is shown once a moderator accepts it
+    PRE = "pre"  # a comment is shown once a moderator accepts it
     POST = "post"  # a comment is shown at once, until a moderator rejects it
 
     @property
     def label(self):
-        return {Moderation.PRE: _l("Kiểm duyệt trước: ý kiến chỉ hiện sau khi được chấp nhận"),
-                Moderation.POST: _l("Kiểm duyệt sau: ý kiến hiện ngay, bị gỡ nếu bị từ chối")}[self]
+        return {
+            Moderation.PRE: _l("Kiểm duyệt trước: ý kiến chỉ hiện sau khi được chấp nhận"),
+            Moderation.POST: _l("Kiểm duyệt sau: ý kiến hiện ngay, bị gỡ nếu bị từ chối"),
+        }[self]
 
 
 class Consultation(TenantScoped, db.Model):
@@ -92,9 +101,11 @@ class Consultation(TenantScoped, db.Model):
 
     files: Mapped[list[ConsultationFile]] = relationship(
         primaryjoin="and_(Consultation.tenant_id == ConsultationFile.tenant_id, "
-                    "Consultation.id == ConsultationFile.consultation_id)",
-        foreign_keys="[ConsultationFile.tenant_id, ConsultationFile.consultation_id]", viewonly=True,
-        order_by="ConsultationFile.id")
+        "Consultation.id == ConsultationFile.consultation_id)",
+        foreign_keys="[ConsultationFile.tenant_id, ConsultationFile.consultation_id]",
+        viewonly=True,
+        order_by="ConsultationFile.id",
+    )
 
     __table_args__ = (
         sa.CheckConstraint("opens_at < closes_at", name="opens_before_closing"),
@@ -126,8 +137,11 @@ class DraftRevision(TenantScoped, db.Model):
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), server_default=sa.func.now())
 
     __table_args__ = (
-        sa.ForeignKeyConstraint(["tenant_id", "consultation_id"], ["consultations.tenant_id", "consultations.id"],
-                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["tenant_id", "consultation_id"],
+            ["consultations.tenant_id", "consultations.id"],
+            ondelete="CASCADE",
+        ),
         sa.UniqueConstraint("tenant_id", "consultation_id", "number"),
         sa.CheckConstraint("number > 0", name="number_positive"),
     )
@@ -149,12 +163,20 @@ class DraftClause(TenantScoped, db.Model):
     position: Mapped[int] = mapped_column()
 
     __table_args__ = (
-        sa.ForeignKeyConstraint(["tenant_id", "revision_id"], ["consultation_revisions.tenant_id",
-                                                               "consultation_revisions.id"], ondelete="CASCADE"),
-        sa.ForeignKeyConstraint(["tenant_id", "consultation_id"], ["consultations.tenant_id", "consultations.id"],
-                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["tenant_id", "revision_id"],
+            ["consultation_revisions.tenant_id", "consultation_revisions.id"],
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["tenant_id", "consultation_id"],
+            ["consultations.tenant_id", "consultations.id"],
+            ondelete="CASCADE",
+        ),
         sa.UniqueConstraint("tenant_id", "revision_id", "key"),
-        sa.Index("ix_consultation_clauses_tenant_id_consultation_id_key", "tenant_id", "consultation_id", "key"),
+        sa.Index(
+            "ix_consultation_clauses_tenant_id_consultation_id_key", "tenant_id", "consultation_id", "key"
+        ),
         sa.CheckConstraint(_in("kind", ClauseKind), name="kind"),
     )
 
@@ -182,11 +204,15 @@ class ConsultationComment(TenantScoped, db.Model):
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
     moderated_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
     moderated_by_id: Mapped[int | None] = mapped_column(
-        sa.BigInteger, sa.ForeignKey("users.id", ondelete="SET NULL"))
+        sa.BigInteger, sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
 
     __table_args__ = (
-        sa.ForeignKeyConstraint(["tenant_id", "consultation_id"], ["consultations.tenant_id", "consultations.id"],
-                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["tenant_id", "consultation_id"],
+            ["consultations.tenant_id", "consultations.id"],
+            ondelete="CASCADE",
+        ),
         sa.Index("ix_consultation_comments_tenant_id_consultation_id", "tenant_id", "consultation_id"),
         sa.CheckConstraint(_in("state", CommentState), name="state"),
     )
@@ -204,8 +230,11 @@ class ConsultationFile(TenantScoped, db.Model):
     size: Mapped[int] = mapped_column(sa.Integer)
 
     __table_args__ = (
-        sa.ForeignKeyConstraint(["tenant_id", "consultation_id"], ["consultations.tenant_id", "consultations.id"],
-                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["tenant_id", "consultation_id"],
+            ["consultations.tenant_id", "consultations.id"],
+            ondelete="CASCADE",
+        ),
         sa.Index("ix_consultation_files_tenant_id_consultation_id", "tenant_id", "consultation_id"),
     )
 
@@ -217,8 +246,10 @@ class ConsultationSettings(TenantScoped, db.Model):
 
     moderation: Mapped[str] = mapped_column(sa.String(10), default=Moderation.PRE.value)
 
-    __table_args__ = (sa.UniqueConstraint("tenant_id"), sa.CheckConstraint(_in("moderation", Moderation),
-                                                                           name="moderation"))
+    __table_args__ = (
+        sa.UniqueConstraint("tenant_id"),
+        sa.CheckConstraint(_in("moderation", Moderation), name="moderation"),
+    )
 
     @classmethod
     def for_current_tenant(cls) -> ConsultationSettings:

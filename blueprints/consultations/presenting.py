@@ -26,10 +26,10 @@ from blueprints.consultations.models import (
 @dataclass
 class CommentView:
     comment: ConsultationComment
-    label: str                    # the clause it is about, or "the whole draft"
-    anchor: str | None            # where that clause is on the page (None: removed or whole draft)
-    removed_in: int | None        # the revision that removed its clause
-    changed_since: bool           # its clause was edited after the comment was made
+    label: str  # the clause it is about, or "the whole draft"
+    anchor: str | None  # where that clause is on the page (None: removed or whole draft)
+    removed_in: int | None  # the revision that removed its clause
+    changed_since: bool  # its clause was edited after the comment was made
 
 
 @dataclass
@@ -56,7 +56,7 @@ class ConsultationView:
 
 
 def time_left_text(delta: timedelta | None) -> str | None:
-    """"3 ngày, 4 giờ" / "5 hours, 12 minutes": the two largest units, in the page's language."""
+    """ "3 ngày, 4 giờ" / "5 hours, 12 minutes": the two largest units, in the page's language."""
     if delta is None:
         return None
     locale = current_locale()
@@ -69,8 +69,9 @@ def time_left_text(delta: timedelta | None) -> str | None:
     return format_list(shown, style="unit", locale=locale)
 
 
-def consultation_view(consultation: Consultation, comments: list[ConsultationComment] | None = None,
-                      now: datetime | None = None) -> ConsultationView:
+def consultation_view(
+    consultation: Consultation, comments: list[ConsultationComment] | None = None, now: datetime | None = None
+) -> ConsultationView:
     now = now or services.utcnow()
     histories = services.clause_histories(consultation)
     current = services.clauses_of(consultation)
@@ -87,12 +88,23 @@ def consultation_view(consultation: Consultation, comments: list[ConsultationCom
         else:
             then = history.text_by_revision.get(comment.revision_number)
             now_text = history.text_by_revision.get(history.last_revision)
-            item = CommentView(comment, history.label, None if history.removed_in else history.clause.anchor,
-                               history.removed_in, then is not None and then != now_text)
+            item = CommentView(
+                comment,
+                history.label,
+                None if history.removed_in else history.clause.anchor,
+                history.removed_in,
+                then is not None and then != now_text,
+            )
             (removed if history.removed_in else views[comment.clause_key].comments).append(item)
         shown.append(item)
     ordered = list(views.values())
     return ConsultationView(
-        state=consultation.state(now), time_left=time_left_text(services.time_left(consultation, now)),
-        clauses=ordered, toc=[v for v in ordered if v.clause.kind != ClauseKind.CLAUSE], general=general,
-        removed=removed, revisions=services.revisions(consultation), comments=shown)
+        state=consultation.state(now),
+        time_left=time_left_text(services.time_left(consultation, now)),
+        clauses=ordered,
+        toc=[v for v in ordered if v.clause.kind != ClauseKind.CLAUSE],
+        general=general,
+        removed=removed,
+        revisions=services.revisions(consultation),
+        comments=shown,
+    )

@@ -50,6 +50,7 @@ def utcnow() -> datetime:
 
 # -- consultations ----------------------------------------------------------------------------
 
+
 def state_filter(stmt, state: str, now: datetime):
     """`stmt` narrowed to consultations in `state` at `now` (the same rule as `Consultation.state`)."""
     C = Consultation
@@ -65,16 +66,18 @@ def state_filter(stmt, state: str, now: datetime):
     return stmt
 
 
-def list_consultations(state: str = "", *, page: int = 1, per_page: int = 20, public: bool = True,
-                       now: datetime | None = None) -> Pagination:
+def list_consultations(
+    state: str = "", *, page: int = 1, per_page: int = 20, public: bool = True, now: datetime | None = None
+) -> Pagination:
     stmt = sa.select(Consultation)
     if public:
         stmt = stmt.where(Consultation.is_published)
     if state in {s.value for s in S}:
         stmt = state_filter(stmt, state, now or utcnow())
     stmt = stmt.order_by(Consultation.closes_at.desc(), Consultation.id.desc())
-    return db.paginate(stmt, page=max(page, 1), per_page=min(max(per_page, 1), MAX_PER_PAGE),
-                       error_out=False, count=True)
+    return db.paginate(
+        stmt, page=max(page, 1), per_page=min(max(per_page, 1), MAX_PER_PAGE), error_out=False, count=True
+    )
 
 
 def open_consultations(limit: int = 5, now: datetime | None = None) -> list[Consultation]:
@@ -100,8 +103,14 @@ AGENCY_FIELDS = ("agency_name", "agency_address", "agency_email", "agency_phone"
 TEXT_FIELDS = ("title", "summary", "drafting_body", *AGENCY_FIELDS)
 
 
-def save_consultation(consultation: Consultation | None, *, opens_at: datetime, closes_at: datetime,
-                      is_published: bool, **values) -> Consultation:
+def save_consultation(
+    consultation: Consultation | None,
+    *,
+    opens_at: datetime,
+    closes_at: datetime,
+    is_published: bool,
+    **values,
+) -> Consultation:
     """Create or update a consultation; times are aware datetimes (stored as UTC)."""
     if closes_at <= opens_at:
         raise FieldErrors.on("closes_at", _("Thời hạn góp ý phải sau thời điểm bắt đầu."))
@@ -110,9 +119,13 @@ def save_consultation(consultation: Consultation | None, *, opens_at: datetime, 
         raise FieldErrors.on("closes_at", _("Đợt lấy ý kiến đã kết thúc, không thể đổi thời hạn."))
     for name in TEXT_FIELDS:
         setattr(consultation, name, _plain(values.get(name)))
-    if consultation.closes_at is not None and closes_at.astimezone(UTC) != consultation.closes_at.astimezone(UTC):
+    if consultation.closes_at is not None and closes_at.astimezone(UTC) != consultation.closes_at.astimezone(
+        UTC
+    ):
         consultation.announced_closed_at = None  # a new closing time is announced when it comes
-    if consultation.opens_at is not None and opens_at.astimezone(UTC) != consultation.opens_at.astimezone(UTC):
+    if consultation.opens_at is not None and opens_at.astimezone(UTC) != consultation.opens_at.astimezone(
+        UTC
+    ):
         consultation.announced_open_at = None
     consultation.opens_at = opens_at.astimezone(UTC)
     consultation.closes_at = closes_at.astimezone(UTC)
@@ -129,8 +142,13 @@ def add_file(consultation: Consultation, upload) -> ConsultationFile:
 
 
 def attach_stored(consultation: Consultation, stored: StoredFile) -> ConsultationFile:
-    file = ConsultationFile(consultation_id=consultation.id, file_key=stored.key, filename=stored.filename,
-                            content_type=stored.content_type, size=stored.size)
+    file = ConsultationFile(
+        consultation_id=consultation.id,
+        file_key=stored.key,
+        filename=stored.filename,
+        content_type=stored.content_type,
+        size=stored.size,
+    )
     db.session.add(file)
     db.session.flush()
     return file
@@ -150,19 +168,34 @@ def remove_file(file: ConsultationFile) -> None:
 
 # -- the draft's revisions ----------------------------------------------------------------------
 
+
 def revisions(consultation: Consultation) -> list[DraftRevision]:
-    return list(db.session.scalars(sa.select(DraftRevision).where(
-        DraftRevision.consultation_id == consultation.id).order_by(DraftRevision.number)))
+    return list(
+        db.session.scalars(
+            sa.select(DraftRevision)
+            .where(DraftRevision.consultation_id == consultation.id)
+            .order_by(DraftRevision.number)
+        )
+    )
 
 
 def clauses_of(consultation: Consultation, number: int | None = None) -> list[DraftClause]:
     """The text of revision `number` (the current one by default), in reading order."""
     number = consultation.current_revision if number is None else number
-    return list(db.session.scalars(
-        sa.select(DraftClause).join(DraftRevision, sa.and_(DraftRevision.tenant_id == DraftClause.tenant_id,
-                                                           DraftRevision.id == DraftClause.revision_id))
-        .where(DraftRevision.consultation_id == consultation.id, DraftRevision.number == number)
-        .order_by(DraftClause.position)))
+    return list(
+        db.session.scalars(
+            sa.select(DraftClause)
+            .join(
+                DraftRevision,
+                sa.and_(
+                    DraftRevision.tenant_id == DraftClause.tenant_id,
+                    DraftRevision.id == DraftClause.revision_id,
+                ),
+            )
+            .where(DraftRevision.consultation_id == consultation.id, DraftRevision.number == number)
+            .order_by(DraftClause.position)
+        )
+    )
 
 
 def may_revise(consultation: Consultation, now: datetime | None = None) -> bool:
@@ -170,7 +203,9 @@ def may_revise(consultation: Consultation, now: datetime | None = None) -> bool:
     return consultation.state(now) in (S.UPCOMING, S.OPEN)
 
 
-def revise(consultation: Consultation, text: str, note: str = "", now: datetime | None = None) -> DraftRevision:
+def revise(
+    consultation: Consultation, text: str, note: str = "", now: datetime | None = None
+) -> DraftRevision:
     """Store `text` as the next revision. Clauses keep the key their number had in the previous
     revision, so comments stay on them; a clause the text no longer has keeps its comments."""
     if not may_revise(consultation, now):
@@ -183,14 +218,25 @@ def revise(consultation: Consultation, text: str, note: str = "", now: datetime 
     articles = {c.key: c.number for c in current if c.kind == ClauseKind.ARTICLE}
     previous = {_path(c, articles): c.key for c in current}
     draft_text.assign_keys(nodes, previous)
-    revision = DraftRevision(consultation_id=consultation.id, number=consultation.current_revision + 1,
-                             note=note.strip()[:500])
+    revision = DraftRevision(
+        consultation_id=consultation.id, number=consultation.current_revision + 1, note=note.strip()[:500]
+    )
     db.session.add(revision)
     db.session.flush()
     for position, node in enumerate(nodes):
-        db.session.add(DraftClause(revision_id=revision.id, consultation_id=consultation.id, key=node.key,
-                                   kind=node.kind, number=node.number, parent_key=node.parent_key,
-                                   heading=node.heading[:500], body=node.body, position=position))
+        db.session.add(
+            DraftClause(
+                revision_id=revision.id,
+                consultation_id=consultation.id,
+                key=node.key,
+                kind=node.kind,
+                number=node.number,
+                parent_key=node.parent_key,
+                heading=node.heading[:500],
+                body=node.body,
+                position=position,
+            )
+        )
     consultation.current_revision = revision.number
     consultation.updated_at = now or utcnow()
     db.session.flush()
@@ -199,7 +245,9 @@ def revise(consultation: Consultation, text: str, note: str = "", now: datetime 
 
 def _path(clause: DraftClause, articles: dict[str, str]) -> str:
     """The path a stored clause had ("article:3/clause:2"), to match it with the new text."""
-    parent = f"article:{articles.get(clause.parent_key or '', '')}" if clause.kind == ClauseKind.CLAUSE else None
+    parent = (
+        f"article:{articles.get(clause.parent_key or '', '')}" if clause.kind == ClauseKind.CLAUSE else None
+    )
     return draft_text.node_path(clause.kind, clause.number, parent)
 
 
@@ -208,7 +256,7 @@ def draft_as_text(consultation: Consultation) -> str:
 
 
 def clause_label(clause: DraftClause, articles: dict[str, str] | None = None) -> str:
-    """"Phần I", "Điều 3. Heading" or "Điều 3, khoản 2": how people name the clause."""
+    """ "Phần I", "Điều 3. Heading" or "Điều 3, khoản 2": how people name the clause."""
     if clause.kind == ClauseKind.PART:
         return _("Phần %(number)s", number=clause.number) + (f". {clause.heading}" if clause.heading else "")
     if clause.kind == ClauseKind.ARTICLE:
@@ -222,21 +270,26 @@ class ClauseHistory:
     """What a key was in every revision: its last text, and where it was removed (if it was)."""
 
     key: str
-    clause: DraftClause             # the text in the last revision that had it
+    clause: DraftClause  # the text in the last revision that had it
     label: str
     last_revision: int
-    removed_in: int | None          # the first revision without it, or None when it is current
+    removed_in: int | None  # the first revision without it, or None when it is current
     text_by_revision: dict[int, str] = field(default_factory=dict)
 
 
 def clause_histories(consultation: Consultation) -> dict[str, ClauseHistory]:
     """Every key the draft ever had, across its revisions."""
     rows = db.session.execute(
-        sa.select(DraftClause, DraftRevision.number).join(
-            DraftRevision, sa.and_(DraftRevision.tenant_id == DraftClause.tenant_id,
-                                   DraftRevision.id == DraftClause.revision_id))
+        sa.select(DraftClause, DraftRevision.number)
+        .join(
+            DraftRevision,
+            sa.and_(
+                DraftRevision.tenant_id == DraftClause.tenant_id, DraftRevision.id == DraftClause.revision_id
+            ),
+        )
         .where(DraftRevision.consultation_id == consultation.id)
-        .order_by(DraftRevision.number, DraftClause.position)).all()
+        .order_by(DraftRevision.number, DraftClause.position)
+    ).all()
     articles: dict[int, dict[str, str]] = {}
     for clause, number in rows:
         if clause.kind == ClauseKind.ARTICLE:
@@ -264,6 +317,7 @@ def clause_choices(consultation: Consultation) -> list[tuple[str, str]]:
 
 # -- comments -----------------------------------------------------------------------------------
 
+
 def moderation() -> Moderation:
     """The portal's moderation mode; pre-moderation until a content manager chooses otherwise
     (read without creating the settings row, so public pages never write)."""
@@ -276,8 +330,17 @@ def set_moderation(mode: str) -> None:
     db.session.flush()
 
 
-def submit_comment(consultation: Consultation, *, clause_key: str | None, name: str, email: str, body: str,
-                   organisation: str = "", locale: str = "vi", now: datetime | None = None) -> ConsultationComment:
+def submit_comment(
+    consultation: Consultation,
+    *,
+    clause_key: str | None,
+    name: str,
+    email: str,
+    body: str,
+    organisation: str = "",
+    locale: str = "vi",
+    now: datetime | None = None,
+) -> ConsultationComment:
     """Store a citizen's comment while the consultation is open (`now < closes_at`)."""
     now = now or utcnow()
     if not consultation.is_open(now):
@@ -285,10 +348,17 @@ def submit_comment(consultation: Consultation, *, clause_key: str | None, name: 
     if clause_key and clause_key not in {key for key, _label in clause_choices(consultation)}:
         raise FieldErrors.on("clause", _("Điều, khoản này không còn trong dự thảo hiện hành; hãy chọn lại."))
     comment = ConsultationComment(
-        consultation_id=consultation.id, clause_key=clause_key or None,
-        revision_number=max(consultation.current_revision, 1), name=_plain(name), email=email.strip(),
-        organisation=_plain(organisation), body=_plain(body),
-        state=CommentState.PENDING.value, locale=locale if locale in ("vi", "en") else "vi", created_at=now)
+        consultation_id=consultation.id,
+        clause_key=clause_key or None,
+        revision_number=max(consultation.current_revision, 1),
+        name=_plain(name),
+        email=email.strip(),
+        organisation=_plain(organisation),
+        body=_plain(body),
+        state=CommentState.PENDING.value,
+        locale=locale if locale in ("vi", "en") else "vi",
+        created_at=now,
+    )
     db.session.add(comment)
     db.session.flush()
     return comment
@@ -308,9 +378,13 @@ def visible_condition():
 
 
 def public_comments(consultation: Consultation) -> list[ConsultationComment]:
-    return list(db.session.scalars(sa.select(ConsultationComment).where(
-        ConsultationComment.consultation_id == consultation.id, visible_condition())
-        .order_by(ConsultationComment.created_at, ConsultationComment.id)))
+    return list(
+        db.session.scalars(
+            sa.select(ConsultationComment)
+            .where(ConsultationComment.consultation_id == consultation.id, visible_condition())
+            .order_by(ConsultationComment.created_at, ConsultationComment.id)
+        )
+    )
 
 
 def comments_for_moderation(consultation: Consultation, state: str = "") -> list[ConsultationComment]:
@@ -321,8 +395,11 @@ def comments_for_moderation(consultation: Consultation, state: str = "") -> list
 
 
 def comment_counts(consultation: Consultation) -> dict[str, int]:
-    rows = db.session.execute(sa.select(ConsultationComment.state, sa.func.count()).where(
-        ConsultationComment.consultation_id == consultation.id).group_by(ConsultationComment.state)).all()
+    rows = db.session.execute(
+        sa.select(ConsultationComment.state, sa.func.count())
+        .where(ConsultationComment.consultation_id == consultation.id)
+        .group_by(ConsultationComment.state)
+    ).all()
     return {state: count for state, count in rows}
 
 
@@ -331,12 +408,22 @@ def get_comment(consultation: Consultation, comment_id: int) -> ConsultationComm
     return comment if comment is not None and comment.consultation_id == consultation.id else None
 
 
-MODERATION_ACTIONS = {"accept": CommentState.ACCEPTED, "reject": CommentState.REJECTED, "spam": CommentState.SPAM}
+MODERATION_ACTIONS = {
+    "accept": CommentState.ACCEPTED,
+    "reject": CommentState.REJECTED,
+    "spam": CommentState.SPAM,
+}
 ACTION_LABELS = {"accept": _l("Chấp nhận"), "reject": _l("Từ chối"), "spam": _l("Đánh dấu thư rác")}
 
 
-def moderate(comment: ConsultationComment, action: str, *, moderator_id: int | None, reason: str = "",
-             now: datetime | None = None) -> ConsultationComment:
+def moderate(
+    comment: ConsultationComment,
+    action: str,
+    *,
+    moderator_id: int | None,
+    reason: str = "",
+    now: datetime | None = None,
+) -> ConsultationComment:
     """Accept, reject (with a reason, mailed to the commenter) or mark as spam (no mail)."""
     if action not in MODERATION_ACTIONS:
         raise FieldErrors.on("action", _("Thao tác không hợp lệ."))
@@ -390,13 +477,19 @@ def due_announcements(now: datetime | None = None) -> list[tuple[int, str]]:
     now = now or utcnow()
     C = Consultation
     due: list[tuple[int, str]] = []
-    for consultation in db.session.scalars(sa.select(C).where(
-            C.is_published, C.concluded_at.is_(None), C.opens_at <= now, C.announced_open_at.is_(None))):
+    for consultation in db.session.scalars(
+        sa.select(C).where(
+            C.is_published, C.concluded_at.is_(None), C.opens_at <= now, C.announced_open_at.is_(None)
+        )
+    ):
         consultation.announced_open_at = now
         if consultation.closes_at > now:
             due.append((consultation.id, "opened"))
-    for consultation in db.session.scalars(sa.select(C).where(
-            C.is_published, C.concluded_at.is_(None), C.closes_at <= now, C.announced_closed_at.is_(None))):
+    for consultation in db.session.scalars(
+        sa.select(C).where(
+            C.is_published, C.concluded_at.is_(None), C.closes_at <= now, C.announced_closed_at.is_(None)
+        )
+    ):
         consultation.announced_closed_at = now
         due.append((consultation.id, "closed"))
     db.session.flush()
@@ -407,8 +500,15 @@ def waiting_for_moderation() -> list[tuple[Consultation, int]]:
     """Consultations with comments awaiting a moderator, and how many (the newsroom dashboard)."""
     rows = db.session.execute(
         sa.select(Consultation, sa.func.count(ConsultationComment.id))
-        .join(ConsultationComment, sa.and_(ConsultationComment.tenant_id == Consultation.tenant_id,
-                                           ConsultationComment.consultation_id == Consultation.id))
+        .join(
+            ConsultationComment,
+            sa.and_(
+                ConsultationComment.tenant_id == Consultation.tenant_id,
+                ConsultationComment.consultation_id == Consultation.id,
+            ),
+        )
         .where(ConsultationComment.state == CommentState.PENDING.value)
-        .group_by(Consultation.tenant_id, Consultation.id).order_by(Consultation.closes_at)).all()
+        .group_by(Consultation.tenant_id, Consultation.id)
+        .order_by(Consultation.closes_at)
+    ).all()
     return [(consultation, count) for consultation, count in rows]

@@ -81,5 +81,10 @@ def unsubscribe(token_value: str, now: datetime | None = None) -> Subscriber | N
 
 
 def active_subscribers() -> list[Subscriber]:
-    return list(db.session.scalars(sa.select(Subscriber).where(
-        Subscriber.confirmed_at.is_not(None), Subscriber.unsubscribed_at.is_(None)).order_by(Subscriber.id)))
+    return list(
+        db.session.scalars(
+            sa.select(Subscriber)
+            .where(Subscriber.confirmed_at.is_not(None), Subscriber.unsubscribed_at.is_(None))
+            .order_by(Subscriber.id)
+        )
+    )

@@ -38,17 +38,24 @@ def mail_rejection(comment_id: int) -> bool:
     with portal_request_context(comment.locale), force_locale(comment.locale):
         link = url_for("consultations.detail", consultation_id=consultation.id, _external=True)
         subject = gettext("Ý kiến của bạn về dự thảo “%(title)s” không được đăng", title=consultation.title)
-        body = gettext("Kính gửi %(name)s,\n\nÝ kiến bạn gửi về dự thảo “%(title)s” không được đăng trên cổng "
-                       "thông tin.\nLý do: %(reason)s\n\nNội dung bạn đã gửi:\n%(text)s\n\nXem dự thảo: %(link)s\n",
-                       name=comment.name, title=consultation.title, reason=comment.reject_reason,
-                       text=comment.body, link=link)
+        body = gettext(
+            "Kính gửi %(name)s,\n\nÝ kiến bạn gửi về dự thảo “%(title)s” không được đăng trên cổng "
+            "thông tin.\nLý do: %(reason)s\n\nNội dung bạn đã gửi:\n%(text)s\n\nXem dự thảo: %(link)s\n",
+            name=comment.name,
+            title=consultation.title,
+            reason=comment.reject_reason,
+            text=comment.body,
+            link=link,
+        )
         sender = tenant.name(comment.locale)
     message = mail.build_message(comment.email, subject, body, sender_name=sender)
     return mail.send_once(redis_key("consultation-reject", tenant.id, comment.id), message, KEEP)
 
 
 def _with_unsubscribe(message, subscriber: Subscriber) -> None:
-    link = url_for("consultations.unsubscribe", token=subscriptions.token(subscriber, "unsubscribe"), _external=True)
+    link = url_for(
+        "consultations.unsubscribe", token=subscriptions.token(subscriber, "unsubscribe"), _external=True
+    )
     message["List-Unsubscribe"] = f"<{link}>"
     message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
 
@@ -61,43 +68,62 @@ def mail_confirmation(subscriber_id: int) -> bool:
         return False
     tenant = require_tenant()
     with portal_request_context(subscriber.locale), force_locale(subscriber.locale):
-        confirm = url_for("consultations.confirm", token=subscriptions.token(subscriber, "confirm"), _external=True)
-        unsubscribe = url_for("consultations.unsubscribe", token=subscriptions.token(subscriber, "unsubscribe"),
-                              _external=True)
+        confirm = url_for(
+            "consultations.confirm", token=subscriptions.token(subscriber, "confirm"), _external=True
+        )
+        unsubscribe = url_for(
+            "consultations.unsubscribe", token=subscriptions.token(subscriber, "unsubscribe"), _external=True
+        )
         portal = tenant.name(subscriber.locale)
         subject = gettext("Xác nhận đăng ký nhận tin lấy ý kiến dự thảo – %(portal)s", portal=portal)
-        body = gettext("Có người (có thể là bạn) đã đăng ký địa chỉ này để nhận thư khi %(portal)s mở, kết thúc "
-                       "hoặc công bố kết quả lấy ý kiến dự thảo.\n\nBấm vào liên kết sau để xác nhận (trong 7 "
-                       "ngày):\n%(confirm)s\n\nNếu không phải bạn, hãy bỏ qua thư này. Hủy đăng ký: %(unsubscribe)s\n",
-                       portal=portal, confirm=confirm, unsubscribe=unsubscribe)
+        body = gettext(
+            "Có người (có thể là bạn) đã đăng ký địa chỉ này để nhận thư khi %(portal)s mở, kết thúc "
+            "hoặc công bố kết quả lấy ý kiến dự thảo.\n\nBấm vào liên kết sau để xác nhận (trong 7 "
+            "ngày):\n%(confirm)s\n\nNếu không phải bạn, hãy bỏ qua thư này. Hủy đăng ký: %(unsubscribe)s\n",
+            portal=portal,
+            confirm=confirm,
+            unsubscribe=unsubscribe,
+        )
         message = mail.build_message(subscriber.email, subject, body, sender_name=portal)
         _with_unsubscribe(message, subscriber)
-    return mail.send_once(redis_key("consultation-confirm", tenant.id, subscriber.id),
-                          message, 3600)
+    return mail.send_once(redis_key("consultation-confirm", tenant.id, subscriber.id), message, 3600)
 
 
 def _announcement(consultation: Consultation, event: str, link: str) -> tuple[str, str]:
     title = consultation.title
     if event == "opened":
         subject = gettext("Mời góp ý dự thảo: %(title)s", title=title)
-        body = gettext("Dự thảo “%(title)s” đang được lấy ý kiến. Hạn góp ý: %(closes)s.\n", title=title,
-                       closes=_local(consultation.closes_at))
+        body = gettext(
+            "Dự thảo “%(title)s” đang được lấy ý kiến. Hạn góp ý: %(closes)s.\n",
+            title=title,
+            closes=_local(consultation.closes_at),
+        )
     elif event == "closed":
         subject = gettext("Đã hết hạn góp ý dự thảo: %(title)s", title=title)
-        body = gettext("Việc lấy ý kiến dự thảo “%(title)s” đã kết thúc lúc %(closes)s. Cơ quan soạn thảo sẽ "
-                       "công bố báo cáo tiếp thu, giải trình.\n", title=title, closes=_local(consultation.closes_at))
+        body = gettext(
+            "Việc lấy ý kiến dự thảo “%(title)s” đã kết thúc lúc %(closes)s. Cơ quan soạn thảo sẽ "
+            "công bố báo cáo tiếp thu, giải trình.\n",
+            title=title,
+            closes=_local(consultation.closes_at),
+        )
     else:
         subject = gettext("Kết quả lấy ý kiến dự thảo: %(title)s", title=title)
-        body = gettext("Cơ quan soạn thảo đã công bố báo cáo tiếp thu, giải trình ý kiến về dự thảo “%(title)s”.\n",
-                       title=title)
+        body = gettext(
+            "Cơ quan soạn thảo đã công bố báo cáo tiếp thu, giải trình ý kiến về dự thảo “%(title)s”.\n",
+            title=title,
+        )
     return subject, body + "\n" + gettext("Xem chi tiết: %(link)s\n", link=link)
 
 
 def _local(moment) -> str:
     from flask_babel import format_datetime
 
-    return format_datetime(moment.astimezone(require_tenant().zone), "HH:mm dd/MM/yyyy") + " (" + \
-        require_tenant().timezone + ")"
+    return (
+        format_datetime(moment.astimezone(require_tenant().zone), "HH:mm dd/MM/yyyy")
+        + " ("
+        + require_tenant().timezone
+        + ")"
+    )
 
 
 @tenant_job
@@ -111,14 +137,20 @@ def announce(consultation_id: int, event: str) -> int:
     for subscriber in subscriptions.active_subscribers():
         with portal_request_context(subscriber.locale), force_locale(subscriber.locale):
             link = url_for("consultations.detail", consultation_id=consultation.id, _external=True)
-            unsubscribe = url_for("consultations.unsubscribe", token=subscriptions.token(subscriber, "unsubscribe"),
-                                  _external=True)
+            unsubscribe = url_for(
+                "consultations.unsubscribe",
+                token=subscriptions.token(subscriber, "unsubscribe"),
+                _external=True,
+            )
             subject, body = _announcement(consultation, event, link)
             body += "\n" + gettext("Hủy đăng ký nhận thư (một lần bấm): %(link)s\n", link=unsubscribe)
-            message = mail.build_message(subscriber.email, subject, body, sender_name=tenant.name(subscriber.locale))
+            message = mail.build_message(
+                subscriber.email, subject, body, sender_name=tenant.name(subscriber.locale)
+            )
             _with_unsubscribe(message, subscriber)
-        sent += mail.send_once(redis_key("consultation-news", tenant.id, consultation.id, event, subscriber.id),
-                               message, KEEP)
+        sent += mail.send_once(
+            redis_key("consultation-news", tenant.id, consultation.id, event, subscriber.id), message, KEEP
+        )
     return sent
 
 

@@ -20,8 +20,12 @@ from blueprints.consultations.forms import CommentForm
 from blueprints.consultations.models import ConsultationState, Moderation
 from blueprints.consultations.services import ConsultationClosed
 
-add_public_page("consultations.index", _l("Lấy ý kiến dự thảo"),
-                _l("Toàn văn dự thảo, thời hạn, ý kiến đã nhận và cơ quan tiếp nhận; gửi ý kiến góp ý."), order=45)
+add_public_page(
+    "consultations.index",
+    _l("Lấy ý kiến dự thảo"),
+    _l("Toàn văn dự thảo, thời hạn, ý kiến đã nhận và cơ quan tiếp nhận; gửi ý kiến góp ý."),
+    order=45,
+)
 
 
 def _page_arg() -> int:
@@ -34,8 +38,13 @@ def index():
     state = request.args.get("state", "")
     state = state if state in {s.value for s in ConsultationState} else ""
     page = services.list_consultations(state, page=_page_arg())
-    return render("consultations/index.html", page=page, state=state, states=list(ConsultationState),
-                  now=services.utcnow())
+    return render(
+        "consultations/index.html",
+        page=page,
+        state=state,
+        states=list(ConsultationState),
+        now=services.utcnow(),
+    )
 
 
 def _consultation_or_404(consultation_id: int):
@@ -51,16 +60,22 @@ def _comment_form(consultation, formdata=None) -> CommentForm:
     return form
 
 
-def _detail(consultation, form: CommentForm | None = None, late: bool = False, status: int = 200,
-            refused: str | None = None):
+def _detail(
+    consultation,
+    form: CommentForm | None = None,
+    late: bool = False,
+    status: int = 200,
+    refused: str | None = None,
+):
     if form is None:
         form = _comment_form(consultation)
         chosen = request.args.get("clause", "")
         if chosen in {key for key, _label in form.clause.choices}:
             form.clause.data = chosen
     view = presenting.consultation_view(consultation)
-    return render("consultations/detail.html", c=consultation, v=view, form=form, late=late,
-                  refused=refused), status
+    return render(
+        "consultations/detail.html", c=consultation, v=view, form=form, late=late, refused=refused
+    ), status
 
 
 @bp.get("/lay-y-kien/<int:consultation_id>")
@@ -81,9 +96,15 @@ def comment(consultation_id: int):
     if message:
         return _detail(consultation, form, status=429, refused=message)
     try:
-        services.submit_comment(consultation, clause_key=form.clause.data or None, name=form.name.data,
-                                email=form.email.data, organisation=form.organisation.data, body=form.body.data,
-                                locale=current_locale())
+        services.submit_comment(
+            consultation,
+            clause_key=form.clause.data or None,
+            name=form.name.data,
+            email=form.email.data,
+            organisation=form.organisation.data,
+            body=form.body.data,
+            locale=current_locale(),
+        )
     except ConsultationClosed:
         db.session.rollback()
         return _detail(consultation, form, late=True, status=409)
@@ -112,5 +133,10 @@ def download(consultation_id: int, file_id: int):
 def printable(consultation_id: int):
     """The public report: the draft's comments as shown on the page, with the agency's answers."""
     consultation = _consultation_or_404(consultation_id)
-    return render("consultations/print.html", c=consultation, v=presenting.consultation_view(consultation),
-                  comments=services.public_comments(consultation), internal=False)
+    return render(
+        "consultations/print.html",
+        c=consultation,
+        v=presenting.consultation_view(consultation),
+        comments=services.public_comments(consultation),
+        internal=False,
+    )

@@ -25,19 +25,31 @@ def _feed() -> feeds.Feed:
     entries = []
     for c in services.list_consultations(per_page=50).items:
         state = c.state(now)
-        entries.append(feeds.FeedEntry(
-            id=feeds.tag_uri(tenant.primary_host, c.created_at.astimezone(UTC).date(), f"consultation/{c.id}"),
-            title=f"{c.title} ({state.label})",
-            link=url_for("consultations.detail", consultation_id=c.id, _external=True),
-            summary=c.summary, published=c.opens_at, updated=max(c.updated_at, c.concluded_at or c.updated_at,
-                                                                 c.opens_at if state != services.S.UPCOMING
-                                                                 else c.updated_at)))
+        entries.append(
+            feeds.FeedEntry(
+                id=feeds.tag_uri(
+                    tenant.primary_host, c.created_at.astimezone(UTC).date(), f"consultation/{c.id}"
+                ),
+                title=f"{c.title} ({state.label})",
+                link=url_for("consultations.detail", consultation_id=c.id, _external=True),
+                summary=c.summary,
+                published=c.opens_at,
+                updated=max(
+                    c.updated_at,
+                    c.concluded_at or c.updated_at,
+                    c.opens_at if state != services.S.UPCOMING else c.updated_at,
+                ),
+            )
+        )
     return feeds.Feed(
         _("Lấy ý kiến dự thảo – %(portal)s", portal=portal),
         _("Các dự thảo văn bản đang, sắp và đã lấy ý kiến của %(portal)s.", portal=portal),
         url_for("consultations.index", _external=True),
         url_for("consultations.feed", kind="rss", _external=True),
-        url_for("consultations.feed", kind="atom", _external=True), portal, entries=entries)
+        url_for("consultations.feed", kind="atom", _external=True),
+        portal,
+        entries=entries,
+    )
 
 
 @bp.get("/lay-y-kien/<any(rss, atom):kind>.xml")

@@ -29,9 +29,14 @@ def subscribe():
         if not subscriber.is_active:
             enqueue_after_commit(tasks.mail_confirmation, require_tenant().id, subscriber.id)
         db.session.commit()
-        return render("consultations/message.html", heading=_("Kiểm tra hộp thư của bạn"),
-                      text=_("Nếu địa chỉ này chưa đăng ký, chúng tôi vừa gửi một thư có liên kết xác nhận. "
-                             "Bạn chỉ nhận thông báo sau khi bấm vào liên kết đó."))
+        return render(
+            "consultations/message.html",
+            heading=_("Kiểm tra hộp thư của bạn"),
+            text=_(
+                "Nếu địa chỉ này chưa đăng ký, chúng tôi vừa gửi một thư có liên kết xác nhận. "
+                "Bạn chỉ nhận thông báo sau khi bấm vào liên kết đó."
+            ),
+        )
     return render("consultations/subscribe.html", form=form, refused=None)
 
 
@@ -39,11 +44,17 @@ def subscribe():
 def confirm(token: str):
     subscriber = subscriptions.confirm(token)
     if subscriber is None:
-        return render("consultations/message.html", heading=_("Liên kết không hợp lệ"),
-                      text=_("Liên kết xác nhận không đúng hoặc đã quá 7 ngày. Hãy đăng ký lại.")), 404
+        return render(
+            "consultations/message.html",
+            heading=_("Liên kết không hợp lệ"),
+            text=_("Liên kết xác nhận không đúng hoặc đã quá 7 ngày. Hãy đăng ký lại."),
+        ), 404
     db.session.commit()
-    return render("consultations/message.html", heading=_("Đã xác nhận đăng ký"),
-                  text=_("Bạn sẽ nhận thư khi có dự thảo bắt đầu lấy ý kiến, hết hạn góp ý hoặc được công bố kết quả."))
+    return render(
+        "consultations/message.html",
+        heading=_("Đã xác nhận đăng ký"),
+        text=_("Bạn sẽ nhận thư khi có dự thảo bắt đầu lấy ý kiến, hết hạn góp ý hoặc được công bố kết quả."),
+    )
 
 
 @bp.route("/lay-y-kien/huy-dang-ky/<token>", methods=["GET", "POST"])
@@ -52,8 +63,14 @@ def unsubscribe(token: str):
     """One click: following the link (or the mail client's List-Unsubscribe-Post) unsubscribes."""
     subscriber = subscriptions.unsubscribe(token)
     if subscriber is None:
-        return render("consultations/message.html", heading=_("Liên kết không hợp lệ"),
-                      text=_("Liên kết hủy đăng ký không đúng.")), 404
+        return render(
+            "consultations/message.html",
+            heading=_("Liên kết không hợp lệ"),
+            text=_("Liên kết hủy đăng ký không đúng."),
+        ), 404
     db.session.commit()
-    return render("consultations/message.html", heading=_("Đã hủy đăng ký"),
-                  text=_("Bạn sẽ không nhận thêm thư nào về việc lấy ý kiến dự thảo từ cổng thông tin này."))
+    return render(
+        "consultations/message.html",
+        heading=_("Đã hủy đăng ký"),
+        text=_("Bạn sẽ không nhận thêm thư nào về việc lấy ý kiến dự thảo từ cổng thông tin này."),
+    )

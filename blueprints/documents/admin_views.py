@@ -35,8 +35,12 @@ add_backoffice_page("documents.admin_index", _l("Văn bản"), roles=CONTENT_MAN
 @require_role(*CONTENT_MANAGERS)
 def admin_index():
     page_arg = request.args.get("page", "1")
-    page = list_documents(DocumentFilters.from_args(request.args), per_page=50, published_only=False,
-                          page=int(page_arg) if page_arg.isdigit() and len(page_arg) < 7 else 1)
+    page = list_documents(
+        DocumentFilters.from_args(request.args),
+        per_page=50,
+        published_only=False,
+        page=int(page_arg) if page_arg.isdigit() and len(page_arg) < 7 else 1,
+    )
     return render("documents/admin/index.html", page=page)
 
 
@@ -47,7 +51,8 @@ def admin_edit(document_id: int | None):
     document = or_404(get_document(document_id, public=False)) if document_id else None
     form = DocumentForm(obj=document)
     form.replaced_by_id.choices = [SelectChoice(0, _("(Không)"))] + [
-        SelectChoice(d.id, f"{d.number} – {d.summary[:80]}") for d in successor_choices(document)]
+        SelectChoice(d.id, f"{d.number} – {d.summary[:80]}") for d in successor_choices(document)
+    ]
     if form.validate_on_submit():
         if number_taken(form.number.data, document):
             form.number.errors.append(_("Đã có văn bản với số, ký hiệu này."))

@@ -70,13 +70,17 @@ class Document(TenantScoped, db.Model):
 
     files: Mapped[list[DocumentFile]] = relationship(
         primaryjoin="and_(Document.tenant_id == DocumentFile.tenant_id, "
-                    "Document.id == DocumentFile.document_id)",
-        foreign_keys="[DocumentFile.tenant_id, DocumentFile.document_id]", viewonly=True,
-        order_by="DocumentFile.id")
+        "Document.id == DocumentFile.document_id)",
+        foreign_keys="[DocumentFile.tenant_id, DocumentFile.document_id]",
+        viewonly=True,
+        order_by="DocumentFile.id",
+    )
     replaced_by: Mapped[Document | None] = relationship(
         primaryjoin="and_(Document.tenant_id == remote(Document.tenant_id), "
-                    "Document.replaced_by_id == remote(Document.id))",
-        foreign_keys="[Document.tenant_id, Document.replaced_by_id]", viewonly=True)
+        "Document.replaced_by_id == remote(Document.id))",
+        foreign_keys="[Document.tenant_id, Document.replaced_by_id]",
+        viewonly=True,
+    )
 
     __table_args__ = (
         sa.ForeignKeyConstraint(["tenant_id", "replaced_by_id"], ["documents.tenant_id", "documents.id"]),
@@ -86,7 +90,9 @@ class Document(TenantScoped, db.Model):
         sa.CheckConstraint(check_in("doc_type", DocType), name="doc_type"),
         sa.CheckConstraint(check_in("field", Field), name="field"),
         sa.CheckConstraint(check_in("status", Status), name="status"),
-        sa.CheckConstraint("status <> 'replaced' OR replaced_by_id IS NOT NULL", name="replaced_names_successor"),
+        sa.CheckConstraint(
+            "status <> 'replaced' OR replaced_by_id IS NOT NULL", name="replaced_names_successor"
+        ),
     )
 
 
@@ -102,7 +108,8 @@ class DocumentFile(TenantScoped, db.Model):
     size: Mapped[int] = mapped_column(sa.Integer)
 
     __table_args__ = (
-        sa.ForeignKeyConstraint(["tenant_id", "document_id"], ["documents.tenant_id", "documents.id"],
-                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["tenant_id", "document_id"], ["documents.tenant_id", "documents.id"], ondelete="CASCADE"
+        ),
         sa.Index("ix_document_files_tenant_id_document_id", "tenant_id", "document_id"),
     )

@@ -21,7 +21,7 @@ def text_pdf(title: str, lines: list[str]) -> bytes:
     rows = [f"BT /F1 14 Tf 56 780 Td ({_ascii(title)}) Tj ET"]
     y = 750
     for line in lines:
-        for chunk in [line[i:i + 90] for i in range(0, max(len(line), 1), 90)]:
+        for chunk in [line[i : i + 90] for i in range(0, max(len(line), 1), 90)]:
             rows.append(f"BT /F1 10 Tf 56 {y} Td ({_ascii(chunk)}) Tj ET")
             y -= 14
     stream = "\n".join(rows).encode("ascii")

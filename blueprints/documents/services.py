@@ -60,31 +60,46 @@ def _member(enum_type, value: str) -> str:
     return value if value in {m.value for m in enum_type} else ""
 
 
-def list_documents(filters: DocumentFilters = DocumentFilters(), *, page: int = 1, per_page: int = 20,
-                   published_only: bool = True) -> Pagination:
+def list_documents(
+    filters: DocumentFilters = DocumentFilters(),
+    *,
+    page: int = 1,
+    per_page: int = 20,
+    published_only: bool = True,
+) -> Pagination:
     stmt = sa.select(Document)
     if published_only:
         stmt = stmt.where(Document.is_published)
-    for column, value in ((Document.category, filters.category), (Document.doc_type, filters.doc_type),
-                          (Document.field, filters.field), (Document.status, filters.status)):
+    for column, value in (
+        (Document.category, filters.category),
+        (Document.doc_type, filters.doc_type),
+        (Document.field, filters.field),
+        (Document.status, filters.status),
+    ):
         if value:
             stmt = stmt.where(column == value)
     if filters.year:
-        stmt = stmt.where(Document.issued_on >= date(filters.year, 1, 1),
-                          Document.issued_on <= date(filters.year, 12, 31))
+        stmt = stmt.where(
+            Document.issued_on >= date(filters.year, 1, 1), Document.issued_on <= date(filters.year, 12, 31)
+        )
     for word in fold(filters.query).split()[:10]:
         escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         stmt = stmt.where(Document.search_text.like(f"%{escaped}%", escape="\\"))
     stmt = stmt.order_by(*SORTS.get(filters.sort, SORTS["issued-desc"]))
-    return db.paginate(stmt, page=max(page, 1), per_page=min(max(per_page, 1), MAX_PER_PAGE),
-                       error_out=False, count=True)
+    return db.paginate(
+        stmt, page=max(page, 1), per_page=min(max(per_page, 1), MAX_PER_PAGE), error_out=False, count=True
+    )
 
 
 def issue_years() -> list[int]:
     """The years in which published documents were issued, newest first, for the year filter."""
     year = sa.extract("year", Document.issued_on)
-    return [int(y) for y in db.session.scalars(
-        sa.select(year).where(Document.is_published).group_by(year).order_by(year.desc()))]
+    return [
+        int(y)
+        for y in db.session.scalars(
+            sa.select(year).where(Document.is_published).group_by(year).order_by(year.desc())
+        )
+    ]
 
 
 def get_document(document_id: int, public: bool = True) -> Document | None:
@@ -150,7 +165,9 @@ def save_document(document: Document | None, **values) -> Document:
     document.status = status
     document.replaced_by_id = replaced_by_id
     document.is_published = bool(values.get("is_published"))
-    document.search_text = fold(" ".join([document.number, document.summary, document.issuer, document.signer]))
+    document.search_text = fold(
+        " ".join([document.number, document.summary, document.issuer, document.signer])
+    )
     db.session.add(document)
     db.session.flush()
     return document
@@ -162,8 +179,13 @@ def add_file(document: Document, upload) -> DocumentFile:
 
 
 def attach_stored(document: Document, stored: StoredFile) -> DocumentFile:
-    file = DocumentFile(document_id=document.id, file_key=stored.key, filename=stored.filename,
-                        content_type=stored.content_type, size=stored.size)
+    file = DocumentFile(
+        document_id=document.id,
+        file_key=stored.key,
+        filename=stored.filename,
+        content_type=stored.content_type,
+        size=stored.size,
+    )
     db.session.add(file)
     db.session.flush()
     return file

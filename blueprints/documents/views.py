@@ -12,8 +12,12 @@ from blueprints.documents.blueprint import bp
 from blueprints.documents.models import Category, DocType, Field, Status
 from blueprints.documents.services import DocumentFilters, get_document, get_file, issue_years, list_documents
 
-add_public_page("documents.index", _l("Văn bản"),
-                _l("Văn bản quy phạm pháp luật và văn bản hành chính: tra cứu, xem và tải về."), order=30)
+add_public_page(
+    "documents.index",
+    _l("Văn bản"),
+    _l("Văn bản quy phạm pháp luật và văn bản hành chính: tra cứu, xem và tải về."),
+    order=30,
+)
 
 
 @bp.get("/van-ban")
@@ -21,12 +25,24 @@ def index():
     filters = DocumentFilters.from_args(request.args)
     page_arg = request.args.get("page", "1")
     page = list_documents(filters, page=int(page_arg) if page_arg.isdigit() and len(page_arg) < 7 else 1)
-    sorts = [("issued-asc", _l("Cũ ban hành trước")), ("effective-desc", _l("Mới có hiệu lực trước")),
-             ("number", _l("Theo số, ký hiệu"))]
-    return render("documents/index.html", page=page, filters=filters, pairs=_pairs, sorts=sorts,
-                  years_pairs=[(str(y), str(y)) for y in issue_years()],
-                  categories=list(Category), types=list(DocType), fields=list(Field), statuses=list(Status),
-                  status_label=lambda value: Status(value).label)
+    sorts = [
+        ("issued-asc", _l("Cũ ban hành trước")),
+        ("effective-desc", _l("Mới có hiệu lực trước")),
+        ("number", _l("Theo số, ký hiệu")),
+    ]
+    return render(
+        "documents/index.html",
+        page=page,
+        filters=filters,
+        pairs=_pairs,
+        sorts=sorts,
+        years_pairs=[(str(y), str(y)) for y in issue_years()],
+        categories=list(Category),
+        types=list(DocType),
+        fields=list(Field),
+        statuses=list(Status),
+        status_label=lambda value: Status(value).label,
+    )
 
 
 def _pairs(members) -> list[tuple[str, object]]:
@@ -38,8 +54,14 @@ def detail(document_id: int):
     document = get_document(document_id)
     if document is None:
         abort(404)
-    return render("documents/detail.html", document=document, Category=Category, DocType=DocType,
-                  Field=Field, Status=Status)
+    return render(
+        "documents/detail.html",
+        document=document,
+        Category=Category,
+        DocType=DocType,
+        Field=Field,
+        Status=Status,
+    )
 
 
 @bp.get("/van-ban/<int:document_id>/tep/<int:file_id>")

@@ -34,30 +34,50 @@ from workers.queue import enqueue_after_commit
 
 add_backoffice_page("feedback.admin_inbox", _l("Hỏi đáp – Góp ý"), roles=MEMBERS, order=47)
 add_backoffice_page("feedback.admin_settings", _l("Cài đặt hỏi đáp"), roles=CONTENT_MANAGERS, order=49)
-register(Crud(bp, "feedback-categories", FeedbackCategory, CategoryForm, _l("Lĩnh vực hỏi đáp"), order=48,
-              order_by=lambda m: [m.position, m.name_vi], columns=[
-                  (_l("Tên lĩnh vực (tiếng Việt)"), lambda r: r.name_vi),
-                  (_l("Tên lĩnh vực (tiếng Anh)"), lambda r: r.name_en),
-                  (_l("Đang dùng"), lambda r: _("Có") if r.is_active else _("Không"))]))
+register(
+    Crud(
+        bp,
+        "feedback-categories",
+        FeedbackCategory,
+        CategoryForm,
+        _l("Lĩnh vực hỏi đáp"),
+        order=48,
+        order_by=lambda m: [m.position, m.name_vi],
+        columns=[
+            (_l("Tên lĩnh vực (tiếng Việt)"), lambda r: r.name_vi),
+            (_l("Tên lĩnh vực (tiếng Anh)"), lambda r: r.name_en),
+            (_l("Đang dùng"), lambda r: _("Có") if r.is_active else _("Không")),
+        ],
+    )
+)
 
 
 def _filters() -> inbox.InboxFilter:
     state = request.args.get("state")
     return inbox.InboxFilter(
         state=state if state in {s.value for s in ItemState} else None,
-        category_id=request.args.get("category", type=int), unit_id=request.args.get("unit", type=int),
-        overdue=request.args.get("overdue") == "1", mine=request.args.get("mine") == "1",
-        page=request.args.get("page", 1, type=int))
+        category_id=request.args.get("category", type=int),
+        unit_id=request.args.get("unit", type=int),
+        overdue=request.args.get("overdue") == "1",
+        mine=request.args.get("mine") == "1",
+        page=request.args.get("page", 1, type=int),
+    )
 
 
 @bp.get("/admin/feedback")
 @require_role(*MEMBERS)
 def admin_inbox():
     filters = _filters()
-    return render("feedback/admin/inbox.html", found=inbox.inbox(current_user, filters), filters=filters,
-                  categories=services.categories(active_only=False), units=inbox.units(),
-                  states=list(ItemState), today=require_tenant().today(),
-                  sees_everything=inbox.sees_everything(current_user))
+    return render(
+        "feedback/admin/inbox.html",
+        found=inbox.inbox(current_user, filters),
+        filters=filters,
+        categories=services.categories(active_only=False),
+        units=inbox.units(),
+        states=list(ItemState),
+        today=require_tenant().today(),
+        sees_everything=inbox.sees_everything(current_user),
+    )
 
 
 def _visible_item(item_id: int):
@@ -70,14 +90,24 @@ def _visible_item(item_id: int):
 def _item_page(item, assign_form=None, note_form=None, answer_form=None, status: int = 200):
     assign_form = assign_form or AssignForm(formdata=None, obj=item)
     assign_form.unit_id.choices = [SelectChoice("", _("— Chưa giao đơn vị —"))] + [
-        SelectChoice(u.id, u.name_vi) for u in inbox.units()]
+        SelectChoice(u.id, u.name_vi) for u in inbox.units()
+    ]
     assign_form.assignee_id.choices = [SelectChoice("", _("— Chưa giao người —"))] + [
-        SelectChoice(u.id, u.name or u.email) for u in inbox.members()]
+        SelectChoice(u.id, u.name or u.email) for u in inbox.members()
+    ]
     answer_form = answer_form or AnswerForm(formdata=None, obj=item)
-    return render("feedback/admin/item.html", item=item, notes=inbox.notes(item), assign_form=assign_form,
-                  note_form=note_form or NoteForm(formdata=None), answer_form=answer_form,
-                  publish_form=PublishForm(), withdraw_form=WithdrawForm(), today=require_tenant().today(),
-                  may_manage=inbox.may_manage(current_user)), status
+    return render(
+        "feedback/admin/item.html",
+        item=item,
+        notes=inbox.notes(item),
+        assign_form=assign_form,
+        note_form=note_form or NoteForm(formdata=None),
+        answer_form=answer_form,
+        publish_form=PublishForm(),
+        withdraw_form=WithdrawForm(),
+        today=require_tenant().today(),
+        may_manage=inbox.may_manage(current_user),
+    ), status
 
 
 @bp.get("/admin/feedback/<int:item_id>")
@@ -145,7 +175,9 @@ def admin_answer(item_id: int):
             if first:
                 enqueue_after_commit(mail_answer, require_tenant().id, item.id)
             db.session.commit()
-            flash(_("Đã lưu câu trả lời và gửi cho người hỏi.") if first else _("Đã sửa câu trả lời."), "info")
+            flash(
+                _("Đã lưu câu trả lời và gửi cho người hỏi.") if first else _("Đã sửa câu trả lời."), "info"
+            )
             return redirect(url_for("feedback.admin_item", item_id=item.id))
     return _item_page(_visible_item(item_id), answer_form=form, status=422)
 
@@ -194,8 +226,10 @@ def admin_settings():
 def dashboard_context():
     """`feedback_due_counts()` for the newsroom dashboard's panel: (overdue, due soon), for the
     board's office only (None for others)."""
+
     def counts():
         if not current_user.is_authenticated or not inbox.sees_everything(current_user):
             return None
         return inbox.overdue_counts()
+
     return {"feedback_due_counts": counts}

@@ -41,8 +41,13 @@ def chosen_year(year: int | None) -> int:
 
 
 def holidays_of(year: int) -> list[PublicHoliday]:
-    return list(db.session.scalars(sa.select(PublicHoliday).where(
-        PublicHoliday.day >= date(year, 1, 1), PublicHoliday.day <= date(year, 12, 31)).order_by(PublicHoliday.day)))
+    return list(
+        db.session.scalars(
+            sa.select(PublicHoliday)
+            .where(PublicHoliday.day >= date(year, 1, 1), PublicHoliday.day <= date(year, 12, 31))
+            .order_by(PublicHoliday.day)
+        )
+    )
 
 
 def save_holiday(day: date, name_vi: str, name_en: str = "") -> PublicHoliday:
@@ -76,5 +81,3 @@ def seed_vietnam_2026() -> int:
             added += 1
     db.session.flush()
     return added
-
-

@@ -63,8 +63,10 @@ def inbox(user, filters: InboxFilter) -> Pagination:
     """The items this person may see, filtered; unanswered first, the earliest due first."""
     today = require_tenant().today()
     stmt = sa.select(FeedbackItem).options(
-        orm.selectinload(FeedbackItem.category), orm.selectinload(FeedbackItem.unit),
-        orm.selectinload(FeedbackItem.assignee))
+        orm.selectinload(FeedbackItem.category),
+        orm.selectinload(FeedbackItem.unit),
+        orm.selectinload(FeedbackItem.assignee),
+    )
     if filters.mine or not sees_everything(user):
         stmt = stmt.where(FeedbackItem.assignee_id == user.id)
     if filters.state:
@@ -88,10 +90,18 @@ def overdue_clause(today: date):
 def overdue_counts() -> tuple[int, int]:
     """(overdue, due today or tomorrow) unanswered items of the portal, for the dashboard."""
     today = require_tenant().today()
-    late = db.session.scalar(sa.select(sa.func.count()).select_from(FeedbackItem).where(overdue_clause(today)))
-    soon = db.session.scalar(sa.select(sa.func.count()).select_from(FeedbackItem).where(
-        FeedbackItem.state != ItemState.ANSWERED, FeedbackItem.due_on >= today,
-        FeedbackItem.due_on <= date.fromordinal(today.toordinal() + 1)))
+    late = db.session.scalar(
+        sa.select(sa.func.count()).select_from(FeedbackItem).where(overdue_clause(today))
+    )
+    soon = db.session.scalar(
+        sa.select(sa.func.count())
+        .select_from(FeedbackItem)
+        .where(
+            FeedbackItem.state != ItemState.ANSWERED,
+            FeedbackItem.due_on >= today,
+            FeedbackItem.due_on <= date.fromordinal(today.toordinal() + 1),
+        )
+    )
     return int(late or 0), int(soon or 0)
 
 
@@ -100,22 +110,36 @@ def get_item(item_id: int) -> FeedbackItem | None:
 
 
 def notes(item: FeedbackItem) -> list[FeedbackNote]:
-    return list(db.session.scalars(sa.select(FeedbackNote).where(FeedbackNote.item_id == item.id)
-                                   .order_by(FeedbackNote.created_at, FeedbackNote.id)))
+    return list(
+        db.session.scalars(
+            sa.select(FeedbackNote)
+            .where(FeedbackNote.item_id == item.id)
+            .order_by(FeedbackNote.created_at, FeedbackNote.id)
+        )
+    )
 
 
 def units() -> list[Unit]:
-    return list(db.session.scalars(sa.select(Unit).where(Unit.is_active).order_by(Unit.position, Unit.name_vi)))
+    return list(
+        db.session.scalars(sa.select(Unit).where(Unit.is_active).order_by(Unit.position, Unit.name_vi))
+    )
 
 
 def members() -> list[User]:
     """People with a role on this portal, who can be given an item."""
-    return list(db.session.scalars(
-        sa.select(User).join(Membership, Membership.user_id == User.id).where(User.is_disabled.is_(False))
-        .distinct().order_by(User.name, User.id)))
+    return list(
+        db.session.scalars(
+            sa.select(User)
+            .join(Membership, Membership.user_id == User.id)
+            .where(User.is_disabled.is_(False))
+            .distinct()
+            .order_by(User.name, User.id)
+        )
+    )
 
 
 # -- acting -----------------------------------------------------------------------------------
+
 
 def assign(item: FeedbackItem, unit_id: int | None, assignee_id: int | None) -> bool:
     """Give the item to a unit and/or a person of this portal. Returns whether the person changed

@@ -50,9 +50,11 @@ class ItemState(enum.StrEnum):
 
     @property
     def label(self):
-        return {ItemState.RECEIVED: _l("Mới tiếp nhận"), ItemState.ASSIGNED: _l("Đang xử lý"),
-                ItemState.ANSWERED: _l("Đã trả lời")}[self]
-
+        return {
+            ItemState.RECEIVED: _l("Mới tiếp nhận"),
+            ItemState.ASSIGNED: _l("Đang xử lý"),
+            ItemState.ANSWERED: _l("Đã trả lời"),
+        }[self]
 
 
 class FeedbackSettings(TenantScoped, db.Model):
@@ -129,28 +131,39 @@ class FeedbackItem(TenantScoped, db.Model):
 
     category: Mapped[FeedbackCategory | None] = relationship(
         primaryjoin="and_(FeedbackItem.tenant_id == FeedbackCategory.tenant_id, "
-                    "FeedbackItem.category_id == FeedbackCategory.id)",
-        foreign_keys="[FeedbackItem.tenant_id, FeedbackItem.category_id]", viewonly=True)
+        "FeedbackItem.category_id == FeedbackCategory.id)",
+        foreign_keys="[FeedbackItem.tenant_id, FeedbackItem.category_id]",
+        viewonly=True,
+    )
     unit: Mapped[Unit | None] = relationship(
         primaryjoin="and_(FeedbackItem.tenant_id == Unit.tenant_id, FeedbackItem.unit_id == Unit.id)",
-        foreign_keys="[FeedbackItem.tenant_id, FeedbackItem.unit_id]", viewonly=True)
+        foreign_keys="[FeedbackItem.tenant_id, FeedbackItem.unit_id]",
+        viewonly=True,
+    )
     assignee: Mapped[User | None] = relationship(foreign_keys=[assignee_id])
     answered_by: Mapped[User | None] = relationship(foreign_keys=[answered_by_id])
 
     __table_args__ = (
         sa.UniqueConstraint("tenant_id", "code"),
         # Deleting a category or a unit leaves its items without one (PostgreSQL 15+ column list).
-        sa.ForeignKeyConstraint(["tenant_id", "category_id"],
-                                ["feedback_categories.tenant_id", "feedback_categories.id"],
-                                ondelete="SET NULL (category_id)"),
-        sa.ForeignKeyConstraint(["tenant_id", "unit_id"], ["newsroom_units.tenant_id", "newsroom_units.id"],
-                                ondelete="SET NULL (unit_id)"),
+        sa.ForeignKeyConstraint(
+            ["tenant_id", "category_id"],
+            ["feedback_categories.tenant_id", "feedback_categories.id"],
+            ondelete="SET NULL (category_id)",
+        ),
+        sa.ForeignKeyConstraint(
+            ["tenant_id", "unit_id"],
+            ["newsroom_units.tenant_id", "newsroom_units.id"],
+            ondelete="SET NULL (unit_id)",
+        ),
         sa.Index("ix_feedback_items_tenant_id_state_due_on", "tenant_id", "state", "due_on"),
         sa.Index("ix_feedback_items_tenant_id_published_at", "tenant_id", "published_at"),
         sa.CheckConstraint(_check_in("kind", ItemKind), name="kind"),
         sa.CheckConstraint(_check_in("state", ItemState), name="state"),
-        sa.CheckConstraint("published_at IS NULL OR (may_publish AND answered_at IS NOT NULL)",
-                           name="published_only_with_consent"),
+        sa.CheckConstraint(
+            "published_at IS NULL OR (may_publish AND answered_at IS NOT NULL)",
+            name="published_only_with_consent",
+        ),
     )
 
     @property
@@ -193,6 +206,7 @@ class FeedbackNote(TenantScoped, db.Model):
     author: Mapped[User | None] = relationship()
 
     __table_args__ = (
-        sa.ForeignKeyConstraint(["tenant_id", "item_id"], ["feedback_items.tenant_id", "feedback_items.id"],
-                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["tenant_id", "item_id"], ["feedback_items.tenant_id", "feedback_items.id"], ondelete="CASCADE"
+        ),
     )

@@ -23,8 +23,14 @@ add_backoffice_page("feedback.admin_holidays", _l("Ngày nghỉ lễ"), roles=(P
 
 
 def _page(form: HolidayForm, year: int, status: int = 200):
-    return render("feedback/admin/holidays.html", form=form, year=year, years=calendar.years(),
-                  holidays=calendar.holidays_of(year), delete_form=DeleteForm()), status
+    return render(
+        "feedback/admin/holidays.html",
+        form=form,
+        year=year,
+        years=calendar.years(),
+        holidays=calendar.holidays_of(year),
+        delete_form=DeleteForm(),
+    ), status
 
 
 @bp.get("/admin/holidays")

@@ -48,9 +48,11 @@ def monthly_record(months: int = 12, today: date | None = None) -> list[MonthFig
     today = today or require_tenant().today()
     firsts = _months(today, months)
     start = firsts[0]
-    rows = db.session.execute(sa.select(
-        FeedbackItem.received_on, FeedbackItem.answered_on, FeedbackItem.due_on).where(
-        sa.or_(FeedbackItem.received_on >= start, FeedbackItem.answered_on >= start))).all()
+    rows = db.session.execute(
+        sa.select(FeedbackItem.received_on, FeedbackItem.answered_on, FeedbackItem.due_on).where(
+            sa.or_(FeedbackItem.received_on >= start, FeedbackItem.answered_on >= start)
+        )
+    ).all()
     days_off = holidays(start.year - 1, today.year + 1)
     received = {m: 0 for m in firsts}
     answered: dict[date, list[tuple[int, bool]]] = {m: [] for m in firsts}
@@ -60,14 +62,20 @@ def monthly_record(months: int = 12, today: date | None = None) -> list[MonthFig
             received[key] += 1
         if answered_on is not None and answered_on.replace(day=1) in answered:
             answered[answered_on.replace(day=1)].append(
-                (working_days_between(received_on, answered_on, days_off), answered_on <= due_on))
+                (working_days_between(received_on, answered_on, days_off), answered_on <= due_on)
+            )
     figures = []
     for month in firsts:
         done = answered[month]
-        figures.append(MonthFigures(
-            month=month, received=received[month], answered=len(done),
-            median_days=statistics.median(d for d, _ in done) if done else None,
-            on_time=sum(1 for _, ok in done if ok)))
+        figures.append(
+            MonthFigures(
+                month=month,
+                received=received[month],
+                answered=len(done),
+                median_days=statistics.median(d for d, _ in done) if done else None,
+                on_time=sum(1 for _, ok in done if ok),
+            )
+        )
     return figures
 
 
@@ -89,5 +97,11 @@ def overdue_in(month_first: date, today: date | None = None) -> int | None:
     following = date(month_first.year + month_first.month // 12, month_first.month % 12 + 1, 1)
     last_due = min(today - timedelta(days=1), following - timedelta(days=1))
     late = sa.or_(FeedbackItem.answered_on.is_(None), FeedbackItem.answered_on > FeedbackItem.due_on)
-    return db.session.scalar(sa.select(sa.func.count()).select_from(FeedbackItem).where(
-        FeedbackItem.due_on >= month_first, FeedbackItem.due_on <= last_due, late)) or 0
+    return (
+        db.session.scalar(
+            sa.select(sa.func.count())
+            .select_from(FeedbackItem)
+            .where(FeedbackItem.due_on >= month_first, FeedbackItem.due_on <= last_due, late)
+        )
+        or 0
+    )

@@ -44,9 +44,15 @@ def erase_expired(today: date | None = None) -> list[int]:
     erased); the attachment file is deleted after the commit. Returns the ids erased."""
     today = today or require_tenant().today()
     cutoff = months_before(today, settings().retention_months)
-    items = list(db.session.scalars(sa.select(FeedbackItem).where(
-        FeedbackItem.erased_at.is_(None), FeedbackItem.answered_on.is_not(None),
-        FeedbackItem.answered_on < cutoff)))
+    items = list(
+        db.session.scalars(
+            sa.select(FeedbackItem).where(
+                FeedbackItem.erased_at.is_(None),
+                FeedbackItem.answered_on.is_not(None),
+                FeedbackItem.answered_on < cutoff,
+            )
+        )
+    )
     files = []
     for item in items:
         if item.attachment_key:
@@ -70,18 +76,29 @@ def _delete_files(keys: list[str]) -> None:
 def items_to_remind(today: date | None = None) -> list[FeedbackItem]:
     """Unanswered items due within two working days (or already late) not yet reminded."""
     today = today or require_tenant().today()
-    candidates = db.session.scalars(sa.select(FeedbackItem).where(
-        FeedbackItem.state != ItemState.ANSWERED, FeedbackItem.reminded_at.is_(None)))
+    candidates = db.session.scalars(
+        sa.select(FeedbackItem).where(
+            FeedbackItem.state != ItemState.ANSWERED, FeedbackItem.reminded_at.is_(None)
+        )
+    )
     days_off = holidays(today.year, today.year + 1)
-    return [item for item in candidates
-            if working_days_between(today, item.due_on, days_off) <= REMIND_WITHIN_WORKING_DAYS]
+    return [
+        item
+        for item in candidates
+        if working_days_between(today, item.due_on, days_off) <= REMIND_WITHIN_WORKING_DAYS
+    ]
 
 
 def reminder_recipients(item: FeedbackItem) -> list[User]:
     """The assignee; when nobody is assigned, the portal's editors and board head."""
     if item.assignee is not None:
         return [item.assignee] if item.assignee.is_active else []
-    return list(db.session.scalars(
-        sa.select(User).join(Membership, Membership.user_id == User.id)
-        .where(Membership.role.in_([str(r) for r in CONTENT_MANAGERS]), User.is_disabled.is_(False))
-        .distinct().order_by(User.id)))
+    return list(
+        db.session.scalars(
+            sa.select(User)
+            .join(Membership, Membership.user_id == User.id)
+            .where(Membership.role.in_([str(r) for r in CONTENT_MANAGERS]), User.is_disabled.is_(False))
+            .distinct()
+            .order_by(User.id)
+        )
+    )

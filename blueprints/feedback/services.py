@@ -49,6 +49,7 @@ def plain(text: str | None) -> str:
 
 # -- settings, categories, holidays -----------------------------------------------------------
 
+
 def settings() -> FeedbackSettings:
     """The portal's settings; the defaults (15 working days, 24 months) until someone saves."""
     row = db.session.scalar(sa.select(FeedbackSettings))
@@ -76,7 +77,6 @@ def get_category(category_id: int | None) -> FeedbackCategory | None:
     return db.session.get(FeedbackCategory, (require_tenant().id, category_id))
 
 
-
 def due_day(received_on: date, answer_days: int | None = None) -> date:
     """The day an answer is due: `answer_days` working days after the day it arrived."""
     days = settings().answer_days if answer_days is None else answer_days
@@ -84,6 +84,7 @@ def due_day(received_on: date, answer_days: int | None = None) -> date:
 
 
 # -- submitting -------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Submission:
@@ -124,15 +125,27 @@ def submit(submission: Submission, attachment: tuple[bytes, str, str, str] | Non
     today = tenant.today()
     category = get_category(submission.category_id)
     item = FeedbackItem(
-        kind=ItemKind(submission.kind), category_id=category.id if category else None,
-        subject=plain(submission.subject), body=plain(submission.body), locale=submission.locale,
-        name=plain(submission.name), email=plain(submission.email).lower(), phone=plain(submission.phone),
-        may_publish=submission.may_publish, show_name=submission.may_publish and submission.show_name,
-        consented_at=datetime.now(UTC), received_on=today, due_on=due_day(today))
+        kind=ItemKind(submission.kind),
+        category_id=category.id if category else None,
+        subject=plain(submission.subject),
+        body=plain(submission.body),
+        locale=submission.locale,
+        name=plain(submission.name),
+        email=plain(submission.email).lower(),
+        phone=plain(submission.phone),
+        may_publish=submission.may_publish,
+        show_name=submission.may_publish and submission.show_name,
+        consented_at=datetime.now(UTC),
+        received_on=today,
+        due_on=due_day(today),
+    )
     if attachment is not None:
         stored: StoredFile = store_bytes(*attachment)
         item.attachment_key, item.attachment_type, item.attachment_name = (
-            stored.key, stored.content_type, stored.filename)
+            stored.key,
+            stored.content_type,
+            stored.filename,
+        )
     for _attempt in range(5):  # a collision of 60 random bits is astronomically rare; still, retry
         item.code = new_code(ItemKind(submission.kind).prefix)
         try:
@@ -164,13 +177,18 @@ def find_by_code_only(code: str) -> FeedbackItem | None:
 
 # -- the public Q&A ---------------------------------------------------------------------------
 
+
 def _published():
-    return (sa.select(FeedbackItem).where(FeedbackItem.published_at.is_not(None))
-            .options(orm.selectinload(FeedbackItem.category)))
+    return (
+        sa.select(FeedbackItem)
+        .where(FeedbackItem.published_at.is_not(None))
+        .options(orm.selectinload(FeedbackItem.category))
+    )
 
 
-def published_answers(query: str = "", category_id: int | None = None, page: int = 1,
-                      per_page: int = PER_PAGE) -> Pagination:
+def published_answers(
+    query: str = "", category_id: int | None = None, page: int = 1, per_page: int = PER_PAGE
+) -> Pagination:
     """Published answers, newest first; `query` matches without diacritics or case."""
     stmt = _published()
     for word in fold(query).split()[:10]:
@@ -178,8 +196,9 @@ def published_answers(query: str = "", category_id: int | None = None, page: int
     if category_id is not None:
         stmt = stmt.where(FeedbackItem.category_id == category_id)
     stmt = stmt.order_by(FeedbackItem.published_at.desc(), FeedbackItem.id.desc())
-    return db.paginate(stmt, page=max(page, 1), per_page=min(max(per_page, 1), MAX_PER_PAGE),
-                       error_out=False, count=True)
+    return db.paginate(
+        stmt, page=max(page, 1), per_page=min(max(per_page, 1), MAX_PER_PAGE), error_out=False, count=True
+    )
 
 
 def published_answer(item_id: int) -> FeedbackItem | None:
@@ -188,8 +207,13 @@ def published_answer(item_id: int) -> FeedbackItem | None:
 
 def published_ids() -> list[int]:
     """Every published answer's id, newest first (the sitemap lists them all)."""
-    return list(db.session.scalars(sa.select(FeedbackItem.id).where(FeedbackItem.published_at.is_not(None))
-                                   .order_by(FeedbackItem.published_at.desc(), FeedbackItem.id.desc())))
+    return list(
+        db.session.scalars(
+            sa.select(FeedbackItem.id)
+            .where(FeedbackItem.published_at.is_not(None))
+            .order_by(FeedbackItem.published_at.desc(), FeedbackItem.id.desc())
+        )
+    )
 
 
 def latest_answers(limit: int = 3) -> list[FeedbackItem]:
@@ -199,6 +223,11 @@ def latest_answers(limit: int = 3) -> list[FeedbackItem]:
 def search_text_of(item: FeedbackItem) -> str:
     """What the public search matches: subject, question, answer and category, folded."""
     category = item.category
-    parts = [item.subject, item.body, item.answer, category.name_vi if category else "",
-             category.name_en if category else ""]
+    parts = [
+        item.subject,
+        item.body,
+        item.answer,
+        category.name_vi if category else "",
+        category.name_en if category else "",
+    ]
     return fold(" ".join(parts))

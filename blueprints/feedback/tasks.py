@@ -48,13 +48,21 @@ def mail_receipt(item_id: int) -> bool:
     with portal_request_context(item.locale), force_locale(item.locale):
         link = url_for("feedback.status", _external=True)
         subject = gettext("Đã nhận: %(subject)s (mã %(code)s)", subject=item.subject, code=item.code)
-        body = "\n".join([
-            gettext("%(portal)s đã nhận được %(kind)s của bạn.", portal=tenant.name(item.locale),
-                    kind=str(item.kind_label).lower()),
-            "", gettext("Mã theo dõi: %(code)s", code=item.code),
-            gettext("Hạn trả lời: %(day)s", day=format_date(item.due_on, "short")),
-            gettext("Tra cứu bằng mã theo dõi và địa chỉ thư điện tử này tại: %(link)s", link=link),
-            "", gettext("Tiêu đề: %(subject)s", subject=item.subject)])
+        body = "\n".join(
+            [
+                gettext(
+                    "%(portal)s đã nhận được %(kind)s của bạn.",
+                    portal=tenant.name(item.locale),
+                    kind=str(item.kind_label).lower(),
+                ),
+                "",
+                gettext("Mã theo dõi: %(code)s", code=item.code),
+                gettext("Hạn trả lời: %(day)s", day=format_date(item.due_on, "short")),
+                gettext("Tra cứu bằng mã theo dõi và địa chỉ thư điện tử này tại: %(link)s", link=link),
+                "",
+                gettext("Tiêu đề: %(subject)s", subject=item.subject),
+            ]
+        )
     return _send(("receipt", item.id), item.email, subject, body)
 
 
@@ -67,10 +75,19 @@ def mail_answer(item_id: int) -> bool:
     with portal_request_context(item.locale), force_locale(item.locale):
         link = url_for("feedback.status", _external=True)
         subject = gettext("Trả lời: %(subject)s (mã %(code)s)", subject=item.subject, code=item.code)
-        body = "\n".join([
-            gettext("Câu trả lời cho %(kind)s “%(subject)s” của bạn:", kind=str(item.kind_label).lower(),
-                    subject=item.subject), "", item.answer, "",
-            gettext("Tra cứu bằng mã theo dõi %(code)s tại: %(link)s", code=item.code, link=link)])
+        body = "\n".join(
+            [
+                gettext(
+                    "Câu trả lời cho %(kind)s “%(subject)s” của bạn:",
+                    kind=str(item.kind_label).lower(),
+                    subject=item.subject,
+                ),
+                "",
+                item.answer,
+                "",
+                gettext("Tra cứu bằng mã theo dõi %(code)s tại: %(link)s", code=item.code, link=link),
+            ]
+        )
     return _send(("answer", item.id), item.email, subject, body)
 
 
@@ -83,8 +100,12 @@ def mail_assigned(item_id: int, user_id: int) -> bool:
     with portal_request_context("vi"), force_locale("vi"):
         link = url_for("feedback.admin_item", item_id=item.id, _external=True)
         subject = gettext("Được giao trả lời: %(subject)s", subject=item.subject)
-        body = gettext("Bạn được giao trả lời “%(subject)s”, hạn %(day)s.\nXem tại: %(link)s",
-                       subject=item.subject, day=format_date(item.due_on, "short"), link=link)
+        body = gettext(
+            "Bạn được giao trả lời “%(subject)s”, hạn %(day)s.\nXem tại: %(link)s",
+            subject=item.subject,
+            day=format_date(item.due_on, "short"),
+            link=link,
+        )
     return _send(("assigned", item.id, user.id), user.email, subject, body)
 
 
@@ -95,9 +116,13 @@ def remind_portal() -> int:
         with portal_request_context("vi"), force_locale("vi"):
             link = url_for("feedback.admin_item", item_id=item.id, _external=True)
             subject = gettext("Sắp đến hạn trả lời: %(subject)s", subject=item.subject)
-            body = gettext("“%(subject)s” (mã %(code)s) phải được trả lời chậm nhất ngày %(day)s.\n"
-                           "Xem tại: %(link)s", subject=item.subject, code=item.code,
-                           day=format_date(item.due_on, "short"), link=link)
+            body = gettext(
+                "“%(subject)s” (mã %(code)s) phải được trả lời chậm nhất ngày %(day)s.\nXem tại: %(link)s",
+                subject=item.subject,
+                code=item.code,
+                day=format_date(item.due_on, "short"),
+                link=link,
+            )
         for user in reminder_recipients(item):
             sent += _send(("reminder", item.id, item.assignee_id or 0, user.id), user.email, subject, body)
         item.reminded_at = datetime.now(UTC)

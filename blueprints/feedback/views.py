@@ -23,16 +23,37 @@ from blueprints.seo.registry import add_sitemap_source
 from tenants.context import require_tenant
 from workers.queue import enqueue_after_commit
 
-add_public_page("feedback.index", _l("Hỏi đáp – Góp ý"),
-                _l("Gửi câu hỏi, góp ý; tra cứu bằng mã theo dõi; đọc các câu trả lời đã công khai."), order=65)
-add_public_page("feedback.ask", _l("Gửi câu hỏi, góp ý"), _l("Biểu mẫu gửi câu hỏi hoặc góp ý tới cơ quan."),
-                order=66, in_main_menu=False)
-add_public_page("feedback.status", _l("Tra cứu câu hỏi, góp ý"),
-                _l("Xem tình trạng và câu trả lời bằng mã theo dõi và thư điện tử."), order=67, in_main_menu=False)
-add_public_page("feedback.record", _l("Thống kê hỏi đáp"),
-                _l("Số câu hỏi nhận được, đã trả lời, thời gian trả lời theo tháng."), order=68, in_main_menu=False)
-add_sitemap_source("feedback.answers", lambda: (
-    ("feedback.answer", {"item_id": item_id}) for item_id in services.published_ids()))
+add_public_page(
+    "feedback.index",
+    _l("Hỏi đáp – Góp ý"),
+    _l("Gửi câu hỏi, góp ý; tra cứu bằng mã theo dõi; đọc các câu trả lời đã công khai."),
+    order=65,
+)
+add_public_page(
+    "feedback.ask",
+    _l("Gửi câu hỏi, góp ý"),
+    _l("Biểu mẫu gửi câu hỏi hoặc góp ý tới cơ quan."),
+    order=66,
+    in_main_menu=False,
+)
+add_public_page(
+    "feedback.status",
+    _l("Tra cứu câu hỏi, góp ý"),
+    _l("Xem tình trạng và câu trả lời bằng mã theo dõi và thư điện tử."),
+    order=67,
+    in_main_menu=False,
+)
+add_public_page(
+    "feedback.record",
+    _l("Thống kê hỏi đáp"),
+    _l("Số câu hỏi nhận được, đã trả lời, thời gian trả lời theo tháng."),
+    order=68,
+    in_main_menu=False,
+)
+add_sitemap_source(
+    "feedback.answers",
+    lambda: (("feedback.answer", {"item_id": item_id}) for item_id in services.published_ids()),
+)
 
 SESSION_CODE = "feedback_code"
 
@@ -40,7 +61,8 @@ SESSION_CODE = "feedback_code"
 def _category_choices(form: AskForm) -> None:
     locale = current_locale()
     form.category_id.choices = [SelectChoice("", _("— Chọn lĩnh vực —"))] + [
-        SelectChoice(c.id, c.name(locale)) for c in services.categories()]
+        SelectChoice(c.id, c.name(locale)) for c in services.categories()
+    ]
 
 
 @bp.get("/hoi-dap")
@@ -51,8 +73,14 @@ def index():
     found = services.published_answers(query, category, page=page)
     if page > 1 and not found.items:
         abort(404)
-    return render("feedback/index.html", found=found, query=query, category=category,
-                  categories=services.categories(), locale=current_locale())
+    return render(
+        "feedback/index.html",
+        found=found,
+        query=query,
+        category=category,
+        categories=services.categories(),
+        locale=current_locale(),
+    )
 
 
 @bp.get("/hoi-dap/<int:item_id>")
@@ -91,10 +119,21 @@ def _category_ok(form: AskForm) -> bool:
 
 
 def _accept(form: AskForm, attachment):
-    item = services.submit(services.Submission(
-        kind=form.kind.data, category_id=form.category_id.data, subject=form.subject.data,
-        body=form.body.data, name=form.name.data, email=form.email.data, phone=form.phone.data or "",
-        may_publish=form.may_publish.data, show_name=form.show_name.data, locale=current_locale()), attachment)
+    item = services.submit(
+        services.Submission(
+            kind=form.kind.data,
+            category_id=form.category_id.data,
+            subject=form.subject.data,
+            body=form.body.data,
+            name=form.name.data,
+            email=form.email.data,
+            phone=form.phone.data or "",
+            may_publish=form.may_publish.data,
+            show_name=form.show_name.data,
+            locale=current_locale(),
+        ),
+        attachment,
+    )
     enqueue_after_commit(mail_receipt, require_tenant().id, item.id)
     db.session.commit()
     session[SESSION_CODE] = item.code
@@ -119,8 +158,14 @@ def status():
             searched = True
             item = services.find_by_code(form.code.data, form.email.data)
     code = 429 if refused else 404 if searched and item is None else 422 if form.errors else 200
-    return render("feedback/status.html", form=form, refused=refused, item=item, searched=searched,
-                  locale=current_locale()), code
+    return render(
+        "feedback/status.html",
+        form=form,
+        refused=refused,
+        item=item,
+        searched=searched,
+        locale=current_locale(),
+    ), code
 
 
 @bp.get("/hoi-dap/thong-ke")

@@ -23,18 +23,31 @@ def answers_feed() -> feeds.Feed:
     tenant = require_tenant()
     locale = current_locale()
     portal = tenant.name(locale)
-    entries = [feeds.FeedEntry(
-        id=feeds.tag_uri(tenant.primary_host, item.received_at.astimezone(UTC).date(), f"question/{item.id}"),
-        title=item.subject, link=url_for("feedback.answer", item_id=item.id, _external=True),
-        summary=item.answer, published=item.published_at, updated=item.published_at,
-        category=item.category.name(locale) if item.category else "")
-        for item in published_answers(per_page=FEED_SIZE).items]
+    entries = [
+        feeds.FeedEntry(
+            id=feeds.tag_uri(
+                tenant.primary_host, item.received_at.astimezone(UTC).date(), f"question/{item.id}"
+            ),
+            title=item.subject,
+            link=url_for("feedback.answer", item_id=item.id, _external=True),
+            summary=item.answer,
+            published=item.published_at,
+            updated=item.published_at,
+            category=item.category.name(locale) if item.category else "",
+        )
+        for item in published_answers(per_page=FEED_SIZE).items
+    ]
     return feeds.Feed(
         title=_("Hỏi đáp – %(portal)s", portal=portal),
-        description=_("Các câu trả lời mới nhất cho câu hỏi, góp ý của người dân gửi %(portal)s.", portal=portal),
+        description=_(
+            "Các câu trả lời mới nhất cho câu hỏi, góp ý của người dân gửi %(portal)s.", portal=portal
+        ),
         link=url_for("feedback.index", _external=True),
         rss_url=url_for("feedback.feed", kind="rss", _external=True),
-        atom_url=url_for("feedback.feed", kind="atom", _external=True), publisher=portal, entries=entries)
+        atom_url=url_for("feedback.feed", kind="atom", _external=True),
+        publisher=portal,
+        entries=entries,
+    )
 
 
 @bp.get("/hoi-dap/<any(rss, atom):kind>.xml")

@@ -34,7 +34,9 @@ def draw_cover(scene: int, rng: random.Random) -> bytes:
     horizon, shore = int(HEIGHT * 0.55), int(HEIGHT * 0.8)
     for y in range(horizon):
         t = y / horizon
-        draw.line([(0, y), (WIDTH, y)], fill=tuple(round(a + (b - a) * t) for a, b in zip(top, bottom, strict=True)))
+        draw.line(
+            [(0, y), (WIDTH, y)], fill=tuple(round(a + (b - a) * t) for a, b in zip(top, bottom, strict=True))
+        )
     sun_x = rng.randint(150, WIDTH - 150)
     draw.ellipse([sun_x - 45, horizon - 160, sun_x + 45, horizon - 70], fill=(255, 236, 170))
     draw.rectangle([0, horizon, WIDTH, shore], fill=sea)
@@ -49,8 +51,11 @@ def draw_cover(scene: int, rng: random.Random) -> bytes:
 
 def seed(tenant: TenantInfo) -> None:
     rng = random.Random(f"covers-{tenant.slug}")
-    articles = db.session.scalars(sa.select(Article).where(
-        Article.state == ArticleState.PUBLISHED, Article.cover_key.is_(None)).order_by(Article.id)).all()
+    articles = db.session.scalars(
+        sa.select(Article)
+        .where(Article.state == ArticleState.PUBLISHED, Article.cover_key.is_(None))
+        .order_by(Article.id)
+    ).all()
     for n, article in enumerate(articles):
         original, sizes = clean_and_resize(draw_cover(n, rng), "anh-minh-hoa.jpg")
         article.cover_key, article.cover_content_type = original.key, original.content_type

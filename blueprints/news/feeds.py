@@ -25,7 +25,7 @@ def tag_uri(authority: str, day: date, specific: str) -> str:
 
 @dataclass
 class FeedEntry:
-    id: str            # stable for the item's life (a retitle changes its link, never this)
+    id: str  # stable for the item's life (a retitle changes its link, never this)
     title: str
     link: str
     summary: str
@@ -39,7 +39,7 @@ class FeedEntry:
 class Feed:
     title: str
     description: str
-    link: str          # the HTML page the feed follows
+    link: str  # the HTML page the feed follows
     rss_url: str
     atom_url: str
     publisher: str

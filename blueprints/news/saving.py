@@ -19,7 +19,9 @@ def cover_data_uri(article: Article) -> str | None:
     if not key:
         return None
     data = stored_path(key).read_bytes()
-    return f"data:{article.cover_content_type or 'image/jpeg'};base64,{base64.b64encode(data).decode('ascii')}"
+    return (
+        f"data:{article.cover_content_type or 'image/jpeg'};base64,{base64.b64encode(data).decode('ascii')}"
+    )
 
 
 def saved_article(html: str, slug: str) -> Response:

@@ -86,8 +86,12 @@ def section_page(slug: str, page: int) -> SectionPage | None:
         return None
     tree = sections_tree()
     node = _find_node(tree, section.id)
-    return SectionPage(section, section_parents(section, tree), [child.section for child in node.children] if node else [],
-                       published_articles(section.id, page=page, per_page=PER_PAGE))
+    return SectionPage(
+        section,
+        section_parents(section, tree),
+        [child.section for child in node.children] if node else [],
+        published_articles(section.id, page=page, per_page=PER_PAGE),
+    )
 
 
 def _find_node(nodes: list[SectionNode], section_id: int) -> SectionNode | None:

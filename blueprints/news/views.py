@@ -24,8 +24,9 @@ from blueprints.newsroom.public import published_article
 from blueprints.seo.registry import add_sitemap_source
 
 add_sitemap_source("news.articles", links.sitemap_articles)
-add_public_page("news.index", _l("Tin tức"),
-                _l("Tin tức, sự kiện theo chuyên mục; nguồn tin RSS và Atom."), order=20)
+add_public_page(
+    "news.index", _l("Tin tức"), _l("Tin tức, sự kiện theo chuyên mục; nguồn tin RSS và Atom."), order=20
+)
 
 
 @bp.app_template_global()
@@ -69,7 +70,9 @@ def section(slug: str):
     if found is None:
         abort(404)
     _check_page(found.page)
-    return render("news/section.html", found=found, section=found.section, section_feeds=feed_links(found.section))
+    return render(
+        "news/section.html", found=found, section=found.section, section_feeds=feed_links(found.section)
+    )
 
 
 def _article_or_redirect(article_id: int, slug: str | None, endpoint: str) -> Article:
@@ -85,9 +88,13 @@ def _article_or_redirect(article_id: int, slug: str | None, endpoint: str) -> Ar
 
 def _article_context(article: Article) -> dict:
     urls = links.both_languages("news.article", article_id=article.id, slug=article_slug(article))
-    return dict(article=article, parents=section_parents(article.section) + (
-        [article.section] if article.section else []), source=source_line(article), urls=urls,
-        links=links)
+    return dict(
+        article=article,
+        parents=section_parents(article.section) + ([article.section] if article.section else []),
+        source=source_line(article),
+        urls=urls,
+        links=links,
+    )
 
 
 @bp.get("/tin-tuc/<int:article_id>", defaults={"slug": None})
@@ -98,8 +105,13 @@ def article(article_id: int, slug: str | None):
         return _printable(found)
     canonical_lang = "en" if request.script_root.endswith("/en") else "vi"
     context = _article_context(found)
-    return render("news/article.html", related=related_articles(found), canonical=context["urls"][canonical_lang],
-                  share=links.share_links(context["urls"][canonical_lang], found.title), **context)
+    return render(
+        "news/article.html",
+        related=related_articles(found),
+        canonical=context["urls"][canonical_lang],
+        share=links.share_links(context["urls"][canonical_lang], found.title),
+        **context,
+    )
 
 
 @bp.get("/tin-tuc/<int:article_id>-<slug>/ban-in")
@@ -108,7 +120,9 @@ def article_print(article_id: int, slug: str):
 
 
 def _printable(article: Article) -> str:
-    return render("news/printable.html", saving=False, cover=links.cover_src(article), **_article_context(article))
+    return render(
+        "news/printable.html", saving=False, cover=links.cover_src(article), **_article_context(article)
+    )
 
 
 @bp.get("/tin-tuc/<int:article_id>-<slug>/luu")

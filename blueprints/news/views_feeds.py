@@ -23,8 +23,9 @@ FEED_MAX_AGE = 300
 def entry_id(tenant: TenantInfo, article: Article) -> str:
     """The article's feed id: its portal's host, the day (UTC) it was created and its id, never
     its title or slug, so a retitled article stays one item in feed readers."""
-    return feeds.tag_uri(tenant.primary_host, article.created_at.astimezone(UTC).date(),
-                         f"article/{article.id}")
+    return feeds.tag_uri(
+        tenant.primary_host, article.created_at.astimezone(UTC).date(), f"article/{article.id}"
+    )
 
 
 def _feed(section: Section | None) -> feeds.Feed:
@@ -39,13 +40,22 @@ def _feed(section: Section | None) -> feeds.Feed:
         title = f"{section.name(locale)} – {portal}"
         page = url_for("news.section", slug=section.slug, _external=True)
         description = _("Tin, bài mới nhất của chuyên mục %(section)s.", section=section.name(locale))
-        rss_url, atom_url = (url_for("news.section_feed", slug=section.slug, kind=k, _external=True)
-                             for k in ("rss", "atom"))
-    entries = [feeds.FeedEntry(
-        id=entry_id(tenant, a), title=a.title, link=links.article_url(a, _external=True), summary=a.summary,
-        published=a.published_at, updated=max(a.published_at, a.updated_at or a.published_at),
-        authors=[u.name for u in a.authors], category=a.section.name(locale) if a.section else "")
-        for a in feed_articles(section)]
+        rss_url, atom_url = (
+            url_for("news.section_feed", slug=section.slug, kind=k, _external=True) for k in ("rss", "atom")
+        )
+    entries = [
+        feeds.FeedEntry(
+            id=entry_id(tenant, a),
+            title=a.title,
+            link=links.article_url(a, _external=True),
+            summary=a.summary,
+            published=a.published_at,
+            updated=max(a.published_at, a.updated_at or a.published_at),
+            authors=[u.name for u in a.authors],
+            category=a.section.name(locale) if a.section else "",
+        )
+        for a in feed_articles(section)
+    ]
     return feeds.Feed(title, description, page, rss_url, atom_url, portal, entries=entries)
 
 
@@ -71,13 +81,24 @@ def section_feed(slug: str, kind: str):
 def feed_links(section: Section | None = None) -> list[dict]:
     """`<link rel="alternate">` targets for a page's head: the portal's feeds, or a section's."""
     if section is None:
-        values = [("news.feed", {}, _("Tin tức (RSS)"), "rss"), ("news.feed", {}, _("Tin tức (Atom)"), "atom")]
+        values = [
+            ("news.feed", {}, _("Tin tức (RSS)"), "rss"),
+            ("news.feed", {}, _("Tin tức (Atom)"), "atom"),
+        ]
     else:
         name = section.name(current_locale())
-        values = [("news.section_feed", {"slug": section.slug}, f"{name} (RSS)", "rss"),
-                  ("news.section_feed", {"slug": section.slug}, f"{name} (Atom)", "atom")]
-    return [{"href": url_for(endpoint, kind=kind, _external=True, **args), "title": title,
-             "type": CONTENT_TYPES[kind]} for endpoint, args, title, kind in values]
+        values = [
+            ("news.section_feed", {"slug": section.slug}, f"{name} (RSS)", "rss"),
+            ("news.section_feed", {"slug": section.slug}, f"{name} (Atom)", "atom"),
+        ]
+    return [
+        {
+            "href": url_for(endpoint, kind=kind, _external=True, **args),
+            "title": title,
+            "type": CONTENT_TYPES[kind],
+        }
+        for endpoint, args, title, kind in values
+    ]
 
 
 @bp.app_context_processor

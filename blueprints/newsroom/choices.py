@@ -30,15 +30,21 @@ def section_choices(locale: str, blank=NO_SECTION) -> list[SelectChoice]:
 
 def unit_choices(locale: str, blank=NO_UNIT, keep: int | None = None) -> list[SelectChoice]:
     """Active units, plus `keep` (a person's current unit, even if deactivated since)."""
-    units = db.session.scalars(sa.select(Unit).where(sa.or_(Unit.is_active, Unit.id == keep))
-                               .order_by(Unit.position, Unit.name_vi))
+    units = db.session.scalars(
+        sa.select(Unit).where(sa.or_(Unit.is_active, Unit.id == keep)).order_by(Unit.position, Unit.name_vi)
+    )
     return [SelectChoice("", blank)] + [SelectChoice(u.id, u.name(locale)) for u in units]
 
 
 def author_choices() -> list[SelectChoice]:
     """Everyone who may write on this portal, by name."""
-    users = db.session.scalars(sa.select(User).where(User.id.in_(
-        sa.select(Membership.user_id).where(Membership.role.in_([str(r) for r in WRITERS])))).order_by(User.name))
+    users = db.session.scalars(
+        sa.select(User)
+        .where(
+            User.id.in_(sa.select(Membership.user_id).where(Membership.role.in_([str(r) for r in WRITERS])))
+        )
+        .order_by(User.name)
+    )
     return [SelectChoice(u.id, u.name) for u in users]
 
 

@@ -26,8 +26,10 @@ SCHEDULE_GRACE = timedelta(minutes=10)
 
 def mine(user: User):
     """SQL condition: the user wrote (or co-wrote) the article."""
-    return sa.or_(Article.created_by_id == user.id, Article.id.in_(
-        sa.select(ArticleAuthor.article_id).where(ArticleAuthor.user_id == user.id)))
+    return sa.or_(
+        Article.created_by_id == user.id,
+        Article.id.in_(sa.select(ArticleAuthor.article_id).where(ArticleAuthor.user_id == user.id)),
+    )
 
 
 def visible_articles(user: User) -> sa.Select:
@@ -68,18 +70,31 @@ def dashboard(user: User, now: datetime | None = None) -> Dashboard:
     visible = visible_articles(user)
     states = waiting_states(user)
     return Dashboard(
-        waiting=_list(visible.where(Article.state.in_(states)).order_by(Article.submitted_at)) if states else [],
-        returned=_list(sa.select(Article).where(mine(user), Article.state == S.RETURNED)
-                       .order_by(Article.updated_at.desc())),
-        drafts=_list(sa.select(Article).where(mine(user), Article.state == S.DRAFT)
-                     .order_by(Article.updated_at.desc()), 10),
+        waiting=_list(visible.where(Article.state.in_(states)).order_by(Article.submitted_at))
+        if states
+        else [],
+        returned=_list(
+            sa.select(Article)
+            .where(mine(user), Article.state == S.RETURNED)
+            .order_by(Article.updated_at.desc())
+        ),
+        drafts=_list(
+            sa.select(Article)
+            .where(mine(user), Article.state == S.DRAFT)
+            .order_by(Article.updated_at.desc()),
+            10,
+        ),
         scheduled=_list(visible.where(Article.state == S.SCHEDULED).order_by(Article.publish_at)),
-        late_submitted=_list(visible.where(Article.state == S.SUBMITTED,
-                                           Article.submitted_at < now - timedelta(days=days))
-                             .order_by(Article.submitted_at)),
-        late_scheduled=_list(visible.where(Article.state == S.SCHEDULED,
-                                           Article.publish_at < now - SCHEDULE_GRACE)
-                             .order_by(Article.publish_at)),
+        late_submitted=_list(
+            visible.where(
+                Article.state == S.SUBMITTED, Article.submitted_at < now - timedelta(days=days)
+            ).order_by(Article.submitted_at)
+        ),
+        late_scheduled=_list(
+            visible.where(Article.state == S.SCHEDULED, Article.publish_at < now - SCHEDULE_GRACE).order_by(
+                Article.publish_at
+            )
+        ),
         late_after_days=days,
     )
 
@@ -105,8 +120,11 @@ def filtered_articles(user: User, f: ArticleFilter, page: int = 1, per_page: int
     if f.kind:
         query = query.where(Article.kind == f.kind)
     if f.query.strip():
-
         for word in slugify(f.query).split("-"):
             query = query.where(Article.slug.contains(word))
-    return db.paginate(query.order_by(Article.updated_at.desc(), Article.id.desc()), page=page,
-                       per_page=per_page, error_out=False)
+    return db.paginate(
+        query.order_by(Article.updated_at.desc(), Article.id.desc()),
+        page=page,
+        per_page=per_page,
+        error_out=False,
+    )

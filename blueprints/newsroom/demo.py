@@ -34,11 +34,28 @@ from tenants.context import TenantInfo
 
 S = ArticleState
 # The final state of each demo article, oldest first (one per entry of C.ARTICLES).
-STATES = [S.ARCHIVED, S.PUBLISHED, S.PUBLISHED, S.PUBLISHED, S.UNPUBLISHED, S.PUBLISHED, S.PUBLISHED,
-          S.DRAFT, S.SCHEDULED, S.SCHEDULED, S.SUBMITTED, S.APPROVED, S.RETURNED, S.SUBMITTED]
+STATES = [
+    S.ARCHIVED,
+    S.PUBLISHED,
+    S.PUBLISHED,
+    S.PUBLISHED,
+    S.UNPUBLISHED,
+    S.PUBLISHED,
+    S.PUBLISHED,
+    S.DRAFT,
+    S.SCHEDULED,
+    S.SCHEDULED,
+    S.SUBMITTED,
+    S.APPROVED,
+    S.RETURNED,
+    S.SUBMITTED,
+]
 PATHS = {
-    S.DRAFT: [], S.SUBMITTED: [S.SUBMITTED], S.RETURNED: [S.SUBMITTED, S.RETURNED],
-    S.APPROVED: [S.SUBMITTED, S.APPROVED], S.SCHEDULED: [S.SUBMITTED, S.APPROVED, S.SCHEDULED],
+    S.DRAFT: [],
+    S.SUBMITTED: [S.SUBMITTED],
+    S.RETURNED: [S.SUBMITTED, S.RETURNED],
+    S.APPROVED: [S.SUBMITTED, S.APPROVED],
+    S.SCHEDULED: [S.SUBMITTED, S.APPROVED, S.SCHEDULED],
     S.PUBLISHED: [S.SUBMITTED, S.APPROVED, S.PUBLISHED],
     S.UNPUBLISHED: [S.SUBMITTED, S.APPROVED, S.PUBLISHED, S.UNPUBLISHED],
     S.ARCHIVED: [S.SUBMITTED, S.APPROVED, S.PUBLISHED, S.ARCHIVED],
@@ -55,17 +72,28 @@ def _demo_user(role: str, slug: str):
 def seed_units(tenant: TenantInfo) -> list[Unit]:
     existing = {u.name_vi: u for u in db.session.scalars(sa.select(Unit))}
     settings = NewsroomSettings.for_current_tenant()
-    wanted = [(vi, en, UnitKind.DEPARTMENT) for vi, en in (C.CITY_DEPARTMENTS if tenant.kind == "city" else [
-        (f"{vi} {tenant.name_vi}", f"{en}, {tenant.name_en}") for vi, en in C.WARD_DEPARTMENTS])]
+    wanted = [
+        (vi, en, UnitKind.DEPARTMENT)
+        for vi, en in (
+            C.CITY_DEPARTMENTS
+            if tenant.kind == "city"
+            else [(f"{vi} {tenant.name_vi}", f"{en}, {tenant.name_en}") for vi, en in C.WARD_DEPARTMENTS]
+        )
+    ]
     if tenant.kind == "city":
         from app.demo import WARDS
 
         wanted += [(f"UBND {vi}", f"People's Committee of {en}", UnitKind.WARD) for _, vi, en, _ in WARDS]
     for position, (vi, en, kind) in enumerate(wanted):
         if vi not in existing:
-            existing[vi] = Unit(name_vi=vi, name_en=en, kind=kind, position=position,
-                                monthly_minimum=settings.default_monthly_minimum,
-                                monthly_cap=settings.default_monthly_cap)
+            existing[vi] = Unit(
+                name_vi=vi,
+                name_en=en,
+                kind=kind,
+                position=position,
+                monthly_minimum=settings.default_monthly_minimum,
+                monthly_cap=settings.default_monthly_cap,
+            )
             db.session.add(existing[vi])
     db.session.flush()
     return [existing[vi] for vi, _, _ in wanted]
@@ -75,8 +103,13 @@ def seed_sections() -> dict[str, Section]:
     sections = {s.slug: s for s in db.session.scalars(sa.select(Section))}
     for position, (slug, vi, en, parent) in enumerate(C.SECTIONS):
         if slug not in sections:
-            sections[slug] = Section(slug=slug, name_vi=vi, name_en=en, position=position,
-                                     parent_id=sections[parent].id if parent else None)
+            sections[slug] = Section(
+                slug=slug,
+                name_vi=vi,
+                name_en=en,
+                position=position,
+                parent_id=sections[parent].id if parent else None,
+            )
             db.session.add(sections[slug])
             db.session.flush()
     return sections
@@ -88,19 +121,34 @@ def seed_board(tenant: TenantInfo, units: list[Unit], rng: random.Random) -> Non
     names = rng.sample(C.NAMES, len(C.BOARD) + 1)
     for position, ((role, title_vi, title_en), name) in enumerate(zip(C.BOARD, names, strict=False)):
         user = _demo_user(role, tenant.slug) if role else None
-        db.session.add(BoardMember(user_id=user.id if user else None, full_name=name, position=position,
-                                   title_vi=title_vi.format(unit=tenant.name_vi),
-                                   title_en=title_en.format(unit_en=tenant.name_en)))
+        db.session.add(
+            BoardMember(
+                user_id=user.id if user else None,
+                full_name=name,
+                position=position,
+                title_vi=title_vi.format(unit=tenant.name_vi),
+                title_en=title_en.format(unit_en=tenant.name_en),
+            )
+        )
     collaborator = _demo_user("collaborator", tenant.slug)
     if collaborator is not None:
-        db.session.add(BoardMember(user_id=collaborator.id, full_name=names[-1], on_board=False,
-                                   title_vi="Cộng tác viên", title_en="Collaborator", unit_id=units[0].id,
-                                   position=len(C.BOARD)))
+        db.session.add(
+            BoardMember(
+                user_id=collaborator.id,
+                full_name=names[-1],
+                on_board=False,
+                title_vi="Cộng tác viên",
+                title_en="Collaborator",
+                unit_id=units[0].id,
+                position=len(C.BOARD),
+            )
+        )
     db.session.flush()
 
 
-def seed_articles(tenant: TenantInfo, units: list[Unit], sections: dict[str, Section], rng: random.Random,
-                  now: datetime) -> None:
+def seed_articles(
+    tenant: TenantInfo, units: list[Unit], sections: dict[str, Section], rng: random.Random, now: datetime
+) -> None:
     if db.session.scalar(sa.select(Article.id).limit(1)) is not None:
         return
     writer = _demo_user("collaborator", tenant.slug)
@@ -115,11 +163,21 @@ def seed_articles(tenant: TenantInfo, units: list[Unit], sections: dict[str, Sec
         created = start + timedelta(days=i * 2, hours=rng.randint(7, 10))
         fill = {"place": place, "place_short": place_short}
         article = Article(
-            title=title.format(**fill), kind=kind, state=state, section_id=sections[section].id,
-            unit_id=units[i % len(units)].id, summary=paragraphs[0].format(**fill),
+            title=title.format(**fill),
+            kind=kind,
+            state=state,
+            section_id=sections[section].id,
+            unit_id=units[i % len(units)].id,
+            summary=paragraphs[0].format(**fill),
             body=clean_html("".join(f"<p>{p.format(**fill)}</p>" for p in paragraphs[1:] or paragraphs)),
-            tags=rng.sample(C.TAGS, 2), is_highlight=i in (2, 5), created_by_id=writer.id, cover_sizes={},
-            created_at=created, updated_at=created, source_type=SourceType.ORIGINAL)
+            tags=rng.sample(C.TAGS, 2),
+            is_highlight=i in (2, 5),
+            created_by_id=writer.id,
+            cover_sizes={},
+            created_at=created,
+            updated_at=created,
+            source_type=SourceType.ORIGINAL,
+        )
         if i in QUOTED:
             name, url, author = C.QUOTED_SOURCES[QUOTED[i]]
             article.source_type, article.source_name, article.source_author = SourceType.QUOTED, name, author
@@ -136,18 +194,37 @@ def seed_articles(tenant: TenantInfo, units: list[Unit], sections: dict[str, Sec
 def _history(article: Article, writer, approver, editor, now: datetime, late: bool) -> None:
     """Authors, the first revision and the transitions that led the article to its state."""
     db.session.add(ArticleAuthor(article_id=article.id, user_id=writer.id, position=0))
-    db.session.add(ArticleRevision(article_id=article.id, number=1, title=article.title, summary=article.summary,
-                                   body=article.body, saved_by_id=writer.id, saved_at=article.created_at))
+    db.session.add(
+        ArticleRevision(
+            article_id=article.id,
+            number=1,
+            title=article.title,
+            summary=article.summary,
+            body=article.body,
+            saved_by_id=writer.id,
+            saved_at=article.created_at,
+        )
+    )
     at, previous = article.created_at, S.DRAFT
     for step in PATHS[S(article.state)]:
         at += timedelta(hours=3) if step == S.SUBMITTED else timedelta(hours=20)
         if step == S.SUBMITTED and article.state == S.SUBMITTED:
             at = now - (timedelta(days=4) if late else timedelta(hours=5))  # late, or just in
         actor = {S.SUBMITTED: writer, S.APPROVED: approver, S.RETURNED: approver}.get(step, editor)
-        comment = {S.RETURNED: "Bài trích dẫn chưa ghi đường dẫn đến nguồn; đề nghị bổ sung.",
-                   S.UNPUBLISHED: "Gỡ để cập nhật số liệu theo báo cáo mới."}.get(step, "")
-        db.session.add(ArticleTransition(article_id=article.id, from_state=previous, to_state=step, at=at,
-                                         actor_id=actor.id if actor else None, comment=comment))
+        comment = {
+            S.RETURNED: "Bài trích dẫn chưa ghi đường dẫn đến nguồn; đề nghị bổ sung.",
+            S.UNPUBLISHED: "Gỡ để cập nhật số liệu theo báo cáo mới.",
+        }.get(step, "")
+        db.session.add(
+            ArticleTransition(
+                article_id=article.id,
+                from_state=previous,
+                to_state=step,
+                at=at,
+                actor_id=actor.id if actor else None,
+                comment=comment,
+            )
+        )
         if step == S.SUBMITTED:
             article.submitted_at = at
         elif step == S.APPROVED:

@@ -92,8 +92,9 @@ def _check_references(data: ArticleInput, article_id: int | None = None) -> dict
     if data.unit_id is not None and db.session.get(Unit, _key(data.unit_id)) is None:
         errors["unit_id"] = _l("Đơn vị không tồn tại.")
     if data.author_ids:
-        members = set(db.session.scalars(sa.select(Membership.user_id).where(
-            Membership.user_id.in_(data.author_ids))))
+        members = set(
+            db.session.scalars(sa.select(Membership.user_id).where(Membership.user_id.in_(data.author_ids)))
+        )
         if set(data.author_ids) - members:
             errors["author_ids"] = _l("Tác giả phải là thành viên của cổng thông tin này.")
     if data.source_type not in (None, *SourceType):
@@ -112,8 +113,12 @@ def _key(id_: int):
 
 
 def next_revision_number(article: Article) -> int:
-    return (db.session.scalar(sa.select(sa.func.max(ArticleRevision.number)).where(
-        ArticleRevision.article_id == article.id)) or 0) + 1
+    return (
+        db.session.scalar(
+            sa.select(sa.func.max(ArticleRevision.number)).where(ArticleRevision.article_id == article.id)
+        )
+        or 0
+    ) + 1
 
 
 def _apply(article: Article, data: ArticleInput) -> bool:
@@ -154,9 +159,16 @@ def _set_authors(article: Article, author_ids: list[int]) -> None:
 
 
 def _add_revision(article: Article, actor: User, note: str = "") -> ArticleRevision:
-    revision = ArticleRevision(article_id=article.id, number=next_revision_number(article), title=article.title,
-                               summary=article.summary, body=article.body, saved_by_id=actor.id,
-                               note=note[:300], saved_at=datetime.now(UTC))
+    revision = ArticleRevision(
+        article_id=article.id,
+        number=next_revision_number(article),
+        title=article.title,
+        summary=article.summary,
+        body=article.body,
+        saved_by_id=actor.id,
+        note=note[:300],
+        saved_at=datetime.now(UTC),
+    )
     db.session.add(revision)
     return revision
 
@@ -178,8 +190,9 @@ def create_article(actor: User, data: ArticleInput) -> Article:
     return article
 
 
-def save_article(article: Article, actor: User, data: ArticleInput, loaded_version: int,
-                 note: str = "") -> Article:
+def save_article(
+    article: Article, actor: User, data: ArticleInput, loaded_version: int, note: str = ""
+) -> Article:
     """Save an edit made on the copy loaded at `loaded_version`; EditConflict if it is stale."""
     if not can_edit(article, actor):
         raise NotAllowed(_l("Bạn không có quyền sửa bài này."))
@@ -210,28 +223,59 @@ def _after_cover_change(article: Article, data: ArticleInput) -> None:
 
 
 def input_from_article(article: Article) -> ArticleInput:
-    return ArticleInput(**{name: getattr(article, name) for name in (
-        "title", "summary", "body", "kind", "section_id", "unit_id", "is_highlight", "cover_caption",
-        "cover_alt", "source_type", "source_name", "source_url", "source_author")},
-        tags=list(article.tags or []), author_ids=[link.user_id for link in article.author_links])
+    return ArticleInput(
+        **{
+            name: getattr(article, name)
+            for name in (
+                "title",
+                "summary",
+                "body",
+                "kind",
+                "section_id",
+                "unit_id",
+                "is_highlight",
+                "cover_caption",
+                "cover_alt",
+                "source_type",
+                "source_name",
+                "source_url",
+                "source_author",
+            )
+        },
+        tags=list(article.tags or []),
+        author_ids=[link.user_id for link in article.author_links],
+    )
 
 
 def revisions(article: Article) -> list[ArticleRevision]:
-    return list(db.session.scalars(sa.select(ArticleRevision).where(
-        ArticleRevision.article_id == article.id).order_by(ArticleRevision.number.desc())))
+    return list(
+        db.session.scalars(
+            sa.select(ArticleRevision)
+            .where(ArticleRevision.article_id == article.id)
+            .order_by(ArticleRevision.number.desc())
+        )
+    )
 
 
 def revision(article: Article, number: int) -> ArticleRevision | None:
-    return db.session.scalar(sa.select(ArticleRevision).where(
-        ArticleRevision.article_id == article.id, ArticleRevision.number == number))
+    return db.session.scalar(
+        sa.select(ArticleRevision).where(
+            ArticleRevision.article_id == article.id, ArticleRevision.number == number
+        )
+    )
 
 
 def restore_revision(article: Article, old: ArticleRevision, actor: User, loaded_version: int) -> Article:
     """Bring back an earlier text as a new revision (history is never rewritten)."""
     data = input_from_article(article)
     data.title, data.summary, data.body = old.title, old.summary, old.body
-    return save_article(article, actor, data, loaded_version,
-                        note=str(_l("Khôi phục từ phiên bản %(number)d", number=old.number)))
+    return save_article(
+        article,
+        actor,
+        data,
+        loaded_version,
+        note=str(_l("Khôi phục từ phiên bản %(number)d", number=old.number)),
+    )
 
 
 _BLOCK_END = re.compile(r"(</(?:p|h2|h3|h4|li|blockquote|figure|tr|table|ul|ol)>|<br\s*/?>)", re.I)
@@ -252,5 +296,6 @@ class DiffLine:
 def compare(old: ArticleRevision, new: ArticleRevision) -> list[DiffLine]:
     """Paragraph-level differences between two revisions (title and summary first)."""
     ops = {" ": "same", "+": "added", "-": "removed"}
-    return [DiffLine(ops[line[0]], line[2:]) for line in difflib.ndiff(_lines(old), _lines(new))
-            if line[0] in ops]
+    return [
+        DiffLine(ops[line[0]], line[2:]) for line in difflib.ndiff(_lines(old), _lines(new)) if line[0] in ops
+    ]

@@ -37,6 +37,10 @@ def clean_and_resize(data: bytes, filename: str) -> tuple[StoredFile, dict[str, 
         if image.width <= width:
             continue
         height = max(1, round(image.height * width / image.width))
-        sizes[str(width)] = store_bytes(_encode(image.resize((width, height), Image.Resampling.LANCZOS), kind),
-                                        content_type, ext, filename)
+        sizes[str(width)] = store_bytes(
+            _encode(image.resize((width, height), Image.Resampling.LANCZOS), kind),
+            content_type,
+            ext,
+            filename,
+        )
     return original, sizes

@@ -46,9 +46,16 @@ def store_inline_image(article: Article, upload: FileStorage, actor: User) -> Ar
     finally:
         raw_path.unlink(missing_ok=True)
     width, height = _dimensions(stored_path(original.key).read_bytes())
-    image = ArticleImage(article_id=article.id, key=original.key, content_type=original.content_type,
-                         width=width, height=height, sizes={w: f.key for w, f in sizes.items()},
-                         uploaded_by_id=actor.id, uploaded_at=datetime.now(UTC))
+    image = ArticleImage(
+        article_id=article.id,
+        key=original.key,
+        content_type=original.content_type,
+        width=width,
+        height=height,
+        sizes={w: f.key for w, f in sizes.items()},
+        uploaded_by_id=actor.id,
+        uploaded_at=datetime.now(UTC),
+    )
     db.session.add(image)
     db.session.flush()
     return image
@@ -60,8 +67,9 @@ def _dimensions(data: bytes) -> tuple[int, int]:
 
 
 def image_of(article_id: int, image_id: int) -> ArticleImage | None:
-    return db.session.scalar(sa.select(ArticleImage).where(ArticleImage.article_id == article_id,
-                                                           ArticleImage.id == image_id))
+    return db.session.scalar(
+        sa.select(ArticleImage).where(ArticleImage.article_id == article_id, ArticleImage.id == image_id)
+    )
 
 
 def key_for(image: ArticleImage, size: str) -> str | None:
@@ -99,15 +107,20 @@ def finalise_body(article_id: int | None, body: str) -> tuple[str, list[str]]:
             return match.group(0)
         main, srcset = _srcset(article_id, image)
         alt = html.escape(attrs.get("alt", ""), quote=True)
-        return (f'<img src="{main}" alt="{alt}" width="{image.width}" height="{image.height}" '
-                f'srcset="{srcset}" sizes="{SIZES}">')
+        return (
+            f'<img src="{main}" alt="{alt}" width="{image.width}" height="{image.height}" '
+            f'srcset="{srcset}" sizes="{SIZES}">'
+        )
 
     return _IMG.sub(rewrite, body), foreign
 
 
 def foreign_image_message(sources: list[str]):
-    return _l("Không dùng được ảnh lấy từ trang khác (%(source)s): hãy lưu ảnh về máy rồi tải lên bằng nút "
-              "“Chèn ảnh”.", source=sources[0][:80] or "?")
+    return _l(
+        "Không dùng được ảnh lấy từ trang khác (%(source)s): hãy lưu ảnh về máy rồi tải lên bằng nút "
+        "“Chèn ảnh”.",
+        source=sources[0][:80] or "?",
+    )
 
 
 def images_without_alt(body: str) -> int:

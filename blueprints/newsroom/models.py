@@ -70,8 +70,10 @@ class NewsroomSettings(TenantScoped, db.Model):
     default_monthly_minimum: Mapped[int] = mapped_column(default=3)
     default_monthly_cap: Mapped[int] = mapped_column(default=5)
 
-    __table_args__ = (sa.UniqueConstraint("tenant_id"),
-                      sa.CheckConstraint("late_after_days > 0", name="late_positive"))
+    __table_args__ = (
+        sa.UniqueConstraint("tenant_id"),
+        sa.CheckConstraint("late_after_days > 0", name="late_positive"),
+    )
 
     @classmethod
     def for_current_tenant(cls) -> NewsroomSettings:
@@ -129,7 +131,9 @@ class BoardMember(TenantScoped, db.Model):
     user: Mapped[User | None] = relationship()
     unit: Mapped[Unit | None] = relationship(
         primaryjoin="and_(BoardMember.tenant_id == Unit.tenant_id, BoardMember.unit_id == Unit.id)",
-        foreign_keys="[BoardMember.tenant_id, BoardMember.unit_id]", viewonly=True)
+        foreign_keys="[BoardMember.tenant_id, BoardMember.unit_id]",
+        viewonly=True,
+    )
 
     __table_args__ = (
         sa.UniqueConstraint("tenant_id", "user_id"),
@@ -152,8 +156,11 @@ class Section(TenantScoped, db.Model):
 
     __table_args__ = (
         sa.UniqueConstraint("tenant_id", "slug"),
-        sa.ForeignKeyConstraint(["tenant_id", "parent_id"], ["newsroom_sections.tenant_id", "newsroom_sections.id"],
-                                ondelete="RESTRICT"),
+        sa.ForeignKeyConstraint(
+            ["tenant_id", "parent_id"],
+            ["newsroom_sections.tenant_id", "newsroom_sections.id"],
+            ondelete="RESTRICT",
+        ),
         sa.CheckConstraint("parent_id IS NULL OR parent_id <> id", name="not_own_parent"),
     )
 
@@ -205,25 +212,36 @@ class Article(TenantScoped, db.Model):
 
     section: Mapped[Section | None] = relationship(
         primaryjoin="and_(Article.tenant_id == Section.tenant_id, Article.section_id == Section.id)",
-        foreign_keys="[Article.tenant_id, Article.section_id]", viewonly=True)
+        foreign_keys="[Article.tenant_id, Article.section_id]",
+        viewonly=True,
+    )
     unit: Mapped[Unit | None] = relationship(
         primaryjoin="and_(Article.tenant_id == Unit.tenant_id, Article.unit_id == Unit.id)",
-        foreign_keys="[Article.tenant_id, Article.unit_id]", viewonly=True)
+        foreign_keys="[Article.tenant_id, Article.unit_id]",
+        viewonly=True,
+    )
     author_links: Mapped[list[ArticleAuthor]] = relationship(
         primaryjoin="and_(Article.tenant_id == ArticleAuthor.tenant_id, "
-                    "Article.id == ArticleAuthor.article_id)",
+        "Article.id == ArticleAuthor.article_id)",
         foreign_keys="[ArticleAuthor.tenant_id, ArticleAuthor.article_id]",
-        order_by="ArticleAuthor.position", cascade="all, delete-orphan", overlaps="article")
+        order_by="ArticleAuthor.position",
+        cascade="all, delete-orphan",
+        overlaps="article",
+    )
     approved_by: Mapped[User | None] = relationship(foreign_keys=[approved_by_id])
     created_by: Mapped[User | None] = relationship(foreign_keys=[created_by_id])
 
     __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
-        sa.ForeignKeyConstraint(["tenant_id", "section_id"], ["newsroom_sections.tenant_id", "newsroom_sections.id"]),
+        sa.ForeignKeyConstraint(
+            ["tenant_id", "section_id"], ["newsroom_sections.tenant_id", "newsroom_sections.id"]
+        ),
         sa.ForeignKeyConstraint(["tenant_id", "unit_id"], ["newsroom_units.tenant_id", "newsroom_units.id"]),
         sa.CheckConstraint(check_in("kind", ArticleKind), name="kind"),
         sa.CheckConstraint(check_in("state", ArticleState), name="state"),
-        sa.CheckConstraint(f"source_type IS NULL OR {check_in('source_type', SourceType)}", name="source_type"),
+        sa.CheckConstraint(
+            f"source_type IS NULL OR {check_in('source_type', SourceType)}", name="source_type"
+        ),
         sa.Index("ix_newsroom_articles_tenant_state_published", "tenant_id", "state", "published_at"),
     )
 
@@ -253,8 +271,11 @@ class ArticleAuthor(TenantScoped, db.Model):
 
     __table_args__ = (
         sa.UniqueConstraint("tenant_id", "article_id", "user_id"),
-        sa.ForeignKeyConstraint(["tenant_id", "article_id"], ["newsroom_articles.tenant_id", "newsroom_articles.id"],
-                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["tenant_id", "article_id"],
+            ["newsroom_articles.tenant_id", "newsroom_articles.id"],
+            ondelete="CASCADE",
+        ),
     )
 
 
@@ -276,8 +297,11 @@ class ArticleRevision(TenantScoped, db.Model):
 
     __table_args__ = (
         sa.UniqueConstraint("tenant_id", "article_id", "number"),
-        sa.ForeignKeyConstraint(["tenant_id", "article_id"], ["newsroom_articles.tenant_id", "newsroom_articles.id"],
-                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["tenant_id", "article_id"],
+            ["newsroom_articles.tenant_id", "newsroom_articles.id"],
+            ondelete="CASCADE",
+        ),
     )
 
 
@@ -296,8 +320,11 @@ class ArticleTransition(TenantScoped, db.Model):
     actor: Mapped[User | None] = relationship()
 
     __table_args__ = (
-        sa.ForeignKeyConstraint(["tenant_id", "article_id"], ["newsroom_articles.tenant_id", "newsroom_articles.id"],
-                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["tenant_id", "article_id"],
+            ["newsroom_articles.tenant_id", "newsroom_articles.id"],
+            ondelete="CASCADE",
+        ),
         sa.Index("ix_newsroom_article_transitions_article", "tenant_id", "article_id"),
     )
 
@@ -321,7 +348,10 @@ class ArticleImage(TenantScoped, db.Model):
     uploaded_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
 
     __table_args__ = (
-        sa.ForeignKeyConstraint(["tenant_id", "article_id"], ["newsroom_articles.tenant_id", "newsroom_articles.id"],
-                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["tenant_id", "article_id"],
+            ["newsroom_articles.tenant_id", "newsroom_articles.id"],
+            ondelete="CASCADE",
+        ),
         sa.Index("ix_newsroom_article_images_article", "tenant_id", "article_id"),
     )

@@ -14,7 +14,9 @@ def units() -> list[Unit]:
 
 
 def members() -> list[BoardMember]:
-    return list(db.session.scalars(sa.select(BoardMember).order_by(BoardMember.position, BoardMember.full_name)))
+    return list(
+        db.session.scalars(sa.select(BoardMember).order_by(BoardMember.position, BoardMember.full_name))
+    )
 
 
 def unit(unit_id: int) -> Unit | None:
@@ -46,24 +48,38 @@ def assignable_unit(unit_id: int | None, current_id: int | None = None) -> bool:
 def add_unit(name_vi: str, name_en: str, kind: str, minimum: int | None, cap: int | None) -> Unit:
     """A new unit; its quota defaults to the portal's (3 and 5 unless the portal changed them)."""
     settings = NewsroomSettings.for_current_tenant()
-    unit = Unit(name_vi=name_vi.strip(), name_en=name_en.strip(), kind=UnitKind(kind),
-                monthly_minimum=settings.default_monthly_minimum if minimum is None else minimum,
-                monthly_cap=settings.default_monthly_cap if cap is None else cap, position=len(units()))
+    unit = Unit(
+        name_vi=name_vi.strip(),
+        name_en=name_en.strip(),
+        kind=UnitKind(kind),
+        monthly_minimum=settings.default_monthly_minimum if minimum is None else minimum,
+        monthly_cap=settings.default_monthly_cap if cap is None else cap,
+        position=len(units()),
+    )
     db.session.add(unit)
     db.session.flush()
     return unit
 
 
-def add_member(full_name: str, title_vi: str, title_en: str, unit_id: int | None, on_board: bool) -> BoardMember:
-    member = BoardMember(full_name=full_name.strip(), title_vi=title_vi.strip(), title_en=title_en.strip(),
-                         unit_id=unit_id, on_board=on_board, position=len(members()))
+def add_member(
+    full_name: str, title_vi: str, title_en: str, unit_id: int | None, on_board: bool
+) -> BoardMember:
+    member = BoardMember(
+        full_name=full_name.strip(),
+        title_vi=title_vi.strip(),
+        title_en=title_en.strip(),
+        unit_id=unit_id,
+        on_board=on_board,
+        position=len(members()),
+    )
     db.session.add(member)
     db.session.flush()
     return member
 
 
-def update_unit(unit: Unit, name_vi: str, name_en: str, kind: str, minimum: int, cap: int, is_active: bool,
-                position: int) -> Unit:
+def update_unit(
+    unit: Unit, name_vi: str, name_en: str, kind: str, minimum: int, cap: int, is_active: bool, position: int
+) -> Unit:
     """Rename, re-kind, re-quota, reorder or (de)activate a unit. An inactive unit leaves the
     select lists but keeps its articles, members and royalty history."""
     unit.name_vi, unit.name_en, unit.kind = name_vi.strip(), name_en.strip(), UnitKind(kind)
@@ -73,8 +89,15 @@ def update_unit(unit: Unit, name_vi: str, name_en: str, kind: str, minimum: int,
     return unit
 
 
-def update_member(member: BoardMember, full_name: str, title_vi: str, title_en: str, unit_id: int | None,
-                  on_board: bool, position: int) -> BoardMember:
+def update_member(
+    member: BoardMember,
+    full_name: str,
+    title_vi: str,
+    title_en: str,
+    unit_id: int | None,
+    on_board: bool,
+    position: int,
+) -> BoardMember:
     """Correct a person's position or unit, hide someone who left the board, or reorder."""
     member.full_name, member.title_vi, member.title_en = full_name.strip(), title_vi.strip(), title_en.strip()
     member.unit_id, member.on_board, member.position = unit_id, on_board, position

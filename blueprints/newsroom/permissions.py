@@ -30,8 +30,11 @@ def can_edit(article: Article, user: User) -> bool:
         return False
     if user.has_role(Role.APPROVER, Role.EDITOR):
         return True
-    return user.has_role(Role.COLLABORATOR) and is_author(article, user) and article.state in (
-        ArticleState.DRAFT, ArticleState.RETURNED)
+    return (
+        user.has_role(Role.COLLABORATOR)
+        and is_author(article, user)
+        and article.state in (ArticleState.DRAFT, ArticleState.RETURNED)
+    )
 
 
 def can_write(user: User) -> bool:

@@ -18,8 +18,9 @@ def _published() -> sa.Select:
     return sa.select(Article).where(Article.state == ArticleState.PUBLISHED)
 
 
-def published_articles(section_id: int | None = None, page: int = 1, per_page: int = 20,
-                       include_subsections: bool = True):
+def published_articles(
+    section_id: int | None = None, page: int = 1, per_page: int = 20, include_subsections: bool = True
+):
     """A page (Flask-SQLAlchemy `Pagination`) of published articles, newest first.
 
     With `section_id`, that section's articles and (by default) its sub-sections'.
@@ -28,8 +29,12 @@ def published_articles(section_id: int | None = None, page: int = 1, per_page: i
     if section_id is not None:
         ids = section_and_descendants(section_id) if include_subsections else {section_id}
         query = query.where(Article.section_id.in_(ids))
-    return db.paginate(query.order_by(Article.published_at.desc(), Article.id.desc()),
-                       page=page, per_page=per_page, error_out=False)
+    return db.paginate(
+        query.order_by(Article.published_at.desc(), Article.id.desc()),
+        page=page,
+        per_page=per_page,
+        error_out=False,
+    )
 
 
 def published_article(article_id: int) -> Article | None:
@@ -39,8 +44,11 @@ def published_article(article_id: int) -> Article | None:
 
 def highlights(limit: int = 5) -> list[Article]:
     """Published articles flagged as highlights (offered to the city portal), newest first."""
-    return list(db.session.scalars(_published().where(Article.is_highlight)
-                                   .order_by(Article.published_at.desc()).limit(limit)))
+    return list(
+        db.session.scalars(
+            _published().where(Article.is_highlight).order_by(Article.published_at.desc()).limit(limit)
+        )
+    )
 
 
 @dataclass
@@ -79,8 +87,13 @@ def section_and_descendants(section_id: int) -> set[int]:
 
 def board_members() -> list[BoardMember]:
     """The editorial board as the public page lists it (law: names and positions)."""
-    return list(db.session.scalars(sa.select(BoardMember).where(BoardMember.on_board)
-                                   .order_by(BoardMember.position, BoardMember.full_name)))
+    return list(
+        db.session.scalars(
+            sa.select(BoardMember)
+            .where(BoardMember.on_board)
+            .order_by(BoardMember.position, BoardMember.full_name)
+        )
+    )
 
 
 def cover_key(article: Article, size: str) -> str | None:
@@ -88,7 +101,9 @@ def cover_key(article: Article, size: str) -> str | None:
     return (article.cover_sizes or {}).get(size) or article.cover_key
 
 
-def latest_published(section_id: int | None = None, limit: int = 5, exclude_id: int | None = None) -> list[Article]:
+def latest_published(
+    section_id: int | None = None, limit: int = 5, exclude_id: int | None = None
+) -> list[Article]:
     """The newest published articles (of a section and its sub-sections), without a count query:
     for home-page blocks, related items and feeds."""
     query = _published()
@@ -96,11 +111,18 @@ def latest_published(section_id: int | None = None, limit: int = 5, exclude_id: 
         query = query.where(Article.section_id.in_(section_and_descendants(section_id)))
     if exclude_id is not None:
         query = query.where(Article.id != exclude_id)
-    return list(db.session.scalars(query.order_by(Article.published_at.desc(), Article.id.desc()).limit(limit)))
+    return list(
+        db.session.scalars(query.order_by(Article.published_at.desc(), Article.id.desc()).limit(limit))
+    )
 
 
 def published_index() -> list[tuple[int, str, str, object, object]]:
     """(id, slug, title, published_at, updated_at) of every published article: for site maps."""
-    return [tuple(row) for row in db.session.execute(
-        sa.select(Article.id, Article.slug, Article.title, Article.published_at, Article.updated_at)
-        .where(Article.state == ArticleState.PUBLISHED).order_by(Article.published_at.desc()))]
+    return [
+        tuple(row)
+        for row in db.session.execute(
+            sa.select(Article.id, Article.slug, Article.title, Article.published_at, Article.updated_at)
+            .where(Article.state == ArticleState.PUBLISHED)
+            .order_by(Article.published_at.desc())
+        )
+    ]

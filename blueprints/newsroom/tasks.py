@@ -32,8 +32,9 @@ def recipients(article: Article, transition: ArticleTransition) -> list[User]:
     users: dict[int, User] = {}
     role = NEXT_ACTOR.get(transition.to_state)
     if role is not None:
-        for user in db.session.scalars(sa.select(User).join(Membership, Membership.user_id == User.id)
-                                       .where(Membership.role == role)):
+        for user in db.session.scalars(
+            sa.select(User).join(Membership, Membership.user_id == User.id).where(Membership.role == role)
+        ):
             users[user.id] = user
     if transition.to_state in TELL_AUTHORS:
         for user in article.authors:
@@ -50,8 +51,12 @@ def _message(article: Article, transition: ArticleTransition, link: str) -> tupl
         S.RETURNED: gettext("Bài bị trả lại: %(title)s", title=article.title),
         S.PUBLISHED: gettext("Bài đã được đăng: %(title)s", title=article.title),
     }
-    subject = subjects.get(state, gettext("Bài “%(title)s”: %(state)s", title=article.title, state=state.label))
-    body = gettext("Bài “%(title)s” chuyển sang trạng thái: %(state)s.\n", title=article.title, state=state.label)
+    subject = subjects.get(
+        state, gettext("Bài “%(title)s”: %(state)s", title=article.title, state=state.label)
+    )
+    body = gettext(
+        "Bài “%(title)s” chuyển sang trạng thái: %(state)s.\n", title=article.title, state=state.label
+    )
     if transition.comment:
         body += gettext("Ghi chú: %(comment)s\n", comment=transition.comment)
     body += "\n" + gettext("Xem bài: %(link)s\n", link=link)
@@ -73,8 +78,9 @@ def notify_transition(transition_id: int) -> int:
             link = url_for("newsroom.article_detail", article_id=article.id, _external=True)
             subject, body = _message(article, transition, link)
         message = mail.build_message(user.email, subject, body, sender_name=tenant.name_vi)
-        sent += mail.send_once(redis_key("newsroom-mail", tenant.id, transition.id, user.id), message,
-                               14 * 24 * 3600)
+        sent += mail.send_once(
+            redis_key("newsroom-mail", tenant.id, transition.id, user.id), message, 14 * 24 * 3600
+        )
     return sent
 
 
@@ -83,14 +89,24 @@ def process_cover(article_id: int) -> bool:
     """Strip metadata from an article's cover and make the sizes pages use. Idempotent: a cover
     already processed (its key is the `source` of `cover_sizes`) is left alone."""
     article = db.session.scalar(sa.select(Article).where(Article.id == article_id))
-    if article is None or not article.cover_key or (article.cover_sizes or {}).get("source") == article.cover_key:
+    if (
+        article is None
+        or not article.cover_key
+        or (article.cover_sizes or {}).get("source") == article.cover_key
+    ):
         return False
     old_path = stored_path(article.cover_key)
     original, sizes = clean_and_resize(old_path.read_bytes(), old_path.name)
     # A bulk UPDATE: the article's version is not bumped, so an editor's open form stays valid.
-    db.session.execute(sa.update(Article).where(Article.id == article_id, Article.cover_key == article.cover_key)
-                       .values(cover_key=original.key, cover_content_type=original.content_type,
-                               cover_sizes={"source": original.key} | {w: f.key for w, f in sizes.items()}))
+    db.session.execute(
+        sa.update(Article)
+        .where(Article.id == article_id, Article.cover_key == article.cover_key)
+        .values(
+            cover_key=original.key,
+            cover_content_type=original.content_type,
+            cover_sizes={"source": original.key} | {w: f.key for w, f in sizes.items()},
+        )
+    )
     old_path.unlink(missing_ok=True)
     return True
 

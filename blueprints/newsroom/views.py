@@ -61,9 +61,13 @@ def articles():
     form = FilterForm(request.args)
     form.section_id.choices = section_choices(current_locale(), blank=_l("Tất cả"))
     form.unit_id.choices = unit_choices(current_locale(), blank=_l("Tất cả"))
-    f = ArticleFilter(state=form.state.data or "", kind=form.kind.data or "", query=form.q.data or "",
-                      section_id=form.section_id.data if form.section_id.raw_data else None,
-                      unit_id=form.unit_id.data if form.unit_id.raw_data else None)
+    f = ArticleFilter(
+        state=form.state.data or "",
+        kind=form.kind.data or "",
+        query=form.q.data or "",
+        section_id=form.section_id.data if form.section_id.raw_data else None,
+        unit_id=form.unit_id.data if form.unit_id.raw_data else None,
+    )
     page = filtered_articles(current_user, f, page=request.args.get("page", 1, type=int))
     args = {k: v for k, v in request.args.items() if k != "page"}
     return render("newsroom/list.html", form=form, page=page, args=args, ArticleState=ArticleState)
@@ -71,19 +75,30 @@ def articles():
 
 def _input(form: ArticleForm) -> ArticleInput:
     return ArticleInput(
-        title=form.title.data or "", summary=form.summary.data or "", body=form.body.data or "",
-        kind=form.kind.data, section_id=form.section_id.data, unit_id=form.unit_id.data,
-        tags=parse_tags(form.tags.data), is_highlight=bool(form.is_highlight.data),
-        cover_caption=form.cover_caption.data or "", cover_alt=form.cover_alt.data or "",
-        source_type=form.source_type.data or None, source_name=form.source_name.data or "",
-        source_url=form.source_url.data or "", source_author=form.source_author.data or "",
-        author_ids=list(form.author_ids.data or []))
+        title=form.title.data or "",
+        summary=form.summary.data or "",
+        body=form.body.data or "",
+        kind=form.kind.data,
+        section_id=form.section_id.data,
+        unit_id=form.unit_id.data,
+        tags=parse_tags(form.tags.data),
+        is_highlight=bool(form.is_highlight.data),
+        cover_caption=form.cover_caption.data or "",
+        cover_alt=form.cover_alt.data or "",
+        source_type=form.source_type.data or None,
+        source_name=form.source_name.data or "",
+        source_url=form.source_url.data or "",
+        source_author=form.source_author.data or "",
+        author_ids=list(form.author_ids.data or []),
+    )
 
 
 def _attach_errors(form, errors: dict) -> None:
     for name, message in errors.items():
         if name in form:
-            form[name].errors = [*form[name].errors, message] if isinstance(form[name].errors, list) else [message]
+            form[name].errors = (
+                [*form[name].errors, message] if isinstance(form[name].errors, list) else [message]
+            )
 
 
 def _store_cover(form: ArticleForm, data: ArticleInput) -> bool:
@@ -176,6 +191,12 @@ def edit_article(article_id: int):
 @require_role(*MEMBERS)
 def article_detail(article_id: int):
     article = load_article(article_id)
-    return render("newsroom/detail.html", article=article, timeline=timeline(article),
-                  actions=available_actions(article, current_user), form=TransitionForm(),
-                  can_edit=can_edit(article, current_user), ArticleState=ArticleState)
+    return render(
+        "newsroom/detail.html",
+        article=article,
+        timeline=timeline(article),
+        actions=available_actions(article, current_user),
+        form=TransitionForm(),
+        can_edit=can_edit(article, current_user),
+        ArticleState=ArticleState,
+    )

@@ -38,11 +38,13 @@ def desk_urls(article: Article | None) -> dict[str, str]:
     """The editor's endpoints for `article` (a new article only autosaves, which creates it)."""
     if article is None or article.id is None:
         return {"autosave_url": url_for("newsroom.autosave_new"), "storage_key": storage_key(None)}
-    return {"autosave_url": url_for("newsroom.autosave", article_id=article.id),
-            "upload_url": url_for("newsroom.upload_image", article_id=article.id),
-            "preview_url": url_for("newsroom.preview", article_id=article.id),
-            "edit_url": url_for("newsroom.edit_article", article_id=article.id),
-            "storage_key": storage_key(article.id)}
+    return {
+        "autosave_url": url_for("newsroom.autosave", article_id=article.id),
+        "upload_url": url_for("newsroom.upload_image", article_id=article.id),
+        "preview_url": url_for("newsroom.preview", article_id=article.id),
+        "edit_url": url_for("newsroom.edit_article", article_id=article.id),
+        "storage_key": storage_key(article.id),
+    }
 
 
 bp.add_app_template_global(desk_urls, "newsroom_desk_urls")
@@ -67,8 +69,12 @@ def upload_image(article_id: int):
     except UploadRejected as exc:
         return jsonify(error=str(exc)), 422
     db.session.commit()
-    return jsonify(id=image.id, src=inline_images.image_path(article.id, image.id), width=image.width,
-                   height=image.height), 201
+    return jsonify(
+        id=image.id,
+        src=inline_images.image_path(article.id, image.id),
+        width=image.width,
+        height=image.height,
+    ), 201
 
 
 @bp.get("/anh-trong-bai/<int:article_id>/<int:image_id>/<size>")
@@ -90,8 +96,11 @@ def _autosave(article: Article | None):
     _fill_choices(form)
     if not form.validate_on_submit():
         first = next((f"{form[name].label.text}: {errors[0]}" for name, errors in form.errors.items()), "")
-        return jsonify(error=_("Chưa lưu được lên máy chủ (%(problem)s); nội dung vẫn được giữ trên máy này.",
-                               problem=first)), 422
+        return jsonify(
+            error=_(
+                "Chưa lưu được lên máy chủ (%(problem)s); nội dung vẫn được giữ trên máy này.", problem=first
+            )
+        ), 422
     data = _input(form)
     try:
         if article is None:
@@ -126,8 +135,10 @@ def preview(article_id: int):
     """The saved text in the portal's article page, framed at a phone's and a desktop's width.
     This page alone may frame the portal's own pages (the frames are its preview)."""
     page = render("newsroom/preview.html", article=load_article(article_id))
-    policy = "; ".join("frame-src 'self'" if part.startswith("frame-src") else part
-                       for part in content_security_policy().split("; "))
+    policy = "; ".join(
+        "frame-src 'self'" if part.startswith("frame-src") else part
+        for part in content_security_policy().split("; ")
+    )
     return page, 200, {"Content-Security-Policy": policy}
 
 

@@ -29,8 +29,12 @@ from tenants.context import require_tenant
 @bp.get("/admin/newsroom/")
 @require_role(*MEMBERS)
 def dashboard():
-    return render("newsroom/dashboard.html", board=build_dashboard(current_user), ArticleState=ArticleState,
-                  may_write=can_write(current_user))
+    return render(
+        "newsroom/dashboard.html",
+        board=build_dashboard(current_user),
+        ArticleState=ArticleState,
+        may_write=can_write(current_user),
+    )
 
 
 @bp.post("/admin/newsroom/articles/<int:article_id>/do/<action>")
@@ -75,10 +79,17 @@ def transition(article_id: int, action: str):
 
 
 def _detail_with_errors(article, form, action: str, missing: dict | None = None):
-    return render("newsroom/detail.html", article=article, timeline=workflow.timeline(article),
-                  actions=workflow.available_actions(article, current_user), form=form,
-                  failed_action=action, missing=missing or {}, can_edit=can_edit(article, current_user),
-                  ArticleState=ArticleState), 422
+    return render(
+        "newsroom/detail.html",
+        article=article,
+        timeline=workflow.timeline(article),
+        actions=workflow.available_actions(article, current_user),
+        form=form,
+        failed_action=action,
+        missing=missing or {},
+        can_edit=can_edit(article, current_user),
+        ArticleState=ArticleState,
+    ), 422
 
 
 @bp.get("/admin/newsroom/articles/<int:article_id>/revisions")
@@ -93,9 +104,16 @@ def article_revisions(article_id: int):
         if old is None or new is None:
             abort(404)
         diff = compare(old, new)
-    return render("newsroom/revisions.html", article=article, revisions=all_revisions, diff=diff,
-                  old=old, new=new, form=RestoreForm(version=article.version),
-                  can_edit=can_edit(article, current_user))
+    return render(
+        "newsroom/revisions.html",
+        article=article,
+        revisions=all_revisions,
+        diff=diff,
+        old=old,
+        new=new,
+        form=RestoreForm(version=article.version),
+        can_edit=can_edit(article, current_user),
+    )
 
 
 @bp.post("/admin/newsroom/articles/<int:article_id>/revisions/<int:number>/restore")
@@ -127,4 +145,6 @@ def backoffice_cover(article_id: int, size: str):
     key = cover_key(article, size)
     if not key:
         abort(404)
-    return send_stored(key, article.cover_content_type or "image/jpeg", f"cover-{article.id}", as_attachment=False)
+    return send_stored(
+        key, article.cover_content_type or "image/jpeg", f"cover-{article.id}", as_attachment=False
+    )

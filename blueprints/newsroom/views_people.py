@@ -26,8 +26,14 @@ def _page(unit_form=None, member_form=None, settings_form=None, status: int = 20
     member_form = member_form or MemberForm(formdata=None)
     member_form.unit_id.choices = unit_choices(current_locale())
     settings_form = settings_form or SettingsForm(formdata=None, obj=settings)
-    return render("newsroom/people.html", units=people.units(), members=people.members(), unit_form=unit_form,
-                  member_form=member_form, settings_form=settings_form), status
+    return render(
+        "newsroom/people.html",
+        units=people.units(),
+        members=people.members(),
+        unit_form=unit_form,
+        member_form=member_form,
+        settings_form=settings_form,
+    ), status
 
 
 def _saved(message: str, anchor: str | None = None):
@@ -65,8 +71,13 @@ def add_unit():
     form = UnitForm()
     if not _valid_unit(form):
         return _page(unit_form=form, status=422)
-    people.add_unit(form.name_vi.data, form.name_en.data or "", form.kind.data, form.monthly_minimum.data,
-                    form.monthly_cap.data)
+    people.add_unit(
+        form.name_vi.data,
+        form.name_en.data or "",
+        form.kind.data,
+        form.monthly_minimum.data,
+        form.monthly_cap.data,
+    )
     return _saved(_("Đã thêm đơn vị."))
 
 
@@ -77,8 +88,13 @@ def add_member():
     form.unit_id.choices = unit_choices(current_locale())
     if not _valid_member(form):
         return _page(member_form=form, status=422)
-    people.add_member(form.full_name.data, form.title_vi.data, form.title_en.data or "", form.unit_id.data,
-                      bool(form.on_board.data))
+    people.add_member(
+        form.full_name.data,
+        form.title_vi.data,
+        form.title_en.data or "",
+        form.unit_id.data,
+        bool(form.on_board.data),
+    )
     return _saved(_("Đã thêm người."))
 
 
@@ -89,11 +105,15 @@ def save_settings():
     if not form.validate():
         return _page(settings_form=form, status=422)
     current = NewsroomSettings.for_current_tenant()
-    people.update_settings(form.late_after_days.data,
-                           current.default_monthly_minimum if form.default_monthly_minimum.data is None
-                           else form.default_monthly_minimum.data,
-                           current.default_monthly_cap if form.default_monthly_cap.data is None
-                           else form.default_monthly_cap.data)
+    people.update_settings(
+        form.late_after_days.data,
+        current.default_monthly_minimum
+        if form.default_monthly_minimum.data is None
+        else form.default_monthly_minimum.data,
+        current.default_monthly_cap
+        if form.default_monthly_cap.data is None
+        else form.default_monthly_cap.data,
+    )
     return _saved(_("Đã lưu cài đặt."), "settings-h")
 
 
@@ -104,8 +124,16 @@ def edit_unit(unit_id: int):
     form = UnitEditForm(obj=unit)
     if not form.is_submitted() or not _valid_unit(form, unit.id):
         return _edit_page(form, _("Sửa đơn vị"))
-    people.update_unit(unit, form.name_vi.data, form.name_en.data or "", form.kind.data, form.monthly_minimum.data,
-                       form.monthly_cap.data, bool(form.is_active.data), form.position.data)
+    people.update_unit(
+        unit,
+        form.name_vi.data,
+        form.name_en.data or "",
+        form.kind.data,
+        form.monthly_minimum.data,
+        form.monthly_cap.data,
+        bool(form.is_active.data),
+        form.position.data,
+    )
     return _saved(_("Đã lưu đơn vị."), "units-h")
 
 
@@ -117,8 +145,15 @@ def edit_member(member_id: int):
     form.unit_id.choices = unit_choices(current_locale(), keep=member.unit_id)
     if not form.is_submitted() or not _valid_member(form, member.unit_id):
         return _edit_page(form, _("Sửa thông tin người"))
-    people.update_member(member, form.full_name.data, form.title_vi.data, form.title_en.data or "",
-                         form.unit_id.data, bool(form.on_board.data), form.position.data)
+    people.update_member(
+        member,
+        form.full_name.data,
+        form.title_vi.data,
+        form.title_en.data or "",
+        form.unit_id.data,
+        bool(form.on_board.data),
+        form.position.data,
+    )
     return _saved(_("Đã lưu thông tin người."), "members-h")
 
 
@@ -126,4 +161,6 @@ def _edit_page(form, heading: str):
     """One page for either form (posting back to the page's own URL), what was typed kept on error
     (and answered 422)."""
     action = url_for(request.endpoint, **request.view_args)
-    return render("newsroom/people_edit.html", form=form, heading=heading, action=action), 422 if form.errors else 200
+    return render(
+        "newsroom/people_edit.html", form=form, heading=heading, action=action
+    ), 422 if form.errors else 200

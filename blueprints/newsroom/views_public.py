@@ -11,8 +11,13 @@ from app.uploads import send_stored
 from blueprints.newsroom.blueprint import bp
 from blueprints.newsroom.public import board_members, cover_key, published_article
 
-add_public_page("newsroom.board", _l("Ban biên tập"),
-                _l("Thành viên Ban biên tập cổng thông tin: họ tên và chức vụ."), order=85, in_main_menu=False)
+add_public_page(
+    "newsroom.board",
+    _l("Ban biên tập"),
+    _l("Thành viên Ban biên tập cổng thông tin: họ tên và chức vụ."),
+    order=85,
+    in_main_menu=False,
+)
 
 
 @bp.get("/ban-bien-tap")
@@ -26,4 +31,6 @@ def public_cover(article_id: int, size: str):
     key = cover_key(article, size) if article else None
     if not key:
         abort(404)
-    return send_stored(key, article.cover_content_type or "image/jpeg", f"cover-{article.id}", as_attachment=False)
+    return send_stored(
+        key, article.cover_content_type or "image/jpeg", f"cover-{article.id}", as_attachment=False
+    )

@@ -61,19 +61,39 @@ class Action:
     needs_comment: bool = False
 
 
-ACTIONS = {a.name: a for a in (
-    Action("submit", frozenset({S.DRAFT, S.RETURNED}), S.SUBMITTED, (), _l("Gửi duyệt")),
-    Action("approve", frozenset({S.SUBMITTED}), S.APPROVED, (Role.APPROVER,), _l("Duyệt bài")),
-    Action("return", frozenset({S.SUBMITTED, S.APPROVED}), S.RETURNED, (Role.APPROVER,),
-           _l("Trả lại cho tác giả"), needs_comment=True),
-    Action("schedule", frozenset({S.APPROVED}), S.SCHEDULED, (Role.EDITOR,), _l("Hẹn giờ đăng")),
-    Action("unschedule", frozenset({S.SCHEDULED}), S.APPROVED, (Role.EDITOR,), _l("Hủy hẹn giờ")),
-    Action("publish", frozenset({S.APPROVED, S.SCHEDULED, S.UNPUBLISHED}), S.PUBLISHED, (Role.EDITOR,),
-           _l("Đăng ngay")),
-    Action("unpublish", frozenset({S.PUBLISHED}), S.UNPUBLISHED, (Role.EDITOR,), _l("Gỡ bài"),
-           needs_comment=True),
-    Action("archive", frozenset({S.PUBLISHED, S.UNPUBLISHED}), S.ARCHIVED, (Role.EDITOR,), _l("Lưu trữ")),
-)}
+ACTIONS = {
+    a.name: a
+    for a in (
+        Action("submit", frozenset({S.DRAFT, S.RETURNED}), S.SUBMITTED, (), _l("Gửi duyệt")),
+        Action("approve", frozenset({S.SUBMITTED}), S.APPROVED, (Role.APPROVER,), _l("Duyệt bài")),
+        Action(
+            "return",
+            frozenset({S.SUBMITTED, S.APPROVED}),
+            S.RETURNED,
+            (Role.APPROVER,),
+            _l("Trả lại cho tác giả"),
+            needs_comment=True,
+        ),
+        Action("schedule", frozenset({S.APPROVED}), S.SCHEDULED, (Role.EDITOR,), _l("Hẹn giờ đăng")),
+        Action("unschedule", frozenset({S.SCHEDULED}), S.APPROVED, (Role.EDITOR,), _l("Hủy hẹn giờ")),
+        Action(
+            "publish",
+            frozenset({S.APPROVED, S.SCHEDULED, S.UNPUBLISHED}),
+            S.PUBLISHED,
+            (Role.EDITOR,),
+            _l("Đăng ngay"),
+        ),
+        Action(
+            "unpublish",
+            frozenset({S.PUBLISHED}),
+            S.UNPUBLISHED,
+            (Role.EDITOR,),
+            _l("Gỡ bài"),
+            needs_comment=True,
+        ),
+        Action("archive", frozenset({S.PUBLISHED, S.UNPUBLISHED}), S.ARCHIVED, (Role.EDITOR,), _l("Lưu trữ")),
+    )
+}
 
 
 def may(action: Action, article: Article, actor: User) -> bool:
@@ -112,16 +132,22 @@ def missing_for_submission(article: Article) -> dict[str, object]:
         missing["cover_alt"] = _l("Ảnh đại diện cần có mô tả thay thế cho người khiếm thị.")
     unnamed = images_without_alt(article.body)
     if unnamed and "body" not in missing:
-        missing["body"] = _l("%(n)d ảnh trong bài chưa có mô tả cho người khiếm thị: nhập mô tả dưới mỗi ảnh.",
-                             n=unnamed)
+        missing["body"] = _l(
+            "%(n)d ảnh trong bài chưa có mô tả cho người khiếm thị: nhập mô tả dưới mỗi ảnh.", n=unnamed
+        )
     return missing
 
 
 def _record(article: Article, actor: User | None, action: Action, comment: str) -> ArticleTransition:
     """Move the article and write the timeline; `article_changed` lets the mail job and others follow."""
-    transition = ArticleTransition(article_id=article.id, from_state=article.state, to_state=action.target,
-                                   actor_id=actor.id if actor else None, comment=comment.strip(),
-                                   at=datetime.now(UTC))
+    transition = ArticleTransition(
+        article_id=article.id,
+        from_state=article.state,
+        to_state=action.target,
+        actor_id=actor.id if actor else None,
+        comment=comment.strip(),
+        at=datetime.now(UTC),
+    )
     article.state = action.target
     article.updated_at = datetime.now(UTC)
     db.session.add(transition)
@@ -137,8 +163,13 @@ def _check(name: str, article: Article, actor: User) -> Action:
     if not may(action, article, actor):
         raise NotAllowed(_l("Bạn không có quyền thực hiện thao tác này."))
     if article.state not in action.sources:
-        raise InvalidTransition(_l("Bài đang ở trạng thái “%(state)s”, không thể “%(action)s”.",
-                                   state=S(article.state).label, action=action.label))
+        raise InvalidTransition(
+            _l(
+                "Bài đang ở trạng thái “%(state)s”, không thể “%(action)s”.",
+                state=S(article.state).label,
+                action=action.label,
+            )
+        )
     return action
 
 
@@ -167,7 +198,9 @@ def return_article(article: Article, actor: User, reason: str) -> ArticleTransit
     return perform("return", article, actor, reason)
 
 
-def approve(article: Article, actor: User, comment: str = "", factor: Decimal | None = None) -> ArticleTransition:
+def approve(
+    article: Article, actor: User, comment: str = "", factor: Decimal | None = None
+) -> ArticleTransition:
     """Approve with the royalty factor; listeners (royalties) check it lies in the portal's range."""
     _check("approve", article, actor)
     signals.article_approving.send(article, factor=factor)
@@ -179,8 +212,9 @@ def approve(article: Article, actor: User, comment: str = "", factor: Decimal | 
     return transition
 
 
-def schedule(article: Article, actor: User, when: datetime, comment: str = "",
-             now: datetime | None = None) -> ArticleTransition:
+def schedule(
+    article: Article, actor: User, when: datetime, comment: str = "", now: datetime | None = None
+) -> ArticleTransition:
     if when is None or when <= (now or datetime.now(UTC)):
         raise SubmissionIncomplete({"publish_at": _l("Chọn một thời điểm trong tương lai.")})
     transition = perform("schedule", article, actor, comment)
@@ -215,8 +249,13 @@ def archive(article: Article, actor: User, comment: str = "") -> ArticleTransiti
 
 # The actions that take only a comment, by name, for the view: each through its own service,
 # never `perform` directly, so publishing sets the publication date and unscheduling clears the time.
-SIMPLE_ACTIONS = {"return": return_article, "unschedule": unschedule, "publish": publish,
-                  "unpublish": unpublish, "archive": archive}
+SIMPLE_ACTIONS = {
+    "return": return_article,
+    "unschedule": unschedule,
+    "publish": publish,
+    "unpublish": unpublish,
+    "archive": archive,
+}
 
 
 def publish_due(now: datetime | None = None) -> list[int]:
@@ -225,8 +264,11 @@ def publish_due(now: datetime | None = None) -> list[int]:
     Returns the ids published. The scheduler is the actor (none); the timeline says so.
     """
     now = now or datetime.now(UTC)
-    due = db.session.scalars(sa.select(Article).where(
-        Article.state == S.SCHEDULED, Article.publish_at <= now).order_by(Article.publish_at)).all()
+    due = db.session.scalars(
+        sa.select(Article)
+        .where(Article.state == S.SCHEDULED, Article.publish_at <= now)
+        .order_by(Article.publish_at)
+    ).all()
     for article in due:
         _record(article, None, ACTIONS["publish"], "")
         _mark_published(article, article.publish_at)
@@ -234,5 +276,10 @@ def publish_due(now: datetime | None = None) -> list[int]:
 
 
 def timeline(article: Article) -> list[ArticleTransition]:
-    return list(db.session.scalars(sa.select(ArticleTransition).where(
-        ArticleTransition.article_id == article.id).order_by(ArticleTransition.at, ArticleTransition.id)))
+    return list(
+        db.session.scalars(
+            sa.select(ArticleTransition)
+            .where(ArticleTransition.article_id == article.id)
+            .order_by(ArticleTransition.at, ArticleTransition.id)
+        )
+    )

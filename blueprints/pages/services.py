@@ -28,7 +28,15 @@ def provincial_portal_url() -> str:
 
 
 # The portal's own pages; other capabilities add theirs the same way.
-add_public_page("pages.home", _l("Trang chủ"), _l("Tin tức, tin nổi bật và liên kết nhanh của cổng thông tin."), order=0)
-add_public_page("pages.public_services", _l("Dịch vụ công"), _l("Thủ tục hành chính và Cổng dịch vụ công của tỉnh."), order=80)
-add_public_page("pages.site_map", _l("Sơ đồ cổng thông tin"), _l("Tất cả các chuyên mục của cổng thông tin."), order=90)
-
+add_public_page(
+    "pages.home", _l("Trang chủ"), _l("Tin tức, tin nổi bật và liên kết nhanh của cổng thông tin."), order=0
+)
+add_public_page(
+    "pages.public_services",
+    _l("Dịch vụ công"),
+    _l("Thủ tục hành chính và Cổng dịch vụ công của tỉnh."),
+    order=80,
+)
+add_public_page(
+    "pages.site_map", _l("Sơ đồ cổng thông tin"), _l("Tất cả các chuyên mục của cổng thông tin."), order=90
+)

@@ -23,8 +23,13 @@ def portal_link(host: str) -> str:
 def home():
     tenant = require_tenant()
     portals = member_portals(tenant) if tenant.kind == "city" else []
-    return render("pages/home.html", portals=portals, portal_link=portal_link, home_news=home_news(),
-                  provincial_url=provincial_portal_url())
+    return render(
+        "pages/home.html",
+        portals=portals,
+        portal_link=portal_link,
+        home_news=home_news(),
+        provincial_url=provincial_portal_url(),
+    )
 
 
 @bp.get("/dich-vu-cong")
@@ -35,4 +40,3 @@ def public_services():
 @bp.get("/so-do-trang")
 def site_map():
     return render("pages/site_map.html")
-

@@ -80,8 +80,11 @@ def _read_row(line: int, cells: list[str], columns: dict[str, int], errors: list
     row: dict = {name: cell(name) for name in COLUMNS}
     before = len(errors)
     if not PERIOD.match(row["period"]):
-        errors.append(RowError(line, _("Kỳ “%(value)s” không hợp lệ (dùng 2024, 2024-Q1 hoặc 2024-03).",
-                                          value=row["period"])))
+        errors.append(
+            RowError(
+                line, _("Kỳ “%(value)s” không hợp lệ (dùng 2024, 2024-Q1 hoặc 2024-03).", value=row["period"])
+            )
+        )
     if not row["field"]:
         errors.append(RowError(line, _("Thiếu lĩnh vực.")))
     elif len(row["field"]) > 200 or len(row["procedure"]) > 300:
@@ -89,16 +92,28 @@ def _read_row(line: int, cells: list[str], columns: dict[str, int], errors: list
     for name in NUMBERS:
         value = row[name].replace(".", "").replace(",", "").replace(" ", "")
         if not value.isdigit() or len(value) > 9:
-            errors.append(RowError(line, _("Cột “%(column)s”: “%(value)s” không phải số nguyên không âm.",
-                                              column=_column_label(name), value=row[name])))
+            errors.append(
+                RowError(
+                    line,
+                    _(
+                        "Cột “%(column)s”: “%(value)s” không phải số nguyên không âm.",
+                        column=_column_label(name),
+                        value=row[name],
+                    ),
+                )
+            )
         else:
             row[name] = int(value)
     return row if len(errors) == before else None
 
 
 def _column_label(name: str) -> str:
-    return {"received": _("Tiếp nhận"), "on_time": _("Đúng hạn"), "late": _("Trễ hạn"),
-            "in_progress": _("Đang giải quyết")}[name]
+    return {
+        "received": _("Tiếp nhận"),
+        "on_time": _("Đúng hạn"),
+        "late": _("Trễ hạn"),
+        "in_progress": _("Đang giải quyết"),
+    }[name]
 
 
 def parse_figures(data: bytes) -> tuple[list[dict], list[RowError]]:
@@ -151,11 +166,16 @@ def import_figures(data: bytes) -> ImportResult:
     rows, errors = parse_figures(data)
     if errors:
         return ImportResult(0, (), tuple(errors))
-    existing = {(f.period, f.field, f.procedure): f for f in db.session.scalars(
-        sa.select(ProcedureFigure).where(ProcedureFigure.period.in_({r["period"] for r in rows})))}
+    existing = {
+        (f.period, f.field, f.procedure): f
+        for f in db.session.scalars(
+            sa.select(ProcedureFigure).where(ProcedureFigure.period.in_({r["period"] for r in rows}))
+        )
+    }
     for row in rows:
         figure = existing.get((row["period"], row["field"], row["procedure"])) or ProcedureFigure(
-            period=row["period"], field=row["field"], procedure=row["procedure"])
+            period=row["period"], field=row["field"], procedure=row["procedure"]
+        )
         for name in NUMBERS:
             setattr(figure, name, row[name])
         db.session.add(figure)
@@ -165,8 +185,11 @@ def import_figures(data: bytes) -> ImportResult:
 
 def periods() -> list[str]:
     """Periods with figures, newest first."""
-    return list(db.session.scalars(
-        sa.select(ProcedureFigure.period).distinct().order_by(ProcedureFigure.period.desc())))
+    return list(
+        db.session.scalars(
+            sa.select(ProcedureFigure.period).distinct().order_by(ProcedureFigure.period.desc())
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -187,8 +210,13 @@ def figures_for(period: str | None) -> PeriodFigures | None:
     if not known:
         return None
     chosen = period if period in known else known[0]
-    rows = list(db.session.scalars(sa.select(ProcedureFigure).where(ProcedureFigure.period == chosen)
-                                   .order_by(ProcedureFigure.field, ProcedureFigure.procedure)))
+    rows = list(
+        db.session.scalars(
+            sa.select(ProcedureFigure)
+            .where(ProcedureFigure.period == chosen)
+            .order_by(ProcedureFigure.field, ProcedureFigure.procedure)
+        )
+    )
     totals = {name: sum(getattr(r, name) for r in rows) for name in NUMBERS}
     return PeriodFigures(chosen, rows, totals)
 

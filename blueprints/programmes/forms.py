@@ -19,8 +19,11 @@ class ProjectForm(FlaskForm):
     name = StringField(_l("Tên"), validators=[DataRequired(), Length(max=300)])
     goal = TextAreaField(_l("Mục tiêu"), validators=[Optional(), Length(max=5000)])
     field = StringField(_l("Lĩnh vực"), validators=[Optional(), Length(max=120)])
-    project_type = StringField(_l("Loại dự án"), validators=[Optional(), Length(max=120)],
-                               description=_l("Ví dụ: nhóm C, đầu tư công, gói thầu xây lắp."))
+    project_type = StringField(
+        _l("Loại dự án"),
+        validators=[Optional(), Length(max=120)],
+        description=_l("Ví dụ: nhóm C, đầu tư công, gói thầu xây lắp."),
+    )
     duration = StringField(_l("Thời gian thực hiện"), validators=[Optional(), Length(max=120)])
     budget_vnd = IntegerField(_l("Tổng mức đầu tư (đồng)"), validators=[Optional(), NumberRange(min=0)])
     funder = StringField(_l("Nguồn vốn"), validators=[Optional(), Length(max=200)])
@@ -30,8 +33,11 @@ class ProjectForm(FlaskForm):
 class ScienceProgrammeForm(FlaskForm):
     code = StringField(_l("Mã số"), validators=[DataRequired(), Length(max=60)])
     name = StringField(_l("Tên chương trình, đề tài"), validators=[DataRequired(), Length(max=300)])
-    level = StringField(_l("Cấp quản lý"), validators=[Optional(), Length(max=80)],
-                        description=_l("Ví dụ: cấp tỉnh, cấp thành phố, cấp cơ sở."))
+    level = StringField(
+        _l("Cấp quản lý"),
+        validators=[Optional(), Length(max=80)],
+        description=_l("Ví dụ: cấp tỉnh, cấp thành phố, cấp cơ sở."),
+    )
     field = StringField(_l("Lĩnh vực"), validators=[Optional(), Length(max=120)])
     lead_unit = StringField(_l("Đơn vị chủ trì"), validators=[Optional(), Length(max=200)])
     duration = StringField(_l("Thời gian thực hiện"), validators=[Optional(), Length(max=120)])
@@ -40,8 +46,11 @@ class ScienceProgrammeForm(FlaskForm):
 
 class StatisticsReportForm(FlaskForm):
     title = StringField(_l("Tên báo cáo"), validators=[DataRequired(), Length(max=300)])
-    period = StringField(_l("Kỳ báo cáo"), validators=[DataRequired(), Length(max=80)],
-                         description=_l("Ví dụ: Quý I năm 2024, 6 tháng đầu năm 2024."))
+    period = StringField(
+        _l("Kỳ báo cáo"),
+        validators=[DataRequired(), Length(max=80)],
+        description=_l("Ví dụ: Quý I năm 2024, 6 tháng đầu năm 2024."),
+    )
     published_on = DateField(_l("Ngày công bố"), default=date.today, validators=[DataRequired()])
     file = FileField(_l("Tệp báo cáo (PDF, Word, Excel)"))
 

@@ -35,8 +35,9 @@ class Project(TenantScoped, db.Model):
     budget_vnd: Mapped[int | None] = mapped_column(sa.BigInteger)
     funder: Mapped[str] = mapped_column(sa.String(200), default="")
     status: Mapped[str] = mapped_column(sa.String(120), default="")
-    updated_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), server_default=sa.func.now(),
-                                                 onupdate=sa.func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        sa.DateTime(timezone=True), server_default=sa.func.now(), onupdate=sa.func.now()
+    )
 
     __table_args__ = (
         sa.CheckConstraint("kind IN ('planning', 'project', 'procurement')", name="kind"),
@@ -86,6 +87,7 @@ class ProcedureFigure(TenantScoped, db.Model):
 
     __table_args__ = (
         sa.UniqueConstraint("tenant_id", "period", "field", "procedure"),
-        sa.CheckConstraint("received >= 0 AND on_time >= 0 AND late >= 0 AND in_progress >= 0",
-                           name="counts_not_negative"),
+        sa.CheckConstraint(
+            "received >= 0 AND on_time >= 0 AND late >= 0 AND in_progress >= 0", name="counts_not_negative"
+        ),
     )

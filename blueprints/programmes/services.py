@@ -23,21 +23,31 @@ def list_programmes() -> list[ScienceProgramme]:
 
 
 def list_reports() -> list[StatisticsReport]:
-    return list(db.session.scalars(sa.select(StatisticsReport).order_by(
-        StatisticsReport.published_on.desc(), StatisticsReport.id.desc())))
+    return list(
+        db.session.scalars(
+            sa.select(StatisticsReport).order_by(
+                StatisticsReport.published_on.desc(), StatisticsReport.id.desc()
+            )
+        )
+    )
 
 
 def save_programme(programme: ScienceProgramme, form) -> None:
     """A code names one programme on a portal."""
-    clash = db.session.scalar(sa.select(ScienceProgramme.id).where(
-        ScienceProgramme.code == programme.code, ScienceProgramme.id != (programme.id or 0)))
+    clash = db.session.scalar(
+        sa.select(ScienceProgramme.id).where(
+            ScienceProgramme.code == programme.code, ScienceProgramme.id != (programme.id or 0)
+        )
+    )
     if clash:
         raise FieldErrors.on("code", _("Mã số này đã được dùng."))
 
 
 def save_report(report: StatisticsReport, form) -> None:
     """A report must have its file; a new upload replaces the old one."""
-    stored = form_upload(form, "file", "document", has_one=bool(report.file_key), missing=_("Hãy chọn tệp báo cáo."))
+    stored = form_upload(
+        form, "file", "document", has_one=bool(report.file_key), missing=_("Hãy chọn tệp báo cáo.")
+    )
     if stored:
         report.file_key, report.file_name, report.file_type = stored.key, stored.filename, stored.content_type
 

@@ -33,15 +33,33 @@ from blueprints.programmes.services import (
 )
 from blueprints.seo.registry import add_sitemap_source
 
-add_public_page("programmes.projects", _l("Quy hoạch, dự án, đấu thầu"),
-                _l("Quy hoạch, kế hoạch phát triển, dự án đầu tư và đấu thầu, mua sắm công."), order=40)
-add_public_page("programmes.science", _l("Chương trình khoa học"),
-                _l("Chương trình, đề tài nghiên cứu khoa học."), order=42, in_main_menu=False)
-add_public_page("programmes.reports", _l("Báo cáo thống kê"),
-                _l("Báo cáo thống kê định kỳ."), order=44, in_main_menu=False)
-add_sitemap_source("programmes.projects", lambda: (
-    ("programmes.project", {"project_id": pid}, updated_at)
-    for pid, updated_at in db.session.execute(sa.select(Project.id, Project.updated_at))))
+add_public_page(
+    "programmes.projects",
+    _l("Quy hoạch, dự án, đấu thầu"),
+    _l("Quy hoạch, kế hoạch phát triển, dự án đầu tư và đấu thầu, mua sắm công."),
+    order=40,
+)
+add_public_page(
+    "programmes.science",
+    _l("Chương trình khoa học"),
+    _l("Chương trình, đề tài nghiên cứu khoa học."),
+    order=42,
+    in_main_menu=False,
+)
+add_public_page(
+    "programmes.reports",
+    _l("Báo cáo thống kê"),
+    _l("Báo cáo thống kê định kỳ."),
+    order=44,
+    in_main_menu=False,
+)
+add_sitemap_source(
+    "programmes.projects",
+    lambda: (
+        ("programmes.project", {"project_id": pid}, updated_at)
+        for pid, updated_at in db.session.execute(sa.select(Project.id, Project.updated_at))
+    ),
+)
 
 
 @bp.app_context_processor
@@ -52,18 +70,28 @@ def figures_context():
 
 # -- public -----------------------------------------------------------------------------------
 
+
 @bp.get("/du-an")
 def projects():
     kind = request.args.get("kind")
-    return render("programmes/projects.html", projects=list_projects(kind), kinds=list(ProjectKind),
-                  kind=kind if kind in set(ProjectKind) else None, format_vnd=format_vnd)
+    return render(
+        "programmes/projects.html",
+        projects=list_projects(kind),
+        kinds=list(ProjectKind),
+        kind=kind if kind in set(ProjectKind) else None,
+        format_vnd=format_vnd,
+    )
 
 
 @bp.get("/du-an/<int:project_id>")
 def project(project_id: int):
     item = find_row(Project, project_id)
-    return render("programmes/project.html", project=item, kind_label=ProjectKind(item.kind).label,
-                  format_vnd=format_vnd)
+    return render(
+        "programmes/project.html",
+        project=item,
+        kind_label=ProjectKind(item.kind).label,
+        format_vnd=format_vnd,
+    )
 
 
 @bp.get("/de-tai-khoa-hoc")
@@ -86,18 +114,58 @@ def report_file(report_id: int):
 
 # -- back office ------------------------------------------------------------------------------
 
-register(Crud(bp, "projects", Project, ProjectForm, _l("Quy hoạch, dự án, đấu thầu"), order=200, columns=[
-    (_l("Tên"), lambda r: r.name), (_l("Loại thông tin"), lambda r: ProjectKind(r.kind).label),
-    (_l("Tình trạng"), lambda r: r.status)]))
-register(Crud(bp, "science-programmes", ScienceProgramme, ScienceProgrammeForm, _l("Chương trình khoa học"),
-              order=210, save=save_programme, order_by=lambda m: [m.code], columns=[
-                  (_l("Tên chương trình, đề tài"), lambda r: r.name), (_l("Mã số"), lambda r: r.code),
-                  (_l("Cấp quản lý"), lambda r: r.level)]))
-register(Crud(bp, "statistics", StatisticsReport, StatisticsReportForm, _l("Báo cáo thống kê"), order=220,
-              save=save_report, order_by=lambda m: [m.published_on.desc(), m.id.desc()], columns=[
-                  (_l("Tên báo cáo"), lambda r: r.title), (_l("Kỳ báo cáo"), lambda r: r.period),
-                  (_l("Ngày công bố"), lambda r: r.published_on.strftime("%d/%m/%Y"))]))
-add_backoffice_page("programmes.figures_admin", _l("Số liệu thủ tục hành chính"), roles=CONTENT_MANAGERS, order=230)
+register(
+    Crud(
+        bp,
+        "projects",
+        Project,
+        ProjectForm,
+        _l("Quy hoạch, dự án, đấu thầu"),
+        order=200,
+        columns=[
+            (_l("Tên"), lambda r: r.name),
+            (_l("Loại thông tin"), lambda r: ProjectKind(r.kind).label),
+            (_l("Tình trạng"), lambda r: r.status),
+        ],
+    )
+)
+register(
+    Crud(
+        bp,
+        "science-programmes",
+        ScienceProgramme,
+        ScienceProgrammeForm,
+        _l("Chương trình khoa học"),
+        order=210,
+        save=save_programme,
+        order_by=lambda m: [m.code],
+        columns=[
+            (_l("Tên chương trình, đề tài"), lambda r: r.name),
+            (_l("Mã số"), lambda r: r.code),
+            (_l("Cấp quản lý"), lambda r: r.level),
+        ],
+    )
+)
+register(
+    Crud(
+        bp,
+        "statistics",
+        StatisticsReport,
+        StatisticsReportForm,
+        _l("Báo cáo thống kê"),
+        order=220,
+        save=save_report,
+        order_by=lambda m: [m.published_on.desc(), m.id.desc()],
+        columns=[
+            (_l("Tên báo cáo"), lambda r: r.title),
+            (_l("Kỳ báo cáo"), lambda r: r.period),
+            (_l("Ngày công bố"), lambda r: r.published_on.strftime("%d/%m/%Y")),
+        ],
+    )
+)
+add_backoffice_page(
+    "programmes.figures_admin", _l("Số liệu thủ tục hành chính"), roles=CONTENT_MANAGERS, order=230
+)
 
 
 @bp.route("/admin/procedure-figures", methods=["GET", "POST"])
@@ -110,13 +178,24 @@ def figures_admin():
         result = figures.import_figures(form.file.data.read(figures.MAX_BYTES + 1))
         if result.ok:
             db.session.commit()
-            flash(_("Đã nhập %(rows)d dòng số liệu cho kỳ %(periods)s.", rows=result.rows,
-                    periods=", ".join(result.periods)), "success")
+            flash(
+                _(
+                    "Đã nhập %(rows)d dòng số liệu cho kỳ %(periods)s.",
+                    rows=result.rows,
+                    periods=", ".join(result.periods),
+                ),
+                "success",
+            )
             return redirect(url_for("programmes.figures_admin"))
         db.session.rollback()
     status = 422 if form.errors or (result and not result.ok) else 200
-    return render("programmes/figures_admin.html", form=form, result=result, periods=figures.periods(),
-                  delete_form=PeriodForm(formdata=None)), status
+    return render(
+        "programmes/figures_admin.html",
+        form=form,
+        result=result,
+        periods=figures.periods(),
+        delete_form=PeriodForm(formdata=None),
+    ), status
 
 
 @bp.post("/admin/procedure-figures/delete")

@@ -16,13 +16,17 @@ from blueprints.promo.models import LinkGroup
 
 class BannerForm(FlaskForm):
     image = FileField(_l("Ảnh băng-rôn (JPEG, PNG, WebP)"))
-    alt_vi = StringField(_l("Mô tả ảnh (tiếng Việt)"), validators=[DataRequired(), Length(max=250)],
-                         description=_l("Người khiếm thị nghe câu này thay cho ảnh."))
+    alt_vi = StringField(
+        _l("Mô tả ảnh (tiếng Việt)"),
+        validators=[DataRequired(), Length(max=250)],
+        description=_l("Người khiếm thị nghe câu này thay cho ảnh."),
+    )
     alt_en = StringField(_l("Mô tả ảnh (tiếng Anh)"), validators=[Optional(), Length(max=250)])
     link_url = StringField(_l("Liên kết khi bấm vào"), validators=[Optional(), Length(max=500)])
     starts_on = DateField(_l("Ngày bắt đầu"), default=date.today, validators=[DataRequired()])
-    ends_on = DateField(_l("Ngày kết thúc"), default=lambda: date.today() + timedelta(days=14),
-                        validators=[DataRequired()])
+    ends_on = DateField(
+        _l("Ngày kết thúc"), default=lambda: date.today() + timedelta(days=14), validators=[DataRequired()]
+    )
     position = IntegerField(_l("Thứ tự"), default=0, validators=[Optional()])
 
 
@@ -31,10 +35,17 @@ class TourismPlaceForm(FlaskForm):
     title_en = StringField(_l("Tên địa điểm (tiếng Anh)"), validators=[Optional(), Length(max=250)])
     body_vi = TextAreaField(_l("Giới thiệu (tiếng Việt)"), validators=[Optional(), Length(max=20000)])
     body_en = TextAreaField(_l("Giới thiệu (tiếng Anh)"), validators=[Optional(), Length(max=20000)])
-    embed_url = StringField(_l("Địa chỉ trang 360° để nhúng"), validators=[Optional(), Length(max=500)],
-                            description=_l("Chỉ nhận địa chỉ https:// từ các máy chủ được phép."))
-    embed_title_vi = StringField(_l("Tiêu đề nội dung nhúng (tiếng Việt)"), validators=[Optional(), Length(max=250)])
-    embed_title_en = StringField(_l("Tiêu đề nội dung nhúng (tiếng Anh)"), validators=[Optional(), Length(max=250)])
+    embed_url = StringField(
+        _l("Địa chỉ trang 360° để nhúng"),
+        validators=[Optional(), Length(max=500)],
+        description=_l("Chỉ nhận địa chỉ https:// từ các máy chủ được phép."),
+    )
+    embed_title_vi = StringField(
+        _l("Tiêu đề nội dung nhúng (tiếng Việt)"), validators=[Optional(), Length(max=250)]
+    )
+    embed_title_en = StringField(
+        _l("Tiêu đề nội dung nhúng (tiếng Anh)"), validators=[Optional(), Length(max=250)]
+    )
     position = IntegerField(_l("Thứ tự"), default=0, validators=[Optional()])
 
 

@@ -70,8 +70,9 @@ class Link(TenantScoped, db.Model):
     position: Mapped[int] = mapped_column(sa.Integer, default=0)
 
     __table_args__ = (
-        sa.CheckConstraint("\"group\" IN ('province', 'newspaper', 'government', 'ministry', 'other')",
-                           name="group"),
+        sa.CheckConstraint(
+            "\"group\" IN ('province', 'newspaper', 'government', 'ministry', 'other')", name="group"
+        ),
     )
 
     title = bilingual("title")

@@ -46,10 +46,15 @@ def check_embed(url: str) -> None:
         raise FieldErrors.on("embed_url", _("Địa chỉ nhúng phải bắt đầu bằng https://."))
     if not embed_allowed(url):
         allowed = ", ".join(sorted(embed_hosts())) or _("(chưa cấu hình máy chủ nào)")
-        raise FieldErrors.on("embed_url", _(
-            "Không được nhúng nội dung từ “%(host)s”. "
-            "Chỉ nhận các máy chủ trong danh sách cho phép: %(allowed)s.",
-            host=parts.hostname or url, allowed=allowed))
+        raise FieldErrors.on(
+            "embed_url",
+            _(
+                "Không được nhúng nội dung từ “%(host)s”. "
+                "Chỉ nhận các máy chủ trong danh sách cho phép: %(allowed)s.",
+                host=parts.hostname or url,
+                allowed=allowed,
+            ),
+        )
 
 
 def check_link(url: str, field: str) -> None:
@@ -60,16 +65,22 @@ def check_link(url: str, field: str) -> None:
 def active_banners(today: date | None = None) -> list[Banner]:
     """Banners whose dates include today (in the portal's time zone), in the editors' order."""
     today = today or require_tenant().today()
-    return list(db.session.scalars(sa.select(Banner).where(
-        Banner.starts_on <= today, Banner.ends_on >= today, Banner.image_key.is_not(None))
-        .order_by(Banner.position, Banner.id)))
+    return list(
+        db.session.scalars(
+            sa.select(Banner)
+            .where(Banner.starts_on <= today, Banner.ends_on >= today, Banner.image_key.is_not(None))
+            .order_by(Banner.position, Banner.id)
+        )
+    )
 
 
 def save_banner(banner: Banner, form) -> None:
     if banner.ends_on < banner.starts_on:
         raise FieldErrors.on("ends_on", _("Ngày kết thúc phải sau ngày bắt đầu."))
     check_link(banner.link_url, "link_url")
-    stored = form_upload(form, "image", "image", has_one=bool(banner.image_key), missing=_("Hãy chọn ảnh băng-rôn."))
+    stored = form_upload(
+        form, "image", "image", has_one=bool(banner.image_key), missing=_("Hãy chọn ảnh băng-rôn.")
+    )
     if stored:
         banner.image_key, banner.image_type = stored.key, stored.content_type
 
@@ -77,7 +88,9 @@ def save_banner(banner: Banner, form) -> None:
 def save_place(place: TourismPlace, form) -> None:
     check_embed(place.embed_url)
     if place.embed_url and not place.embed_title_vi:
-        raise FieldErrors.on("embed_title_vi", _("Hãy đặt tiêu đề cho nội dung nhúng (dành cho trình đọc màn hình)."))
+        raise FieldErrors.on(
+            "embed_title_vi", _("Hãy đặt tiêu đề cho nội dung nhúng (dành cho trình đọc màn hình).")
+        )
     place.body_vi = clean_html(place.body_vi)
     place.body_en = clean_html(place.body_en)
 
@@ -92,5 +105,8 @@ def list_places() -> list[TourismPlace]:
 
 def grouped_links() -> list[tuple[LinkGroup, list[Link]]]:
     links = db.session.scalars(sa.select(Link).order_by(Link.position, Link.id)).all()
-    return [(g, [link for link in links if link.group == g]) for g in LinkGroup
-            if any(link.group == g for link in links)]
+    return [
+        (g, [link for link in links if link.group == g])
+        for g in LinkGroup
+        if any(link.group == g for link in links)
+    ]

@@ -23,10 +23,19 @@ from blueprints.promo.services import (
     save_place,
 )
 
-add_public_page("promo.tourism", _l("Du lịch địa phương"),
-                _l("Điểm đến, di tích và tham quan 360° trên địa bàn."), order=50)
-add_public_page("promo.links", _l("Liên kết website"),
-                _l("Cổng thông tin của tỉnh, báo chí, Chính phủ và các bộ, ngành."), order=85, in_main_menu=False)
+add_public_page(
+    "promo.tourism",
+    _l("Du lịch địa phương"),
+    _l("Điểm đến, di tích và tham quan 360° trên địa bàn."),
+    order=50,
+)
+add_public_page(
+    "promo.links",
+    _l("Liên kết website"),
+    _l("Cổng thông tin của tỉnh, báo chí, Chính phủ và các bộ, ngành."),
+    order=85,
+    in_main_menu=False,
+)
 
 
 @bp.app_context_processor
@@ -53,16 +62,53 @@ def banner_image(banner_id: int):
     return send_stored(banner.image_key, banner.image_type, f"banner-{banner.id}", as_attachment=False)
 
 
-register(Crud(bp, "banners", Banner, BannerForm, _l("Băng-rôn"), order=300, save=save_banner,
-              order_by=lambda m: [m.starts_on.desc(), m.position], columns=[
-                  (_l("Mô tả ảnh (tiếng Việt)"), lambda r: r.alt_vi),
-                  (_l("Ngày bắt đầu"), lambda r: r.starts_on.strftime("%d/%m/%Y")),
-                  (_l("Ngày kết thúc"), lambda r: r.ends_on.strftime("%d/%m/%Y"))]))
-register(Crud(bp, "tourism", TourismPlace, TourismPlaceForm, _l("Du lịch địa phương"), order=310, save=save_place,
-              order_by=lambda m: [m.position, m.id], columns=[
-                  (_l("Tên địa điểm (tiếng Việt)"), lambda r: r.title_vi),
-                  (_l("Địa chỉ trang 360° để nhúng"), lambda r: r.embed_url)]))
-register(Crud(bp, "links", Link, LinkForm, _l("Liên kết website"), order=320, save=save_link,
-              order_by=lambda m: [m.group, m.position, m.id], columns=[
-                  (_l("Tên (tiếng Việt)"), lambda r: r.title_vi), (_l("Nhóm"), lambda r: LinkGroup(r.group).label),
-                  (_l("Địa chỉ"), lambda r: r.url)]))
+register(
+    Crud(
+        bp,
+        "banners",
+        Banner,
+        BannerForm,
+        _l("Băng-rôn"),
+        order=300,
+        save=save_banner,
+        order_by=lambda m: [m.starts_on.desc(), m.position],
+        columns=[
+            (_l("Mô tả ảnh (tiếng Việt)"), lambda r: r.alt_vi),
+            (_l("Ngày bắt đầu"), lambda r: r.starts_on.strftime("%d/%m/%Y")),
+            (_l("Ngày kết thúc"), lambda r: r.ends_on.strftime("%d/%m/%Y")),
+        ],
+    )
+)
+register(
+    Crud(
+        bp,
+        "tourism",
+        TourismPlace,
+        TourismPlaceForm,
+        _l("Du lịch địa phương"),
+        order=310,
+        save=save_place,
+        order_by=lambda m: [m.position, m.id],
+        columns=[
+            (_l("Tên địa điểm (tiếng Việt)"), lambda r: r.title_vi),
+            (_l("Địa chỉ trang 360° để nhúng"), lambda r: r.embed_url),
+        ],
+    )
+)
+register(
+    Crud(
+        bp,
+        "links",
+        Link,
+        LinkForm,
+        _l("Liên kết website"),
+        order=320,
+        save=save_link,
+        order_by=lambda m: [m.group, m.position, m.id],
+        columns=[
+            (_l("Tên (tiếng Việt)"), lambda r: r.title_vi),
+            (_l("Nhóm"), lambda r: LinkGroup(r.group).label),
+            (_l("Địa chỉ"), lambda r: r.url),
+        ],
+    )
+)

@@ -36,17 +36,40 @@ def close_month(month: Month, actor: User, now: datetime | None = None) -> Close
         raise FieldErrors.on("month", _l("Chỉ chốt được tháng đã kết thúc."))
     live = live_statement(month)
     if live.incomplete:
-        raise FieldErrors.on("month", _l("Còn %(n)d bài chưa có hệ số hoặc mức cơ sở: nhập đủ rồi mới chốt tháng.",
-                                         n=len(live.incomplete)))
+        raise FieldErrors.on(
+            "month",
+            _l(
+                "Còn %(n)d bài chưa có hệ số hoặc mức cơ sở: nhập đủ rồi mới chốt tháng.",
+                n=len(live.incomplete),
+            ),
+        )
     now = now or datetime.now(UTC)
-    closed = ClosedStatement(year=month.year, month=month.month, closed_at=now, closed_by_id=actor.id,
-                             total=live.total, article_count=len(live.lines))
-    closed.lines = [ClosedLine(
-        position=index, article_id=line.article_id, title=line.title, kind=line.kind, unit_id=line.unit_id,
-        unit_name_vi=line.unit_names[0], unit_name_en=line.unit_names[1], published_at=line.published_local,
-        factor=line.factor, base_salary=line.base_salary, percent=line.percent, amount=line.amount,
-        shares=[[person.id, person.name, share] for person, share in line.shares])
-        for index, line in enumerate(live.lines)]
+    closed = ClosedStatement(
+        year=month.year,
+        month=month.month,
+        closed_at=now,
+        closed_by_id=actor.id,
+        total=live.total,
+        article_count=len(live.lines),
+    )
+    closed.lines = [
+        ClosedLine(
+            position=index,
+            article_id=line.article_id,
+            title=line.title,
+            kind=line.kind,
+            unit_id=line.unit_id,
+            unit_name_vi=line.unit_names[0],
+            unit_name_en=line.unit_names[1],
+            published_at=line.published_local,
+            factor=line.factor,
+            base_salary=line.base_salary,
+            percent=line.percent,
+            amount=line.amount,
+            shares=[[person.id, person.name, share] for person, share in line.shares],
+        )
+        for index, line in enumerate(live.lines)
+    ]
     db.session.add(closed)
     _record(month, MonthAction.CLOSED, actor, now, total=live.total)
     db.session.flush()
@@ -65,13 +88,29 @@ def reopen_month(month: Month, actor: User, reason: str, now: datetime | None = 
     db.session.flush()
 
 
-def _record(month: Month, action: MonthAction, actor: User, now: datetime, total: int, reason: str = "") -> None:
-    db.session.add(MonthEvent(year=month.year, month=month.month, action=action, at=now, by_id=actor.id,
-                              by_name=actor.name[:200], reason=reason.strip(), total=total))
+def _record(
+    month: Month, action: MonthAction, actor: User, now: datetime, total: int, reason: str = ""
+) -> None:
+    db.session.add(
+        MonthEvent(
+            year=month.year,
+            month=month.month,
+            action=action,
+            at=now,
+            by_id=actor.id,
+            by_name=actor.name[:200],
+            reason=reason.strip(),
+            total=total,
+        )
+    )
 
 
 def history(month: Month) -> list[MonthEvent]:
     """Every closing and reopening of the month, the latest first."""
-    return list(db.session.scalars(sa.select(MonthEvent).where(
-        MonthEvent.year == month.year, MonthEvent.month == month.month).order_by(MonthEvent.at.desc(),
-                                                                                 MonthEvent.id.desc())))
+    return list(
+        db.session.scalars(
+            sa.select(MonthEvent)
+            .where(MonthEvent.year == month.year, MonthEvent.month == month.month)
+            .order_by(MonthEvent.at.desc(), MonthEvent.id.desc())
+        )
+    )

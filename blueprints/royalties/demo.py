@@ -26,17 +26,35 @@ from tenants.context import TenantInfo
 K = ArticleKind
 # Decree 18/2014, art. 7 (maxima); the minima are the demo board's choice. A translated item
 # earns 40–65 % of its genre: 0.4 × 1 to 0.65 × 10 for a translated news item.
-RATES = {K.NEWS: ("1", "10"), K.ARTICLE: ("2", "15"), K.PHOTO: ("1", "10"), K.COMMENTARY: ("5", "30"),
-         K.REPORTAGE: ("5", "30"), K.RESEARCH: ("5", "30"), K.MULTIMEDIA: ("5", "50"),
-         K.TRANSLATED: ("0.4", "6.5")}
-BASES = [(date(2023, 7, 1), 1_800_000, "Nghị định 24/2023/NĐ-CP"),
-         (date(2024, 7, 1), 2_340_000, "Nghị định 73/2024/NĐ-CP")]
+RATES = {
+    K.NEWS: ("1", "10"),
+    K.ARTICLE: ("2", "15"),
+    K.PHOTO: ("1", "10"),
+    K.COMMENTARY: ("5", "30"),
+    K.REPORTAGE: ("5", "30"),
+    K.RESEARCH: ("5", "30"),
+    K.MULTIMEDIA: ("5", "50"),
+    K.TRANSLATED: ("0.4", "6.5"),
+}
+BASES = [
+    (date(2023, 7, 1), 1_800_000, "Nghị định 24/2023/NĐ-CP"),
+    (date(2024, 7, 1), 2_340_000, "Nghị định 73/2024/NĐ-CP"),
+]
 CITY_BUDGET = 790_000_000
 WARD_BUDGET = 120_000_000
-APPROVED_OR_LATER = (ArticleState.APPROVED, ArticleState.SCHEDULED, ArticleState.PUBLISHED,
-                     ArticleState.UNPUBLISHED, ArticleState.ARCHIVED)
+APPROVED_OR_LATER = (
+    ArticleState.APPROVED,
+    ArticleState.SCHEDULED,
+    ArticleState.PUBLISHED,
+    ArticleState.UNPUBLISHED,
+    ArticleState.ARCHIVED,
+)
 TOPICS = [
-    ("Cải cách hành chính, chuyển đổi số", "Kết quả giải quyết thủ tục hành chính, dịch vụ công trực tuyến.", 10),
+    (
+        "Cải cách hành chính, chuyển đổi số",
+        "Kết quả giải quyết thủ tục hành chính, dịch vụ công trực tuyến.",
+        10,
+    ),
     ("Chỉnh trang đô thị, vệ sinh môi trường", "Ra quân tổng vệ sinh, trật tự lòng lề đường, cây xanh.", 15),
     ("An sinh xã hội", "Chăm lo gia đình chính sách, hộ nghèo, trẻ em; tình hình việc làm.", 20),
     ("Du lịch địa phương", "Điểm đến, lễ hội, sản phẩm du lịch của địa phương.", 25),
@@ -57,8 +75,11 @@ def seed_tables(tenant: TenantInfo) -> None:
 
 def seed_factors(rng: random.Random) -> None:
     """A factor in range on each approved (or later) article that has none, in steps of 0.5."""
-    articles = db.session.scalars(sa.select(Article).where(
-        Article.state.in_([str(s) for s in APPROVED_OR_LATER]), Article.royalty_factor.is_(None)))
+    articles = db.session.scalars(
+        sa.select(Article).where(
+            Article.state.in_([str(s) for s in APPROVED_OR_LATER]), Article.royalty_factor.is_(None)
+        )
+    )
     for article in articles:
         rate = rate_on(article.kind, (article.approved_at or article.created_at).date())
         if rate is None:
@@ -69,17 +90,21 @@ def seed_factors(rng: random.Random) -> None:
 
 def seed_plan(tenant: TenantInfo) -> None:
     month = Month.of()
-    if db.session.scalar(sa.select(MonthlyPlan.id).where(MonthlyPlan.year == month.year,
-                                                         MonthlyPlan.month == month.month)):
+    if db.session.scalar(
+        sa.select(MonthlyPlan.id).where(MonthlyPlan.year == month.year, MonthlyPlan.month == month.month)
+    ):
         return
     from app.demo import demo_email
 
-    plan = plans.create_plan(month, f"Kế hoạch định hướng tin bài tháng {month}",
-                             f"Các đơn vị bám sát định hướng sau; mỗi đơn vị gửi 3 đến 5 tin bài trong tháng "
-                             f"về Ban biên tập {tenant.name_vi}.")
+    plan = plans.create_plan(
+        month,
+        f"Kế hoạch định hướng tin bài tháng {month}",
+        f"Các đơn vị bám sát định hướng sau; mỗi đơn vị gửi 3 đến 5 tin bài trong tháng "
+        f"về Ban biên tập {tenant.name_vi}.",
+    )
     unit_ids = list(db.session.scalars(sa.select(Unit.id).order_by(Unit.position, Unit.id)))
     for number, (title, description, day) in enumerate(TOPICS):
-        units = [] if number % 2 == 0 or not unit_ids else unit_ids[number % len(unit_ids):][:2]
+        units = [] if number % 2 == 0 or not unit_ids else unit_ids[number % len(unit_ids) :][:2]
         due = month.first_day + timedelta(days=day - 1)
         plans.add_topic(plan, title, description, due, units)
     head = find_user(demo_email("board-head", tenant.slug))

@@ -16,8 +16,17 @@ from tenants.context import portal_zone
 
 
 def _headers() -> list[str]:
-    return [gettext("STT"), gettext("Ngày đăng"), gettext("Tiêu đề"), gettext("Thể loại"), gettext("Đơn vị"),
-            gettext("Tác giả"), gettext("Hệ số"), gettext("Mức cơ sở (đồng)"), gettext("Thành tiền (đồng)")]
+    return [
+        gettext("STT"),
+        gettext("Ngày đăng"),
+        gettext("Tiêu đề"),
+        gettext("Thể loại"),
+        gettext("Đơn vị"),
+        gettext("Tác giả"),
+        gettext("Hệ số"),
+        gettext("Mức cơ sở (đồng)"),
+        gettext("Thành tiền (đồng)"),
+    ]
 
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -34,17 +43,28 @@ def neutralise(value):
 def _rows(statement: Statement, locale: str) -> list[list]:
     rows = []
     for number, line in enumerate(statement.lines, start=1):
-        rows.append([number, line.published_local.strftime("%d/%m/%Y %H:%M"), neutralise(line.title),
-                     str(line.kind_label), neutralise(line.unit_name(locale)), neutralise(line.author_names),
-                     line.factor if line.factor is not None else "",
-                     line.base_amount if line.base_amount is not None else "", line.amount])
+        rows.append(
+            [
+                number,
+                line.published_local.strftime("%d/%m/%Y %H:%M"),
+                neutralise(line.title),
+                str(line.kind_label),
+                neutralise(line.unit_name(locale)),
+                neutralise(line.author_names),
+                line.factor if line.factor is not None else "",
+                line.base_amount if line.base_amount is not None else "",
+                line.amount,
+            ]
+        )
     return rows
 
 
 def status_text(statement: Statement) -> str:
     if statement.closed is None:
         return gettext("Chưa chốt: số liệu tạm tính, có thể còn thay đổi.")
-    return gettext("Đã chốt ngày %(day)s.", day=statement.closed.closed_at.astimezone(portal_zone()).strftime("%d/%m/%Y"))
+    return gettext(
+        "Đã chốt ngày %(day)s.", day=statement.closed.closed_at.astimezone(portal_zone()).strftime("%d/%m/%Y")
+    )
 
 
 def statement_csv(statement: Statement, locale: str) -> bytes:
@@ -63,7 +83,9 @@ def statement_xlsx(statement: Statement, locale: str) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = gettext("Bảng kê")[:31]
-    sheet.append([gettext("Bảng kê nhuận bút tháng %(month)s", month=str(statement.month)), "", status_text(statement)])
+    sheet.append(
+        [gettext("Bảng kê nhuận bút tháng %(month)s", month=str(statement.month)), "", status_text(statement)]
+    )
     sheet.append(_headers())
     for row in _rows(statement, locale):
         sheet.append([float(v) if not isinstance(v, (int, str)) else v for v in row])

@@ -40,12 +40,30 @@ def history_csv(months: list[MonthOfPerson]) -> bytes:
     """UTF-8 with a byte-order mark; text cells that look like formulas are neutralised."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow([gettext("Tháng"), gettext("Ngày đăng"), gettext("Tiêu đề"), gettext("Thể loại"),
-                     gettext("Hệ số"), gettext("Phần của tôi (đồng)"), gettext("Tình trạng")])
+    writer.writerow(
+        [
+            gettext("Tháng"),
+            gettext("Ngày đăng"),
+            gettext("Tiêu đề"),
+            gettext("Thể loại"),
+            gettext("Hệ số"),
+            gettext("Phần của tôi (đồng)"),
+            gettext("Tình trạng"),
+        ]
+    )
     for item in months:
         state = gettext("Đã chốt") if item.closed else gettext("Chưa chốt")
         for line, share in item.group.lines:
-            writer.writerow([str(item.month), line.published_local.strftime("%d/%m/%Y"), neutralise(line.title),
-                             str(line.kind_label), "" if line.factor is None else str(line.factor), share, state])
+            writer.writerow(
+                [
+                    str(item.month),
+                    line.published_local.strftime("%d/%m/%Y"),
+                    neutralise(line.title),
+                    str(line.kind_label),
+                    "" if line.factor is None else str(line.factor),
+                    share,
+                    state,
+                ]
+            )
     writer.writerow(["", "", gettext("Tổng cộng"), "", "", sum(m.group.total for m in months), ""])
     return ("\ufeff" + out.getvalue()).encode("utf-8")

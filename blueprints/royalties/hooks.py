@@ -28,8 +28,12 @@ def royalty_factor_hint(article):
     rate = rate_on(article.kind, local_date(datetime.now(UTC)))
     if rate is None:
         return _l("Để trống nếu chưa xác định.")
-    return _l("Thể loại “%(kind)s”: hệ số từ %(low)s đến %(high)s.", kind=article.kind_label,
-              low=rate.factor_min, high=rate.factor_max)
+    return _l(
+        "Thể loại “%(kind)s”: hệ số từ %(low)s đến %(high)s.",
+        kind=article.kind_label,
+        low=rate.factor_min,
+        high=rate.factor_max,
+    )
 
 
 @bp.app_template_global()

@@ -40,8 +40,10 @@ class RoyaltySettings(TenantScoped, db.Model):
 
     over_cap_policy: Mapped[str] = mapped_column(sa.String(16), default=OverCapPolicy.WARN)
 
-    __table_args__ = (sa.UniqueConstraint("tenant_id"),
-                      sa.CheckConstraint(check_in("over_cap_policy", OverCapPolicy), name="over_cap_policy"))
+    __table_args__ = (
+        sa.UniqueConstraint("tenant_id"),
+        sa.CheckConstraint(check_in("over_cap_policy", OverCapPolicy), name="over_cap_policy"),
+    )
 
     @classmethod
     def for_current_tenant(cls) -> RoyaltySettings:
@@ -137,7 +139,10 @@ class MonthlyPlan(TenantScoped, db.Model):
     topics: Mapped[list[PlanTopic]] = relationship(
         primaryjoin="and_(MonthlyPlan.tenant_id == PlanTopic.tenant_id, MonthlyPlan.id == PlanTopic.plan_id)",
         foreign_keys="[PlanTopic.tenant_id, PlanTopic.plan_id]",
-        order_by="(PlanTopic.due_date, PlanTopic.id)", cascade="all, delete-orphan", overlaps="plan")
+        order_by="(PlanTopic.due_date, PlanTopic.id)",
+        cascade="all, delete-orphan",
+        overlaps="plan",
+    )
 
     __table_args__ = (
         sa.UniqueConstraint("tenant_id", "year", "month"),
@@ -166,13 +171,18 @@ class PlanTopic(TenantScoped, db.Model):
 
     unit_links: Mapped[list[PlanTopicUnit]] = relationship(
         primaryjoin="and_(PlanTopic.tenant_id == PlanTopicUnit.tenant_id, "
-                    "PlanTopic.id == PlanTopicUnit.topic_id)",
-        foreign_keys="[PlanTopicUnit.tenant_id, PlanTopicUnit.topic_id]", cascade="all, delete-orphan",
-        lazy="selectin")
+        "PlanTopic.id == PlanTopicUnit.topic_id)",
+        foreign_keys="[PlanTopicUnit.tenant_id, PlanTopicUnit.topic_id]",
+        cascade="all, delete-orphan",
+        lazy="selectin",
+    )
 
     __table_args__ = (
-        sa.ForeignKeyConstraint(["tenant_id", "plan_id"], ["royalty_monthly_plans.tenant_id",
-                                                          "royalty_monthly_plans.id"], ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["tenant_id", "plan_id"],
+            ["royalty_monthly_plans.tenant_id", "royalty_monthly_plans.id"],
+            ondelete="CASCADE",
+        ),
         sa.Index("ix_royalty_plan_topics_plan", "tenant_id", "plan_id"),
     )
 
@@ -191,14 +201,21 @@ class PlanTopicUnit(TenantScoped, db.Model):
 
     unit: Mapped[Unit] = relationship(
         primaryjoin="and_(PlanTopicUnit.tenant_id == Unit.tenant_id, PlanTopicUnit.unit_id == Unit.id)",
-        foreign_keys="[PlanTopicUnit.tenant_id, PlanTopicUnit.unit_id]", viewonly=True, lazy="joined")
+        foreign_keys="[PlanTopicUnit.tenant_id, PlanTopicUnit.unit_id]",
+        viewonly=True,
+        lazy="joined",
+    )
 
     __table_args__ = (
         sa.UniqueConstraint("tenant_id", "topic_id", "unit_id"),
-        sa.ForeignKeyConstraint(["tenant_id", "topic_id"], ["royalty_plan_topics.tenant_id",
-                                                           "royalty_plan_topics.id"], ondelete="CASCADE"),
-        sa.ForeignKeyConstraint(["tenant_id", "unit_id"], ["newsroom_units.tenant_id", "newsroom_units.id"],
-                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["tenant_id", "topic_id"],
+            ["royalty_plan_topics.tenant_id", "royalty_plan_topics.id"],
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["tenant_id", "unit_id"], ["newsroom_units.tenant_id", "newsroom_units.id"], ondelete="CASCADE"
+        ),
     )
 
 
@@ -224,9 +241,12 @@ class ClosedStatement(TenantScoped, db.Model):
     closed_by: Mapped[User | None] = relationship()
     lines: Mapped[list[ClosedLine]] = relationship(
         primaryjoin="and_(ClosedStatement.tenant_id == ClosedLine.tenant_id, "
-                    "ClosedStatement.id == ClosedLine.statement_id)",
-        foreign_keys="[ClosedLine.tenant_id, ClosedLine.statement_id]", order_by="ClosedLine.position",
-        cascade="all, delete-orphan", lazy="selectin")
+        "ClosedStatement.id == ClosedLine.statement_id)",
+        foreign_keys="[ClosedLine.tenant_id, ClosedLine.statement_id]",
+        order_by="ClosedLine.position",
+        cascade="all, delete-orphan",
+        lazy="selectin",
+    )
 
     __table_args__ = (
         sa.UniqueConstraint("tenant_id", "year", "month"),
@@ -257,8 +277,11 @@ class ClosedLine(TenantScoped, db.Model):
     shares: Mapped[list] = mapped_column(sa.JSON, default=list)
 
     __table_args__ = (
-        sa.ForeignKeyConstraint(["tenant_id", "statement_id"], ["royalty_closed_statements.tenant_id",
-                                                               "royalty_closed_statements.id"], ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["tenant_id", "statement_id"],
+            ["royalty_closed_statements.tenant_id", "royalty_closed_statements.id"],
+            ondelete="CASCADE",
+        ),
         sa.Index("ix_royalty_closed_lines_statement", "tenant_id", "statement_id"),
     )
 

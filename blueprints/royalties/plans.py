@@ -33,11 +33,13 @@ def load_plan(plan_id: int) -> MonthlyPlan | None:
 
 
 def create_plan(month: Month, title: str, intro: str) -> MonthlyPlan:
-    if db.session.scalar(sa.select(MonthlyPlan.id).where(MonthlyPlan.year == month.year,
-                                                         MonthlyPlan.month == month.month)):
+    if db.session.scalar(
+        sa.select(MonthlyPlan.id).where(MonthlyPlan.year == month.year, MonthlyPlan.month == month.month)
+    ):
         raise PlanExists
-    plan = MonthlyPlan(year=month.year, month=month.month, title=title.strip(), intro=intro.strip(),
-                       state=PlanState.DRAFT)
+    plan = MonthlyPlan(
+        year=month.year, month=month.month, title=title.strip(), intro=intro.strip(), state=PlanState.DRAFT
+    )
     db.session.add(plan)
     db.session.flush()
     return plan
@@ -46,8 +48,13 @@ def create_plan(month: Month, title: str, intro: str) -> MonthlyPlan:
 def add_topic(plan: MonthlyPlan, title: str, description: str, due: date, unit_ids: list[int]) -> PlanTopic:
     """A topic for the given units (this portal's only: ids of other portals are dropped)."""
     known = set(db.session.scalars(sa.select(Unit.id).where(Unit.id.in_(unit_ids)))) if unit_ids else set()
-    topic = PlanTopic(plan_id=plan.id, title=title.strip(), description=description.strip(), due_date=due,
-                      unit_links=[PlanTopicUnit(unit_id=uid) for uid in sorted(known)])
+    topic = PlanTopic(
+        plan_id=plan.id,
+        title=title.strip(),
+        description=description.strip(),
+        due_date=due,
+        unit_links=[PlanTopicUnit(unit_id=uid) for uid in sorted(known)],
+    )
     db.session.add(topic)
     db.session.flush()
     db.session.expire(plan, ["topics"])
@@ -55,7 +62,9 @@ def add_topic(plan: MonthlyPlan, title: str, description: str, due: date, unit_i
 
 
 def remove_topic(plan: MonthlyPlan, topic_id: int) -> bool:
-    topic = db.session.scalar(sa.select(PlanTopic).where(PlanTopic.plan_id == plan.id, PlanTopic.id == topic_id))
+    topic = db.session.scalar(
+        sa.select(PlanTopic).where(PlanTopic.plan_id == plan.id, PlanTopic.id == topic_id)
+    )
     if topic is None:
         return False
     db.session.delete(topic)
@@ -87,8 +96,13 @@ class PlanForUser:
 def current_plan_for(user: User, month: Month | None = None) -> PlanForUser | None:
     """The published plan of this month, the topics of the user's unit (or for every unit) first."""
     month = month or Month.of()
-    plan = db.session.scalar(sa.select(MonthlyPlan).where(
-        MonthlyPlan.year == month.year, MonthlyPlan.month == month.month, MonthlyPlan.state == PlanState.PUBLISHED))
+    plan = db.session.scalar(
+        sa.select(MonthlyPlan).where(
+            MonthlyPlan.year == month.year,
+            MonthlyPlan.month == month.month,
+            MonthlyPlan.state == PlanState.PUBLISHED,
+        )
+    )
     if plan is None:
         return None
     unit_id = db.session.scalar(sa.select(BoardMember.unit_id).where(BoardMember.user_id == user.id))

@@ -48,8 +48,11 @@ def _in(column, month: Month):
 
 
 def _counts(condition) -> dict[int, int]:
-    rows = db.session.execute(sa.select(Article.unit_id, sa.func.count()).where(
-        Article.unit_id.is_not(None), condition).group_by(Article.unit_id))
+    rows = db.session.execute(
+        sa.select(Article.unit_id, sa.func.count())
+        .where(Article.unit_id.is_not(None), condition)
+        .group_by(Article.unit_id)
+    )
     return dict(rows.all())
 
 
@@ -59,10 +62,12 @@ def submitted_condition(month: Month):
 
 def quota_board(month: Month) -> list[QuotaRow]:
     submitted = _counts(submitted_condition(month))
-    approved = _counts(sa.and_(_in(Article.approved_at, month),
-                               Article.state.not_in([str(s) for s in NOT_YET_APPROVED])))
-    published = _counts(sa.and_(_in(Article.published_at, month),
-                                Article.state.in_([str(s) for s in PAID_STATES])))
+    approved = _counts(
+        sa.and_(_in(Article.approved_at, month), Article.state.not_in([str(s) for s in NOT_YET_APPROVED]))
+    )
+    published = _counts(
+        sa.and_(_in(Article.published_at, month), Article.state.in_([str(s) for s in PAID_STATES]))
+    )
     units = db.session.scalars(sa.select(Unit).where(Unit.is_active).order_by(Unit.position, Unit.name_vi))
     return [QuotaRow(u, submitted.get(u.id, 0), approved.get(u.id, 0), published.get(u.id, 0)) for u in units]
 
@@ -76,13 +81,24 @@ def cap_warning(article: Article, now: datetime | None = None):
         return None
     unit = db.session.get(Unit, (article.tenant_id, article.unit_id))
     month = Month.of(now or datetime.now(UTC))
-    already = db.session.scalar(sa.select(sa.func.count()).select_from(Article).where(
-        Article.unit_id == unit.id, Article.id != article.id, submitted_condition(month)))
+    already = db.session.scalar(
+        sa.select(sa.func.count())
+        .select_from(Article)
+        .where(Article.unit_id == unit.id, Article.id != article.id, submitted_condition(month))
+    )
     if already < unit.monthly_cap:
         return None
     if RoyaltySettings.for_current_tenant().over_cap_policy == OverCapPolicy.REFUSE:
-        raise FieldErrors.on("unit_id", _l(
-            "Đơn vị “%(unit)s” đã gửi đủ %(cap)d bài trong tháng, không thể gửi thêm.",
-            unit=unit.name_vi, cap=unit.monthly_cap))
-    return _l("Đơn vị “%(unit)s” đã vượt mức tối đa %(cap)d bài trong tháng.", unit=unit.name_vi,
-              cap=unit.monthly_cap)
+        raise FieldErrors.on(
+            "unit_id",
+            _l(
+                "Đơn vị “%(unit)s” đã gửi đủ %(cap)d bài trong tháng, không thể gửi thêm.",
+                unit=unit.name_vi,
+                cap=unit.monthly_cap,
+            ),
+        )
+    return _l(
+        "Đơn vị “%(unit)s” đã vượt mức tối đa %(cap)d bài trong tháng.",
+        unit=unit.name_vi,
+        cap=unit.monthly_cap,
+    )

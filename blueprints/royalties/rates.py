@@ -23,13 +23,21 @@ from blueprints.royalties.models import RoyaltyBase, RoyaltyRate
 
 
 def base_on(day: date) -> RoyaltyBase | None:
-    return db.session.scalar(sa.select(RoyaltyBase).where(RoyaltyBase.effective_from <= day)
-                             .order_by(RoyaltyBase.effective_from.desc()).limit(1))
+    return db.session.scalar(
+        sa.select(RoyaltyBase)
+        .where(RoyaltyBase.effective_from <= day)
+        .order_by(RoyaltyBase.effective_from.desc())
+        .limit(1)
+    )
 
 
 def rate_on(kind: str, day: date) -> RoyaltyRate | None:
-    return db.session.scalar(sa.select(RoyaltyRate).where(RoyaltyRate.kind == kind, RoyaltyRate.effective_from <= day)
-                             .order_by(RoyaltyRate.effective_from.desc()).limit(1))
+    return db.session.scalar(
+        sa.select(RoyaltyRate)
+        .where(RoyaltyRate.kind == kind, RoyaltyRate.effective_from <= day)
+        .order_by(RoyaltyRate.effective_from.desc())
+        .limit(1)
+    )
 
 
 def article_amount(factor: Decimal, base: RoyaltyBase) -> int:
@@ -45,12 +53,17 @@ def factor_problem(kind: str, factor: Decimal | None, day: date):
     it has none, the factor may be left empty (it is then set before the month is paid)."""
     rate = rate_on(kind, day)
     if factor is None:
-        return _l("Nhập hệ số nhuận bút (từ %(low)s đến %(high)s).", low=rate.factor_min,
-                  high=rate.factor_max) if rate else None
+        return (
+            _l("Nhập hệ số nhuận bút (từ %(low)s đến %(high)s).", low=rate.factor_min, high=rate.factor_max)
+            if rate
+            else None
+        )
     if factor < 0:
         return _l("Hệ số không được âm.")
     if rate and not rate.factor_min <= factor <= rate.factor_max:
-        return _l("Hệ số của thể loại này phải từ %(low)s đến %(high)s.", low=rate.factor_min, high=rate.factor_max)
+        return _l(
+            "Hệ số của thể loại này phải từ %(low)s đến %(high)s.", low=rate.factor_min, high=rate.factor_max
+        )
     return None
 
 

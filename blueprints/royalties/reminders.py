@@ -23,7 +23,9 @@ def working_days_left(today: date) -> int:
     platform's public holidays skipped)."""
     last = Month(today.year, today.month).next().first_day - timedelta(days=1)
     days_off = holidays(today.year, today.year)
-    return sum(1 for n in range((last - today).days + 1) if is_working_day(today + timedelta(days=n), days_off))
+    return sum(
+        1 for n in range((last - today).days + 1) if is_working_day(today + timedelta(days=n), days_off)
+    )
 
 
 @dataclass

@@ -124,9 +124,17 @@ def split(amount: int, people: list) -> list[tuple]:
 
 def paid_articles(month: Month) -> list[Article]:
     start, end = month.bounds()
-    return list(db.session.scalars(sa.select(Article).where(
-        Article.state.in_([str(s) for s in PAID_STATES]), Article.published_at >= start,
-        Article.published_at < end).order_by(Article.published_at, Article.id)))
+    return list(
+        db.session.scalars(
+            sa.select(Article)
+            .where(
+                Article.state.in_([str(s) for s in PAID_STATES]),
+                Article.published_at >= start,
+                Article.published_at < end,
+            )
+            .order_by(Article.published_at, Article.id)
+        )
+    )
 
 
 def line_for(article: Article) -> Line:
@@ -135,24 +143,41 @@ def line_for(article: Article) -> Line:
     factor = article.royalty_factor
     amount = article_amount(factor, base) if factor is not None and base is not None else 0
     unit = article.unit
-    return Line(article_id=article.id, title=article.title, kind=article.kind,
-                unit_id=unit.id if unit else None, unit_names=(unit.name_vi, unit.name_en or "") if unit else ("", ""),
-                published_local=article.published_at.astimezone(portal_zone()), factor=factor,
-                base_salary=base.base_salary if base else None, percent=base.percent if base else None,
-                amount=amount, shares=split(amount, [Person(u.id, u.name) for u in article.authors]))
+    return Line(
+        article_id=article.id,
+        title=article.title,
+        kind=article.kind,
+        unit_id=unit.id if unit else None,
+        unit_names=(unit.name_vi, unit.name_en or "") if unit else ("", ""),
+        published_local=article.published_at.astimezone(portal_zone()),
+        factor=factor,
+        base_salary=base.base_salary if base else None,
+        percent=base.percent if base else None,
+        amount=amount,
+        shares=split(amount, [Person(u.id, u.name) for u in article.authors]),
+    )
 
 
-def assemble(month: Month, lines: list[Line], locale: str, closed: ClosedStatement | None = None) -> Statement:
+def assemble(
+    month: Month, lines: list[Line], locale: str, closed: ClosedStatement | None = None
+) -> Statement:
     """Group lines by person and by unit (the same for live and closed statements)."""
     people: dict[object, Group] = {}
     units: dict[int | None, Group] = {}
     for line in lines:
         for person, share in line.shares:
-            people.setdefault(person.id or person.name, Group(person, person.name)).lines.append((line, share))
+            people.setdefault(person.id or person.name, Group(person, person.name)).lines.append(
+                (line, share)
+            )
         name = line.unit_name(locale)
         units.setdefault(line.unit_id, Group(line.unit_id, name)).lines.append((line, line.amount))
-    return Statement(month, lines, sorted(people.values(), key=lambda g: g.name),
-                     sorted(units.values(), key=lambda g: (g.key is None, g.name)), closed)
+    return Statement(
+        month,
+        lines,
+        sorted(people.values(), key=lambda g: g.name),
+        sorted(units.values(), key=lambda g: (g.key is None, g.name)),
+        closed,
+    )
 
 
 def live_statement(month: Month, locale: str = "vi") -> Statement:
@@ -169,15 +194,27 @@ def statement(month: Month, locale: str = "vi") -> Statement:
 
 
 def closed_statement(month: Month) -> ClosedStatement | None:
-    return db.session.scalar(sa.select(ClosedStatement).where(
-        ClosedStatement.year == month.year, ClosedStatement.month == month.month))
+    return db.session.scalar(
+        sa.select(ClosedStatement).where(
+            ClosedStatement.year == month.year, ClosedStatement.month == month.month
+        )
+    )
 
 
 def line_from_snapshot(row: ClosedLine) -> Line:
-    return Line(article_id=row.article_id, title=row.title, kind=row.kind, unit_id=row.unit_id,
-                unit_names=(row.unit_name_vi, row.unit_name_en), published_local=row.published_at.astimezone(portal_zone()),
-                factor=row.factor, base_salary=row.base_salary, percent=row.percent, amount=row.amount,
-                shares=[(Person(user_id, name), share) for user_id, name, share in row.shares])
+    return Line(
+        article_id=row.article_id,
+        title=row.title,
+        kind=row.kind,
+        unit_id=row.unit_id,
+        unit_names=(row.unit_name_vi, row.unit_name_en),
+        published_local=row.published_at.astimezone(portal_zone()),
+        factor=row.factor,
+        base_salary=row.base_salary,
+        percent=row.percent,
+        amount=row.amount,
+        shares=[(Person(user_id, name), share) for user_id, name, share in row.shares],
+    )
 
 
 def person_statement(month: Month, user: User) -> Group:

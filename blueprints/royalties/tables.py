@@ -16,8 +16,11 @@ from blueprints.royalties.models import RoyaltyBase, RoyaltyBudget, RoyaltyRate
 
 
 def rates() -> list[RoyaltyRate]:
-    return list(db.session.scalars(sa.select(RoyaltyRate).order_by(RoyaltyRate.effective_from.desc(),
-                                                                   RoyaltyRate.kind)))
+    return list(
+        db.session.scalars(
+            sa.select(RoyaltyRate).order_by(RoyaltyRate.effective_from.desc(), RoyaltyRate.kind)
+        )
+    )
 
 
 def bases() -> list[RoyaltyBase]:
@@ -29,8 +32,9 @@ def budgets() -> list[RoyaltyBudget]:
 
 
 def set_rate(kind: str, effective_from: date, low: Decimal, high: Decimal) -> RoyaltyRate:
-    row = db.session.scalar(sa.select(RoyaltyRate).where(RoyaltyRate.kind == kind,
-                                                        RoyaltyRate.effective_from == effective_from))
+    row = db.session.scalar(
+        sa.select(RoyaltyRate).where(RoyaltyRate.kind == kind, RoyaltyRate.effective_from == effective_from)
+    )
     if row is None:
         row = RoyaltyRate(kind=kind, effective_from=effective_from)
         db.session.add(row)

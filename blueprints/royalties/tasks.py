@@ -25,13 +25,23 @@ log = logging.getLogger(__name__)
 
 
 def plan_text(plan: MonthlyPlan, link: str) -> tuple[str, str]:
-    subject = gettext("Kế hoạch tin bài tháng %(month)02d/%(year)d: %(title)s", month=plan.month,
-                      year=plan.year, title=plan.title)
+    subject = gettext(
+        "Kế hoạch tin bài tháng %(month)02d/%(year)d: %(title)s",
+        month=plan.month,
+        year=plan.year,
+        title=plan.title,
+    )
     lines = [plan.title, "", plan.intro, ""] if plan.intro else [plan.title, ""]
     for topic in plan.topics:
         units = ", ".join(u.name_vi for u in topic.units) or gettext("Tất cả đơn vị")
-        lines.append(gettext("- %(title)s (hạn %(due)s; %(units)s)", title=topic.title,
-                             due=format_date(topic.due_date, "dd/MM/yyyy"), units=units))
+        lines.append(
+            gettext(
+                "- %(title)s (hạn %(due)s; %(units)s)",
+                title=topic.title,
+                due=format_date(topic.due_date, "dd/MM/yyyy"),
+                units=units,
+            )
+        )
         if topic.description:
             lines.append(f"  {topic.description}")
     lines += ["", gettext("Xem kế hoạch: %(link)s", link=link)]
@@ -46,8 +56,12 @@ def mail_plan(plan_id: int) -> int:
     if plan is None or plan.state != PlanState.PUBLISHED:
         return 0
     tenant = require_tenant()
-    people = db.session.scalars(sa.select(User).join(Membership, Membership.user_id == User.id).where(
-        Membership.role == Role.COLLABORATOR).order_by(User.id)).unique()
+    people = db.session.scalars(
+        sa.select(User)
+        .join(Membership, Membership.user_id == User.id)
+        .where(Membership.role == Role.COLLABORATOR)
+        .order_by(User.id)
+    ).unique()
     sent = 0
     for user in people:
         if not user.is_active:
@@ -62,17 +76,32 @@ def mail_plan(plan_id: int) -> int:
 
 def unit_people(unit_id: int) -> list[User]:
     """The unit's active members with an account on this portal (board members and collaborators)."""
-    return list(db.session.scalars(sa.select(User).join(BoardMember, BoardMember.user_id == User.id).join(
-        Membership, Membership.user_id == User.id).where(BoardMember.unit_id == unit_id, User.is_disabled.is_(False))
-        .order_by(User.id)).unique())
+    return list(
+        db.session.scalars(
+            sa.select(User)
+            .join(BoardMember, BoardMember.user_id == User.id)
+            .join(Membership, Membership.user_id == User.id)
+            .where(BoardMember.unit_id == unit_id, User.is_disabled.is_(False))
+            .order_by(User.id)
+        ).unique()
+    )
 
 
 def quota_text(row, watch, link: str) -> tuple[str, str]:
-    subject = gettext("Nhắc nhở: đơn vị %(unit)s chưa đủ số bài tháng %(month)s", unit=row.unit.name_vi,
-                      month=str(watch.month))
-    body = gettext("Đơn vị %(unit)s mới gửi %(sent)d bài trong tháng %(month)s, chưa đủ mức tối thiểu %(minimum)d bài. "
-                   "Còn %(days)d ngày làm việc đến hết tháng.", unit=row.unit.name_vi, sent=row.submitted,
-                   month=str(watch.month), minimum=row.unit.monthly_minimum, days=watch.days_left)
+    subject = gettext(
+        "Nhắc nhở: đơn vị %(unit)s chưa đủ số bài tháng %(month)s",
+        unit=row.unit.name_vi,
+        month=str(watch.month),
+    )
+    body = gettext(
+        "Đơn vị %(unit)s mới gửi %(sent)d bài trong tháng %(month)s, chưa đủ mức tối thiểu %(minimum)d bài. "
+        "Còn %(days)d ngày làm việc đến hết tháng.",
+        unit=row.unit.name_vi,
+        sent=row.submitted,
+        month=str(watch.month),
+        minimum=row.unit.monthly_minimum,
+        days=watch.days_left,
+    )
     return subject, "\n\n".join([body, gettext("Viết bài mới: %(link)s", link=link)]) + "\n"
 
 
@@ -91,7 +120,9 @@ def remind_units_behind(on: str | None = None) -> int:
             with portal_request_context("vi"), force_locale("vi"):
                 subject, body = quota_text(row, watch, url_for("newsroom.new_article", _external=True))
             message = mail.build_message(user.email, subject, body, sender_name=tenant.name_vi)
-            marker = redis_key("quota-reminder", tenant.id, watch.month.year, watch.month.month, row.unit.id, user.id)
+            marker = redis_key(
+                "quota-reminder", tenant.id, watch.month.year, watch.month.month, row.unit.id, user.id
+            )
             sent += mail.send_once(marker, message, 40 * 24 * 3600)
     return sent
 

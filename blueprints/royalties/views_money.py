@@ -29,14 +29,23 @@ add_backoffice_page("royalties.my_statement", _l("Nhuận bút của tôi"), rol
 add_backoffice_page("royalties.tables", _l("Bảng hệ số nhuận bút"), roles=CONTENT_MANAGERS, order=17)
 
 
-def statement_page(month: Month, close_form: CloseMonthForm | None = None,
-                   reopen_form: ReopenMonthForm | None = None, status: int = 200):
+def statement_page(
+    month: Month,
+    close_form: CloseMonthForm | None = None,
+    reopen_form: ReopenMonthForm | None = None,
+    status: int = 200,
+):
     """The month's statement with its closing controls (re-rendered with a form's errors)."""
-    return render("royalties/statement.html", month=month, statement=statement(month, current_locale()),
-                  budget=budget_status(month.year), can_close=closing.can_close(month),
-                  close_form=close_form or CloseMonthForm(formdata=None),
-                  reopen_form=reopen_form or ReopenMonthForm(formdata=None),
-                  history=closing.history(month)), status
+    return render(
+        "royalties/statement.html",
+        month=month,
+        statement=statement(month, current_locale()),
+        budget=budget_status(month.year),
+        can_close=closing.can_close(month),
+        close_form=close_form or CloseMonthForm(formdata=None),
+        reopen_form=reopen_form or ReopenMonthForm(formdata=None),
+        history=closing.history(month),
+    ), status
 
 
 @bp.get("/admin/royalties/", endpoint="statement")
@@ -51,8 +60,13 @@ def statement_print():
     """The statement laid out for paper: by unit, the amount in words, the voucher's signatures."""
     month = month_from_args()
     current = statement(month, current_locale())
-    return render("royalties/print.html", month=month, statement=current, tenant=require_tenant(),
-                  in_words=amount_in_words(current.total, current_locale()))
+    return render(
+        "royalties/print.html",
+        month=month,
+        statement=current,
+        tenant=require_tenant(),
+        in_words=amount_in_words(current.total, current_locale()),
+    )
 
 
 def _filename(month: Month, ext: str, closed: bool = True) -> str:
@@ -66,8 +80,11 @@ def export_csv():
     month = month_from_args()
     current = statement(month, current_locale())
     name = _filename(month, "csv", current.closed is not None)
-    return Response(statement_csv(current, current_locale()), mimetype="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return Response(
+        statement_csv(current, current_locale()),
+        mimetype="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
 
 
 @bp.get("/admin/royalties/export.xlsx")
@@ -76,9 +93,11 @@ def export_xlsx():
     month = month_from_args()
     current = statement(month, current_locale())
     name = _filename(month, "xlsx", current.closed is not None)
-    return Response(statement_xlsx(current, current_locale()),
-                    mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return Response(
+        statement_xlsx(current, current_locale()),
+        mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
 
 
 @bp.get("/admin/royalties/mine")
@@ -106,8 +125,11 @@ def my_history():
 def my_history_csv():
     year = _history_year()
     name = f"nhuan-but-cua-toi-{require_tenant().slug}-{year}.csv"
-    return Response(history_csv(person_history(current_user, year)), mimetype="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return Response(
+        history_csv(person_history(current_user, year)),
+        mimetype="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
 
 
 FORMS = {"rate": RateForm, "base": BaseForm, "budget": BudgetForm}
@@ -115,8 +137,13 @@ FORMS = {"rate": RateForm, "base": BaseForm, "budget": BudgetForm}
 
 def _tables_page(forms: dict | None = None, status: int = 200):
     forms = {name: (forms or {}).get(name) or cls(formdata=None, prefix=name) for name, cls in FORMS.items()}
-    return render("royalties/tables.html", rates=tables.rates(), bases=tables.bases(),
-                  budgets=tables.budgets(), forms=forms), status
+    return render(
+        "royalties/tables.html",
+        rates=tables.rates(),
+        bases=tables.bases(),
+        budgets=tables.budgets(),
+        forms=forms,
+    ), status
 
 
 @bp.get("/admin/royalties/tables", endpoint="tables")
@@ -136,7 +163,9 @@ def tables_save(name: str):
     if name == "rate":
         tables.set_rate(form.kind.data, form.effective_from.data, form.factor_min.data, form.factor_max.data)
     elif name == "base":
-        tables.set_base(form.effective_from.data, form.base_salary.data, form.percent.data, form.note.data or "")
+        tables.set_base(
+            form.effective_from.data, form.base_salary.data, form.percent.data, form.note.data or ""
+        )
     else:
         tables.set_budget(form.year.data, form.amount.data)
     db.session.commit()

@@ -33,8 +33,12 @@ def month_from_args() -> Month:
 
 
 def _list_page(form: PlanForm, status: int = 200):
-    return render("royalties/plans.html", plans=plans.plans(include_drafts=is_manager()), form=form,
-                  can_manage=is_manager()), status
+    return render(
+        "royalties/plans.html",
+        plans=plans.plans(include_drafts=is_manager()),
+        form=form,
+        can_manage=is_manager(),
+    ), status
 
 
 @bp.get("/admin/plans/")
@@ -51,7 +55,9 @@ def plan_create():
     if not form.validate_on_submit():
         return _list_page(form, 422)
     try:
-        plan = plans.create_plan(Month(form.year.data, form.month.data), form.title.data, form.intro.data or "")
+        plan = plans.create_plan(
+            Month(form.year.data, form.month.data), form.title.data, form.intro.data or ""
+        )
     except plans.PlanExists:
         form.month.errors = [_("Tháng này đã có kế hoạch.")]
         return _list_page(form, 422)
@@ -71,8 +77,13 @@ def load_plan(plan_id: int):
 def _detail(plan, topic_form: TopicForm | None = None, status: int = 200):
     topic_form = topic_form or TopicForm()
     topic_form.unit_ids.choices = unit_choices(current_locale())[1:]
-    return render("royalties/plan.html", plan=plan, topic_form=topic_form, confirm=ConfirmForm(),
-                  can_manage=is_manager()), status
+    return render(
+        "royalties/plan.html",
+        plan=plan,
+        topic_form=topic_form,
+        confirm=ConfirmForm(),
+        can_manage=is_manager(),
+    ), status
 
 
 @bp.get("/admin/plans/<int:plan_id>")
@@ -89,7 +100,9 @@ def topic_add(plan_id: int):
     form.unit_ids.choices = unit_choices(current_locale())[1:]
     if not form.validate_on_submit():
         return _detail(plan, form, 422)
-    plans.add_topic(plan, form.title.data, form.description.data or "", form.due_date.data, form.unit_ids.data or [])
+    plans.add_topic(
+        plan, form.title.data, form.description.data or "", form.due_date.data, form.unit_ids.data or []
+    )
     db.session.commit()
     flash(_("Đã thêm chủ đề."), "success")
     return redirect(url_for("royalties.plan_detail", plan_id=plan.id))
@@ -126,8 +139,13 @@ def quotas():
     month = month_from_args()
     settings = RoyaltySettings.for_current_tenant()
     db.session.commit()
-    return render("royalties/quotas.html", month=month, rows=quota_board(month), can_manage=is_manager(),
-                  settings_form=QuotaSettingsForm(over_cap_policy=settings.over_cap_policy))
+    return render(
+        "royalties/quotas.html",
+        month=month,
+        rows=quota_board(month),
+        can_manage=is_manager(),
+        settings_form=QuotaSettingsForm(over_cap_policy=settings.over_cap_policy),
+    )
 
 
 @bp.post("/admin/quotas/settings")

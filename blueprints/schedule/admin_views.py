@@ -47,8 +47,9 @@ def admin_entry(entry_id: int | None):
         flash(_("Đã lưu."), "info")
         return redirect(url_for("schedule.admin_week", week=week_of(saved.day).key))
     title = _("Thêm lịch làm việc") if entry is None else _("Sửa lịch làm việc")
-    return render("about/admin/form.html", form=form, title=title,
-                  cancel=url_for("schedule.admin_week")), 422 if form.errors else 200
+    return render(
+        "about/admin/form.html", form=form, title=title, cancel=url_for("schedule.admin_week")
+    ), 422 if form.errors else 200
 
 
 @bp.post("/admin/schedule/<int:entry_id>/delete")

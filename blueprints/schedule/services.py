@@ -66,14 +66,24 @@ def parse_week(value: str | None, today: date) -> Week:
     return week_of(today)
 
 
-def list_entries(date_from: date, date_to: date, *, page: int = 1, per_page: int = MAX_PER_PAGE,
-                 published_only: bool = True) -> Pagination:
-    stmt = (sa.select(ScheduleEntry).where(ScheduleEntry.day >= date_from, ScheduleEntry.day <= date_to)
-            .order_by(ScheduleEntry.day, ScheduleEntry.starts_at, ScheduleEntry.id))
+def list_entries(
+    date_from: date,
+    date_to: date,
+    *,
+    page: int = 1,
+    per_page: int = MAX_PER_PAGE,
+    published_only: bool = True,
+) -> Pagination:
+    stmt = (
+        sa.select(ScheduleEntry)
+        .where(ScheduleEntry.day >= date_from, ScheduleEntry.day <= date_to)
+        .order_by(ScheduleEntry.day, ScheduleEntry.starts_at, ScheduleEntry.id)
+    )
     if published_only:
         stmt = stmt.where(ScheduleEntry.is_published)
-    return db.paginate(stmt, page=max(page, 1), per_page=min(max(per_page, 1), MAX_PER_PAGE),
-                       error_out=False, count=True)
+    return db.paginate(
+        stmt, page=max(page, 1), per_page=min(max(per_page, 1), MAX_PER_PAGE), error_out=False, count=True
+    )
 
 
 def week_schedule(week: Week, published_only: bool = True) -> list[tuple[date, list[ScheduleEntry]]]:

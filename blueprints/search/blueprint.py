@@ -1,8 +1,8 @@
 """The search capability's blueprint: its routes, loaded by the app factory only.
 
 `init_app` connects the newsroom's `article_changed` (sent on every state change, publishing
-included, and every save; `article_published` would only repeat it) and the session listener that keep the index current,
-and adds the `search` and `demo generate` commands.
+included, and every save; `article_published` would only repeat it) and the session listener
+that keep the index current, and adds the `search` and `demo generate` commands.
 """
 
 from flask import Blueprint, Flask

@@ -31,10 +31,21 @@ def reindex(slug: str | None):
 
 
 @click.command("generate")
-@click.option("--tenants", "tenant_count", type=click.IntRange(1, 9999), default=10, show_default=True,
-              help="How many wards (gen-0001…) under the generated city gen-city.")
-@click.option("--articles", type=click.IntRange(0, 1_000_000), default=100, show_default=True,
-              help="Published articles per ward.")
+@click.option(
+    "--tenants",
+    "tenant_count",
+    type=click.IntRange(1, 9999),
+    default=10,
+    show_default=True,
+    help="How many wards (gen-0001…) under the generated city gen-city.",
+)
+@click.option(
+    "--articles",
+    type=click.IntRange(0, 1_000_000),
+    default=100,
+    show_default=True,
+    help="Published articles per ward.",
+)
 def generate_command(tenant_count: int, articles: int):
     """Generate portals full of Vietnamese articles for benchmarks (reuses an earlier run's)."""
     from blueprints.search.generator import generate

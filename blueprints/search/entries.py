@@ -42,12 +42,23 @@ class Entry:
     def row(self, tenant_id: int) -> dict:
         """The values of its `search_documents` row, folded columns included."""
         body = self.body[:MAX_BODY]
-        return dict(tenant_id=tenant_id, kind=str(self.kind), item_id=self.item_id, title=self.title,
-                    summary=self.summary, body=body, extra_key=self.extra_key[:100],
-                    section_id=self.section_id, published_at=self.published_at, endpoint=self.endpoint,
-                    url_args=self.url_args, folded_title=folded(self.title),
-                    folded_key=folded(self.extra_key)[:100], folded_summary=folded(self.summary),
-                    folded_body=folded(body))
+        return dict(
+            tenant_id=tenant_id,
+            kind=str(self.kind),
+            item_id=self.item_id,
+            title=self.title,
+            summary=self.summary,
+            body=body,
+            extra_key=self.extra_key[:100],
+            section_id=self.section_id,
+            published_at=self.published_at,
+            endpoint=self.endpoint,
+            url_args=self.url_args,
+            folded_title=folded(self.title),
+            folded_key=folded(self.extra_key)[:100],
+            folded_summary=folded(self.summary),
+            folded_body=folded(body),
+        )
 
 
 def text_of(rich: str | None) -> str:
@@ -58,10 +69,17 @@ def text_of(rich: str | None) -> str:
 def article_entry(article: Article) -> Entry | None:
     if article.state != ArticleState.PUBLISHED:
         return None
-    return Entry(Kind.ARTICLE, article.id, article.title, "news.article", summary=text_of(article.summary),
-                 body=text_of(article.body), section_id=article.section_id,
-                 published_at=article.published_at or datetime.now(UTC),  # stamped just after publishing
-                 url_args={"article_id": article.id, "slug": article.slug or slugify(article.title)})
+    return Entry(
+        Kind.ARTICLE,
+        article.id,
+        article.title,
+        "news.article",
+        summary=text_of(article.summary),
+        body=text_of(article.body),
+        section_id=article.section_id,
+        published_at=article.published_at or datetime.now(UTC),  # stamped just after publishing
+        url_args={"article_id": article.id, "slug": article.slug or slugify(article.title)},
+    )
 
 
 def _start_of(day: date) -> datetime:
@@ -71,10 +89,16 @@ def _start_of(day: date) -> datetime:
 def document_entry(document: Document) -> Entry | None:
     if not document.is_published:
         return None
-    return Entry(Kind.DOCUMENT, document.id, document.summary, "documents.detail", extra_key=document.number,
-                 summary=" · ".join(p for p in (document.issuer, document.signer) if p),
-                 published_at=_start_of(document.issued_on) if document.issued_on else None,
-                 url_args={"document_id": document.id})
+    return Entry(
+        Kind.DOCUMENT,
+        document.id,
+        document.summary,
+        "documents.detail",
+        extra_key=document.number,
+        summary=" · ".join(p for p in (document.issuer, document.signer) if p),
+        published_at=_start_of(document.issued_on) if document.issued_on else None,
+        url_args={"document_id": document.id},
+    )
 
 
 def section_entry(section: IntroSection) -> Entry | None:
@@ -83,35 +107,62 @@ def section_entry(section: IntroSection) -> Entry | None:
         return None
     with force_locale("vi"):
         title = str(SectionKind(section.kind).label)
-    return Entry(Kind.PAGE, section.id, title, "about.introduction", body=body, summary=section.image_alt_vi,
-                 url_args={"_anchor": f"intro-{section.kind}"})
+    return Entry(
+        Kind.PAGE,
+        section.id,
+        title,
+        "about.introduction",
+        body=body,
+        summary=section.image_alt_vi,
+        url_args={"_anchor": f"intro-{section.kind}"},
+    )
 
 
 def leader_entry(leader: Leader) -> Entry | None:
     if not leader.is_published:
         return None
-    return Entry(Kind.LEADER, leader.id, leader.name, "about.leaders", summary=leader.title_vi,
-                 body=" ".join(p for p in (text_of(leader.biography_vi), text_of(leader.duties_vi)) if p),
-                 url_args={"_anchor": f"leader-{leader.id}"})
+    return Entry(
+        Kind.LEADER,
+        leader.id,
+        leader.name,
+        "about.leaders",
+        summary=leader.title_vi,
+        body=" ".join(p for p in (text_of(leader.biography_vi), text_of(leader.duties_vi)) if p),
+        url_args={"_anchor": f"leader-{leader.id}"},
+    )
 
 
 def contact_entry(contact: Contact) -> Entry | None:
     if not contact.is_published:
         return None
     unit = _unit_name(contact.tenant_id, contact.unit_id) if contact.unit_id else ""
-    return Entry(Kind.CONTACT, contact.id, contact.name, "about.contacts",
-                 summary=" · ".join(p for p in (contact.position_vi, unit) if p),
-                 body=" ".join(p for p in (contact.phone, contact.email) if p), url_args={"q": contact.name})
+    return Entry(
+        Kind.CONTACT,
+        contact.id,
+        contact.name,
+        "about.contacts",
+        summary=" · ".join(p for p in (contact.position_vi, unit) if p),
+        body=" ".join(p for p in (contact.phone, contact.email) if p),
+        url_args={"q": contact.name},
+    )
 
 
 def _unit_name(tenant_id: int, unit_id: int) -> str:
     """Read with Core on the session's connection: this runs inside a flush."""
     table = OrgUnit.__table__
-    return db.session.connection().scalar(
-        sa.select(table.c.name_vi).where(table.c.tenant_id == tenant_id, table.c.id == unit_id)) or ""
+    return (
+        db.session.connection().scalar(
+            sa.select(table.c.name_vi).where(table.c.tenant_id == tenant_id, table.c.id == unit_id)
+        )
+        or ""
+    )
 
 
 # Each indexed model, its kind and how it becomes an entry.
-BUILDERS = {Article: (Kind.ARTICLE, article_entry), Document: (Kind.DOCUMENT, document_entry),
-            IntroSection: (Kind.PAGE, section_entry), Leader: (Kind.LEADER, leader_entry),
-            Contact: (Kind.CONTACT, contact_entry)}
+BUILDERS = {
+    Article: (Kind.ARTICLE, article_entry),
+    Document: (Kind.DOCUMENT, document_entry),
+    IntroSection: (Kind.PAGE, section_entry),
+    Leader: (Kind.LEADER, leader_entry),
+    Contact: (Kind.CONTACT, contact_entry),
+}

@@ -31,7 +31,11 @@ from tenants.models import Tenant
 from tenants.resolver import tenant_info
 
 TABLE = SearchDocument.__table__
-_UPDATED = [c.name for c in TABLE.columns if c.name not in ("tenant_id", "id", "kind", "item_id") and c.computed is None]
+_UPDATED = [
+    c.name
+    for c in TABLE.columns
+    if c.name not in ("tenant_id", "id", "kind", "item_id") and c.computed is None
+]
 WATCHED = tuple(BUILDERS)
 _PENDING = "search_pending_articles"
 
@@ -41,14 +45,18 @@ def upsert(connection: sa.Connection, tenant_id: int, entries: Iterable[Entry]) 
     if not rows:
         return
     stmt = pg_insert(TABLE).values(rows)
-    stmt = stmt.on_conflict_do_update(index_elements=["tenant_id", "kind", "item_id"],
-                                      set_={name: stmt.excluded[name] for name in _UPDATED})
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["tenant_id", "kind", "item_id"], set_={name: stmt.excluded[name] for name in _UPDATED}
+    )
     connection.execute(stmt)
 
 
 def remove(connection: sa.Connection, tenant_id: int, kind: Kind, item_id: int) -> None:
-    connection.execute(sa.delete(TABLE).where(TABLE.c.tenant_id == tenant_id, TABLE.c.kind == str(kind),
-                                              TABLE.c.item_id == item_id))
+    connection.execute(
+        sa.delete(TABLE).where(
+            TABLE.c.tenant_id == tenant_id, TABLE.c.kind == str(kind), TABLE.c.item_id == item_id
+        )
+    )
 
 
 def index_item(connection: sa.Connection, item) -> None:
@@ -62,6 +70,7 @@ def index_item(connection: sa.Connection, item) -> None:
 
 
 # -- the newsroom's signals -----------------------------------------------------------------
+
 
 def on_article_changed(article: Article, **_extra) -> None:
     """Index now, and again just before commit: the workflow may still set fields after it
@@ -91,6 +100,7 @@ def _after_rollback(session: orm.Session) -> None:
 
 # -- the session listener -------------------------------------------------------------------
 
+
 def _after_flush(session: orm.Session, flush_context) -> None:
     """Documents, introduction sections, leaders and contacts follow every flush; deleted items
     of any indexed kind leave the index. Articles are upserted from the newsroom's signals."""
@@ -105,13 +115,17 @@ def _after_flush(session: orm.Session, flush_context) -> None:
 
 
 def listen() -> None:
-    for name, listener in (("after_flush", _after_flush), ("before_commit", _before_commit),
-                           ("after_rollback", _after_rollback)):
+    for name, listener in (
+        ("after_flush", _after_flush),
+        ("before_commit", _before_commit),
+        ("after_rollback", _after_rollback),
+    ):
         if not event.contains(orm.Session, name, listener):
             event.listen(orm.Session, name, listener)
 
 
 # -- rebuilding -----------------------------------------------------------------------------
+
 
 def _published_items():
     yield from db.session.scalars(sa.select(Article).where(Article.state == ArticleState.PUBLISHED))
@@ -137,4 +151,3 @@ def reindex_tenant(tenant: TenantInfo, batch: int = 500) -> int:
                 count, pending = count + len(pending), []
         upsert(connection, tenant.id, pending)
         return count + len(pending)
-

@@ -35,8 +35,13 @@ class Kind(enum.StrEnum):
 
     @property
     def label(self):
-        return {Kind.ARTICLE: _l("Tin bài"), Kind.DOCUMENT: _l("Văn bản"), Kind.PAGE: _l("Giới thiệu"),
-                Kind.LEADER: _l("Lãnh đạo"), Kind.CONTACT: _l("Danh bạ")}[self]
+        return {
+            Kind.ARTICLE: _l("Tin bài"),
+            Kind.DOCUMENT: _l("Văn bản"),
+            Kind.PAGE: _l("Giới thiệu"),
+            Kind.LEADER: _l("Lãnh đạo"),
+            Kind.CONTACT: _l("Danh bạ"),
+        }[self]
 
 
 HEAD_EXPRESSION = (
@@ -73,7 +78,11 @@ class SearchDocument(TenantScoped, db.Model):
         sa.CheckConstraint("kind IN ('article', 'document', 'page', 'leader', 'contact')", name="kind"),
         sa.Index("ix_search_documents_tenant_id_tsv", "tenant_id", "tsv", postgresql_using="gin"),
         sa.Index("ix_search_documents_tenant_id_tsv_head", "tenant_id", "tsv_head", postgresql_using="gin"),
-        sa.Index("ix_search_documents_folded_title_trgm", "folded_title", postgresql_using="gin",
-                 postgresql_ops={"folded_title": "gin_trgm_ops"}),
+        sa.Index(
+            "ix_search_documents_folded_title_trgm",
+            "folded_title",
+            postgresql_using="gin",
+            postgresql_ops={"folded_title": "gin_trgm_ops"},
+        ),
         sa.Index("ix_search_documents_tenant_id_published_at", "tenant_id", "published_at"),
     )

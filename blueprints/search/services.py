@@ -99,7 +99,8 @@ def member_portals(city: TenantInfo) -> list[Portal]:
         sa.select(Tenant.id, Tenant.name_vi, Tenant.name_en, TenantDomain.hostname)
         .join(TenantDomain, sa.and_(TenantDomain.tenant_id == Tenant.id, TenantDomain.is_primary))
         .where(Tenant.parent_id == city.id, Tenant.status == TenantStatus.ACTIVE)
-        .order_by(Tenant.id)).all()
+        .order_by(Tenant.id)
+    ).all()
     return [Portal(*row) for row in rows]
 
 
@@ -112,8 +113,14 @@ def _tenant_filter(tenant: TenantInfo, everywhere: bool):
     PostgreSQL walks the (tenant_id, tsv) index ward by ward and can stop early."""
     if not everywhere:
         return D.tenant_id == tenant.id
-    return D.tenant_id.in_(sa.select(Tenant.id).where(sa.or_(
-        Tenant.id == tenant.id, sa.and_(Tenant.parent_id == tenant.id, Tenant.status == TenantStatus.ACTIVE))))
+    return D.tenant_id.in_(
+        sa.select(Tenant.id).where(
+            sa.or_(
+                Tenant.id == tenant.id,
+                sa.and_(Tenant.parent_id == tenant.id, Tenant.status == TenantStatus.ACTIVE),
+            )
+        )
+    )
 
 
 def _where(filters: Filters, tenant: TenantInfo, everywhere: bool) -> list:
@@ -135,8 +142,14 @@ def _in_title(tsquery):
 
 def _order(query: Query, tsquery) -> list:
     """Best first. Only the row's own small columns are read (`tsv_head`, not the body's)."""
-    age_days = sa.func.greatest(0, sa.extract("epoch", sa.func.now() - sa.func.coalesce(
-        D.published_at, sa.func.now() - sa.text("interval '365 days'"))) / 86400.0)
+    age_days = sa.func.greatest(
+        0,
+        sa.extract(
+            "epoch",
+            sa.func.now() - sa.func.coalesce(D.published_at, sa.func.now() - sa.text("interval '365 days'")),
+        )
+        / 86400.0,
+    )
     recency = 0.5 + 0.5 / (1 + age_days / 180.0)
     rank = sa.func.ts_rank_cd(sa.literal_column("'{0.1, 0.1, 0.4, 1.0}'::float4[]"), D.tsv_head, tsquery)
     key_match = sa.and_(D.folded_key != "", D.folded_key == query.key)
@@ -145,12 +158,17 @@ def _order(query: Query, tsquery) -> list:
     if len(query.all_words) > 1:
         phrase = sa.func.to_tsquery("simple", query.phrase_tsquery())
         order.append(sa.case((D.tsv_head.op("@@")(phrase), 1), else_=0).desc())
-    return order + [tier.desc(), ((rank + 0.01) * recency).desc(), D.published_at.desc().nulls_last(),
-                    D.id.desc()]
+    return order + [
+        tier.desc(),
+        ((rank + 0.01) * recency).desc(),
+        D.published_at.desc().nulls_last(),
+        D.id.desc(),
+    ]
 
 
-def search(query: Query, filters: Filters, tenant: TenantInfo, page: int = 1,
-           per_page: int = PER_PAGE) -> Results:
+def search(
+    query: Query, filters: Filters, tenant: TenantInfo, page: int = 1, per_page: int = PER_PAGE
+) -> Results:
     """A page of results for `query` on `tenant` (and its wards when `filters.everywhere`)."""
     per_page = min(max(per_page, 1), MAX_PER_PAGE)
     results = Results(query, filters, max(page, 1), per_page)
@@ -168,8 +186,11 @@ def search(query: Query, filters: Filters, tenant: TenantInfo, page: int = 1,
 
 
 def _capped_count(where: list) -> int:
-    return db.session.scalar(sa.select(sa.func.count()).select_from(
-        sa.select(D.id).where(*where).limit(MAX_RESULTS + 1).subquery()))
+    return db.session.scalar(
+        sa.select(sa.func.count()).select_from(
+            sa.select(D.id).where(*where).limit(MAX_RESULTS + 1).subquery()
+        )
+    )
 
 
 def _fill(results: Results, tenant: TenantInfo, wards: list[Portal]) -> None:
@@ -193,15 +214,28 @@ def _fill(results: Results, tenant: TenantInfo, wards: list[Portal]) -> None:
     head_total = _capped_count([*where, in_head])
     keys: list[tuple[int, int]] = []
     if offset < head_total:
-        keys = [tuple(r) for r in db.session.execute(
-            sa.select(D.tenant_id, D.id).where(*where, in_head).order_by(*_order(query, tsquery))
-            .offset(offset).limit(results.per_page))]
+        keys = [
+            tuple(r)
+            for r in db.session.execute(
+                sa.select(D.tenant_id, D.id)
+                .where(*where, in_head)
+                .order_by(*_order(query, tsquery))
+                .offset(offset)
+                .limit(results.per_page)
+            )
+        ]
     wanted = min(results.per_page, results.total - offset) - len(keys)
     if wanted > 0 and head_total <= MAX_RESULTS:
-        keys += [tuple(r) for r in db.session.execute(
-            sa.select(D.tenant_id, D.id).where(*where, D.tsv.op("@@")(tsquery), sa.not_(in_head))
-            .order_by(D.published_at.desc().nulls_last(), D.id.desc())
-            .offset(max(0, offset - head_total)).limit(wanted))]
+        keys += [
+            tuple(r)
+            for r in db.session.execute(
+                sa.select(D.tenant_id, D.id)
+                .where(*where, D.tsv.op("@@")(tsquery), sa.not_(in_head))
+                .order_by(D.published_at.desc().nulls_last(), D.id.desc())
+                .offset(max(0, offset - head_total))
+                .limit(wanted)
+            )
+        ]
     results.hits = _read_hits(keys, portals)
 
 
@@ -209,18 +243,44 @@ def _read_hits(keys: list[tuple[int, int]], portals: dict[int, Portal]) -> list[
     """The texts of the page's rows only, in the ranked order."""
     if not keys:
         return []
-    rows = {(row.tenant_id, row.id): row for row in db.session.execute(
-        sa.select(*_COLUMNS).where(D.tenant_id.in_({k[0] for k in keys}), D.id.in_([k[1] for k in keys])))}
+    rows = {
+        (row.tenant_id, row.id): row
+        for row in db.session.execute(
+            sa.select(*_COLUMNS).where(D.tenant_id.in_({k[0] for k in keys}), D.id.in_([k[1] for k in keys]))
+        )
+    }
     return [_hit(rows[key], portals) for key in keys if key in rows]
 
 
-_COLUMNS = (D.id, D.tenant_id, D.kind, D.item_id, D.title, D.summary, D.body, D.extra_key, D.published_at,
-            D.endpoint, D.url_args)
+_COLUMNS = (
+    D.id,
+    D.tenant_id,
+    D.kind,
+    D.item_id,
+    D.title,
+    D.summary,
+    D.body,
+    D.extra_key,
+    D.published_at,
+    D.endpoint,
+    D.url_args,
+)
 
 
 def _hit(row, portals: dict[int, Portal]) -> Hit:
-    return Hit(row.id, Kind(row.kind), row.item_id, row.title, row.summary, row.body, row.extra_key, row.published_at,
-               row.endpoint, row.url_args or {}, portals.get(row.tenant_id))
+    return Hit(
+        row.id,
+        Kind(row.kind),
+        row.item_id,
+        row.title,
+        row.summary,
+        row.body,
+        row.extra_key,
+        row.published_at,
+        row.endpoint,
+        row.url_args or {},
+        portals.get(row.tenant_id),
+    )
 
 
 def _similar(query: Query, tenant_filter, portals: dict[int, Portal]) -> list[Hit]:
@@ -229,9 +289,11 @@ def _similar(query: Query, tenant_filter, portals: dict[int, Portal]) -> list[Hi
     if len(words) < 3:
         return []
     rows = db.session.execute(
-        sa.select(*_COLUMNS).where(tenant_filter, sa.literal(words).op("<%")(D.folded_title))
+        sa.select(*_COLUMNS)
+        .where(tenant_filter, sa.literal(words).op("<%")(D.folded_title))
         .order_by(sa.func.word_similarity(words, D.folded_title).desc(), D.published_at.desc().nulls_last())
-        .limit(SUGGESTIONS)).all()
+        .limit(SUGGESTIONS)
+    ).all()
     return [_hit(row, portals) for row in rows]
 
 

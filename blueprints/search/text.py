@@ -93,11 +93,12 @@ def parse_query(raw: str) -> Query:
             words.extend(found_words)
     words.extend(query_tokens(_PHRASE.sub(" ", unified)))
     budget = MAX_WORDS - sum(len(p) for p in phrases)
-    kept_words = tuple(dict.fromkeys(words))[:max(budget, 0)]
-    return Query(text, kept_words, tuple(phrases[:MAX_WORDS // 2]), tuple(query_tokens(unified)[:MAX_WORDS]))
+    kept_words = tuple(dict.fromkeys(words))[: max(budget, 0)]
+    return Query(text, kept_words, tuple(phrases[: MAX_WORDS // 2]), tuple(query_tokens(unified)[:MAX_WORDS]))
 
 
 # -- highlighting ---------------------------------------------------------------------------
+
 
 def _spans(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, is_word) pieces of `text`, covering all of it."""
@@ -138,7 +139,7 @@ def highlight(text: str, words, limit: int | None = None) -> Markup:
     for s, e, is_word in pieces:
         if e <= start or s >= end:
             continue
-        piece = text[max(s, start):min(e, end)]
+        piece = text[max(s, start) : min(e, end)]
         if is_word and _is_hit(piece, wanted):
             out.append(Markup("<mark>%s</mark>") % piece)
         else:

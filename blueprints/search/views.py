@@ -29,10 +29,13 @@ def read_filters(args) -> Filters:
     """Unknown or malformed filter values are ignored, as the documents library does."""
     kind = args.get("type", "")
     section = args.get("section", "")
-    return Filters(kind=kind if kind in set(Kind) else "",
-                   section_id=int(section) if section.isdigit() and len(section) < 19 else None,
-                   date_from=_day(args.get("from")), date_to=_day(args.get("to")),
-                   everywhere=args.get("all") == "1")
+    return Filters(
+        kind=kind if kind in set(Kind) else "",
+        section_id=int(section) if section.isdigit() and len(section) < 19 else None,
+        date_from=_day(args.get("from")),
+        date_to=_day(args.get("to")),
+        everywhere=args.get("all") == "1",
+    )
 
 
 def read_page(args) -> int:
@@ -48,6 +51,7 @@ def _sections() -> list[tuple[int, str, int]]:
         for node in nodes:
             flat.append((node.section.id, node.section.name_vi, depth))
             walk(node.children, depth + 1)
+
     walk(sections_tree(), 0)
     return flat
 
@@ -56,16 +60,32 @@ def _sections() -> list[tuple[int, str, int]]:
 def search_page():
     tenant = require_tenant()
     raw = request.args.get("q", "")
-    error = _("Câu tìm kiếm quá dài: tối đa %(count)d ký tự.", count=MAX_QUERY_LENGTH) \
-        if len(raw) > MAX_QUERY_LENGTH else None
+    error = (
+        _("Câu tìm kiếm quá dài: tối đa %(count)d ký tự.", count=MAX_QUERY_LENGTH)
+        if len(raw) > MAX_QUERY_LENGTH
+        else None
+    )
     query = parse_query(raw)
     filters = read_filters(request.args)
-    results = search(query, filters, tenant, read_page(request.args)) if not error else \
-        Results(query, filters, 1, 1)
+    results = (
+        search(query, filters, tenant, read_page(request.args))
+        if not error
+        else Results(query, filters, 1, 1)
+    )
     wards = member_portals(tenant) if tenant.kind == "city" else []
-    body = render("search/search.html", raw=raw[:MAX_QUERY_LENGTH], results=results, error=error,
-                  kinds=list(Kind), sections=_sections(), has_wards=bool(wards), hit_url=hit_url,
-                  highlight=highlight, snippet=snippet, page_url=_page_url)
+    body = render(
+        "search/search.html",
+        raw=raw[:MAX_QUERY_LENGTH],
+        results=results,
+        error=error,
+        kinds=list(Kind),
+        sections=_sections(),
+        has_wards=bool(wards),
+        hit_url=hit_url,
+        highlight=highlight,
+        snippet=snippet,
+        page_url=_page_url,
+    )
     return body, 400 if error else 200
 
 
@@ -78,8 +98,10 @@ def _page_url(page: int) -> str:
 def opensearch():
     """The OpenSearch description, so a browser can add this portal as a search engine."""
     tenant = require_tenant()
-    xml = render("search/opensearch.xml", portal_name=tenant.name(current_locale()),
-                 template=request.host_url.rstrip("/") + url_for("search.search") + "?q={searchTerms}",
-                 self_url=url_for("search.opensearch", _external=True))
+    xml = render(
+        "search/opensearch.xml",
+        portal_name=tenant.name(current_locale()),
+        template=request.host_url.rstrip("/") + url_for("search.search") + "?q={searchTerms}",
+        self_url=url_for("search.opensearch", _external=True),
+    )
     return Response(xml, mimetype="application/opensearchdescription+xml")
-

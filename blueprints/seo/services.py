@@ -56,8 +56,10 @@ def sitemap_paths() -> dict[str, datetime | None]:
 
 def sitemap_entries(base_url: str) -> list[SitemapEntry]:
     base = base_url.rstrip("/")
-    return [SitemapEntry(base + path, base + ENGLISH_PREFIX + path, lastmod)
-            for path, lastmod in sitemap_paths().items()]
+    return [
+        SitemapEntry(base + path, base + ENGLISH_PREFIX + path, lastmod)
+        for path, lastmod in sitemap_paths().items()
+    ]
 
 
 def sitemap_urls(base_url: str) -> list[SitemapUrl]:
@@ -69,7 +71,7 @@ def sitemap_pages(base_url: str) -> list[list[SitemapUrl]]:
     """The URLs cut into files of at most `URLS_PER_SITEMAP` (one, possibly empty, at least)."""
     urls = sitemap_urls(base_url)
     size = URLS_PER_SITEMAP
-    return [urls[start:start + size] for start in range(0, len(urls), size)] or [[]]
+    return [urls[start : start + size] for start in range(0, len(urls), size)] or [[]]
 
 
 def w3c_datetime(moment: datetime) -> str:
@@ -79,13 +81,17 @@ def w3c_datetime(moment: datetime) -> str:
 
 
 def urlset_xml(urls: list[SitemapUrl]) -> str:
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
     for url in urls:
         entry = url.entry
         lastmod = f"<lastmod>{w3c_datetime(entry.lastmod)}</lastmod>" if entry.lastmod else ""
-        alternates = (f'<xhtml:link rel="alternate" hreflang="vi" href="{escape(entry.vi)}"/>'
-                      f'<xhtml:link rel="alternate" hreflang="en" href="{escape(entry.en)}"/>')
+        alternates = (
+            f'<xhtml:link rel="alternate" hreflang="vi" href="{escape(entry.vi)}"/>'
+            f'<xhtml:link rel="alternate" hreflang="en" href="{escape(entry.en)}"/>'
+        )
         lines.append(f"<url><loc>{escape(url.loc)}</loc>{lastmod}{alternates}</url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
@@ -118,8 +124,10 @@ def sitemap_page_xml(base_url: str, number: int) -> str | None:
 
 def robots_txt(base_url: str) -> str:
     base = base_url.rstrip("/")
-    return ("User-agent: *\n"
-            "Disallow: /admin/\nDisallow: /en/admin/\n"
-            "Disallow: /login\nDisallow: /en/login\n"
-            "Disallow: /tim-kiem\nDisallow: /en/tim-kiem\n"
-            f"\nSitemap: {base}/sitemap.xml\n")
+    return (
+        "User-agent: *\n"
+        "Disallow: /admin/\nDisallow: /en/admin/\n"
+        "Disallow: /login\nDisallow: /en/login\n"
+        "Disallow: /tim-kiem\nDisallow: /en/tim-kiem\n"
+        f"\nSitemap: {base}/sitemap.xml\n"
+    )

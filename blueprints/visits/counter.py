@@ -19,10 +19,28 @@ LIVE = "visits"
 BOTS = re.compile(
     r"bot|crawl|spider|slurp|scrap|curl|wget|python|httpclient|http-client|okhttp|java/|go-http|libwww|"
     r"headless|phantom|selenium|monitor|uptime|pingdom|check|scan|probe|preview|facebookexternalhit|"
-    r"lighthouse|feed|fetch", re.IGNORECASE)
+    r"lighthouse|feed|fetch",
+    re.IGNORECASE,
+)
 # Paths that are never a reader looking at a page.
-SKIPPED = ("/admin", "/login", "/logout", "/forgot", "/reset", "/_themes", "/static", "/healthz",
-           "/readyz", "/api/", "/bang-ron/", "/thong-ke/", "/sitemap.xml", "/robots.txt", "/.", "/wp-")
+SKIPPED = (
+    "/admin",
+    "/login",
+    "/logout",
+    "/forgot",
+    "/reset",
+    "/_themes",
+    "/static",
+    "/healthz",
+    "/readyz",
+    "/api/",
+    "/bang-ron/",
+    "/thong-ke/",
+    "/sitemap.xml",
+    "/robots.txt",
+    "/.",
+    "/wp-",
+)
 
 
 def vietnam_today() -> date:
@@ -33,8 +51,9 @@ def live_key(tenant_id: int, day: date) -> str:
     return redis_key(LIVE, tenant_id, day.isoformat())
 
 
-def is_page_view(method: str, path: str, status: int, mimetype: str, user_agent: str,
-                 prefetch: bool = False) -> bool:
+def is_page_view(
+    method: str, path: str, status: int, mimetype: str, user_agent: str, prefetch: bool = False
+) -> bool:
     """A successful GET of an HTML page by something that looks like a browser."""
     if method != "GET" or status != 200 or mimetype != "text/html" or prefetch:
         return False

@@ -19,8 +19,10 @@ class VisitDay(TenantScoped, db.Model):
     day: Mapped[date] = mapped_column(sa.Date)
     count: Mapped[int] = mapped_column(sa.BigInteger, default=0)
 
-    __table_args__ = (sa.UniqueConstraint("tenant_id", "day"),
-                      sa.CheckConstraint("count >= 0", name="count_not_negative"))
+    __table_args__ = (
+        sa.UniqueConstraint("tenant_id", "day"),
+        sa.CheckConstraint("count >= 0", name="count_not_negative"),
+    )
 
 
 class VisitFlush(TenantScoped, db.Model):

@@ -38,9 +38,12 @@ class VisitSummary:
 
 
 def _stored_counts(today: date) -> tuple[int, int]:
-    total, today_count = db.session.execute(sa.select(
-        sa.func.coalesce(sa.func.sum(VisitDay.count), 0),
-        sa.func.coalesce(sa.func.sum(VisitDay.count).filter(VisitDay.day == today), 0))).one()
+    total, today_count = db.session.execute(
+        sa.select(
+            sa.func.coalesce(sa.func.sum(VisitDay.count), 0),
+            sa.func.coalesce(sa.func.sum(VisitDay.count).filter(VisitDay.day == today), 0),
+        )
+    ).one()
     return int(today_count), int(total)
 
 
@@ -65,13 +68,16 @@ def daily_counts(days: int = 30) -> list[tuple[date, int]]:
     """The last `days` days, oldest first, every day present (0 when nobody came)."""
     today = vietnam_today()
     first = today - timedelta(days=days - 1)
-    stored = dict(db.session.execute(sa.select(VisitDay.day, VisitDay.count).where(VisitDay.day >= first)).all())
+    stored = dict(
+        db.session.execute(sa.select(VisitDay.day, VisitDay.count).where(VisitDay.day >= first)).all()
+    )
     live = int(redis_client().get(live_key(require_tenant().id, today)) or 0)
     stored[today] = stored.get(today, 0) + live
     return [(first + timedelta(days=i), int(stored.get(first + timedelta(days=i), 0))) for i in range(days)]
 
 
 # -- flushing ---------------------------------------------------------------------------------
+
 
 def _parts(key: bytes | str) -> list[str]:
     text = key.decode() if isinstance(key, bytes) else key
@@ -115,9 +121,13 @@ def flush_tenant() -> int:
             continue  # added already; only the delete was lost
         count = int(value)
         db.session.add(VisitFlush(batch=batch, count=count))
-        db.session.execute(insert(VisitDay).values(tenant_id=tenant_id, day=date.fromisoformat(day_text), count=count)
-                           .on_conflict_do_update(index_elements=["tenant_id", "day"],
-                                                  set_={"count": VisitDay.count + count}))
+        db.session.execute(
+            insert(VisitDay)
+            .values(tenant_id=tenant_id, day=date.fromisoformat(day_text), count=count)
+            .on_conflict_do_update(
+                index_elements=["tenant_id", "day"], set_={"count": VisitDay.count + count}
+            )
+        )
         added += count
     cutoff = datetime.now().astimezone() - timedelta(days=FLUSH_RECORDS_KEPT_DAYS)
     db.session.execute(sa.delete(VisitFlush).where(VisitFlush.flushed_at < cutoff))

@@ -22,9 +22,13 @@ def count_page_view(response):
     """One INCR per public page view; a Redis failure never costs the reader the page."""
     tenant = current_tenant()
     if tenant is not None and is_page_view(
-            request.method, request.path, response.status_code, response.mimetype,
-            request.headers.get("User-Agent", ""),
-            prefetch="prefetch" in (request.headers.get("Sec-Purpose", "") + request.headers.get("Purpose", ""))):
+        request.method,
+        request.path,
+        response.status_code,
+        response.mimetype,
+        request.headers.get("User-Agent", ""),
+        prefetch="prefetch" in (request.headers.get("Sec-Purpose", "") + request.headers.get("Purpose", "")),
+    ):
         try:
             record_visit(tenant.id)
         except RedisError:
@@ -51,5 +55,6 @@ def visits_context():
 @require_role(*CONTENT_MANAGERS)
 def chart():
     days = daily_counts(30)
-    return render("visits/chart.html", days=days, peak=max([c for _, c in days] + [1]),
-                  total=sum(c for _, c in days))
+    return render(
+        "visits/chart.html", days=days, peak=max([c for _, c in days] + [1]), total=sum(c for _, c in days)
+    )

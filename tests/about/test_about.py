@@ -19,10 +19,16 @@ def _unit(tenant, name_vi, name_en, parent=None, **extra):
 
 def _contact(tenant, name, unit=None, checked_on=None, **extra):
     with tenant_scope(tenant):
-        contact = Contact(name=name, position_vi=extra.pop("position_vi", "Chuyên viên"),
-                          position_en=extra.pop("position_en", "Officer"), unit_id=unit,
-                          phone="0254 3000 111", email="a@example.org",
-                          checked_on=checked_on or date.today(), **extra)
+        contact = Contact(
+            name=name,
+            position_vi=extra.pop("position_vi", "Chuyên viên"),
+            position_en=extra.pop("position_en", "Officer"),
+            unit_id=unit,
+            phone="0254 3000 111",
+            email="a@example.org",
+            checked_on=checked_on or date.today(),
+            **extra,
+        )
         db.session.add(contact)
         db.session.flush()
         return contact.id
@@ -30,7 +36,9 @@ def _contact(tenant, name, unit=None, checked_on=None, **extra):
 
 def test_organisation_chart_is_nested_lists_in_both_languages(client):
     ward = make_tenant()
-    root = _unit(ward, "Ủy ban nhân dân phường", "Ward People's Committee", functions_vi="<p>Quản lý nhà nước</p>")
+    root = _unit(
+        ward, "Ủy ban nhân dân phường", "Ward People's Committee", functions_vi="<p>Quản lý nhà nước</p>"
+    )
     _unit(ward, "Văn phòng – Thống kê", "Office and Statistics", parent=root)
     page = client.get("/so-do-to-chuc", base_url=base_url(ward))
     assert page.status_code == 200
@@ -64,7 +72,9 @@ def test_contacts_directory_in_english_and_filtered(client):
     assert page.status_code == 200 and h1_count(page.text) == 1
     assert "Trần Thị Bình" in page.text and "Chánh Văn phòng" in page.text and "Người Ẩn" not in page.text
     english = client.get("/en/lien-he", base_url=base_url(ward))
-    assert "Chief of Office" in english.text and "Justice officer" in english.text and "Office" in english.text
+    assert (
+        "Chief of Office" in english.text and "Justice officer" in english.text and "Office" in english.text
+    )
     found = client.get("/lien-he?q=tu+phap", base_url=base_url(ward))
     assert "Lê Văn Cường" in found.text and "Trần Thị Bình" not in found.text
     by_unit = client.get(f"/lien-he?unit={office}", base_url=base_url(ward))
@@ -80,8 +90,9 @@ def test_back_office_flags_stale_contacts_and_checking_clears_it(client):
     page = client.get("/admin/contacts", base_url=base_url(ward))
     assert page.status_code == 200
     assert page.text.count("Quá hạn kiểm tra") == 1
-    response = client.post(f"/admin/contacts/{old}/checked", base_url=base_url(ward),
-                           data={"csrf_token": csrf_token(page.text)})
+    response = client.post(
+        f"/admin/contacts/{old}/checked", base_url=base_url(ward), data={"csrf_token": csrf_token(page.text)}
+    )
     assert response.status_code == 302
     assert "Quá hạn kiểm tra" not in client.get("/admin/contacts", base_url=base_url(ward)).text
 
@@ -91,13 +102,33 @@ def test_editor_creates_a_contact_and_errors_keep_input(client):
     unit = _unit(ward, "Văn phòng", "Office")
     editor = make_user(roles={ward: ["board-head"]})
     sign_in(client, ward, editor)
-    bad = post_form(client, ward, "/admin/contacts/new", {"name": "Đỗ Văn Em", "position_vi": "", "position_en": "Officer",
-                                                          "unit_id": str(unit), "email": "not-an-email"})
+    bad = post_form(
+        client,
+        ward,
+        "/admin/contacts/new",
+        {
+            "name": "Đỗ Văn Em",
+            "position_vi": "",
+            "position_en": "Officer",
+            "unit_id": str(unit),
+            "email": "not-an-email",
+        },
+    )
     assert bad.status_code == 422
     assert 'value="Đỗ Văn Em"' in bad.text and "aria-invalid" in bad.text
-    ok = post_form(client, ward, "/admin/contacts/new", {"name": "Đỗ Văn Em", "position_vi": "Công chức",
-                                                         "position_en": "Officer", "unit_id": str(unit),
-                                                         "email": "em@example.org", "is_published": "y"})
+    ok = post_form(
+        client,
+        ward,
+        "/admin/contacts/new",
+        {
+            "name": "Đỗ Văn Em",
+            "position_vi": "Công chức",
+            "position_en": "Officer",
+            "unit_id": str(unit),
+            "email": "em@example.org",
+            "is_published": "y",
+        },
+    )
     assert ok.status_code == 302
     assert "Đỗ Văn Em" in client.get("/lien-he", base_url=base_url(ward)).text
 
@@ -106,9 +137,14 @@ def test_leader_with_photo_and_rejected_fake_image(client):
     ward = make_tenant()
     editor = make_user(roles={ward: ["editor"]})
     sign_in(client, ward, editor)
-    data = {"name": "Nguyễn Văn Lãnh", "title_vi": "Chủ tịch UBND phường", "title_en": "Chairman",
-            "biography_vi": "<p>Sinh năm 1975.<script>alert(1)</script></p>", "duties_vi": "<ul><li>Phụ trách chung</li></ul>",
-            "is_published": "y"}
+    data = {
+        "name": "Nguyễn Văn Lãnh",
+        "title_vi": "Chủ tịch UBND phường",
+        "title_en": "Chairman",
+        "biography_vi": "<p>Sinh năm 1975.<script>alert(1)</script></p>",
+        "duties_vi": "<ul><li>Phụ trách chung</li></ul>",
+        "is_published": "y",
+    }
     fake = post_form(client, ward, "/admin/leaders/new", data, {"photo": (b"not an image", "photo.jpg")})
     assert fake.status_code == 422 and "ảnh hợp lệ" in fake.text and 'value="Nguyễn Văn Lãnh"' in fake.text
     ok = post_form(client, ward, "/admin/leaders/new", data, {"photo": (png_bytes(), "photo.png")})
@@ -129,18 +165,30 @@ def test_introduction_sections_and_map(client):
     ward = make_tenant()
     editor = make_user(roles={ward: ["editor"]})
     sign_in(client, ward, editor)
-    ok = post_form(client, ward, "/admin/introduction/map",
-                   {"body_vi": "<p>Phía bắc giáp Phường 2.</p>", "body_en": "<p>Borders Ward 2 to the north.</p>",
-                    "image_alt_vi": "Bản đồ địa giới phường", "image_alt_en": "Boundary map of the ward"},
-                   {"image": (png_bytes(), "map.png")})
+    ok = post_form(
+        client,
+        ward,
+        "/admin/introduction/map",
+        {
+            "body_vi": "<p>Phía bắc giáp Phường 2.</p>",
+            "body_en": "<p>Borders Ward 2 to the north.</p>",
+            "image_alt_vi": "Bản đồ địa giới phường",
+            "image_alt_en": "Boundary map of the ward",
+        },
+        {"image": (png_bytes(), "map.png")},
+    )
     assert ok.status_code == 302
-    post_form(client, ward, "/admin/introduction/history", {"body_vi": "<p>Thành lập năm 1982.</p>", "body_en": ""})
+    post_form(
+        client, ward, "/admin/introduction/history", {"body_vi": "<p>Thành lập năm 1982.</p>", "body_en": ""}
+    )
     page = client.get("/gioi-thieu", base_url=base_url(ward))
     assert page.status_code == 200 and h1_count(page.text) == 1
     assert "Phía bắc giáp Phường 2." in page.text and 'alt="Bản đồ địa giới phường"' in page.text
     english = client.get("/en/gioi-thieu", base_url=base_url(ward))
     assert "Borders Ward 2" in english.text and 'alt="Boundary map of the ward"' in english.text
-    assert '<div lang="vi"><p>Thành lập năm 1982.</p></div>' in english.text  # no English yet: marked Vietnamese
+    assert (
+        '<div lang="vi"><p>Thành lập năm 1982.</p></div>' in english.text
+    )  # no English yet: marked Vietnamese
     assert client.get("/gioi-thieu/anh/map", base_url=base_url(ward)).mimetype == "image/png"
     assert client.get("/gioi-thieu/anh/nothing", base_url=base_url(ward)).status_code == 404
 
@@ -162,13 +210,18 @@ def test_isolation_between_wards(client):
     unit_b = _unit(b, "Đơn vị B", "Unit B")
     contact_b = _contact(b, "Bí Mật B", unit_b)
     with tenant_scope(b):
-        leader_b = Leader(name="Lãnh Đạo B", title_vi="Chủ tịch", photo_key=f"{b.id}/x.png", photo_type="image/png")
+        leader_b = Leader(
+            name="Lãnh Đạo B", title_vi="Chủ tịch", photo_key=f"{b.id}/x.png", photo_type="image/png"
+        )
         db.session.add(leader_b)
-        db.session.add(IntroSection(kind="map", body_vi="<p>Bản đồ B</p>", image_key=f"{b.id}/m.png", image_type="image/png"))
+        db.session.add(
+            IntroSection(
+                kind="map", body_vi="<p>Bản đồ B</p>", image_key=f"{b.id}/m.png", image_type="image/png"
+            )
+        )
         db.session.flush()
         leader_b = leader_b
-    for url in ("/gioi-thieu", "/so-do-to-chuc", "/lanh-dao", "/lien-he",
-                f"/lien-he?unit={unit_b}"):
+    for url in ("/gioi-thieu", "/so-do-to-chuc", "/lanh-dao", "/lien-he", f"/lien-he?unit={unit_b}"):
         page = client.get(url, base_url=base_url(a))
         assert page.status_code == 200
         assert "Bí Mật B" not in page.text and "Lãnh Đạo B" not in page.text and "Đơn vị B" not in page.text
@@ -176,13 +229,25 @@ def test_isolation_between_wards(client):
     assert client.get("/gioi-thieu/anh/map", base_url=base_url(a)).status_code == 404
     editor_a = make_user(roles={a: ["editor"]})
     sign_in(client, a, editor_a)
-    for url in (f"/admin/units/{unit_b}", f"/admin/leaders/{leader_b}", f"/admin/contacts/{contact_b}",
-                f"/admin/leaders/{leader_b}/photo"):
+    for url in (
+        f"/admin/units/{unit_b}",
+        f"/admin/leaders/{leader_b}",
+        f"/admin/contacts/{contact_b}",
+        f"/admin/leaders/{leader_b}/photo",
+    ):
         assert client.get(url, base_url=base_url(a)).status_code == 404, url
     token = csrf_token(client.get("/admin/contacts/new", base_url=base_url(a)).text)
-    assert client.post(f"/admin/contacts/{contact_b}/checked", base_url=base_url(a),
-                       data={"csrf_token": token}).status_code == 404
+    assert (
+        client.post(
+            f"/admin/contacts/{contact_b}/checked", base_url=base_url(a), data={"csrf_token": token}
+        ).status_code
+        == 404
+    )
     # a ward-A contact cannot be attached to ward B's unit through the form
-    response = post_form(client, a, "/admin/contacts/new", {"name": "X", "position_vi": "Y", "position_en": "Y",
-                                                            "unit_id": str(unit_b)})
+    response = post_form(
+        client,
+        a,
+        "/admin/contacts/new",
+        {"name": "X", "position_vi": "Y", "position_en": "Y", "unit_id": str(unit_b)},
+    )
     assert response.status_code == 422

@@ -20,9 +20,20 @@ def test_demo_seeds_every_section_twice_without_duplicates(client):
         file_id, doc_id = db.session.query(DocumentFile.id, DocumentFile.document_id).first()
     assert counts[0] == 8 and counts[1] == 3 and counts[2] == 9 and counts[3] == 4 and counts[4] == 4
     base = base_url(ward)
-    for url in ("/gioi-thieu", "/so-do-to-chuc", "/lanh-dao", "/lien-he",
-                "/van-ban", f"/van-ban/{doc_id}", "/lich-lam-viec", "/lich-lam-viec/ban-in", "/en/gioi-thieu",
-                "/en/lien-he", "/en/van-ban", "/en/lich-lam-viec"):
+    for url in (
+        "/gioi-thieu",
+        "/so-do-to-chuc",
+        "/lanh-dao",
+        "/lien-he",
+        "/van-ban",
+        f"/van-ban/{doc_id}",
+        "/lich-lam-viec",
+        "/lich-lam-viec/ban-in",
+        "/en/gioi-thieu",
+        "/en/lien-he",
+        "/en/van-ban",
+        "/en/lich-lam-viec",
+    ):
         page = client.get(url, base_url=base)
         assert page.status_code == 200 and h1_count(page.text) == 1, url
     pdf = client.get(f"/van-ban/{doc_id}/tep/{file_id}", base_url=base)

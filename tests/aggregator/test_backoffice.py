@@ -22,24 +22,53 @@ def test_pin_hide_order_and_audit(client):
     board = client.get("/admin/city-board/", base_url=base_url(city.parent))
     assert board.status_code == 200 and "Tin để ẩn" in board.text
     for action in ("pin", "hide"):
-        response = post_form(client, city.parent, f"/admin/city-board/{item_id}",
-                             {"action": action}, form_url="/admin/city-board/")
+        response = post_form(
+            client,
+            city.parent,
+            f"/admin/city-board/{item_id}",
+            {"action": action},
+            form_url="/admin/city-board/",
+        )
         assert response.status_code == 302
-    post_form(client, city.parent, f"/admin/city-board/{item_id}",
-              {"action": "move", "position": "-2"}, form_url="/admin/city-board/")
+    post_form(
+        client,
+        city.parent,
+        f"/admin/city-board/{item_id}",
+        {"action": "move", "position": "-2"},
+        form_url="/admin/city-board/",
+    )
     item = items(city)[0]
     assert (item.pinned, item.hidden, item.position) == (True, True, -2)
     assert "Tin để ẩn" not in client.get("/", base_url=base_url(city.parent)).text
-    post_form(client, city.parent, f"/admin/city-board/{item_id}", {"action": "unhide"}, form_url="/admin/city-board/")
+    post_form(
+        client,
+        city.parent,
+        f"/admin/city-board/{item_id}",
+        {"action": "unhide"},
+        form_url="/admin/city-board/",
+    )
     assert "Tin để ẩn" in client.get("/", base_url=base_url(city.parent)).text
     with tenant_scope(city.parent):
         trail = db.session.query(CurationEvent).order_by(CurationEvent.id).all()
         assert [(e.action, e.actor_id) for e in trail] == [
-            ("added", None), ("pin", manager.id), ("hide", manager.id), ("move", manager.id), ("unhide", manager.id)]
+            ("added", None),
+            ("pin", manager.id),
+            ("hide", manager.id),
+            ("move", manager.id),
+            ("unhide", manager.id),
+        ]
     audit = client.get("/admin/city-board/audit", base_url=base_url(city.parent))
     assert audit.status_code == 200 and "Hiện lại" in audit.text and manager.name in audit.text
-    assert post_form(client, city.parent, f"/admin/city-board/{item_id}",
-                     {"action": "drop-table"}, form_url="/admin/city-board/").status_code == 400
+    assert (
+        post_form(
+            client,
+            city.parent,
+            f"/admin/city-board/{item_id}",
+            {"action": "drop-table"},
+            form_url="/admin/city-board/",
+        ).status_code
+        == 400
+    )
 
 
 def test_another_portals_board_cannot_touch_the_item(client):
@@ -49,7 +78,13 @@ def test_another_portals_board_cannot_touch_the_item(client):
     item_id = items(city)[0].id
     stranger = make_user(roles={other.parent: ["editor"]})
     sign_in(client, other.parent, stranger)
-    response = post_form(client, other.parent, f"/admin/city-board/{item_id}", {"action": "hide"}, form_url="/admin/city-board/")
+    response = post_form(
+        client,
+        other.parent,
+        f"/admin/city-board/{item_id}",
+        {"action": "hide"},
+        form_url="/admin/city-board/",
+    )
     assert response.status_code == 404
     assert items(city)[0].hidden is False
     collaborator = make_user(roles={city.parent: ["collaborator"]})
@@ -66,12 +101,18 @@ def test_platform_admin_changes_a_parent_and_the_resolver_sees_it(client):
     sign_in(client, city.parent, admin)
     page = client.get("/admin/platform/parents", base_url=base_url(city.parent))
     assert page.status_code == 200
-    response = client.post("/admin/platform/parents", base_url=base_url(city.parent), data={
-        "tenant": ward.tenant.slug, "parent": other.parent.slug, "csrf_token": csrf_token(page.text)})
+    response = client.post(
+        "/admin/platform/parents",
+        base_url=base_url(city.parent),
+        data={"tenant": ward.tenant.slug, "parent": other.parent.slug, "csrf_token": csrf_token(page.text)},
+    )
     assert response.status_code == 302
     assert resolve_host(ward.tenant.primary_host).tenant.parent_id == other.parent.id
-    cycle = client.post("/admin/platform/parents", base_url=base_url(city.parent), data={
-        "tenant": other.parent.slug, "parent": ward.tenant.slug, "csrf_token": csrf_token(page.text)})
+    cycle = client.post(
+        "/admin/platform/parents",
+        base_url=base_url(city.parent),
+        data={"tenant": other.parent.slug, "parent": ward.tenant.slug, "csrf_token": csrf_token(page.text)},
+    )
     assert cycle.status_code == 422
     editor = make_user(roles={city.parent: ["editor"]})
     other_browser = client.application.test_client()

@@ -41,13 +41,29 @@ def test_feed_form_refuses_other_schemes_and_keeps_what_was_typed(client):
     from tests.support import csrf_token
 
     page = client.get("/admin/city-feeds/new", base_url=base_url(city.parent))
-    refused = client.post("/admin/city-feeds/new", base_url=base_url(city.parent), data={
-        "name": "Báo tỉnh", "url": "file:///etc/passwd", "is_active": "y", "csrf_token": csrf_token(page.text)})
+    refused = client.post(
+        "/admin/city-feeds/new",
+        base_url=base_url(city.parent),
+        data={
+            "name": "Báo tỉnh",
+            "url": "file:///etc/passwd",
+            "is_active": "y",
+            "csrf_token": csrf_token(page.text),
+        },
+    )
     assert refused.status_code == 422 and "Báo tỉnh" in refused.text and "http://" in refused.text
-    saved = client.post("/admin/city-feeds/new", base_url=base_url(city.parent), data={
-        "name": "Báo tỉnh", "url": "https://bao.example.org/rss", "is_active": "y",
-        "csrf_token": csrf_token(page.text)})
+    saved = client.post(
+        "/admin/city-feeds/new",
+        base_url=base_url(city.parent),
+        data={
+            "name": "Báo tỉnh",
+            "url": "https://bao.example.org/rss",
+            "is_active": "y",
+            "csrf_token": csrf_token(page.text),
+        },
+    )
     assert saved.status_code == 302
     with tenant_scope(city.parent):
         assert [(f.name, f.url) for f in db.session.scalars(sa.select(ExternalFeed))] == [
-            ("Báo tỉnh", "https://bao.example.org/rss")]
+            ("Báo tỉnh", "https://bao.example.org/rss")
+        ]

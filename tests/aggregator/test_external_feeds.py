@@ -74,7 +74,8 @@ def test_a_failing_feed_never_stops_a_working_one(client, feed_server):
         db.session.commit()
         stored = db.session.query(AggregatedItem).all()
         assert [(i.title, i.summary, i.canonical_url, i.source_name) for i in stored] == [
-            ("Tỉnh họp báo quý IV", "Nội dung tóm tắt", "http://127.0.0.1/tin/1", "Cổng thông tin tỉnh")]
+            ("Tỉnh họp báo quý IV", "Nội dung tóm tắt", "http://127.0.0.1/tin/1", "Cổng thông tin tỉnh")
+        ]
         assert (broken.failure_count, broken.last_error) == (1, "HTTP 500")
         assert broken.next_attempt_at == now + backoff(1)
         assert working.failure_count == 0 and working.etag == '"v1"'

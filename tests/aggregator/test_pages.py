@@ -25,9 +25,13 @@ def test_home_block_and_channel_show_the_wards_items_with_links_to_their_domains
     assert page.status_code == 200
     assert "Cầu mới nối hai khu phố." in page.text and one.tenant.name_vi in page.text
     english = client.get("/en/chuyen-muc-cac-xa-phuong", base_url=base_url(city.parent))
-    assert english.status_code == 200 and "Wards' channel" in english.text and one.tenant.name_en in english.text
+    assert (
+        english.status_code == 200 and "Wards' channel" in english.text and one.tenant.name_en in english.text
+    )
     only_two = client.get(f"/chuyen-muc-cac-xa-phuong?ward={two.tenant.id}", base_url=base_url(city.parent))
-    assert "Phường hai ra quân dọn biển" in only_two.text and "Phường một khánh thành cầu" not in only_two.text
+    assert (
+        "Phường hai ra quân dọn biển" in only_two.text and "Phường một khánh thành cầu" not in only_two.text
+    )
 
 
 def test_month_filter(client):
@@ -54,7 +58,9 @@ def test_a_ward_shows_no_city_board_and_no_other_wards_items(client):
         home = client.get("/", base_url=base_url(ward.tenant))
         assert "Tin các phường, xã" not in home.text and "Chuyên mục các xã, phường" not in home.text
         assert client.get("/chuyen-muc-cac-xa-phuong", base_url=base_url(ward.tenant)).status_code == 404
-        assert client.get("/chuyen-muc-cac-xa-phuong/rss.xml", base_url=base_url(ward.tenant)).status_code == 404
+        assert (
+            client.get("/chuyen-muc-cac-xa-phuong/rss.xml", base_url=base_url(ward.tenant)).status_code == 404
+        )
         api = client.get("/api/v1/highlights", base_url=base_url(ward.tenant)).get_json()
         assert api["items"] == [] and api["total"] == 0
     assert "Tin riêng của phường hai" not in client.get("/", base_url=base_url(one.tenant)).text
@@ -76,16 +82,25 @@ def test_feeds_and_api(client):
     one = city.wards[0]
     a = highlight(one, title="Hội thi nấu ăn")
     sync(city)
-    rss = feedparser.parse(client.get("/chuyen-muc-cac-xa-phuong/rss.xml", base_url=base_url(city.parent)).data)
-    atom = feedparser.parse(client.get("/chuyen-muc-cac-xa-phuong/atom.xml", base_url=base_url(city.parent)).data)
+    rss = feedparser.parse(
+        client.get("/chuyen-muc-cac-xa-phuong/rss.xml", base_url=base_url(city.parent)).data
+    )
+    atom = feedparser.parse(
+        client.get("/chuyen-muc-cac-xa-phuong/atom.xml", base_url=base_url(city.parent)).data
+    )
     for parsed in (rss, atom):
         assert not parsed.bozo
         assert [e.title for e in parsed.entries] == ["Hội thi nấu ăn"]
         assert parsed.entries[0].link.startswith(f"http://{one.tenant.primary_host}/tin-tuc/{a}-")
-    body = client.get(f"/api/v1/highlights?ward={one.tenant.id}&per_page=5",
-                      base_url=base_url(city.parent)).get_json()
+    body = client.get(
+        f"/api/v1/highlights?ward={one.tenant.id}&per_page=5", base_url=base_url(city.parent)
+    ).get_json()
     item = body["items"][0]
-    assert (item["ward"], item["title"], item["ward_id"]) == (one.tenant.name_vi, "Hội thi nấu ăn", one.tenant.id)
+    assert (item["ward"], item["title"], item["ward_id"]) == (
+        one.tenant.name_vi,
+        "Hội thi nấu ăn",
+        one.tenant.id,
+    )
     assert item["url"].startswith(f"http://{one.tenant.primary_host}/") and body["per_page"] == 5
     none = client.get(f"/api/v1/highlights?ward={city.wards[1].tenant.id}", base_url=base_url(city.parent))
     assert none.get_json()["total"] == 0

@@ -24,8 +24,10 @@ from tests.support import sign_in
 
 def _city() -> City:
     parent = make_tenant(kind="city")
-    wards = [with_rates(make_board(make_tenant(parent=parent, name_vi=name)))
-             for name in ("Phường Một", "=HYPERLINK(\"http://x\")")]
+    wards = [
+        with_rates(make_board(make_tenant(parent=parent, name_vi=name)))
+        for name in ("Phường Một", '=HYPERLINK("http://x")')
+    ]
     now = datetime.now(UTC) - timedelta(minutes=5)
     for board, factors in zip(wards, (["2", "3.5", None], ["5"]), strict=True):
         for factor in factors:
@@ -48,26 +50,44 @@ def test_each_wards_figures_equal_its_own_back_office(client):
     for board in city.wards:
         browser = client.application.test_client()
         sign_in(browser, board.tenant, board.editor)
-        page = browser.get(f"/admin/royalties/?year={month.year}&month={month.month}", base_url=base_url(board.tenant))
+        page = browser.get(
+            f"/admin/royalties/?year={month.year}&month={month.month}", base_url=base_url(board.tenant)
+        )
         total = _digits(re.search(r'id="month-total">([^<]+)<', page.text).group(1))
         spent = _digits(re.search(r'id="spent">([^<]+)<', page.text).group(1))
-        lines = int(re.search(r"<tfoot><tr><th scope=\"row\">[^<]+</th><td class=\"num\">(\d+)</td>", page.text).group(1))
+        lines = int(
+            re.search(
+                r"<tfoot><tr><th scope=\"row\">[^<]+</th><td class=\"num\">(\d+)</td>", page.text
+            ).group(1)
+        )
         visits = browser.get("/admin/visits", base_url=base_url(board.tenant))
         seen = _digits(re.search(r"30 ngày gần nhất: ([\d.,]+)", visits.text).group(1))
-        figures[board.tenant.name_vi] = {"published": lines, "royalties": total, "spent_to_date": spent,
-                                         "visits": seen, "budget": 50_000_000}
+        figures[board.tenant.name_vi] = {
+            "published": lines,
+            "royalties": total,
+            "spent_to_date": spent,
+            "visits": seen,
+            "budget": 50_000_000,
+        }
     head = make_user(roles={city.parent: ["board-head"]})
     sign_in(client, city.parent, head)
-    report = client.get(f"/admin/city-board/report?year={month.year}&month={month.month}",
-                        base_url=base_url(city.parent))
+    report = client.get(
+        f"/admin/city-board/report?year={month.year}&month={month.month}", base_url=base_url(city.parent)
+    )
     assert report.status_code == 200 and "<svg" in report.text and 'role="img"' in report.text
-    exported = client.get(f"/admin/city-board/report.csv?year={month.year}&month={month.month}",
-                          base_url=base_url(city.parent))
+    exported = client.get(
+        f"/admin/city-board/report.csv?year={month.year}&month={month.month}", base_url=base_url(city.parent)
+    )
     rows = list(csv.reader(io.StringIO(exported.data.decode("utf-8-sig"))))
     header = rows[0]
     by_ward = {row[0]: dict(zip(header, row, strict=True)) for row in rows[1:]}
-    labels = {"published": "Tin, bài đã đăng", "royalties": "Nhuận bút trong tháng (đồng)",
-              "spent_to_date": "Đã chi từ đầu năm (đồng)", "visits": "Lượt truy cập", "budget": "Dự toán năm (đồng)"}
+    labels = {
+        "published": "Tin, bài đã đăng",
+        "royalties": "Nhuận bút trong tháng (đồng)",
+        "spent_to_date": "Đã chi từ đầu năm (đồng)",
+        "visits": "Lượt truy cập",
+        "budget": "Dự toán năm (đồng)",
+    }
     for name, expected in figures.items():
         shown = by_ward["'" + name if name.startswith("=") else name]
         assert {key: int(shown[label]) for key, label in labels.items()} == expected
@@ -75,11 +95,18 @@ def test_each_wards_figures_equal_its_own_back_office(client):
     for key, label in labels.items():
         assert int(total[label]) == sum(f[key] for f in figures.values())
     assert figures["Phường Một"]["published"] == 3 and figures["Phường Một"]["royalties"] > 0
-    book = load_workbook(io.BytesIO(client.get(
-        f"/admin/city-board/report.xlsx?year={month.year}&month={month.month}", base_url=base_url(city.parent)).data))
+    book = load_workbook(
+        io.BytesIO(
+            client.get(
+                f"/admin/city-board/report.xlsx?year={month.year}&month={month.month}",
+                base_url=base_url(city.parent),
+            ).data
+        )
+    )
     cells = [c.value for row in book.active.iter_rows() for c in row]
-    assert "'=HYPERLINK(\"http://x\")" in cells and not any(
-        isinstance(v, str) and v.startswith("=") for v in cells)
+    assert '\'=HYPERLINK("http://x")' in cells and not any(
+        isinstance(v, str) and v.startswith("=") for v in cells
+    )
 
 
 def test_a_registered_column_appears_without_changing_the_aggregator(client):
@@ -103,7 +130,11 @@ def test_only_the_parents_board_and_platform_admins_see_the_report(client):
     assert client.get("/admin/city-board/report", base_url=base_url(city.parent)).status_code == 200
     other = client.application.test_client()
     sign_in(other, city.wards[0].tenant, ward_editor)
-    assert other.get("/admin/city-board/report", base_url=base_url(city.parent)).status_code in (302, 401, 403)
+    assert other.get("/admin/city-board/report", base_url=base_url(city.parent)).status_code in (
+        302,
+        401,
+        403,
+    )
     ward_view = other.get("/admin/city-board/report", base_url=base_url(city.wards[0].tenant))
     assert ward_view.status_code == 200 and "HYPERLINK" not in ward_view.text
     assert "chưa có cổng thành phần" in ward_view.text

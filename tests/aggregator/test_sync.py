@@ -29,7 +29,8 @@ def test_only_published_highlights_reach_the_parent():
     sync(city)
     copies = items(city)
     assert [(c.source_tenant_id, c.source_article_id, c.title) for c in copies] == [
-        (ward.tenant.id, shown, "Lễ hội Nghinh Ông")]
+        (ward.tenant.id, shown, "Lễ hội Nghinh Ông")
+    ]
     item = copies[0]
     assert item.state == ItemState.LIVE and item.source_name == ward.tenant.name_vi
     assert item.canonical_url.startswith(f"http://{ward.tenant.primary_host}/tin-tuc/{shown}-")
@@ -83,7 +84,12 @@ def test_hidden_stays_hidden_and_pinned_stays_pinned_after_an_edit():
     edit(ward, article_id, title="Tiêu đề mới sau khi bị ẩn")
     run_jobs()
     item = items(city)[0]
-    assert (item.title, item.hidden, item.pinned, item.position) == ("Tiêu đề mới sau khi bị ẩn", True, True, -3)
+    assert (item.title, item.hidden, item.pinned, item.position) == (
+        "Tiêu đề mới sau khi bị ẩn",
+        True,
+        True,
+        -3,
+    )
 
 
 def test_running_twice_changes_nothing_and_duplicates_nothing():

@@ -56,15 +56,22 @@ def make_portal(tenant: TenantInfo | None = None) -> Portal:
     tenant = board.tenant
     ids: dict[str, int] = {}
     with tenant_scope(tenant):
-        child = Section(name_vi="Tin phường", name_en="Ward news", slug=unique("tin-phuong"),
-                        parent_id=board.section_id)
+        child = Section(
+            name_vi="Tin phường", name_en="Ward news", slug=unique("tin-phuong"), parent_id=board.section_id
+        )
         db.session.add(child)
         db.session.flush()
         ids["child_section"] = child.id
-    ids["article"] = make_article(board, ArticleState.PUBLISHED, title="Ra quân tổng vệ sinh môi trường",
-                                  section_id=ids["child_section"], is_highlight=True)
-    ids["older_article"] = make_article(board, ArticleState.PUBLISHED, title="Phóng sự ảnh lễ hội Nghinh Ông",
-                                        kind="photo")
+    ids["article"] = make_article(
+        board,
+        ArticleState.PUBLISHED,
+        title="Ra quân tổng vệ sinh môi trường",
+        section_id=ids["child_section"],
+        is_highlight=True,
+    )
+    ids["older_article"] = make_article(
+        board, ArticleState.PUBLISHED, title="Phóng sự ảnh lễ hội Nghinh Ông", kind="photo"
+    )
     ids["draft"] = make_article(board, ArticleState.DRAFT, title="Bản nháp chưa đăng")
     with tenant_scope(tenant):
         now = datetime.now(UTC)
@@ -77,31 +84,69 @@ def make_portal(tenant: TenantInfo | None = None) -> Portal:
 
 def _documents() -> dict[str, int]:
     common = dict(doc_type="decision", field="land", issuer="UBND phường", signer="Trần Văn Bảy")
-    hidden = Document(number=unique("99/QĐ-UBND"), category="administrative", issued_on=date(2024, 6, 1),
-                      summary="Dự thảo chưa công bố", is_published=False, **common)
-    shown = Document(number=unique("12/2024/QĐ-UBND"), category="normative", issued_on=date(2024, 3, 1),
-                     effective_on=date(2024, 3, 15), summary="Về việc ban hành quy chế quản lý đất công",
-                     search_text="ve viec ban hanh quy che quan ly dat cong", **common)
+    hidden = Document(
+        number=unique("99/QĐ-UBND"),
+        category="administrative",
+        issued_on=date(2024, 6, 1),
+        summary="Dự thảo chưa công bố",
+        is_published=False,
+        **common,
+    )
+    shown = Document(
+        number=unique("12/2024/QĐ-UBND"),
+        category="normative",
+        issued_on=date(2024, 3, 1),
+        effective_on=date(2024, 3, 15),
+        summary="Về việc ban hành quy chế quản lý đất công",
+        search_text="ve viec ban hanh quy che quan ly dat cong",
+        **common,
+    )
     db.session.add_all([hidden, shown])
     db.session.flush()
-    replaced = Document(number=unique("5/2023/QĐ-UBND"), category="normative", issued_on=date(2023, 2, 1),
-                        summary="Quy chế cũ", status="replaced", replaced_by_id=hidden.id,
-                        **common | {"field": "finance", "doc_type": "resolution"})
+    replaced = Document(
+        number=unique("5/2023/QĐ-UBND"),
+        category="normative",
+        issued_on=date(2023, 2, 1),
+        summary="Quy chế cũ",
+        status="replaced",
+        replaced_by_id=hidden.id,
+        **common | {"field": "finance", "doc_type": "resolution"},
+    )
     db.session.add(replaced)
     db.session.flush()
     file = attach_stored(shown, store_bytes(PDF, "application/pdf", "pdf", "quy-che.pdf"))
-    return {"document": shown.id, "file": file.id, "hidden_document": hidden.id, "replaced_document": replaced.id}
+    return {
+        "document": shown.id,
+        "file": file.id,
+        "hidden_document": hidden.id,
+        "replaced_document": replaced.id,
+    }
 
 
 def _schedule() -> dict[str, int]:
     monday = week_of(require_tenant().today()).monday
     rows = {
-        "entry": ScheduleEntry(day=monday + timedelta(days=1), starts_at=time(8, 0), ends_at=time(10, 30),
-                               content_vi="Họp giao ban", content_en="Weekly briefing", presider="Chủ tịch UBND"),
-        "next_week_entry": ScheduleEntry(day=monday + timedelta(days=8), starts_at=time(14, 0),
-                                         content_vi="Tiếp công dân", presider="Phó Chủ tịch UBND"),
-        "hidden_entry": ScheduleEntry(day=monday + timedelta(days=2), starts_at=time(9, 0),
-                                      content_vi="Lịch nội bộ", presider="Chủ tịch UBND", is_published=False),
+        "entry": ScheduleEntry(
+            day=monday + timedelta(days=1),
+            starts_at=time(8, 0),
+            ends_at=time(10, 30),
+            content_vi="Họp giao ban",
+            content_en="Weekly briefing",
+            presider="Chủ tịch UBND",
+        ),
+        "next_week_entry": ScheduleEntry(
+            day=monday + timedelta(days=8),
+            starts_at=time(14, 0),
+            content_vi="Tiếp công dân",
+            presider="Phó Chủ tịch UBND",
+        ),
+        "hidden_entry": ScheduleEntry(
+            day=monday + timedelta(days=2),
+            starts_at=time(9, 0),
+            content_vi="Lịch nội bộ",
+            presider="Chủ tịch UBND",
+            is_published=False,
+        ),
     }
     db.session.add_all(rows.values())
     db.session.flush()
@@ -112,17 +157,29 @@ def _contacts() -> dict[str, int]:
     unit = OrgUnit(name_vi=unique("Văn phòng HĐND và UBND"), name_en="Office of the People's Committee")
     db.session.add(unit)
     db.session.flush()
-    shown = Contact(name="Lê Thị Hoa", position_vi="Chánh Văn phòng", position_en="Chief of Office",
-                    phone="0254 3852 123", email="vanphong@example.org", checked_on=date(2024, 5, 2),
-                    unit_id=unit.id)
-    hidden = Contact(name="Phạm Văn Ẩn", position_vi="Chuyên viên", email="an.private@example.org",
-                     checked_on=date(2024, 5, 2), is_published=False)
+    shown = Contact(
+        name="Lê Thị Hoa",
+        position_vi="Chánh Văn phòng",
+        position_en="Chief of Office",
+        phone="0254 3852 123",
+        email="vanphong@example.org",
+        checked_on=date(2024, 5, 2),
+        unit_id=unit.id,
+    )
+    hidden = Contact(
+        name="Phạm Văn Ẩn",
+        position_vi="Chuyên viên",
+        email="an.private@example.org",
+        checked_on=date(2024, 5, 2),
+        is_published=False,
+    )
     db.session.add_all([shown, hidden])
     db.session.flush()
     return {"contact": shown.id, "hidden_contact": hidden.id, "unit": unit.id}
 
 
 # -- the OpenAPI document -------------------------------------------------------------------
+
 
 def openapi_document(client, tenant: TenantInfo, prefix: str = "") -> dict:
     response = client.get(f"{prefix}/api/v1/openapi.json", base_url=base_url(tenant))
@@ -138,9 +195,13 @@ def check_response(document: dict, path: str, response) -> dict:
     assert response.mimetype == "application/json"
     schema = declared["content"]["application/json"]["schema"]
     registry = Registry().with_resource(
-        "urn:wardportal-openapi", SchemaResource.from_contents(document, default_specification=DRAFT202012))
-    validator = Draft202012Validator({"$ref": "urn:wardportal-openapi" + schema["$ref"]}, registry=registry,
-                                     format_checker=Draft202012Validator.FORMAT_CHECKER)
+        "urn:wardportal-openapi", SchemaResource.from_contents(document, default_specification=DRAFT202012)
+    )
+    validator = Draft202012Validator(
+        {"$ref": "urn:wardportal-openapi" + schema["$ref"]},
+        registry=registry,
+        format_checker=Draft202012Validator.FORMAT_CHECKER,
+    )
     body = response.get_json()
     errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(body)]
     assert not errors, errors

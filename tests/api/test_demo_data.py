@@ -25,7 +25,9 @@ def test_demo_data_through_every_endpoint(client):
         for module in (newsroom_demo, about_demo, documents_demo, schedule_demo):
             module.seed(ward)
         db.session.flush()
-        published = set(db.session.scalars(sa.select(Article.id).where(Article.state == ArticleState.PUBLISHED)))
+        published = set(
+            db.session.scalars(sa.select(Article.id).where(Article.state == ArticleState.PUBLISHED))
+        )
         unpublished = set(db.session.scalars(sa.select(Article.id))) - published
     assert published and unpublished
     doc = openapi_document(client, ward)

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from tests.api.helpers import make_portal
 
-RESOURCES = {"articles": "article", "sections": "section", "documents": "document", "schedule": "entry",
-             "contacts": "contact"}
+RESOURCES = {
+    "articles": "article",
+    "sections": "section",
+    "documents": "document",
+    "schedule": "entry",
+    "contacts": "contact",
+}
 
 
 def test_a_ward_api_shows_nothing_of_another_ward(client):
@@ -36,12 +41,23 @@ def test_ids_never_cross_even_when_they_collide(client):
 
 def test_another_wards_hidden_rows_stay_hidden_by_any_filter(client):
     a, b = make_portal(), make_portal()
-    for query in ("/api/v1/documents?q=du+thao", "/api/v1/contacts?q=an", "/api/v1/articles?per_page=100",
-                  f"/api/v1/articles?section={b.section}", f"/api/v1/contacts?unit={b.unit}"):
+    for query in (
+        "/api/v1/documents?q=du+thao",
+        "/api/v1/contacts?q=an",
+        "/api/v1/articles?per_page=100",
+        f"/api/v1/articles?section={b.section}",
+        f"/api/v1/contacts?unit={b.unit}",
+    ):
         body = client.get(query, base_url=a.url).get_json()
         assert "Dự thảo chưa công bố" not in str(body) and "an.private" not in str(body)
         assert "Bản nháp" not in str(body)
         if "section=" in query or "unit=" in query:
-            assert b.section == a.section or body["items"] == [] or all(
-                i.get("section_id") in (a.section, a.child_section) or i.get("unit", {}).get("id") == a.unit
-                for i in body["items"]), query
+            assert (
+                b.section == a.section
+                or body["items"] == []
+                or all(
+                    i.get("section_id") in (a.section, a.child_section)
+                    or i.get("unit", {}).get("id") == a.unit
+                    for i in body["items"]
+                )
+            ), query

@@ -24,9 +24,13 @@ def _ids(body) -> list[int]:
 def test_every_resource_lists_and_fetches_matching_the_document(client):
     portal = make_portal()
     doc = openapi_document(client, portal.tenant)
-    for path, item_id in (("articles", portal.article), ("sections", portal.section),
-                          ("documents", portal.document), ("schedule", portal.entry),
-                          ("contacts", portal.contact)):
+    for path, item_id in (
+        ("articles", portal.article),
+        ("sections", portal.section),
+        ("documents", portal.document),
+        ("schedule", portal.entry),
+        ("contacts", portal.contact),
+    ):
         listing = _get(client, portal, doc, f"/api/v1/{path}")
         assert item_id in _ids(listing), path
         item = _get(client, portal, doc, f"/api/v1/{path}/{item_id}")
@@ -65,7 +69,8 @@ def test_article_filters(client):
     assert ids(f"published_from={today - timedelta(days=2)}") == [portal.article]
     assert ids(f"published_to={today - timedelta(days=2)}") == [portal.older_article]
     assert ids(f"published_from={today - timedelta(days=41)}&published_to={today - timedelta(days=39)}") == [
-        portal.older_article]
+        portal.older_article
+    ]
 
 
 def tenant_today_of(portal) -> date:
@@ -80,7 +85,9 @@ def test_sections_and_their_filters(client):
     assert set(_ids(body)) == {portal.section, portal.child_section}
     child = _get(client, portal, doc, f"/api/v1/sections/{portal.child_section}")
     assert child["parent_id"] == portal.section and child["name_en"] == "Ward news"
-    assert _ids(_get(client, portal, doc, f"/api/v1/sections?parent={portal.section}")) == [portal.child_section]
+    assert _ids(_get(client, portal, doc, f"/api/v1/sections?parent={portal.section}")) == [
+        portal.child_section
+    ]
     assert _ids(_get(client, portal, doc, "/api/v1/sections?top=true")) == [portal.section]
     assert _ids(_get(client, portal, doc, "/api/v1/sections?top=false")) == [portal.child_section]
 
@@ -113,7 +120,9 @@ def test_document_filters(client):
     assert ids("category=administrative") == []
     assert ids("type=resolution") == [portal.replaced_document]
     assert ids("field=finance") == [portal.replaced_document]
-    assert ids("status=in-force") == [portal.document] and ids("status=replaced") == [portal.replaced_document]
+    assert ids("status=in-force") == [portal.document] and ids("status=replaced") == [
+        portal.replaced_document
+    ]
     assert ids("year=2023") == [portal.replaced_document]
     assert ids("sort=issued-asc") == [portal.replaced_document, portal.document]
 
@@ -129,9 +138,18 @@ def test_schedule_weeks_ranges_and_offsets(client):
     assert entry["date"] == tuesday.isoformat()
     assert entry["starts_at"] == f"{tuesday.isoformat()}T08:00:00+07:00"
     assert entry["ends_at"] == f"{tuesday.isoformat()}T10:30:00+07:00"
-    assert entry["content_en"] == "Weekly briefing" and entry["url"].endswith(f"/lich-lam-viec?week={this_week.key}")
-    assert _ids(_get(client, portal, doc, f"/api/v1/schedule?week={this_week.next.key}")) == [portal.next_week_entry]
-    both = _get(client, portal, doc, f"/api/v1/schedule?from={this_week.monday}&to={this_week.monday + timedelta(days=13)}")
+    assert entry["content_en"] == "Weekly briefing" and entry["url"].endswith(
+        f"/lich-lam-viec?week={this_week.key}"
+    )
+    assert _ids(_get(client, portal, doc, f"/api/v1/schedule?week={this_week.next.key}")) == [
+        portal.next_week_entry
+    ]
+    both = _get(
+        client,
+        portal,
+        doc,
+        f"/api/v1/schedule?from={this_week.monday}&to={this_week.monday + timedelta(days=13)}",
+    )
     assert _ids(both) == [portal.entry, portal.next_week_entry]
     assert client.get(f"/api/v1/schedule/{portal.hidden_entry}", base_url=portal.url).status_code == 404
 
@@ -168,7 +186,9 @@ def test_pagination_metadata_and_link_header(client):
     second = check_response(doc, "/api/v1/articles", client.get(body["next"]))
     assert _ids(second) == [portal.older_article] and second["next"] is None
     assert second["prev"] == f"{portal.url}/api/v1/articles?per_page=1&page=1"
-    beyond = check_response(doc, "/api/v1/articles", client.get("/api/v1/articles?page=9", base_url=portal.url))
+    beyond = check_response(
+        doc, "/api/v1/articles", client.get("/api/v1/articles?page=9", base_url=portal.url)
+    )
     assert beyond["items"] == [] and beyond["total"] == 2
 
 
@@ -181,8 +201,9 @@ def test_article_and_section_urls_are_the_news_pages_when_installed(client, app)
     section = client.get(f"/api/v1/sections/{portal.section}", base_url=portal.url).get_json()
     if "news.article" in app.view_functions:
         with app.test_request_context(base_url=portal.url):
-            assert article["url"] == url_for("news.article", article_id=portal.article, slug=article["slug"],
-                                             _external=True)
+            assert article["url"] == url_for(
+                "news.article", article_id=portal.article, slug=article["slug"], _external=True
+            )
         assert client.get(article["url"]).status_code == 200
         assert client.get(section["url"]).status_code == 200
     else:

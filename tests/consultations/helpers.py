@@ -21,17 +21,32 @@ Quy chế này quy định việc sử dụng hè phố.
 """
 
 
-def make_consultation(tenant: TenantInfo | None = None, *, text: str | None = TEXT, opens: datetime | None = None,
-                      closes: datetime | None = None, published: bool = True, title: str = "Dự thảo quy chế hè phố",
-                      moderation: str | None = None) -> tuple[TenantInfo, int]:
+def make_consultation(
+    tenant: TenantInfo | None = None,
+    *,
+    text: str | None = TEXT,
+    opens: datetime | None = None,
+    closes: datetime | None = None,
+    published: bool = True,
+    title: str = "Dự thảo quy chế hè phố",
+    moderation: str | None = None,
+) -> tuple[TenantInfo, int]:
     tenant = tenant or make_tenant()
     now = datetime.now(UTC)
     with tenant_scope(tenant):
         consultation = services.save_consultation(
-            None, title=title, summary="Tóm tắt dự thảo", drafting_body="Phòng Quản lý đô thị",
-            opens_at=opens or now - timedelta(days=1), closes_at=closes or now + timedelta(days=10),
-            is_published=published, agency_name="UBND phường", agency_address="1 Lê Lợi",
-            agency_email="ubnd@example.org", agency_phone="0254 3852 000")
+            None,
+            title=title,
+            summary="Tóm tắt dự thảo",
+            drafting_body="Phòng Quản lý đô thị",
+            opens_at=opens or now - timedelta(days=1),
+            closes_at=closes or now + timedelta(days=10),
+            is_published=published,
+            agency_name="UBND phường",
+            agency_address="1 Lê Lợi",
+            agency_email="ubnd@example.org",
+            agency_phone="0254 3852 000",
+        )
         if text:
             services.revise(consultation, text, "lần đầu", now=consultation.opens_at - timedelta(seconds=1))
         if moderation:
@@ -58,9 +73,16 @@ def sign_in_as(client, tenant: TenantInfo, role: str = "editor"):
 
 
 def comment_data(page_html: str, **fields) -> dict:
-    data = {"csrf_token": csrf_token(page_html), "clause": "", "body": "Ý kiến của tôi.\nDòng thứ hai.",
-            "name": "Nguyễn Văn Dân", "email": "dan@example.org", "organisation": "", "consent": "y",
-            "website": ""}
+    data = {
+        "csrf_token": csrf_token(page_html),
+        "clause": "",
+        "body": "Ý kiến của tôi.\nDòng thứ hai.",
+        "name": "Nguyễn Văn Dân",
+        "email": "dan@example.org",
+        "organisation": "",
+        "consent": "y",
+        "website": "",
+    }
     data.update(fields)
     return data
 
@@ -68,6 +90,8 @@ def comment_data(page_html: str, **fields) -> dict:
 def post_comment(client, tenant: TenantInfo, consultation_id: int, **fields):
     page = client.get(f"/lay-y-kien/{consultation_id}", base_url=base_url(tenant))
     assert page.status_code == 200
-    return client.post(f"/lay-y-kien/{consultation_id}/gop-y", base_url=base_url(tenant),
-                       data=comment_data(page.text, **fields))
-
+    return client.post(
+        f"/lay-y-kien/{consultation_id}/gop-y",
+        base_url=base_url(tenant),
+        data=comment_data(page.text, **fields),
+    )

@@ -23,16 +23,24 @@ OPENS = datetime(2026, 3, 1, 8, 0, 0, tzinfo=VIETNAM)
 
 def _submit(tenant, consultation_id, now):
     with tenant_scope(tenant):
-        return services.submit_comment(load(tenant, consultation_id), clause_key=None, name="Lan",
-                                       email="lan@example.org", body="Ý kiến", now=now)
+        return services.submit_comment(
+            load(tenant, consultation_id),
+            clause_key=None,
+            name="Lan",
+            email="lan@example.org",
+            body="Ý kiến",
+            now=now,
+        )
 
 
 def test_the_portal_is_in_vietnam_and_closing_is_stored_in_utc():
     tenant, consultation_id = make_consultation(opens=OPENS, closes=CLOSES)
     assert tenant.timezone == "Asia/Ho_Chi_Minh"
     with tenant_scope(tenant):
-        stored = db.session.execute(sa.text("SELECT closes_at AT TIME ZONE 'UTC' FROM consultations WHERE id = :id"),
-                                    {"id": consultation_id}).scalar_one()
+        stored = db.session.execute(
+            sa.text("SELECT closes_at AT TIME ZONE 'UTC' FROM consultations WHERE id = :id"),
+            {"id": consultation_id},
+        ).scalar_one()
     assert stored == datetime(2026, 3, 31, 10, 0, 0)
 
 
@@ -62,7 +70,9 @@ def test_the_opening_edge_too():
 
 def test_a_late_comment_from_an_old_tab_is_refused_with_its_text_shown_back(client):
     now = datetime.now(UTC)
-    tenant, consultation_id = make_consultation(opens=now - timedelta(days=3), closes=now + timedelta(hours=1))
+    tenant, consultation_id = make_consultation(
+        opens=now - timedelta(days=3), closes=now + timedelta(hours=1)
+    )
     page = client.get(f"/lay-y-kien/{consultation_id}", base_url=base_url(tenant))
     assert 'name="body"' in page.text  # the tab was opened while it was open
     with tenant_scope(tenant):
@@ -71,8 +81,11 @@ def test_a_late_comment_from_an_old_tab_is_refused_with_its_text_shown_back(clie
     from tests.consultations.helpers import comment_data
 
     typed = "Đề nghị sửa Điều 2 <b>ngay</b>.\nCảm ơn."
-    response = client.post(f"/lay-y-kien/{consultation_id}/gop-y", base_url=base_url(tenant),
-                           data=comment_data(page.text, body=typed))
+    response = client.post(
+        f"/lay-y-kien/{consultation_id}/gop-y",
+        base_url=base_url(tenant),
+        data=comment_data(page.text, body=typed),
+    )
     assert response.status_code == 409
     assert "đã hết hạn góp ý" in response.text
     assert "Đề nghị sửa Điều 2 &lt;b&gt;ngay&lt;/b&gt;.\nCảm ơn." in response.text  # escaped, line kept
@@ -83,10 +96,14 @@ def test_a_late_comment_from_an_old_tab_is_refused_with_its_text_shown_back(clie
 
 def test_a_closed_consultation_shows_no_form(client):
     now = datetime.now(UTC)
-    tenant, consultation_id = make_consultation(opens=now - timedelta(days=3), closes=now - timedelta(minutes=1))
+    tenant, consultation_id = make_consultation(
+        opens=now - timedelta(days=3), closes=now - timedelta(minutes=1)
+    )
     page = client.get(f"/lay-y-kien/{consultation_id}", base_url=base_url(tenant))
     assert page.status_code == 200 and 'name="body"' not in page.text and "Đã hết hạn góp ý lúc" in page.text
     upcoming_tenant = make_tenant()
-    _, upcoming = make_consultation(upcoming_tenant, opens=now + timedelta(days=1), closes=now + timedelta(days=9))
+    _, upcoming = make_consultation(
+        upcoming_tenant, opens=now + timedelta(days=1), closes=now + timedelta(days=9)
+    )
     page = client.get(f"/lay-y-kien/{upcoming}", base_url=base_url(upcoming_tenant))
     assert 'name="body"' not in page.text and "Chưa đến thời gian lấy ý kiến" in page.text

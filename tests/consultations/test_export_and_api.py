@@ -20,22 +20,43 @@ def _comments(tenant, consultation_id):
     clause = key_of(tenant, consultation_id, "Điều 2, khoản 1")
     with tenant_scope(tenant):
         consultation = load(tenant, consultation_id)
-        formula = services.submit_comment(consultation, clause_key=clause, name="=HYPERLINK(\"http://x\")",
-                                          email="hidden@example.org", organisation="+Tổ dân phố",
-                                          body="-2 mét là ít")
+        formula = services.submit_comment(
+            consultation,
+            clause_key=clause,
+            name='=HYPERLINK("http://x")',
+            email="hidden@example.org",
+            organisation="+Tổ dân phố",
+            body="-2 mét là ít",
+        )
         formula.state = CommentState.ACCEPTED.value
         services.respond(formula, "@Tiếp thu")
-        general = services.submit_comment(consultation, clause_key=None, name="Trần Thị B",
-                                          email="b.private@example.org", body="Ý kiến chung")
+        general = services.submit_comment(
+            consultation,
+            clause_key=None,
+            name="Trần Thị B",
+            email="b.private@example.org",
+            body="Ý kiến chung",
+        )
         general.state = CommentState.ACCEPTED.value
-        services.submit_comment(consultation, clause_key=None, name="Chưa duyệt", email="c@example.org",
-                                body="Đang chờ")
+        services.submit_comment(
+            consultation, clause_key=None, name="Chưa duyệt", email="c@example.org", body="Đang chờ"
+        )
     return clause
 
 
 def test_neutralise():
     assert [neutralise(v) for v in ("=1+2", "+x", "-x", "@x", "\tx", "\rx", "ok", "", None, 3)] == [
-        "'=1+2", "'+x", "'-x", "'@x", "'\tx", "'\rx", "ok", "", "", "3"]
+        "'=1+2",
+        "'+x",
+        "'-x",
+        "'@x",
+        "'\tx",
+        "'\rx",
+        "ok",
+        "",
+        "",
+        "3",
+    ]
 
 
 def test_the_csv_holds_every_comment_with_responses_neutralised_and_no_email(client):
@@ -48,7 +69,9 @@ def test_the_csv_holds_every_comment_with_responses_neutralised_and_no_email(cli
     rows = list(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
     assert len(rows) == 4 and rows[0][0] == "Số thứ tự"
     first = rows[1]
-    assert first[2] == "'=HYPERLINK(\"http://x\")" and first[3] == "'+Tổ dân phố" and first[7] == "'-2 mét là ít"
+    assert (
+        first[2] == '\'=HYPERLINK("http://x")' and first[3] == "'+Tổ dân phố" and first[7] == "'-2 mét là ít"
+    )
     assert first[4] == "Điều 2, khoản 1" and first[10] == "'@Tiếp thu"
     assert "@example.org" not in response.get_data(as_text=True)
     printed = client.get(f"/admin/consultations/{consultation_id}/print", base_url=base_url(tenant))
@@ -63,8 +86,12 @@ def test_the_api_resource_matches_the_document_and_holds_no_personal_data(client
     _, hidden = make_consultation(tenant, published=False, title="Chưa công khai")
     doc = openapi_document(client, tenant)
     assert "/consultations/{id}" in doc["paths"]
-    for path in ("/api/v1/consultations", f"/api/v1/consultations/{consultation_id}",
-                 "/en/api/v1/consultations?state=open", f"/en/api/v1/consultations/{consultation_id}"):
+    for path in (
+        "/api/v1/consultations",
+        f"/api/v1/consultations/{consultation_id}",
+        "/en/api/v1/consultations?state=open",
+        f"/en/api/v1/consultations/{consultation_id}",
+    ):
         response = client.get(path, base_url=base_url(tenant))
         assert response.status_code == 200, path
         check_response(doc, path, response)
@@ -77,5 +104,7 @@ def test_the_api_resource_matches_the_document_and_holds_no_personal_data(client
     assert "Đang chờ" not in str(item) and "private" not in str(item) and "hidden@" not in str(item)
     assert "Trần Thị B" not in str(item)  # names are not published through the API
     assert client.get(f"/api/v1/consultations/{hidden}", base_url=base_url(tenant)).status_code == 404
-    assert client.get("/api/v1/consultations?state=closed", base_url=base_url(tenant)).get_json()["items"] == []
+    assert (
+        client.get("/api/v1/consultations?state=closed", base_url=base_url(tenant)).get_json()["items"] == []
+    )
     assert client.get("/api/v1/consultations?state=nope", base_url=base_url(tenant)).status_code == 400

@@ -18,19 +18,33 @@ def test_every_page_is_valid_html(client, tmp_path):
     with tenant_scope(ward):
         demo.seed(ward)
         ids = {c.title: c.id for c in services.list_consultations(per_page=10).items}
-    open_id, concluded_id, upcoming_id = (ids[t] for t in (demo.OPEN_TITLE, demo.CONCLUDED_TITLE, demo.UPCOMING_TITLE))
+    open_id, concluded_id, upcoming_id = (
+        ids[t] for t in (demo.OPEN_TITLE, demo.CONCLUDED_TITLE, demo.UPCOMING_TITLE)
+    )
     host = ward.primary_host
-    public = ["/lay-y-kien", "/en/lay-y-kien?state=open", f"/lay-y-kien/{open_id}",
-              f"/en/lay-y-kien/{open_id}", f"/lay-y-kien/{concluded_id}", f"/lay-y-kien/{upcoming_id}",
-              f"/lay-y-kien/{concluded_id}/ban-in", "/lay-y-kien/dang-ky", "/en/lay-y-kien/dang-ky", "/"]
+    public = [
+        "/lay-y-kien",
+        "/en/lay-y-kien?state=open",
+        f"/lay-y-kien/{open_id}",
+        f"/en/lay-y-kien/{open_id}",
+        f"/lay-y-kien/{concluded_id}",
+        f"/lay-y-kien/{upcoming_id}",
+        f"/lay-y-kien/{concluded_id}/ban-in",
+        "/lay-y-kien/dang-ky",
+        "/en/lay-y-kien/dang-ky",
+        "/",
+    ]
     pages = {}
     for path in public:
         response = client.get(path, base_url=base_url(ward))
         assert response.status_code == 200, path
         pages[f"{host}{path}"] = response.text
     page = client.get(f"/lay-y-kien/{open_id}", base_url=base_url(ward))
-    invalid = client.post(f"/lay-y-kien/{open_id}/gop-y", base_url=base_url(ward),
-                          data=comment_data(page.text, email="x", consent=""))
+    invalid = client.post(
+        f"/lay-y-kien/{open_id}/gop-y",
+        base_url=base_url(ward),
+        data=comment_data(page.text, email="x", consent=""),
+    )
     assert invalid.status_code == 422
     pages[f"{host}/lay-y-kien/{open_id}/gop-y (invalid)"] = invalid.text
     with tenant_scope(ward):
@@ -41,10 +55,16 @@ def test_every_page_is_valid_html(client, tmp_path):
     pages[f"{host}/lay-y-kien/{open_id}/gop-y (late)"] = late.text
     assert structure_problems(pages) == []
     sign_in_as(client, ward)
-    for path in ("/admin/consultations", "/admin/consultations/new", f"/admin/consultations/{open_id}",
-                 f"/admin/consultations/{upcoming_id}/text", f"/admin/consultations/{open_id}/text",
-                 f"/admin/consultations/{concluded_id}/comments", f"/en/admin/consultations/{open_id}/comments",
-                 f"/admin/consultations/{concluded_id}/print"):
+    for path in (
+        "/admin/consultations",
+        "/admin/consultations/new",
+        f"/admin/consultations/{open_id}",
+        f"/admin/consultations/{upcoming_id}/text",
+        f"/admin/consultations/{open_id}/text",
+        f"/admin/consultations/{concluded_id}/comments",
+        f"/en/admin/consultations/{open_id}/comments",
+        f"/admin/consultations/{concluded_id}/print",
+    ):
         response = client.get(path, base_url=base_url(ward))
         assert response.status_code == 200, path
         pages[f"{host}{path}"] = response.text

@@ -28,9 +28,11 @@ def _only_comment(tenant) -> ConsultationComment:
 def _moderate(client, tenant, consultation_id, comment_id, action, reason=""):
     page = client.get(f"/admin/consultations/{consultation_id}/comments", base_url=base_url(tenant))
     assert page.status_code == 200
-    return client.post(f"/admin/consultations/{consultation_id}/comments/{comment_id}/moderate",
-                       base_url=base_url(tenant), data={"csrf_token": csrf_token(page.text), "action": action,
-                                                        "reason": reason})
+    return client.post(
+        f"/admin/consultations/{consultation_id}/comments/{comment_id}/moderate",
+        base_url=base_url(tenant),
+        data={"csrf_token": csrf_token(page.text), "action": action, "reason": reason},
+    )
 
 
 def _public(client, tenant, consultation_id) -> str:
@@ -61,7 +63,12 @@ def test_post_moderation_shows_a_comment_until_it_is_rejected_and_mails_the_reas
     sign_in_as(client, tenant, "board-head")
     refused = _moderate(client, tenant, consultation_id, comment.id, "reject")  # no reason: refused
     assert refused.status_code == 302 and _only_comment(tenant).state == CommentState.PENDING
-    assert _moderate(client, tenant, consultation_id, comment.id, "reject", "Nội dung không liên quan").status_code == 302
+    assert (
+        _moderate(
+            client, tenant, consultation_id, comment.id, "reject", "Nội dung không liên quan"
+        ).status_code
+        == 302
+    )
     assert "Ý kiến hiện ngay" not in _public(client, tenant, consultation_id)
     run_jobs()
     assert [m["To"] for m in mail.outbox] == ["dan@example.org"]
@@ -82,11 +89,19 @@ def test_spam_is_hidden_and_mails_nobody(client):
 
 def test_only_content_managers_moderate(client):
     tenant, consultation_id = make_consultation()
-    assert client.get(f"/admin/consultations/{consultation_id}/comments",
-                      base_url=base_url(tenant)).status_code == 302  # to the sign-in page
+    assert (
+        client.get(f"/admin/consultations/{consultation_id}/comments", base_url=base_url(tenant)).status_code
+        == 302
+    )  # to the sign-in page
     sign_in_as(client, tenant, "collaborator")
-    for path in ("", "/new", f"/{consultation_id}", f"/{consultation_id}/comments", f"/{consultation_id}/text",
-                 f"/{consultation_id}/export.csv"):
+    for path in (
+        "",
+        "/new",
+        f"/{consultation_id}",
+        f"/{consultation_id}/comments",
+        f"/{consultation_id}/text",
+        f"/{consultation_id}/export.csv",
+    ):
         assert client.get(f"/admin/consultations{path}", base_url=base_url(tenant)).status_code == 403, path
 
 
@@ -95,23 +110,34 @@ def test_the_setting_switches_the_mode(client):
     sign_in_as(client, tenant)
     page = client.get("/admin/consultations", base_url=base_url(tenant))
     assert re.search(r'<input checked[^>]*value="pre"', page.text)
-    client.post("/admin/consultations/settings", base_url=base_url(tenant),
-                data={"csrf_token": csrf_token(page.text), "moderation": "post"})
+    client.post(
+        "/admin/consultations/settings",
+        base_url=base_url(tenant),
+        data={"csrf_token": csrf_token(page.text), "moderation": "post"},
+    )
     post_comment(client, tenant, consultation_id, body="Hiện ngay sau khi đổi")
     assert "Hiện ngay sau khi đổi" in _public(client, tenant, consultation_id)
 
 
 def test_abuse_guards_keep_what_was_typed(client, app, monkeypatch):
     tenant, consultation_id = make_consultation()
-    honeypot = post_comment(client, tenant, consultation_id, body="Giữ lại nhé", website="http://spam.example")
+    honeypot = post_comment(
+        client, tenant, consultation_id, body="Giữ lại nhé", website="http://spam.example"
+    )
     assert honeypot.status_code == 422 and "Giữ lại nhé" in honeypot.text
     too_long = post_comment(client, tenant, consultation_id, body="x" * 5001)
     assert too_long.status_code == 422
     no_consent = post_comment(client, tenant, consultation_id, body="Không đồng ý", consent="")
-    assert no_consent.status_code == 422 and "Cần đồng ý" in no_consent.text and "Không đồng ý" in no_consent.text
+    assert (
+        no_consent.status_code == 422
+        and "Cần đồng ý" in no_consent.text
+        and "Không đồng ý" in no_consent.text
+    )
     monkeypatch.setitem(app.config, "PUBLIC_FORM_LIMIT_PER_ADDRESS", "1 per minute")
     assert post_comment(client, tenant, consultation_id, body="Lần một").status_code == 302
     limited = post_comment(client, tenant, consultation_id, body="Lần hai bị chặn")
-    assert limited.status_code == 429 and "quá nhiều lần" in limited.text and "Lần hai bị chặn" in limited.text
+    assert (
+        limited.status_code == 429 and "quá nhiều lần" in limited.text and "Lần hai bị chặn" in limited.text
+    )
     with tenant_scope(tenant):
         assert db.session.scalar(sa.select(sa.func.count()).select_from(ConsultationComment)) == 1

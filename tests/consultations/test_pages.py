@@ -18,7 +18,9 @@ def test_the_list_filters_by_state_and_hides_unpublished(client):
     now = datetime.now(UTC)
     make_consultation(tenant, title="Đang mở A")
     make_consultation(tenant, title="Sắp mở B", opens=now + timedelta(days=2), closes=now + timedelta(days=9))
-    make_consultation(tenant, title="Đã đóng C", opens=now - timedelta(days=9), closes=now - timedelta(days=2))
+    make_consultation(
+        tenant, title="Đã đóng C", opens=now - timedelta(days=9), closes=now - timedelta(days=2)
+    )
     make_consultation(tenant, title="Nháp D", published=False)
 
     def titles(query=""):
@@ -38,8 +40,12 @@ def test_a_consultation_shows_the_five_things_and_the_time_left(client):
     now = datetime.now(UTC)
     tenant, consultation_id = make_consultation(closes=now + timedelta(days=3, hours=4, minutes=30))
     html = client.get(f"/lay-y-kien/{consultation_id}", base_url=base_url(tenant)).text
-    assert "Điều 1. Phạm vi điều chỉnh" in html and "Hè phố còn lại rộng tối thiểu 1,5 mét." in html  # full text
-    assert "Hạn góp ý" in html and "giờ Việt Nam" in html and "Còn 3 ngày, 4 tiếng để góp ý" in html  # closing
+    assert (
+        "Điều 1. Phạm vi điều chỉnh" in html and "Hè phố còn lại rộng tối thiểu 1,5 mét." in html
+    )  # full text
+    assert (
+        "Hạn góp ý" in html and "giờ Việt Nam" in html and "Còn 3 ngày, 4 tiếng để góp ý" in html
+    )  # closing
     assert 'id="comments-h"' in html  # comments received
     assert 'action="/lay-y-kien/' in html and 'name="consent"' in html  # the comment form
     assert "UBND phường" in html and "1 Lê Lợi" in html and "mailto:ubnd@example.org" in html

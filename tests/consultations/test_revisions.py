@@ -16,27 +16,41 @@ from tenants.context import tenant_scope
 from tests.consultations.helpers import TEXT, key_of, load, make_consultation, post_comment
 from tests.factories import base_url
 
-REVISED = TEXT.replace("1. Hè phố còn lại rộng tối thiểu 1,5 mét.", "1. Hè phố còn lại rộng tối thiểu 2 mét.") \
-    .replace("3. Thời gian từ 6 giờ đến 22 giờ.\n", "") + "Điều 3. Phí\nDo Hội đồng nhân dân quyết định.\n"
+REVISED = (
+    TEXT.replace(
+        "1. Hè phố còn lại rộng tối thiểu 1,5 mét.", "1. Hè phố còn lại rộng tối thiểu 2 mét."
+    ).replace("3. Thời gian từ 6 giờ đến 22 giờ.\n", "")
+    + "Điều 3. Phí\nDo Hội đồng nhân dân quyết định.\n"
+)
 
 
 def test_the_parser_reads_parts_articles_and_clauses():
-    nodes = draft_text.parse("Phần I. Chung\nĐiều 1. Phạm vi\nNội dung.\n1. Khoản một\na) điểm a\n2) Khoản hai\n"
-                             "Chương II\nĐiều 2.\n1. Khoản của điều 2")
+    nodes = draft_text.parse(
+        "Phần I. Chung\nĐiều 1. Phạm vi\nNội dung.\n1. Khoản một\na) điểm a\n2) Khoản hai\n"
+        "Chương II\nĐiều 2.\n1. Khoản của điều 2"
+    )
     assert [(n.kind, n.number, n.path) for n in nodes] == [
-        ("part", "I", "part:I"), ("article", "1", "article:1"), ("clause", "1", "article:1/clause:1"),
-        ("clause", "2", "article:1/clause:2"), ("part", "II", "part:II"), ("article", "2", "article:2"),
-        ("clause", "1", "article:2/clause:1")]
+        ("part", "I", "part:I"),
+        ("article", "1", "article:1"),
+        ("clause", "1", "article:1/clause:1"),
+        ("clause", "2", "article:1/clause:2"),
+        ("part", "II", "part:II"),
+        ("article", "2", "article:2"),
+        ("clause", "1", "article:2/clause:1"),
+    ]
     assert nodes[1].heading == "Phạm vi" and nodes[1].body == "Nội dung."
     assert nodes[2].body == "Khoản một\na) điểm a"
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("Lời nói đầu\nĐiều 1. A", "phải bắt đầu"),
-    ("Điều 1. A\nĐiều 1. B", "trùng số"),
-    ("Điều 1. A\n1. x\n1. y", "trùng số"),
-    ("   \n", "Nhập toàn văn"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("Lời nói đầu\nĐiều 1. A", "phải bắt đầu"),
+        ("Điều 1. A\nĐiều 1. B", "trùng số"),
+        ("Điều 1. A\n1. x\n1. y", "trùng số"),
+        ("   \n", "Nhập toàn văn"),
+    ],
+)
 def test_the_parser_refuses_what_it_cannot_place(app, text, message):
     with app.test_request_context("/"), pytest.raises(draft_text.DraftTextError, match=message):
         draft_text.parse(text)
@@ -55,8 +69,13 @@ def test_text_written_back_reads_the_same(app):
 def test_keys_survive_a_revision_and_a_removed_clause_keeps_its_comments(client):
     tenant, consultation_id = make_consultation(moderation="post")
     edited, removed, kept = (key_of(tenant, consultation_id, f"Điều 2, khoản {n}") for n in (1, 3, 2))
-    assert post_comment(client, tenant, consultation_id, clause=edited, body="Nên là 2 mét.").status_code == 302
-    assert post_comment(client, tenant, consultation_id, clause=removed, body="Bỏ khoản giờ giấc.").status_code == 302
+    assert (
+        post_comment(client, tenant, consultation_id, clause=edited, body="Nên là 2 mét.").status_code == 302
+    )
+    assert (
+        post_comment(client, tenant, consultation_id, clause=removed, body="Bỏ khoản giờ giấc.").status_code
+        == 302
+    )
     with tenant_scope(tenant):
         consultation = load(tenant, consultation_id)
         services.revise(consultation, REVISED, "tiếp thu")
@@ -66,7 +85,9 @@ def test_keys_survive_a_revision_and_a_removed_clause_keeps_its_comments(client)
     assert keys["Điều 2, khoản 1"] == edited and keys["Điều 2, khoản 2"] == kept
     assert removed not in keys.values() and histories[removed].removed_in == 2
     assert keys["Điều 3. Phí"] not in (edited, removed, kept)
-    assert post_comment(client, tenant, consultation_id, clause=edited, body="Đồng ý 2 mét.").status_code == 302
+    assert (
+        post_comment(client, tenant, consultation_id, clause=edited, body="Đồng ý 2 mét.").status_code == 302
+    )
 
     page = client.get(f"/lay-y-kien/{consultation_id}", base_url=base_url(tenant)).text
     clause_block = page.split(f'id="k-{edited}"', 1)[1].split('class="node', 1)[0]
@@ -87,8 +108,11 @@ def test_a_comment_on_a_clause_no_longer_in_the_draft_is_refused_with_its_text(c
         services.revise(load(tenant, consultation_id), REVISED)
     from tests.consultations.helpers import comment_data
 
-    response = client.post(f"/lay-y-kien/{consultation_id}/gop-y", base_url=base_url(tenant),
-                           data=comment_data(page.text, clause=removed, body="Văn bản tôi đã gõ"))
+    response = client.post(
+        f"/lay-y-kien/{consultation_id}/gop-y",
+        base_url=base_url(tenant),
+        data=comment_data(page.text, clause=removed, body="Văn bản tôi đã gõ"),
+    )
     assert response.status_code == 422 and "không còn trong dự thảo hiện hành" in response.text
     assert "Văn bản tôi đã gõ" in response.text
 
@@ -105,7 +129,9 @@ def test_the_comment_link_of_a_clause_preselects_it(client):
 
 def test_no_revision_after_the_closing_time():
     now = datetime.now(UTC)
-    tenant, consultation_id = make_consultation(opens=now - timedelta(days=5), closes=now - timedelta(seconds=1))
+    tenant, consultation_id = make_consultation(
+        opens=now - timedelta(days=5), closes=now - timedelta(seconds=1)
+    )
     with tenant_scope(tenant), pytest.raises(FieldErrors):
         services.revise(load(tenant, consultation_id), REVISED)
 
@@ -113,6 +139,7 @@ def test_no_revision_after_the_closing_time():
 def test_comment_state_defaults_to_pending():
     tenant, consultation_id = make_consultation()
     with tenant_scope(tenant):
-        comment = services.submit_comment(load(tenant, consultation_id), clause_key=None, name="A",
-                                          email="a@example.org", body="x")
+        comment = services.submit_comment(
+            load(tenant, consultation_id), clause_key=None, name="A", email="a@example.org", body="x"
+        )
     assert comment.state == CommentState.PENDING and comment.revision_number == 1

@@ -21,8 +21,11 @@ from tests.support import csrf_token, run_jobs
 
 def _subscribe(client, tenant, email="citizen@example.org"):
     page = client.get("/lay-y-kien/dang-ky", base_url=base_url(tenant))
-    return client.post("/lay-y-kien/dang-ky", base_url=base_url(tenant), data={
-        "csrf_token": csrf_token(page.text), "email": email, "consent": "y", "website": ""})
+    return client.post(
+        "/lay-y-kien/dang-ky",
+        base_url=base_url(tenant),
+        data={"csrf_token": csrf_token(page.text), "email": email, "consent": "y", "website": ""},
+    )
 
 
 def _link(message, path_part: str) -> str:
@@ -46,7 +49,9 @@ def test_subscribe_confirm_hear_of_an_opening_and_unsubscribe_in_one_click(clien
     assert mail.outbox[0]["List-Unsubscribe"].startswith("<http")
 
     now = datetime.now(UTC)
-    _, consultation_id = make_consultation(tenant, opens=now - timedelta(minutes=1), closes=now + timedelta(days=3))
+    _, consultation_id = make_consultation(
+        tenant, opens=now - timedelta(minutes=1), closes=now + timedelta(days=3)
+    )
     tasks.announce_transitions()
     run_jobs()
     assert len(mail.outbox) == 1  # not confirmed yet: no news
@@ -83,7 +88,9 @@ def test_closing_and_conclusion_are_announced_once(client):
     with tenant_scope(tenant):
         db.session.add(Subscriber(email="a@example.org", confirmed_at=now))
         db.session.flush()
-    _, consultation_id = make_consultation(tenant, opens=now - timedelta(days=5), closes=now - timedelta(seconds=1))
+    _, consultation_id = make_consultation(
+        tenant, opens=now - timedelta(days=5), closes=now - timedelta(seconds=1)
+    )
     db.session.commit()
     assert tasks.announce_transitions() == {tenant.slug: 1}  # opened and closed already: only "closed"
     with tenant_scope(tenant):
@@ -121,6 +128,9 @@ def test_links_are_bound_to_their_portal_and_subscribing_twice_reveals_nothing(c
 def test_the_subscription_form_refuses_bad_input_and_keeps_it(client):
     tenant = make_tenant()
     page = client.get("/lay-y-kien/dang-ky", base_url=base_url(tenant))
-    response = client.post("/lay-y-kien/dang-ky", base_url=base_url(tenant), data={
-        "csrf_token": csrf_token(page.text), "email": "khong-phai-thu", "consent": "y"})
+    response = client.post(
+        "/lay-y-kien/dang-ky",
+        base_url=base_url(tenant),
+        data={"csrf_token": csrf_token(page.text), "email": "khong-phai-thu", "consent": "y"},
+    )
     assert response.status_code == 422 and 'value="khong-phai-thu"' in response.text

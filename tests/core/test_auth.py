@@ -59,8 +59,11 @@ def test_next_never_leads_off_site(client, ward_and_editor):
     ward, editor = ward_and_editor
     url = base_url(ward)
     form = client.get("/login", base_url=url)
-    response = client.post("/login?next=//evil.example/x", base_url=url, data={
-        "csrf_token": csrf_token(form.text), "email": editor.email, "password": PASSWORD})
+    response = client.post(
+        "/login?next=//evil.example/x",
+        base_url=url,
+        data={"csrf_token": csrf_token(form.text), "email": editor.email, "password": PASSWORD},
+    )
     assert response.headers["Location"] == "/admin/"
 
 
@@ -89,7 +92,9 @@ def test_failures_on_one_portal_do_not_lock_the_account_on_another(client, app, 
 
 def test_forms_without_a_csrf_token_are_refused_with_a_translated_page(client, ward_and_editor):
     ward, editor = ward_and_editor
-    response = client.post("/login", base_url=base_url(ward), data={"email": editor.email, "password": PASSWORD})
+    response = client.post(
+        "/login", base_url=base_url(ward), data={"email": editor.email, "password": PASSWORD}
+    )
     assert response.status_code == 400 and "Biểu mẫu đã hết hạn" in response.text
     english = client.post("/en/login", base_url=base_url(ward), data={"email": editor.email})
     assert english.status_code == 400 and "Form expired" in english.text
@@ -134,8 +139,9 @@ def test_platform_administration_is_for_platform_admins_only(client, ward_and_ed
 def _request_reset(client, ward, email, prefix=""):
     url = base_url(ward)
     form = client.get(f"{prefix}/forgot-password", base_url=url)
-    return client.post(f"{prefix}/forgot-password", base_url=url,
-                       data={"csrf_token": csrf_token(form.text), "email": email})
+    return client.post(
+        f"{prefix}/forgot-password", base_url=url, data={"csrf_token": csrf_token(form.text), "email": email}
+    )
 
 
 def test_password_reset_by_mail_from_a_job(client, app, ward_and_editor):
@@ -151,10 +157,19 @@ def test_password_reset_by_mail_from_a_job(client, app, ward_and_editor):
     assert link.startswith(base_url(ward))
     path = link.removeprefix(base_url(ward))
     form = client.get(path, base_url=base_url(ward))
-    changed = client.post(path, base_url=base_url(ward), data={
-        "csrf_token": csrf_token(form.text), "password": "a brand new password", "confirm": "a brand new password"})
+    changed = client.post(
+        path,
+        base_url=base_url(ward),
+        data={
+            "csrf_token": csrf_token(form.text),
+            "password": "a brand new password",
+            "confirm": "a brand new password",
+        },
+    )
     assert changed.status_code == 302
-    assert sign_in(client, ward, editor.email, password="a brand new password", expect=None).status_code == 302
+    assert (
+        sign_in(client, ward, editor.email, password="a brand new password", expect=None).status_code == 302
+    )
     assert client.get(path, base_url=base_url(ward)).status_code == 400  # used once only
 
 
@@ -189,8 +204,11 @@ def test_reset_form_keeps_errors_next_to_fields(client, app, ward_and_editor):
     run_jobs()
     path = re.search(r"/reset-password/\S+", mail.outbox[0].get_content()).group(0)
     form = client.get(path, base_url=base_url(ward))
-    page = client.post(path, base_url=base_url(ward), data={
-        "csrf_token": csrf_token(form.text), "password": "short", "confirm": "other"})
+    page = client.post(
+        path,
+        base_url=base_url(ward),
+        data={"csrf_token": csrf_token(form.text), "password": "short", "confirm": "other"},
+    )
     assert page.status_code == 200
     assert "Dùng ít nhất 10 ký tự" in page.text and "không khớp" in page.text
     db.session.refresh(editor)

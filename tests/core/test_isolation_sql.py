@@ -39,7 +39,8 @@ def test_raw_sql_in_tenant_a_cannot_read_tenant_b(two_wards):
         seen = db.session.execute(sa.text("SELECT DISTINCT tenant_id FROM memberships")).scalars().all()
         assert seen == [a.id]
         asked_for_b = db.session.execute(
-            sa.text("SELECT count(*) FROM memberships WHERE tenant_id = :b"), {"b": b.id}).scalar()
+            sa.text("SELECT count(*) FROM memberships WHERE tenant_id = :b"), {"b": b.id}
+        ).scalar()
         assert asked_for_b == 0
 
 
@@ -47,7 +48,8 @@ def test_raw_sql_in_tenant_a_cannot_change_or_delete_tenant_b(two_wards):
     a, b = two_wards
     with tenant_scope(a):
         updated = db.session.execute(
-            sa.text("UPDATE memberships SET role = 'board-head' WHERE tenant_id = :b"), {"b": b.id})
+            sa.text("UPDATE memberships SET role = 'board-head' WHERE tenant_id = :b"), {"b": b.id}
+        )
         deleted = db.session.execute(sa.text("DELETE FROM memberships WHERE tenant_id = :b"), {"b": b.id})
         assert updated.rowcount == 0 and deleted.rowcount == 0
     with tenant_scope(b):
@@ -90,7 +92,8 @@ def test_cross_tenant_reads_are_explicit_and_read_only(two_wards):
         raw = set(db.session.execute(sa.text("SELECT DISTINCT tenant_id FROM memberships")).scalars())
         assert {a.id, b.id} <= raw
         changed = db.session.execute(
-            sa.text("UPDATE memberships SET role = 'board-head' WHERE tenant_id = :b"), {"b": b.id})
+            sa.text("UPDATE memberships SET role = 'board-head' WHERE tenant_id = :b"), {"b": b.id}
+        )
         assert changed.rowcount == 0
     with tenant_scope(a):
         assert {m.tenant_id for m in db.session.scalars(sa.select(Membership))} == {a.id}

@@ -38,7 +38,10 @@ SAMPLES = {
     "/introduction/leaders": ("/introduction/leaders", "/lanh-dao"),
     "/introduction/leaders/*/photo": ("/introduction/leaders/{leader}/photo", "/lanh-dao/{leader}/anh"),
     "/introduction/contacts": ("/introduction/contacts?q=tu+phap", "/lien-he?q=tu+phap"),
-    "/documents": ("/documents?category=normative&sort=issued-asc", "/van-ban?category=normative&sort=issued-asc"),
+    "/documents": (
+        "/documents?category=normative&sort=issued-asc",
+        "/van-ban?category=normative&sort=issued-asc",
+    ),
     "/documents/*/files": ("/documents/{document}/files/{file}", "/van-ban/{document}/tep/{file}"),
     "/schedule": ("/schedule?week=2025-W10", "/lich-lam-viec?week=2025-W10"),
     "/schedule/print": ("/schedule/print?week=2025-W10", "/lich-lam-viec/ban-in?week=2025-W10"),
@@ -58,8 +61,15 @@ SAMPLES = {
 # Deeper than a row: the rest of the path comes along.
 DEEPER = [("/documents/{document}", "/van-ban/{document}"), ("/projects/{project}", "/du-an/{project}")]
 ALL_SAMPLES = list(SAMPLES.values()) + DEEPER
-MADE_UP_IDS = {"leader": 7, "document": 12, "file": 34, "report": 5, "banner": 3, "article": "9-le-hoi",
-               "project": 21}
+MADE_UP_IDS = {
+    "leader": 7,
+    "document": 12,
+    "file": 34,
+    "report": 5,
+    "banner": 3,
+    "article": "9-le-hoi",
+    "project": 21,
+}
 LANGUAGES = ("", "/en")
 
 
@@ -96,7 +106,10 @@ def test_an_alias_domain_sends_an_old_path_to_the_primary_domain_first(client):
     provisioning.add_domain(ward.slug, "ten-cu.test.localhost")
     db.session.commit()
     hop = client.get("/en/documents?year=2024", base_url="http://ten-cu.test.localhost")
-    assert hop.status_code == 301 and hop.headers["Location"] == f"http://{ward.primary_host}/en/documents?year=2024"
+    assert (
+        hop.status_code == 301
+        and hop.headers["Location"] == f"http://{ward.primary_host}/en/documents?year=2024"
+    )
     landed = client.get("/en/documents?year=2024", base_url=base_url(ward))
     assert landed.status_code == 301 and landed.headers["Location"] == "/en/van-ban?year=2024"
 
@@ -127,8 +140,10 @@ def test_the_table_shadows_no_route_and_leads_only_to_routes(app):
 
 def demo_ward() -> tuple:
     """A ward with every capability's demo content, and the ids its sample paths need."""
-    tenant, _ = create_tenant(TenantSpec(slug=unique("demo"), name_vi="Phường Mẫu", name_en="Sample Ward",
-                                         kind="ward"), hostname=f"{unique('demo')}.test.localhost")
+    tenant, _ = create_tenant(
+        TenantSpec(slug=unique("demo"), name_vi="Phường Mẫu", name_en="Sample Ward", kind="ward"),
+        hostname=f"{unique('demo')}.test.localhost",
+    )
     db.session.flush()
     seed_people([tenant])
     seed_content([tenant])
@@ -136,16 +151,24 @@ def demo_ward() -> tuple:
     today = date.today()
     with tenant_scope(ward):
         document, file = db.session.execute(
-            sa.select(DocumentFile.document_id, DocumentFile.id).join(
-                Document, Document.id == DocumentFile.document_id).where(Document.is_published).limit(1)).one()
+            sa.select(DocumentFile.document_id, DocumentFile.id)
+            .join(Document, Document.id == DocumentFile.document_id)
+            .where(Document.is_published)
+            .limit(1)
+        ).one()
         article = latest_published(limit=1)[0]
         ids = {
             "leader": db.session.scalar(sa.select(Leader.id).where(Leader.photo_key.is_not(None)).limit(1)),
-            "document": document, "file": file,
-            "report": db.session.scalar(sa.select(StatisticsReport.id).where(
-                StatisticsReport.file_key.is_not(None)).limit(1)),
-            "banner": db.session.scalar(sa.select(Banner.id).where(
-                Banner.starts_on <= today, Banner.ends_on >= today, Banner.image_key.is_not(None)).limit(1)),
+            "document": document,
+            "file": file,
+            "report": db.session.scalar(
+                sa.select(StatisticsReport.id).where(StatisticsReport.file_key.is_not(None)).limit(1)
+            ),
+            "banner": db.session.scalar(
+                sa.select(Banner.id)
+                .where(Banner.starts_on <= today, Banner.ends_on >= today, Banner.image_key.is_not(None))
+                .limit(1)
+            ),
             "article": f"{article.id}-{article_slug(article)}",
             "project": db.session.scalar(sa.select(Project.id).limit(1)),
         }
@@ -180,13 +203,36 @@ def _paths_shown(text: str, host: str) -> set[str]:
 def test_pages_feeds_sitemaps_and_the_api_show_only_new_paths(client):
     ward, ids = demo_ward()
     shown: set[str] = set()
-    for path in ("/", "/en/", "/so-do-trang", "/en/so-do-trang", "/sitemap.xml", "/rss.xml", "/en/atom.xml",
-                 f"/van-ban/{ids['document']}", f"/en/du-an/{ids['project']}", "/api", "/api/v1/openapi.json",
-                 "/api/v1/documents", "/en/api/v1/contacts", "/api/v1/schedule", "/api/v1/articles"):
+    for path in (
+        "/",
+        "/en/",
+        "/so-do-trang",
+        "/en/so-do-trang",
+        "/sitemap.xml",
+        "/rss.xml",
+        "/en/atom.xml",
+        f"/van-ban/{ids['document']}",
+        f"/en/du-an/{ids['project']}",
+        "/api",
+        "/api/v1/openapi.json",
+        "/api/v1/documents",
+        "/en/api/v1/contacts",
+        "/api/v1/schedule",
+        "/api/v1/articles",
+    ):
         response = client.get(path, base_url=base_url(ward))
         assert response.status_code == 200, path
         shown |= {p.removeprefix("/en") or "/" for p in _paths_shown(response.text, ward.primary_host)}
     assert [p for p in shown if new_path(p) is not None] == []
-    for expected in ("/gioi-thieu", "/van-ban", f"/van-ban/{ids['document']}", "/lich-lam-viec", "/so-do-trang",
-                     "/lien-he", "/du-an", "/dich-vu-cong", f"/tin-tuc/{ids['article']}"):
+    for expected in (
+        "/gioi-thieu",
+        "/van-ban",
+        f"/van-ban/{ids['document']}",
+        "/lich-lam-viec",
+        "/so-do-trang",
+        "/lien-he",
+        "/du-an",
+        "/dich-vu-cong",
+        f"/tin-tuc/{ids['article']}",
+    ):
         assert expected in shown, expected

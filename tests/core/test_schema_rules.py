@@ -19,8 +19,11 @@ def _tables():
 
 def _tenant_tables():
     inspector, tables = _tables()
-    return inspector, [t for t in tables if "tenant_id" in {c["name"] for c in inspector.get_columns(t)}
-                       and t not in GLOBAL_TABLES]
+    return inspector, [
+        t
+        for t in tables
+        if "tenant_id" in {c["name"] for c in inspector.get_columns(t)} and t not in GLOBAL_TABLES
+    ]
 
 
 def test_every_table_is_either_global_or_tenant_owned():
@@ -63,12 +66,15 @@ def test_foreign_keys_between_tenant_tables_include_tenant_id():
 
 def test_row_level_security_is_forced_with_the_tenant_policy():
     _, tables = _tenant_tables()
-    rows = db.session.execute(sa.text(
-        "SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity, "
-        "       array_agg(p.polname) FILTER (WHERE p.polname IS NOT NULL) "
-        "FROM pg_class c LEFT JOIN pg_policy p ON p.polrelid = c.oid "
-        "WHERE c.relname = ANY(:tables) GROUP BY c.relname, c.relrowsecurity, c.relforcerowsecurity"),
-        {"tables": tables}).all()
+    rows = db.session.execute(
+        sa.text(
+            "SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity, "
+            "       array_agg(p.polname) FILTER (WHERE p.polname IS NOT NULL) "
+            "FROM pg_class c LEFT JOIN pg_policy p ON p.polrelid = c.oid "
+            "WHERE c.relname = ANY(:tables) GROUP BY c.relname, c.relrowsecurity, c.relforcerowsecurity"
+        ),
+        {"tables": tables},
+    ).all()
     assert {r[0] for r in rows} == set(tables)
     for name, enabled, forced, policies in rows:
         assert enabled and forced, f"{name}: RLS enabled={enabled} forced={forced}"
@@ -76,11 +82,13 @@ def test_row_level_security_is_forced_with_the_tenant_policy():
 
 
 def test_the_app_connects_as_a_role_that_cannot_bypass_security():
-    row = db.session.execute(sa.text(
-        "SELECT rolsuper, rolbypassrls, current_user FROM pg_roles WHERE rolname = current_user")).one()
+    row = db.session.execute(
+        sa.text("SELECT rolsuper, rolbypassrls, current_user FROM pg_roles WHERE rolname = current_user")
+    ).one()
     assert row.rolsuper is False and row.rolbypassrls is False
-    owners = set(db.session.scalars(sa.text(
-        "SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'")))
+    owners = set(
+        db.session.scalars(sa.text("SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'"))
+    )
     assert row.current_user not in owners
 
 
@@ -91,7 +99,9 @@ def test_the_models_follow_the_key_rule_too():
     from app.db import TenantScoped
 
     import_models()
-    scoped = {m.class_.__table__.name for m in db.Model.registry.mappers if issubclass(m.class_, TenantScoped)}
+    scoped = {
+        m.class_.__table__.name for m in db.Model.registry.mappers if issubclass(m.class_, TenantScoped)
+    }
     for table in db.metadata.sorted_tables:
         if table.name in GLOBAL_TABLES:
             continue
@@ -111,6 +121,9 @@ def test_the_migrations_build_exactly_the_schema_the_models_describe():
 
     import_models()
     context = MigrationContext.configure(db.session.connection(), opts={"compare_type": True})
-    differences = [d for d in compare_metadata(context, db.metadata)
-                   if not (isinstance(d, tuple) and d[0] == "remove_table" and d[1].name == "alembic_version")]
+    differences = [
+        d
+        for d in compare_metadata(context, db.metadata)
+        if not (isinstance(d, tuple) and d[0] == "remove_table" and d[1].name == "alembic_version")
+    ]
     assert differences == []

@@ -9,15 +9,18 @@ from tests.conftest import make_app
 from tests.factories import base_url, make_tenant
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    ("Phuong-1.VungTau.localhost", "phuong-1.vungtau.localhost"),
-    ("phuong-1.vungtau.localhost:5000", "phuong-1.vungtau.localhost"),
-    ("phuong-1.vungtau.localhost.", "phuong-1.vungtau.localhost"),
-    ("phuong-1.vungtau.localhost.:8080", "phuong-1.vungtau.localhost"),
-    ("thắngtam.vn", "xn--" + "thắngtam".encode("punycode").decode() + ".vn"),
-    ("th\u0103\u0301ngtam.vn", "xn--thngtam-iq4c.vn"),  # decomposed input, same host
-    ("[::1]:5000", "[::1]"),
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Phuong-1.VungTau.localhost", "phuong-1.vungtau.localhost"),
+        ("phuong-1.vungtau.localhost:5000", "phuong-1.vungtau.localhost"),
+        ("phuong-1.vungtau.localhost.", "phuong-1.vungtau.localhost"),
+        ("phuong-1.vungtau.localhost.:8080", "phuong-1.vungtau.localhost"),
+        ("thắngtam.vn", "xn--" + "thắngtam".encode("punycode").decode() + ".vn"),
+        ("th\u0103\u0301ngtam.vn", "xn--thngtam-iq4c.vn"),  # decomposed input, same host
+        ("[::1]:5000", "[::1]"),
+    ],
+)
 def test_hosts_are_normalised(raw, expected):
     assert normalise_host(raw) == expected
 
@@ -28,20 +31,25 @@ def test_malformed_hosts_are_refused(raw):
         normalise_host(raw)
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    ("example.org", ("example.org", None)),
-    ("example.org:5000", ("example.org", 5000)),
-    ("example.org:", ("example.org", None)),
-    ("[::1]", ("[::1]", None)),
-    ("[::1]:5000", ("[::1]", 5000)),
-    ("[2001:db8::7]:443", ("[2001:db8::7]", 443)),
-    ("127.0.0.1:8080", ("127.0.0.1", 8080)),
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("example.org", ("example.org", None)),
+        ("example.org:5000", ("example.org", 5000)),
+        ("example.org:", ("example.org", None)),
+        ("[::1]", ("[::1]", None)),
+        ("[::1]:5000", ("[::1]", 5000)),
+        ("[2001:db8::7]:443", ("[2001:db8::7]", 443)),
+        ("127.0.0.1:8080", ("127.0.0.1", 8080)),
+    ],
+)
 def test_split_host_port(raw, expected):
     assert split_host_port(raw) == expected
 
 
-@pytest.mark.parametrize("raw", ["::1", "[::1", "[::1]5000", "[::1]:x", "example.org:99999", "example.org:５"])
+@pytest.mark.parametrize(
+    "raw", ["::1", "[::1", "[::1]5000", "[::1]:x", "example.org:99999", "example.org:５"]
+)
 def test_split_host_port_refuses_what_is_no_host_and_port(raw):
     with pytest.raises(InvalidHost):
         split_host_port(raw)
@@ -102,7 +110,8 @@ def test_alias_redirects_permanently_to_the_primary_domain_keeping_path_and_quer
     response = client.get("/en/tim-kiem?q=th%E1%BA%AFng+tam", base_url="http://old-name.test.localhost:5000")
     assert response.status_code == 301
     assert response.headers["Location"] == (
-        f"http://{ward.primary_host}:5000/en/tim-kiem?q=th%E1%BA%AFng+tam")
+        f"http://{ward.primary_host}:5000/en/tim-kiem?q=th%E1%BA%AFng+tam"
+    )
 
 
 def test_suspended_portal_answers_503(client):
@@ -119,8 +128,9 @@ def test_the_tenant_is_never_taken_from_a_forwarded_header_by_default(client):
     a, b = make_tenant(name_vi="Phường An"), make_tenant(name_vi="Phường Bình")
     page = client.get("/", base_url=base_url(a), headers={"X-Forwarded-Host": b.primary_host})
     assert "Phường An" in page.text and "Phường Bình" not in page.text
-    unknown = client.get("/", base_url="http://nowhere.test.localhost",
-                         headers={"X-Forwarded-Host": b.primary_host})
+    unknown = client.get(
+        "/", base_url="http://nowhere.test.localhost", headers={"X-Forwarded-Host": b.primary_host}
+    )
     assert unknown.status_code == 404
 
 
@@ -130,8 +140,9 @@ def test_a_trusted_proxy_may_name_the_host(app):
 
     proxied.test_client_class = PortalClient
     ward = make_tenant(name_vi="Phường Sau Proxy")
-    page = proxied.test_client().get("/", base_url="http://10.0.0.5",
-                                     headers={"X-Forwarded-Host": ward.primary_host})
+    page = proxied.test_client().get(
+        "/", base_url="http://10.0.0.5", headers={"X-Forwarded-Host": ward.primary_host}
+    )
     assert page.status_code == 200 and "Phường Sau Proxy" in page.text
 
 

@@ -46,16 +46,21 @@ def test_two_themes_rendered_concurrently_never_mix(app):
             html = ""
             # Each thread has its own connection, as each request has in production: the
             # footer's visit count queries the database, and one connection is not shared.
-            with tenant_scope(tenant), app.test_request_context("/", base_url=base_url(tenant)), \
-                    db.engine.connect() as own:
+            with (
+                tenant_scope(tenant),
+                app.test_request_context("/", base_url=base_url(tenant)),
+                db.engine.connect() as own,
+            ):
                 db.session.registry.set(JoinedSession(db=db, bind=own))
                 html = render("errors/error.html", code=404, title="t", message="m")
                 db.session.remove()
             if marker not in html or foreign in html or tenant.name_vi not in html:
                 errors.append(f"{tenant.slug}: wrong theme or name")
 
-    threads = [threading.Thread(target=render_many, args=args) for args in
-               [(city, "city-tagline", "ward-tagline"), (ward, "ward-tagline", "city-tagline")] * 4]
+    threads = [
+        threading.Thread(target=render_many, args=args)
+        for args in [(city, "city-tagline", "ward-tagline"), (ward, "ward-tagline", "city-tagline")] * 4
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -75,7 +80,7 @@ def test_pages_are_usable_without_a_mouse(client):
 
 
 def _luminance(hex_colour: str) -> float:
-    channels = [int(hex_colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    channels = [int(hex_colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 

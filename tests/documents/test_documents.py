@@ -10,12 +10,23 @@ from tests.factories import base_url, make_tenant, make_user
 from tests.support import csrf_token, h1_count, post_form, sign_in
 
 
-def _document(tenant, number, *, summary="Về việc ban hành quy chế", published=True, with_file=False, **extra):
+def _document(
+    tenant, number, *, summary="Về việc ban hành quy chế", published=True, with_file=False, **extra
+):
     with tenant_scope(tenant):
-        doc = Document(number=number, category=extra.pop("category", "administrative"),
-                       doc_type=extra.pop("doc_type", "decision"), field=extra.pop("field", "home-affairs"),
-                       issuer="UBND phường", signer="Nguyễn Văn A", issued_on=extra.pop("issued_on", date(2024, 3, 1)),
-                       summary=summary, search_text=summary.lower(), is_published=published, **extra)
+        doc = Document(
+            number=number,
+            category=extra.pop("category", "administrative"),
+            doc_type=extra.pop("doc_type", "decision"),
+            field=extra.pop("field", "home-affairs"),
+            issuer="UBND phường",
+            signer="Nguyễn Văn A",
+            issued_on=extra.pop("issued_on", date(2024, 3, 1)),
+            summary=summary,
+            search_text=summary.lower(),
+            is_published=published,
+            **extra,
+        )
         db.session.add(doc)
         db.session.flush()
         file_id = None
@@ -25,10 +36,20 @@ def _document(tenant, number, *, summary="Về việc ban hành quy chế", publ
 
 
 def _form(**overrides):
-    data = {"number": "12/QĐ-UBND", "category": "administrative", "doc_type": "decision", "field": "land",
-            "issuer": "UBND Phường Thắng Tam", "signer": "Trần Văn Bảy", "issued_on": "2024-05-02",
-            "effective_on": "2024-05-02", "status": "in-force", "replaced_by_id": "0",
-            "summary": "Về việc thành lập Tổ công tác rà soát đất công", "is_published": "y"}
+    data = {
+        "number": "12/QĐ-UBND",
+        "category": "administrative",
+        "doc_type": "decision",
+        "field": "land",
+        "issuer": "UBND Phường Thắng Tam",
+        "signer": "Trần Văn Bảy",
+        "issued_on": "2024-05-02",
+        "effective_on": "2024-05-02",
+        "status": "in-force",
+        "replaced_by_id": "0",
+        "summary": "Về việc thành lập Tổ công tác rà soát đất công",
+        "is_published": "y",
+    }
     return data | overrides
 
 
@@ -56,8 +77,13 @@ def test_editor_creates_a_document_with_a_pdf_and_the_public_downloads_it(client
 def test_a_non_pdf_renamed_pdf_is_rejected_and_input_kept(client):
     ward = make_tenant()
     sign_in(client, ward, make_user(roles={ward: ["board-head"]}))
-    response = post_form(client, ward, "/admin/documents/new", _form(number="99/TB-UBND"),
-                         {"upload": (b"<html><script>alert(1)</script></html>", "thong-bao.pdf")})
+    response = post_form(
+        client,
+        ward,
+        "/admin/documents/new",
+        _form(number="99/TB-UBND"),
+        {"upload": (b"<html><script>alert(1)</script></html>", "thong-bao.pdf")},
+    )
     assert response.status_code == 422
     assert "Chỉ nhận tệp PDF" in response.text and 'value="99/TB-UBND"' in response.text
     with tenant_scope(ward):
@@ -70,8 +96,12 @@ def test_replaced_status_needs_a_successor_and_links_to_it(client):
     sign_in(client, ward, make_user(roles={ward: ["editor"]}))
     missing = post_form(client, ward, "/admin/documents/new", _form(number="5/QĐ-UBND", status="replaced"))
     assert missing.status_code == 422 and "Chọn văn bản thay thế." in missing.text
-    ok = post_form(client, ward, "/admin/documents/new", _form(number="5/QĐ-UBND", status="replaced",
-                                                                replaced_by_id=str(new_id)))
+    ok = post_form(
+        client,
+        ward,
+        "/admin/documents/new",
+        _form(number="5/QĐ-UBND", status="replaced", replaced_by_id=str(new_id)),
+    )
     assert ok.status_code == 302
     with tenant_scope(ward):
         old_id = db.session.query(Document.id).filter_by(number="5/QĐ-UBND").scalar()
@@ -124,10 +154,18 @@ def test_isolation_of_documents_and_files(client):
     assert client.get(f"/admin/documents/{doc_b}", base_url=base).status_code == 404
     assert client.get(f"/admin/documents/{doc_b}/files/{file_b}", base_url=base).status_code == 404
     token = csrf_token(client.get("/admin/documents/new", base_url=base).text)
-    assert client.post(f"/admin/documents/{doc_b}/files/{file_b}/delete", base_url=base,
-                       data={"csrf_token": token}).status_code == 404
+    assert (
+        client.post(
+            f"/admin/documents/{doc_b}/files/{file_b}/delete", base_url=base, data={"csrf_token": token}
+        ).status_code
+        == 404
+    )
     # ward B's document cannot be named as the successor of a ward-A document
-    response = post_form(client, a, "/admin/documents/new", _form(number="4/QĐ-UBND", status="replaced",
-                                                                   replaced_by_id=str(doc_b)))
+    response = post_form(
+        client,
+        a,
+        "/admin/documents/new",
+        _form(number="4/QĐ-UBND", status="replaced", replaced_by_id=str(doc_b)),
+    )
     assert response.status_code == 422
     assert client.get(f"/van-ban/{doc_b}/tep/{file_b}", base_url=base_url(b)).status_code == 200

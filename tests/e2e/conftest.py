@@ -18,8 +18,15 @@ from werkzeug.serving import make_server
 from app.extensions import db
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 # Waits are for a page or an element that is on its way; a step that fails says so in seconds.
 TIMEOUT_MS = 10_000
@@ -28,7 +35,9 @@ TIMEOUT_MS = 10_000
 @pytest.fixture(scope="session")
 def browser():
     executable = shutil.which("chromium") or shutil.which("chromium-browser")
-    assert executable, "Debian's chromium package is needed: `make test` installs it (apt-get install chromium)"
+    assert executable, (
+        "Debian's chromium package is needed: `make test` installs it (apt-get install chromium)"
+    )
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_FLAGS)
         yield browser

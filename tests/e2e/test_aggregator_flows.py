@@ -21,8 +21,13 @@ def test_a_wards_highlight_reaches_the_city_and_leaves_it(laptop, new_page, port
     city = make_city(1)
     board = city.wards[0]
     ward = board.tenant
-    article_id = make_article(board, ArticleState.APPROVED, title=TITLE, is_highlight=True,
-                              summary="Công viên rộng 2 ha mở cửa cho người dân.")
+    article_id = make_article(
+        board,
+        ArticleState.APPROVED,
+        title=TITLE,
+        is_highlight=True,
+        summary="Công viên rộng 2 ha mở cửa cho người dân.",
+    )
 
     sign_in(laptop, portal(ward, "/login"), board.editor.email, PASSWORD)
     laptop.goto(portal(ward, f"/admin/newsroom/articles/{article_id}"))

@@ -27,7 +27,9 @@ def test_the_clerk_downloads_the_months_statement_and_it_adds_up(laptop, portal)
     published(board, now, "3.25", title="Trao học bổng cho học sinh nghèo vượt khó")
 
     sign_in(laptop, portal(board.tenant, "/login"), board.editor.email, PASSWORD)
-    laptop.get_by_role("navigation", name="Danh mục quản trị").get_by_role("link", name="Nhuận bút", exact=True).click()
+    laptop.get_by_role("navigation", name="Danh mục quản trị").get_by_role(
+        "link", name="Nhuận bút", exact=True
+    ).click()
     laptop.wait_for_url("**/admin/royalties/")
     assert laptop.get_by_role("heading", level=1).inner_text().startswith("Nhuận bút tháng")
     page_total = amount(laptop.locator("#month-total").inner_text())
@@ -39,7 +41,9 @@ def test_the_clerk_downloads_the_months_statement_and_it_adds_up(laptop, portal)
     with laptop.expect_download() as download_info:
         laptop.get_by_role("link", name="Tải CSV").click()
     download = download_info.value
-    assert re.fullmatch(rf"nhuan-but-{board.tenant.slug}-\d{{4}}-\d{{2}}-chua-chot\.csv", download.suggested_filename)
+    assert re.fullmatch(
+        rf"nhuan-but-{board.tenant.slug}-\d{{4}}-\d{{2}}-chua-chot\.csv", download.suggested_filename
+    )
     with open(download.path(), encoding="utf-8-sig") as handle:
         rows = list(csv.reader(io.StringIO(handle.read())))
     header, *lines, total_row = rows

@@ -18,7 +18,9 @@ def test_a_comment_on_a_clause_stays_on_it_when_a_revision_changes_it(phone, lap
     assert "Còn" in phone.locator(".time-left").inner_text()
     phone.get_by_role("link", name="Góp ý về Điều 2, khoản 1").click()
     assert phone.get_by_role("combobox", name="Góp ý về", exact=True).input_value() == key
-    phone.get_by_role("textbox", name="Ý kiến góp ý", exact=True).fill("Đề nghị nâng lên 2 mét cho người đi bộ.\nCảm ơn.")
+    phone.get_by_role("textbox", name="Ý kiến góp ý", exact=True).fill(
+        "Đề nghị nâng lên 2 mét cho người đi bộ.\nCảm ơn."
+    )
     phone.get_by_role("textbox", name="Họ và tên", exact=True).fill("Trần Thị Lan")
     phone.get_by_role("textbox", name="Thư điện tử (không công khai)").fill("lan@example.org")
     phone.get_by_role("checkbox", name="Tôi đồng ý để cơ quan soạn thảo").check()
@@ -31,7 +33,9 @@ def test_a_comment_on_a_clause_stays_on_it_when_a_revision_changes_it(phone, lap
 
     sign_in(laptop, portal(ward, "/login"), editor.email, PASSWORD)
     laptop.goto(portal(ward, f"/admin/consultations/{consultation_id}/text"))
-    revised = TEXT.replace("tối thiểu 1,5 mét", "tối thiểu 2 mét").replace("3. Thời gian từ 6 giờ đến 22 giờ.\n", "")
+    revised = TEXT.replace("tối thiểu 1,5 mét", "tối thiểu 2 mét").replace(
+        "3. Thời gian từ 6 giờ đến 22 giờ.\n", ""
+    )
     laptop.get_by_role("textbox", name="Toàn văn dự thảo", exact=True).fill(revised)
     laptop.get_by_role("textbox", name="Ghi chú về lần sửa đổi").fill("Tiếp thu ý kiến người dân")
     laptop.get_by_role("button", name="Lưu thành bản dự thảo mới").click()

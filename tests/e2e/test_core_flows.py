@@ -52,8 +52,15 @@ def test_keyboard_users_can_skip_to_the_content(phone, portal):
 def test_core_pages_pass_the_basic_accessibility_probe(phone, portal):
     city = make_tenant(kind="city", theme="city", name_vi="Thành phố Vũng Tàu")
     ward = make_tenant(theme="ward", parent=city)
-    for tenant, path in [(city, "/"), (ward, "/"), (ward, "/en/"), (ward, "/login"),
-                         (ward, "/tim-kiem?q=dich+vu"), (ward, "/en/so-do-trang"), (ward, "/no-such-page")]:
+    for tenant, path in [
+        (city, "/"),
+        (ward, "/"),
+        (ward, "/en/"),
+        (ward, "/login"),
+        (ward, "/tim-kiem?q=dich+vu"),
+        (ward, "/en/so-do-trang"),
+        (ward, "/no-such-page"),
+    ]:
         phone.goto(portal(tenant, path))
         if tenant is city:
             screenshot(phone, "city-home-phone")

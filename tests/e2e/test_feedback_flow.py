@@ -1,5 +1,6 @@
-"""In a browser (tests/e2e fixtures): a citizen on a 360 px phone asks a question and gets a code; an editor answers
-and publishes it; the citizen reads the answer by code and in the public list."""
+"""In a browser (tests/e2e fixtures): a citizen on a 360 px phone asks a question and gets a
+code; an editor answers and publishes it; the citizen reads the answer by code and in the
+public list."""
 
 from __future__ import annotations
 
@@ -20,7 +21,9 @@ def test_a_question_from_a_phone_to_the_public_answer(phone, new_page, portal):
     phone.get_by_role("link", name="Gửi câu hỏi, góp ý").first.click()
     phone.get_by_label("Lĩnh vực").select_option(label="Đất đai, xây dựng")
     phone.get_by_label("Tiêu đề").fill("Xin phép sửa mái nhà")
-    phone.get_by_label("Nội dung", exact=True).fill("Nhà tôi ở hẻm 5, cần thay mái tôn.\nCó phải xin phép không?")
+    phone.get_by_label("Nội dung", exact=True).fill(
+        "Nhà tôi ở hẻm 5, cần thay mái tôn.\nCó phải xin phép không?"
+    )
     phone.get_by_label("Họ và tên").fill("Nguyễn Thị Hoa")
     phone.get_by_label("Thư điện tử", exact=True).fill("hoa@example.org")
     phone.get_by_label("Tôi đồng ý cho cơ quan xử lý").check()
@@ -65,10 +68,21 @@ def test_the_qa_pages_fit_a_phone_in_both_languages(phone, portal):
     item = make_item(ward, published=True, category_id=category, subject="Đèn đường hẻm 12 bị hỏng " * 3)
     problems = []
     for prefix in ("", "/en"):
-        for path in ("/hoi-dap", f"/hoi-dap/{item.id}", "/hoi-dap/gui", "/hoi-dap/tra-cuu", "/hoi-dap/thong-ke"):
+        for path in (
+            "/hoi-dap",
+            f"/hoi-dap/{item.id}",
+            "/hoi-dap/gui",
+            "/hoi-dap/tra-cuu",
+            "/hoi-dap/thong-ke",
+        ):
             assert phone.goto(portal(ward, prefix + path)).status == 200, prefix + path
             report = phone.evaluate(PHONE_PROBE)
-            if (report["overflow"] > 0 or report["h1"] != 1 or report["unlabelled"] or report["unnamedButtons"]
-                    or report["lang"] != ("en" if prefix else "vi")):
+            if (
+                report["overflow"] > 0
+                or report["h1"] != 1
+                or report["unlabelled"]
+                or report["unnamedButtons"]
+                or report["lang"] != ("en" if prefix else "vi")
+            ):
                 problems.append((prefix + path, report))
     assert problems == []

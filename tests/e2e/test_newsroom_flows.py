@@ -56,11 +56,15 @@ def test_an_article_from_the_laptop_to_the_citizens_phone(laptop, new_page, port
 
     # 1. The collaborator writes on a laptop and forgets the source.
     sign_in(laptop, portal(ward, "/login"), board.collaborator.email, PASSWORD)
-    laptop.get_by_role("navigation", name="Danh mục quản trị").get_by_role("link", name="Viết bài mới").click()
+    laptop.get_by_role("navigation", name="Danh mục quản trị").get_by_role(
+        "link", name="Viết bài mới"
+    ).click()
     laptop.wait_for_url("**/admin/newsroom/articles/new")
     write_article(laptop)
-    expected_body = f"<p>{FIRST_PARAGRAPH}</p><p>{SECOND_PARAGRAPH[:-len('hơn 2 tấn rác thải nhựa.')]}" \
-                    f"<strong>hơn 2 tấn</strong> rác thải nhựa.</p>"
+    expected_body = (
+        f"<p>{FIRST_PARAGRAPH}</p><p>{SECOND_PARAGRAPH[: -len('hơn 2 tấn rác thải nhựa.')]}"
+        f"<strong>hơn 2 tấn</strong> rác thải nhựa.</p>"
+    )
     assert body_source(laptop) == expected_body
     laptop.get_by_role("button", name="Lưu và gửi duyệt").click()
 
@@ -69,14 +73,21 @@ def test_an_article_from_the_laptop_to_the_citizens_phone(laptop, new_page, port
     # The radio group is named by its question, and the error is tied to the group.
     source = laptop.get_by_role("group", name="Nguồn tin", exact=True)
     assert source.get_by_role("radio").count() == 2
-    assert source.evaluate("el => el.getAttribute('aria-describedby').split(' ')"
-                           ".map(id => document.getElementById(id).innerText).join(' ')") \
+    assert (
+        source.evaluate(
+            "el => el.getAttribute('aria-describedby').split(' ')"
+            ".map(id => document.getElementById(id).innerText).join(' ')"
+        )
         == "Cho biết bài tự viết hay trích dẫn từ nguồn khác."
+    )
     # Nothing typed is lost.
     assert laptop.get_by_label("Tiêu đề", exact=True).input_value() == TITLE
     assert laptop.get_by_label("Sapo (tóm tắt)", exact=True).input_value() == SUMMARY
     assert body_source(laptop) == expected_body
-    assert laptop.get_by_label("Chuyên mục", exact=True).evaluate("el => el.selectedOptions[0].text") == "Tin tức"
+    assert (
+        laptop.get_by_label("Chuyên mục", exact=True).evaluate("el => el.selectedOptions[0].text")
+        == "Tin tức"
+    )
     assert laptop.get_by_label("Thể loại", exact=True).evaluate("el => el.selectedOptions[0].text") == "Tin"
     screenshot(laptop, "newsroom-1-source-missing-laptop")
 
@@ -107,7 +118,8 @@ def test_an_article_from_the_laptop_to_the_citizens_phone(laptop, new_page, port
     approver.get_by_role("button", name="Duyệt bài").click()
     approver.wait_for_url("**/do/approve")  # the page again, with the factor marked
     assert "phải từ 1.00 đến 10.00" in approver.get_by_label("Hệ số nhuận bút", exact=True).evaluate(
-        "el => document.getElementById(el.getAttribute('aria-describedby').split(' ').pop()).innerText")
+        "el => document.getElementById(el.getAttribute('aria-describedby').split(' ').pop()).innerText"
+    )
     approver.get_by_label("Hệ số nhuận bút", exact=True).fill("4.5")
     approver.get_by_role("button", name="Duyệt bài").click()
     approver.wait_for_url(f"**{article_path}")
@@ -170,7 +182,9 @@ def test_the_second_of_two_people_saving_sees_the_conflict_and_keeps_their_text(
     conflict = author.get_by_role("alert").filter(has_text="Bài đã được người khác sửa")
     conflict.wait_for()
     assert "Lịch tiếp công dân tháng Mười (đã sửa)" in conflict.inner_text()  # theirs, to compare
-    assert author.get_by_label("Tiêu đề", exact=True).input_value() == "Lịch tiếp công dân của lãnh đạo phường"
+    assert (
+        author.get_by_label("Tiêu đề", exact=True).input_value() == "Lịch tiếp công dân của lãnh đạo phường"
+    )
     assert body_source(author) == mine
     screenshot(author, "newsroom-5-conflict-laptop")
 

@@ -41,18 +41,37 @@ PHONE_PROBE = """() => {
   };
 }"""
 
-PAGES = ["/", "/tin-tuc", "{article}", "/van-ban", "{document}", "/lich-lam-viec", "/gioi-thieu",
-         "/so-do-to-chuc", "/lien-he", "/du-an", "/du-lich", "/lien-ket",
-         "/so-do-trang", "/tim-kiem?q=ve+sinh", "/api"]
+PAGES = [
+    "/",
+    "/tin-tuc",
+    "{article}",
+    "/van-ban",
+    "{document}",
+    "/lich-lam-viec",
+    "/gioi-thieu",
+    "/so-do-to-chuc",
+    "/lien-he",
+    "/du-an",
+    "/du-lich",
+    "/lien-ket",
+    "/so-do-trang",
+    "/tim-kiem?q=ve+sinh",
+    "/api",
+]
 
 
 def _sample_ids(tenant) -> dict[str, str]:
     """A published article and a published document of the demo ward."""
     with tenant_scope(tenant):
-        article_id = db.session.scalar(sa.select(Article.id).where(Article.state == ArticleState.PUBLISHED)
-                                       .order_by(Article.published_at.desc()).limit(1))
-        document_id = db.session.scalar(sa.select(Document.id).where(Document.is_published)
-                                        .order_by(Document.issued_on.desc()).limit(1))
+        article_id = db.session.scalar(
+            sa.select(Article.id)
+            .where(Article.state == ArticleState.PUBLISHED)
+            .order_by(Article.published_at.desc())
+            .limit(1)
+        )
+        document_id = db.session.scalar(
+            sa.select(Document.id).where(Document.is_published).order_by(Document.issued_on.desc()).limit(1)
+        )
     assert article_id and document_id, "the demo has articles and documents"
     return {"article": f"/tin-tuc/{article_id}", "document": f"/van-ban/{document_id}"}
 
@@ -68,8 +87,13 @@ def test_representative_pages_fit_a_phone_in_both_languages(phone, portal):
             response = phone.goto(portal(tenant, prefix + path))
             assert response.status == 200, (prefix + path, response.status)
             report = phone.evaluate(PHONE_PROBE)
-            if (report["overflow"] > 0 or report["h1"] != 1 or report["unlabelled"]
-                    or report["unnamedButtons"] or report["lang"] != ("en" if prefix else "vi")):
+            if (
+                report["overflow"] > 0
+                or report["h1"] != 1
+                or report["unlabelled"]
+                or report["unnamedButtons"]
+                or report["lang"] != ("en" if prefix else "vi")
+            ):
                 problems.append((tenant.slug, prefix + path, report))
                 screenshot(phone, f"phone-problem{(prefix + path).replace('/', '-').replace('?', '-')}")
             if path == samples["article"]:

@@ -66,17 +66,22 @@ def test_pasting_from_word_keeps_structure_and_drops_the_rest(laptop, portal):
     editor.click()
     editor.press("Control+A")
     editor.press("Delete")
-    editor.evaluate("""(el, html) => {
+    editor.evaluate(
+        """(el, html) => {
         const data = new DataTransfer();
         data.setData('text/html', html);
         data.setData('text/plain', 'plain');
         el.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}));
-    }""", WORD_SAMPLE)
+    }""",
+        WORD_SAMPLE,
+    )
     html = _source(laptop)
     assert "<h2>Kế hoạch ra quân tháng Mười</h2>" in html
     assert "<strong>ra quân tổng vệ sinh</strong>" in html and "<em>sáng Chủ nhật</em>" in html
     assert '<a href="https://phuong.example.gov.vn/ke-hoach">kế hoạch chi tiết</a>' in html
-    assert re.search(r"<ul><li><p>Khu phố 1: bờ kè Thùy Vân</p></li><li><p>Khu phố 2: chợ Xóm Lưới</p></li></ul>", html)
+    assert re.search(
+        r"<ul><li><p>Khu phố 1: bờ kè Thùy Vân</p></li><li><p>Khu phố 2: chợ Xóm Lưới</p></li></ul>", html
+    )
     assert "<h2>Phân công</h2>" in html and "Đoàn thanh niên chịu trách nhiệm hậu cần." in html
     for junk in ("style=", "class=", "<span", "o:p", "<img", "file:///", "tracker", "<script", "Mso", "·"):
         assert junk not in html, junk
@@ -96,7 +101,8 @@ def test_an_image_without_alt_text_stops_submission_at_its_field(laptop, portal)
     _open_edit(laptop, portal, board, article_id)
     _editor(laptop).click()
     laptop.locator("[data-editor-file]").set_input_files(
-        files=[{"name": "ra-quan.jpg", "mimeType": "image/jpeg", "buffer": _photo()}])
+        files=[{"name": "ra-quan.jpg", "mimeType": "image/jpeg", "buffer": _photo()}]
+    )
     alt = laptop.get_by_label("Mô tả ảnh cho người khiếm thị (bắt buộc)")
     alt.wait_for()
     assert alt.evaluate("el => el === document.activeElement")
@@ -147,8 +153,10 @@ def test_autosave_survives_a_reload_and_a_lost_connection_keeps_the_text(laptop,
 
 def test_the_preview_matches_the_published_page(laptop, portal):
     board = make_board()
-    body = ("<h2>Lịch trình</h2><p>Sáng <strong>Chủ nhật</strong>, phường ra quân.</p>"
-            "<ul><li>Khu phố 1</li><li>Khu phố 2</li></ul>")
+    body = (
+        "<h2>Lịch trình</h2><p>Sáng <strong>Chủ nhật</strong>, phường ra quân.</p>"
+        "<ul><li>Khu phố 1</li><li>Khu phố 2</li></ul>"
+    )
     article_id = make_article(board, ArticleState.PUBLISHED, body=body, title="Ra quân cuối tuần")
     with tenant_scope(board.tenant):
         load(board, article_id).published_at = datetime(2024, 7, 3, 2, 0, tzinfo=UTC)
@@ -177,13 +185,18 @@ def test_pasting_from_google_docs_is_not_all_bold(laptop, portal):
     editor.press("Control+A")
     editor.press("Delete")
     sample = (Path(__file__).parent / "samples" / "google_docs_paste.html").read_text(encoding="utf-8")
-    editor.evaluate("""(el, html) => {
+    editor.evaluate(
+        """(el, html) => {
         const data = new DataTransfer();
         data.setData('text/html', html);
         el.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}));
-    }""", sample)
+    }""",
+        sample,
+    )
     html = _source(laptop)
-    assert html.startswith("<h2>Lịch tiếp công dân</h2><p>Chủ tịch phường tiếp công dân <strong>sáng thứ Năm</strong>")
+    assert html.startswith(
+        "<h2>Lịch tiếp công dân</h2><p>Chủ tịch phường tiếp công dân <strong>sáng thứ Năm</strong>"
+    )
     assert "<em>tại trụ sở</em>" in html
     assert "<ol><li><p>Mang căn cước</p></li><li><p>Đăng ký trước</p></li></ol>" in html
     assert html.count("<strong>") == 1 and "style=" not in html and "docs-internal" not in html

@@ -25,35 +25,66 @@ def make_category(tenant: TenantInfo, name: str = "Đất đai") -> int:
 
 
 def question(category_id: int | None, **overrides) -> dict:
-    data = {"kind": "question", "category_id": str(category_id or ""), "subject": "Hỏi về cấp phép xây dựng",
-            "body": "Nhà tôi cần sửa mái.\nCó phải xin phép không?", "name": "Nguyễn Thị Lan",
-            "email": "lan@example.org", "phone": "0901 234 567", "consent": "y", "may_publish": "y",
-            "show_name": "y"}
+    data = {
+        "kind": "question",
+        "category_id": str(category_id or ""),
+        "subject": "Hỏi về cấp phép xây dựng",
+        "body": "Nhà tôi cần sửa mái.\nCó phải xin phép không?",
+        "name": "Nguyễn Thị Lan",
+        "email": "lan@example.org",
+        "phone": "0901 234 567",
+        "consent": "y",
+        "may_publish": "y",
+        "show_name": "y",
+    }
     return data | overrides
 
 
-def post_question(client, tenant: TenantInfo, data: dict, files: dict | None = None, address: str = "198.51.100.1"):
+def post_question(
+    client, tenant: TenantInfo, data: dict, files: dict | None = None, address: str = "198.51.100.1"
+):
     page = client.get("/hoi-dap/gui", base_url=base_url(tenant), environ_base={"REMOTE_ADDR": address})
     assert page.status_code == 200
     payload = dict(data, csrf_token=csrf_token(page.text))
     payload.update(files or {})
-    return client.post("/hoi-dap/gui", base_url=base_url(tenant), data=payload,
-                       content_type="multipart/form-data", environ_base={"REMOTE_ADDR": address})
+    return client.post(
+        "/hoi-dap/gui",
+        base_url=base_url(tenant),
+        data=payload,
+        content_type="multipart/form-data",
+        environ_base={"REMOTE_ADDR": address},
+    )
 
 
 def lookup(client, tenant: TenantInfo, code: str, email: str, address: str = "198.51.100.2"):
     page = client.get("/hoi-dap/tra-cuu", base_url=base_url(tenant), environ_base={"REMOTE_ADDR": address})
-    return client.post("/hoi-dap/tra-cuu", base_url=base_url(tenant), environ_base={"REMOTE_ADDR": address},
-                       data={"code": code, "email": email, "csrf_token": csrf_token(page.text)})
+    return client.post(
+        "/hoi-dap/tra-cuu",
+        base_url=base_url(tenant),
+        environ_base={"REMOTE_ADDR": address},
+        data={"code": code, "email": email, "csrf_token": csrf_token(page.text)},
+    )
 
 
-def make_item(tenant: TenantInfo, *, answered: bool = False, published: bool = False, **fields) -> FeedbackItem:
+def make_item(
+    tenant: TenantInfo, *, answered: bool = False, published: bool = False, **fields
+) -> FeedbackItem:
     """An item stored directly (no form, no mail), answered and published when asked."""
     today = fields.pop("received_on", date(2026, 3, 2))
-    values = dict(code=new_code("HD"), kind="question", subject="Câu hỏi mẫu", body="Nội dung câu hỏi mẫu",
-                  name="Trần Văn Riêng", email="rieng@example.org", phone="0912 000 111",
-                  consented_at=datetime.now(UTC), may_publish=True, show_name=False, received_on=today,
-                  due_on=fields.pop("due_on", date(2026, 3, 23)))
+    values = dict(
+        code=new_code("HD"),
+        kind="question",
+        subject="Câu hỏi mẫu",
+        body="Nội dung câu hỏi mẫu",
+        name="Trần Văn Riêng",
+        email="rieng@example.org",
+        phone="0912 000 111",
+        consented_at=datetime.now(UTC),
+        may_publish=True,
+        show_name=False,
+        received_on=today,
+        due_on=fields.pop("due_on", date(2026, 3, 23)),
+    )
     values |= fields
     with tenant_scope(tenant):
         item = FeedbackItem(**values)

@@ -33,7 +33,9 @@ def _item(tenant, item_id) -> FeedbackItem:
 def _post(client, tenant, page: str, action: str, data: dict, **kwargs):
     """Post one of an item page's forms with the page's CSRF token."""
     token = csrf_token(client.get(page, base_url=base_url(tenant)).text)
-    return client.post(f"{page}/{action}", base_url=base_url(tenant), data=data | {"csrf_token": token}, **kwargs)
+    return client.post(
+        f"{page}/{action}", base_url=base_url(tenant), data=data | {"csrf_token": token}, **kwargs
+    )
 
 
 def _sign_out(client, tenant) -> None:
@@ -51,8 +53,12 @@ def _unit(tenant) -> int:
 def test_assign_note_answer_publish_and_what_the_public_sees(client):
     ward = make_tenant()
     category = make_category(ward)
-    post_question(client, ward, question(category, show_name=""),
-                  files={"attachment": (io.BytesIO(PDF), "giay-phep.pdf")})
+    post_question(
+        client,
+        ward,
+        question(category, show_name=""),
+        files={"attachment": (io.BytesIO(PDF), "giay-phep.pdf")},
+    )
     with tenant_scope(ward):
         item_id = db.session.scalar(sa.select(FeedbackItem.id))
     unit = _unit(ward)
@@ -66,7 +72,9 @@ def test_assign_note_answer_publish_and_what_the_public_sees(client):
     sign_in(client, ward, editor)
     inbox = client.get("/admin/feedback", base_url=base_url(ward))
     assert inbox.status_code == 200 and "Hỏi về cấp phép xây dựng" in inbox.text
-    assigned = _post(client, ward, base, "assign", {"unit_id": str(unit), "assignee_id": str(collaborator.id)})
+    assigned = _post(
+        client, ward, base, "assign", {"unit_id": str(unit), "assignee_id": str(collaborator.id)}
+    )
     assert assigned.status_code == 302
     noted = _post(client, ward, base, "notes", {"body": "Ghi chú mật: kiểm tra hồ sơ thửa đất số 12"})
     assert noted.status_code == 302
@@ -77,7 +85,9 @@ def test_assign_note_answer_publish_and_what_the_public_sees(client):
     sign_in(client, ward, collaborator)  # the assignee answers
     mine = client.get("/admin/feedback", base_url=base_url(ward))
     assert "Hỏi về cấp phép xây dựng" in mine.text
-    answered = _post(client, ward, base, "answer", {"answer": "Được miễn giấy phép.\nNộp thông báo tại Một cửa."})
+    answered = _post(
+        client, ward, base, "answer", {"answer": "Được miễn giấy phép.\nNộp thông báo tại Một cửa."}
+    )
     assert answered.status_code == 302
     assert client.post(f"{base}/publish", base_url=base_url(ward)).status_code in (400, 403)
     _sign_out(client, ward)
@@ -94,16 +104,33 @@ def test_assign_note_answer_publish_and_what_the_public_sees(client):
     assert item.is_published and item.state == "answered" and item.unit_id == unit
     _sign_out(client, ward)
 
-    public = [client.get(p, base_url=base_url(ward)) for p in (
-        "/hoi-dap", f"/hoi-dap/{item_id}", "/hoi-dap/rss.xml", "/hoi-dap/atom.xml", "/api/v1/questions",
-        f"/api/v1/questions/{item_id}", "/", "/hoi-dap?q=mien+giay+phep", "/sitemap.xml")]
+    public = [
+        client.get(p, base_url=base_url(ward))
+        for p in (
+            "/hoi-dap",
+            f"/hoi-dap/{item_id}",
+            "/hoi-dap/rss.xml",
+            "/hoi-dap/atom.xml",
+            "/api/v1/questions",
+            f"/api/v1/questions/{item_id}",
+            "/",
+            "/hoi-dap?q=mien+giay+phep",
+            "/sitemap.xml",
+        )
+    ]
     assert all(r.status_code == 200 for r in public)
     assert "Hỏi về cấp phép xây dựng" in public[0].text and "Được miễn giấy phép." in public[1].text
     assert f"/hoi-dap/{item_id}" in public[8].text and "Hỏi về cấp phép xây dựng" in public[7].text
     for response in public:
         text = response.get_data(as_text=True)
-        for secret in ("Ghi chú mật", "lan@example.org", "0901 234 567", "giay-phep.pdf", "Nguyễn Thị Lan",
-                       item.attachment_key):
+        for secret in (
+            "Ghi chú mật",
+            "lan@example.org",
+            "0901 234 567",
+            "giay-phep.pdf",
+            "Nguyễn Thị Lan",
+            item.attachment_key,
+        ):
             assert secret not in text, (response.request.path, secret)
     status = lookup(client, ward, item.code, "lan@example.org")
     assert "Được miễn giấy phép." in status.text and "Ghi chú mật" not in status.text
@@ -135,8 +162,12 @@ def test_overdue_items_stand_out_in_the_inbox_and_on_the_dashboard(client):
     ward = make_tenant()
     with tenant_scope(ward):
         today = require_tenant().today()
-    late = make_item(ward, subject="Câu đã quá hạn", received_on=today - timedelta(days=40),
-                     due_on=today - timedelta(days=10))
+    late = make_item(
+        ward,
+        subject="Câu đã quá hạn",
+        received_on=today - timedelta(days=40),
+        due_on=today - timedelta(days=10),
+    )
     make_item(ward, subject="Câu còn hạn", received_on=today, due_on=today + timedelta(days=20))
     sign_in(client, ward, make_user(roles={ward: ["approver"]}))
     overdue = client.get("/admin/feedback?overdue=1", base_url=base_url(ward)).text
@@ -151,15 +182,31 @@ def test_reminders_go_once_to_the_assignee_before_the_due_day(client):
     assignee = make_user(roles={ward: ["collaborator"]})
     with tenant_scope(ward):
         today = require_tenant().today()
-    soon = make_item(ward, subject="Sắp đến hạn", assignee_id=assignee.id, state="assigned",
-                     received_on=today - timedelta(days=20), due_on=today + timedelta(days=1))
-    make_item(ward, subject="Còn lâu", assignee_id=assignee.id, state="assigned", received_on=today,
-              due_on=today + timedelta(days=30))
+    soon = make_item(
+        ward,
+        subject="Sắp đến hạn",
+        assignee_id=assignee.id,
+        state="assigned",
+        received_on=today - timedelta(days=20),
+        due_on=today + timedelta(days=1),
+    )
+    make_item(
+        ward,
+        subject="Còn lâu",
+        assignee_id=assignee.id,
+        state="assigned",
+        received_on=today,
+        due_on=today + timedelta(days=30),
+    )
     db.session.commit()
     remind_due_items()
     remind_due_items()  # idempotent
     reminders = [m for m in mail.outbox if m["To"] == assignee.email]
-    assert len(reminders) == 1 and "Sắp đến hạn" in reminders[0]["Subject"] and soon.code in reminders[0].get_content()
+    assert (
+        len(reminders) == 1
+        and "Sắp đến hạn" in reminders[0]["Subject"]
+        and soon.code in reminders[0].get_content()
+    )
 
 
 def test_personal_data_are_erased_after_the_retention_period(client):
@@ -171,9 +218,17 @@ def test_personal_data_are_erased_after_the_retention_period(client):
 
     with tenant_scope(ward):
         stored = store_bytes(PDF, "application/pdf", "pdf", "cccd.pdf")
-    old = make_item(ward, published=True, show_name=True, name="Người Cũ", received_on=old_day,
-                    answered_on=old_day, attachment_key=stored.key, attachment_type="application/pdf",
-                    attachment_name="cccd.pdf")
+    old = make_item(
+        ward,
+        published=True,
+        show_name=True,
+        name="Người Cũ",
+        received_on=old_day,
+        answered_on=old_day,
+        attachment_key=stored.key,
+        attachment_type="application/pdf",
+        attachment_name="cccd.pdf",
+    )
     recent = make_item(ward, answered=True, name="Người Mới", answered_on=today - timedelta(days=30))
     pending = make_item(ward, name="Người Chờ", received_on=old_day)
     db.session.commit()

@@ -69,8 +69,13 @@ def test_another_portals_category_is_refused_and_the_text_kept(client):
 
 def test_the_honeypot_refuses_and_keeps_what_was_typed(client):
     ward = make_tenant()
-    trapped = post_question(client, ward, question(make_category(ward), website="http://spam.example",
-                                                   body="Nội dung do máy điền vào biểu mẫu"))
+    trapped = post_question(
+        client,
+        ward,
+        question(
+            make_category(ward), website="http://spam.example", body="Nội dung do máy điền vào biểu mẫu"
+        ),
+    )
     assert trapped.status_code == 422 and "Nội dung do máy điền vào biểu mẫu" in trapped.text
     assert _items(ward) == []
 
@@ -82,7 +87,11 @@ def test_the_rate_limit_refuses_through_http_and_keeps_what_was_typed(client, ap
     for n in range(2):
         assert post_question(client, ward, question(category, subject=f"Câu số {n}")).status_code == 302
     limited = post_question(client, ward, question(category, subject="Câu thứ ba bị chặn"))
-    assert limited.status_code == 429 and "quá nhiều lần" in limited.text and "Câu thứ ba bị chặn" in limited.text
+    assert (
+        limited.status_code == 429
+        and "quá nhiều lần" in limited.text
+        and "Câu thứ ba bị chặn" in limited.text
+    )
     assert len(_items(ward)) == 2
     assert post_question(client, ward, question(category), address="203.0.113.9").status_code == 302
 
@@ -100,11 +109,19 @@ def test_consent_is_required_and_lengths_are_limited(client):
 def test_attachments_are_checked_by_content(client):
     ward = make_tenant()
     category = make_category(ward)
-    fake = post_question(client, ward, question(category, subject="Tệp giả"),
-                         files={"attachment": (io.BytesIO(b"not a pdf at all"), "giay-to.pdf")})
-    assert fake.status_code == 422 and "Chỉ nhận tệp PDF, JPEG hoặc PNG." in fake.text and "Tệp giả" in fake.text
+    fake = post_question(
+        client,
+        ward,
+        question(category, subject="Tệp giả"),
+        files={"attachment": (io.BytesIO(b"not a pdf at all"), "giay-to.pdf")},
+    )
+    assert (
+        fake.status_code == 422 and "Chỉ nhận tệp PDF, JPEG hoặc PNG." in fake.text and "Tệp giả" in fake.text
+    )
     for content, name in ((PDF, "don.pdf"), (png_bytes(), "anh.png")):
-        ok = post_question(client, ward, question(category), files={"attachment": (io.BytesIO(content), name)})
+        ok = post_question(
+            client, ward, question(category), files={"attachment": (io.BytesIO(content), name)}
+        )
         assert ok.status_code == 302
     assert sorted(i.attachment_type for i in _items(ward)) == ["application/pdf", "image/png"]
 
@@ -114,4 +131,6 @@ def test_plain_text_is_escaped_on_the_status_page(client):
     post_question(client, ward, question(make_category(ward), body="<script>alert(1)</script> và <b>đậm</b>"))
     [item] = _items(ward)
     page = lookup(client, ward, item.code, "lan@example.org")
-    assert "<script>alert(1)</script>" not in page.text and "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text
+    assert (
+        "<script>alert(1)</script>" not in page.text and "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text
+    )

@@ -24,8 +24,13 @@ def test_the_monthly_record_counts_working_days_and_on_time_answers(client):
     for answered in (date(2026, 3, 6), date(2026, 3, 20), date(2026, 3, 24)):
         make_item(ward, answered=True, received_on=date(2026, 3, 2), answered_on=answered)
     make_item(ward, received_on=date(2026, 3, 2))
-    make_item(ward, answered=True, received_on=date(2026, 2, 27), answered_on=date(2026, 4, 1),
-              due_on=date(2026, 3, 27))
+    make_item(
+        ward,
+        answered=True,
+        received_on=date(2026, 2, 27),
+        answered_on=date(2026, 4, 1),
+        due_on=date(2026, 3, 27),
+    )
     with tenant_scope(ward):
         months = {m.month: m for m in monthly_record(3, today=date(2026, 4, 15))}
     march, april = months[date(2026, 3, 1)], months[date(2026, 4, 1)]
@@ -49,7 +54,9 @@ def test_the_home_page_block_shows_the_latest_answers(client):
     menu = home.split('class="main-menu"', 1)[1][:3000] if 'class="main-menu"' in home else home
     assert "/hoi-dap" in menu
     english = client.get("/en/hoi-dap/gui", base_url=base_url(ward)).text
-    assert "Ask a question or send feedback" in english and "Full name" in english and "Họ và tên" not in english
+    assert (
+        "Ask a question or send feedback" in english and "Full name" in english and "Họ và tên" not in english
+    )
 
 
 def test_deleting_a_category_keeps_its_items(client):
@@ -58,11 +65,14 @@ def test_deleting_a_category_keeps_its_items(client):
     item = make_item(ward, category_id=category)
     sign_in(client, ward, make_user(roles={ward: ["editor"]}))
     token = csrf_token(client.get("/admin/feedback-categories", base_url=base_url(ward)).text)
-    deleted = client.post(f"/admin/feedback-categories/{category}/delete", base_url=base_url(ward),
-                          data={"csrf_token": token})
+    deleted = client.post(
+        f"/admin/feedback-categories/{category}/delete", base_url=base_url(ward), data={"csrf_token": token}
+    )
     assert deleted.status_code == 302
     with tenant_scope(ward):
-        assert db.session.scalar(sa.select(FeedbackItem.category_id).where(FeedbackItem.id == item.id)) is None
+        assert (
+            db.session.scalar(sa.select(FeedbackItem.category_id).where(FeedbackItem.id == item.id)) is None
+        )
 
 
 def test_the_demo_has_answered_pending_and_overdue_items_and_a_public_list(client):

@@ -94,10 +94,12 @@ def test_every_guide_renders_in_both_languages_for_each_role(client, app, role):
             page = facts(response.text)
             assert f'<html lang="{lang}">' in response.text
             assert page.headings.count(1) == 1 and page.headings[0] == 1
-            assert all(b - a <= 1 for a, b in zip(page.headings, page.headings[1:], strict=False)), page.headings
+            assert all(b - a <= 1 for a, b in zip(page.headings, page.headings[1:], strict=False)), (
+                page.headings
+            )
             assert {s.anchor for s in guide.sections} <= page.ids
             toc = [href for href in page.links if href.startswith("#") and href not in ("#content", "#toc")]
-            assert [f"#{s.anchor}" for s in guide.sections] == toc[:len(guide.sections)]
+            assert [f"#{s.anchor}" for s in guide.sections] == toc[: len(guide.sections)]
             with app.test_request_context(f"{prefix}/"):
                 from flask_babel import force_locale
 
@@ -129,16 +131,21 @@ def test_every_link_inside_the_help_centre_opens(client, role):
 
 
 def test_the_landing_page_puts_the_readers_own_guides_first(client):
-    expected = {"collaborator": ["collaborator"], "approver": ["approver"],
-                "editor": ["editor", "office", "directory", "consultations"],
-                "board-head": ["office", "directory", "consultations"]}
+    expected = {
+        "collaborator": ["collaborator"],
+        "approver": ["approver"],
+        "editor": ["editor", "office", "directory", "consultations"],
+        "board-head": ["office", "directory", "consultations"],
+    }
     for role, slugs in expected.items():
         tenant = signed_in(client, role)
         html = client.get("/admin/help/", base_url=base_url(tenant)).text
         mine, _, others = html.partition('id="others-h"')
         cards = re.findall(r'<h3><a href="/admin/help/([a-z-]+)">', mine)
         assert cards == slugs, role
-        assert sorted(re.findall(r'<h3><a href="/admin/help/([a-z-]+)">', others)) == sorted(set(GUIDES) - set(slugs))
+        assert sorted(re.findall(r'<h3><a href="/admin/help/([a-z-]+)">', others)) == sorted(
+            set(GUIDES) - set(slugs)
+        )
 
 
 def test_a_platform_administrator_gets_every_guide_and_every_screen_as_a_link(client):
@@ -153,15 +160,18 @@ def test_a_platform_administrator_gets_every_guide_and_every_screen_as_a_link(cl
 def test_screens_the_reader_may_not_open_are_named_not_linked(client):
     tenant = signed_in(client, "collaborator")
     html = client.get("/admin/help/office", base_url=base_url(tenant)).text
-    assert "/admin/royalties/tables" not in html and "/admin/royalties/\"" not in html
+    assert "/admin/royalties/tables" not in html and '/admin/royalties/"' not in html
     assert facts(html).closed >= 3 and "Bảng hệ số nhuận bút" in html
 
 
-@pytest.mark.parametrize(("role", "path", "slug", "anchor"), [
-    ("collaborator", "/admin/newsroom/articles/new", "collaborator", "write"),
-    ("approver", "/admin/newsroom/", "approver", "dashboard"),
-    ("editor", "/en/admin/royalties/", "office", "statement"),
-])
+@pytest.mark.parametrize(
+    ("role", "path", "slug", "anchor"),
+    [
+        ("collaborator", "/admin/newsroom/articles/new", "collaborator", "write"),
+        ("approver", "/admin/newsroom/", "approver", "dashboard"),
+        ("editor", "/en/admin/royalties/", "office", "statement"),
+    ],
+)
 def test_contextual_help_links_open_an_existing_section(client, role, path, slug, anchor):
     tenant = signed_in(client, role)
     html = client.get(path, base_url=base_url(tenant)).text
@@ -190,8 +200,11 @@ def _english() -> tuple[dict[str, str], dict[str, str]]:
     ours, theirs = {}, {}
     for folder in translation_directories():
         with (Path(folder) / "en" / "LC_MESSAGES" / "messages.po").open("rb") as handle:
-            strings = {m.id.replace("%%", "%"): m.string.replace("%%", "%")
-                       for m in read_po(handle) if m.id and isinstance(m.id, str)}
+            strings = {
+                m.id.replace("%%", "%"): m.string.replace("%%", "%")
+                for m in read_po(handle)
+                if m.id and isinstance(m.id, str)
+            }
         (ours if Path(folder).parent == HELP else theirs).update(strings)
     return ours, theirs
 
@@ -203,8 +216,11 @@ def test_the_names_a_guide_quotes_are_the_screens_own_in_both_languages():
     """Every button, field and screen a guide names in `ui(_(…))` or `screen(…, _(…))` is a string
     of another package (so it is what the screen shows), and reads the same in English."""
     ours, theirs = _english()
-    quoted = {m.replace("%%", "%") for path in (HELP / "templates").rglob("*.html")
-              for m in QUOTED.findall(path.read_text("utf-8"))}
+    quoted = {
+        m.replace("%%", "%")
+        for path in (HELP / "templates").rglob("*.html")
+        for m in QUOTED.findall(path.read_text("utf-8"))
+    }
     assert len(quoted) > 100
     assert sorted(q for q in quoted if q not in theirs) == []
     assert sorted(q for q in quoted if ours[q] != theirs[q]) == []
@@ -214,4 +230,6 @@ def test_strings_shared_with_other_packages_keep_their_english():
     """Flask-Babel merges the catalogues: a shared msgid translated differently here would
     change what another package's screens say in English."""
     ours, theirs = _english()
-    assert [(msgid, english) for msgid, english in ours.items() if msgid in theirs and theirs[msgid] != english] == []
+    assert [
+        (msgid, english) for msgid, english in ours.items() if msgid in theirs and theirs[msgid] != english
+    ] == []

@@ -33,8 +33,10 @@ def test_portal_feeds_are_valid_and_hold_only_this_portals_published_items(clien
         make_article(a, state, title=f"Bài ẩn {state}")
     publish(b, title="Tin của phường B")
     host = base_url(a.tenant)
-    for url, kind, version in (("/rss.xml", "application/rss+xml", "rss20"),
-                               ("/atom.xml", "application/atom+xml", "atom10")):
+    for url, kind, version in (
+        ("/rss.xml", "application/rss+xml", "rss20"),
+        ("/atom.xml", "application/atom+xml", "atom10"),
+    ):
         response, parsed = _parse(client, url, host)
         assert response.mimetype == kind and parsed.version == version
         assert [e.title for e in parsed.entries] == ["Tin đã đăng của phường A"]

@@ -31,7 +31,9 @@ def test_the_home_page_leads_with_a_highlight_and_lists_news_by_section(client):
         assert len(re.findall(r"<h1[\s>]", page.text)) == 1
         lead_block = page.text.split('class="home-lead"')[1].split("</section>")[0]
         assert "Tin nổi bật của tuần" in lead_block.split("<ul")[0]
-        assert f'/anh-bai-viet/{lead}/800"' in lead_block and 'alt="Người dân dọn vệ sinh bờ biển"' in lead_block
+        assert (
+            f'/anh-bai-viet/{lead}/800"' in lead_block and 'alt="Người dân dọn vệ sinh bờ biển"' in lead_block
+        )
         latest = page.text.split('id="latest-news-heading"')[1]
         assert "Tin mới nhất nhưng không nổi bật" in latest and "Lễ hội Nghinh Ông" in latest
         assert 'href="' + ("/en" if url == "/en/" else "") + '/chuyen-muc/van-hoa"' in latest

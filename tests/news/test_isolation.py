@@ -15,10 +15,16 @@ S = ArticleState
 
 def _routes(article_id: int) -> list[str]:
     slug = "bai-an"
-    return [f"/tin-tuc/{article_id}", f"/tin-tuc/{article_id}-{slug}", f"/en/tin-tuc/{article_id}-{slug}",
-            f"/tin-tuc/{article_id}-{slug}?print=1", f"/tin-tuc/{article_id}-{slug}/ban-in",
-            f"/tin-tuc/{article_id}-{slug}/luu", f"/anh-bai-viet/{article_id}/800",
-            f"/anh-bai-viet/{article_id}/original"]
+    return [
+        f"/tin-tuc/{article_id}",
+        f"/tin-tuc/{article_id}-{slug}",
+        f"/en/tin-tuc/{article_id}-{slug}",
+        f"/tin-tuc/{article_id}-{slug}?print=1",
+        f"/tin-tuc/{article_id}-{slug}/ban-in",
+        f"/tin-tuc/{article_id}-{slug}/luu",
+        f"/anh-bai-viet/{article_id}/800",
+        f"/anh-bai-viet/{article_id}/original",
+    ]
 
 
 def test_unpublished_articles_are_404_on_every_route(client):

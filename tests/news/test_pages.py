@@ -60,11 +60,13 @@ def test_a_missing_wrong_or_old_slug_redirects_permanently(client):
     board = make_board()
     article_id = publish(board, title=TITLE)
     host = base_url(board.tenant)
-    for url, target in ((f"/tin-tuc/{article_id}", f"/tin-tuc/{article_id}-{SLUG}"),
-                        (f"/tin-tuc/{article_id}-ten-cu-cua-bai", f"/tin-tuc/{article_id}-{SLUG}"),
-                        (f"/en/tin-tuc/{article_id}-sai?print=1", f"/en/tin-tuc/{article_id}-{SLUG}?print=1"),
-                        (f"/tin-tuc/{article_id}-sai/ban-in", f"/tin-tuc/{article_id}-{SLUG}/ban-in"),
-                        (f"/tin-tuc/{article_id}-sai/luu", f"/tin-tuc/{article_id}-{SLUG}/luu")):
+    for url, target in (
+        (f"/tin-tuc/{article_id}", f"/tin-tuc/{article_id}-{SLUG}"),
+        (f"/tin-tuc/{article_id}-ten-cu-cua-bai", f"/tin-tuc/{article_id}-{SLUG}"),
+        (f"/en/tin-tuc/{article_id}-sai?print=1", f"/en/tin-tuc/{article_id}-{SLUG}?print=1"),
+        (f"/tin-tuc/{article_id}-sai/ban-in", f"/tin-tuc/{article_id}-{SLUG}/ban-in"),
+        (f"/tin-tuc/{article_id}-sai/luu", f"/tin-tuc/{article_id}-{SLUG}/luu"),
+    ):
         response = client.get(url, base_url=host)
         assert response.status_code == 301, url
         assert response.headers["Location"] == target, url
@@ -96,8 +98,10 @@ def test_cover_with_srcset_alt_and_caption(client):
     assert set(keys) == {"original", "1200", "800", "400"}
     page = client.get(f"/tin-tuc/{article_id}-{SLUG}", base_url=base_url(board.tenant)).text
     assert f'src="/anh-bai-viet/{article_id}/800"' in page
-    assert (f'srcset="/anh-bai-viet/{article_id}/400 400w, /anh-bai-viet/{article_id}/800 800w, '
-            f'/anh-bai-viet/{article_id}/1200 1200w"') in page
+    assert (
+        f'srcset="/anh-bai-viet/{article_id}/400 400w, /anh-bai-viet/{article_id}/800 800w, '
+        f'/anh-bai-viet/{article_id}/1200 1200w"'
+    ) in page
     assert 'alt="Người dân dọn vệ sinh bờ biển"' in page
     assert "<figcaption>Ảnh: Văn phòng UBND</figcaption>" in page
     image = client.get(f"/anh-bai-viet/{article_id}/400", base_url=base_url(board.tenant))
@@ -107,12 +111,20 @@ def test_cover_with_srcset_alt_and_caption(client):
 
 def test_the_source_line_of_quoted_material_names_source_link_and_author(client):
     board = make_board()
-    article_id = publish(board, title=TITLE, source_type=SourceType.QUOTED, source_name="Báo Bà Rịa – Vũng Tàu",
-                         source_url="https://baobariavungtau.com.vn/bai-goc", source_author="Minh Châu")
+    article_id = publish(
+        board,
+        title=TITLE,
+        source_type=SourceType.QUOTED,
+        source_name="Báo Bà Rịa – Vũng Tàu",
+        source_url="https://baobariavungtau.com.vn/bai-goc",
+        source_author="Minh Châu",
+    )
     page = client.get(f"/tin-tuc/{article_id}-{SLUG}", base_url=base_url(board.tenant)).text
     assert "Nguồn:" in page
-    assert ('<a href="https://baobariavungtau.com.vn/bai-goc" rel="noopener noreferrer nofollow">'
-            "Báo Bà Rịa – Vũng Tàu</a>") in page
+    assert (
+        '<a href="https://baobariavungtau.com.vn/bai-goc" rel="noopener noreferrer nofollow">'
+        "Báo Bà Rịa – Vũng Tàu</a>"
+    ) in page
     assert "Tác giả gốc: Minh Châu" in page
     assert "Bài viết gốc của" not in page
 
@@ -147,7 +159,7 @@ def test_print_view_is_clean_and_save_is_a_self_contained_download(client):
     assert saved.headers["Content-Disposition"] == f'attachment; filename="{SLUG}.html"'
     assert "Nội dung chi tiết của bài." in saved.text
     assert 'src="data:image/jpeg;base64,' in saved.text  # the cover travels inside the file
-    assert "<link rel=\"stylesheet\"" not in saved.text and "<style>" in saved.text
+    assert '<link rel="stylesheet"' not in saved.text and "<style>" in saved.text
     assert f'<base href="{host}/tin-tuc/{article_id}-{SLUG}">' in saved.text  # relative links still work
     english = client.get(f"/en/tin-tuc/{article_id}-{SLUG}/luu", base_url=host)
     assert "This article is available in Vietnamese only." in english.text
@@ -156,7 +168,9 @@ def test_print_view_is_clean_and_save_is_a_self_contained_download(client):
 def test_section_pages_paginate_and_include_sub_sections(client):
     board = make_board()
     with tenant_scope(board.tenant):
-        child = Section(name_vi="Tin phường", name_en="Ward news", slug="tin-phuong", parent_id=board.section_id)
+        child = Section(
+            name_vi="Tin phường", name_en="Ward news", slug="tin-phuong", parent_id=board.section_id
+        )
         db.session.add(child)
         db.session.flush()
         child_id = child.id
@@ -168,8 +182,12 @@ def test_section_pages_paginate_and_include_sub_sections(client):
     first = client.get(f"/chuyen-muc/{parent_slug}", base_url=host)
     assert first.status_code == 200
     _one_h1(first.text)
-    assert "Tin của chuyên mục con" in first.text and "Tin số 11" in first.text and "Tin số 12" not in first.text
-    assert f'href="/chuyen-muc/{parent_slug}?page=2"' in first.text and 'aria-label="Phân trang"' in first.text
+    assert (
+        "Tin của chuyên mục con" in first.text and "Tin số 11" in first.text and "Tin số 12" not in first.text
+    )
+    assert (
+        f'href="/chuyen-muc/{parent_slug}?page=2"' in first.text and 'aria-label="Phân trang"' in first.text
+    )
     second = client.get(f"/chuyen-muc/{parent_slug}?page=2", base_url=host)
     assert "Tin số 12" in second.text and "Tin số 13" in second.text and "Tin số 01" not in second.text
     assert client.get(f"/chuyen-muc/{parent_slug}?page=9", base_url=host).status_code == 404

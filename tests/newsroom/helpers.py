@@ -25,7 +25,10 @@ class Board:
 
 def make_board(tenant: TenantInfo | None = None) -> Board:
     tenant = tenant or make_tenant()
-    people = {role: make_user(roles={tenant: [role]}) for role in ("collaborator", "approver", "editor", "board-head")}
+    people = {
+        role: make_user(roles={tenant: [role]})
+        for role in ("collaborator", "approver", "editor", "board-head")
+    }
     other = make_user(roles={tenant: ["collaborator"]})
     with tenant_scope(tenant):
         section = Section(name_vi="Tin tức", name_en="News", slug=unique("tin-tuc"))
@@ -33,14 +36,26 @@ def make_board(tenant: TenantInfo | None = None) -> Board:
         db.session.add_all([section, unit])
         db.session.flush()
         ids = section.id, unit.id
-    return Board(tenant, people["collaborator"], other, people["approver"], people["editor"],
-                 people["board-head"], *ids)
+    return Board(
+        tenant,
+        people["collaborator"],
+        other,
+        people["approver"],
+        people["editor"],
+        people["board-head"],
+        *ids,
+    )
 
 
 def article_input(board: Board, **fields) -> ArticleInput:
-    values = dict(title="Ra quân tổng vệ sinh môi trường", summary="Hơn 200 người tham gia.",
-                  body="<p>Sáng nay, phường tổ chức ra quân.</p>", section_id=board.section_id,
-                  unit_id=board.unit_id, source_type=SourceType.ORIGINAL)
+    values = dict(
+        title="Ra quân tổng vệ sinh môi trường",
+        summary="Hơn 200 người tham gia.",
+        body="<p>Sáng nay, phường tổ chức ra quân.</p>",
+        section_id=board.section_id,
+        unit_id=board.unit_id,
+        source_type=SourceType.ORIGINAL,
+    )
     values.update(fields)
     return ArticleInput(**values)
 

@@ -15,8 +15,10 @@ from tests.factories import make_tenant, make_user
 
 def test_demo_seed_fills_every_dashboard_and_is_idempotent(app):
     ward = make_tenant()
-    users = {role: make_user(roles={ward: [role]}, email=demo_email(role, ward.slug))
-             for role in ("collaborator", "approver", "editor", "board-head")}
+    users = {
+        role: make_user(roles={ward: [role]}, email=demo_email(role, ward.slug))
+        for role in ("collaborator", "approver", "editor", "board-head")
+    }
     with tenant_scope(ward):
         demo.seed(ward)
         demo.seed(ward)

@@ -28,19 +28,33 @@ def _jpeg_with_exif() -> bytes:
 
 
 def _token(client, board, article_id):
-    return csrf_token(client.get(f"/admin/newsroom/articles/{article_id}/edit", base_url=base_url(board.tenant)).text)
+    return csrf_token(
+        client.get(f"/admin/newsroom/articles/{article_id}/edit", base_url=base_url(board.tenant)).text
+    )
 
 
 def _upload(client, board, article_id, data: bytes, name="anh.jpg"):
-    return client.post(f"/admin/newsroom/articles/{article_id}/images", base_url=base_url(board.tenant), data={
-        "csrf_token": _token(client, board, article_id), "image": (io.BytesIO(data), name)},
-        content_type="multipart/form-data")
+    return client.post(
+        f"/admin/newsroom/articles/{article_id}/images",
+        base_url=base_url(board.tenant),
+        data={"csrf_token": _token(client, board, article_id), "image": (io.BytesIO(data), name)},
+        content_type="multipart/form-data",
+    )
 
 
 def _form(board, token, version, body, **extra):
-    return {"csrf_token": token, "version": str(version), "title": "Ra quân", "summary": "", "body": body,
-            "kind": "news", "section_id": str(board.section_id), "unit_id": str(board.unit_id),
-            "source_type": "original", **extra}
+    return {
+        "csrf_token": token,
+        "version": str(version),
+        "title": "Ra quân",
+        "summary": "",
+        "body": body,
+        "kind": "news",
+        "section_id": str(board.section_id),
+        "unit_id": str(board.unit_id),
+        "source_type": "original",
+        **extra,
+    }
 
 
 def test_an_uploaded_image_is_cleaned_sized_and_given_a_srcset(client):
@@ -80,9 +94,17 @@ def test_images_from_other_sites_are_refused_with_a_message(client):
     with tenant_scope(board.tenant):
         version = load(board, article_id).version
     token = _token(client, board, article_id)
-    response = client.post(f"/admin/newsroom/articles/{article_id}/edit", base_url=base_url(board.tenant),
-                           data=_form(board, token, version, '<p>Xem ảnh</p><img src="https://baodientu.example/a.jpg" alt="A">',
-                                      save="Lưu"))
+    response = client.post(
+        f"/admin/newsroom/articles/{article_id}/edit",
+        base_url=base_url(board.tenant),
+        data=_form(
+            board,
+            token,
+            version,
+            '<p>Xem ảnh</p><img src="https://baodientu.example/a.jpg" alt="A">',
+            save="Lưu",
+        ),
+    )
     assert response.status_code == 422
     assert "Không dùng được ảnh lấy từ trang khác (https://baodientu.example/a.jpg)" in response.text
     with tenant_scope(board.tenant):
@@ -109,9 +131,13 @@ def test_autosave_saves_with_the_version_and_refuses_a_stale_copy(client):
         version = load(board, article_id).version
     token = _token(client, board, article_id)
     url = f"/admin/newsroom/articles/{article_id}/autosave"
-    saved = client.post(url, base_url=base_url(board.tenant), data=_form(board, token, version, "<p>Bản tự lưu.</p>"))
+    saved = client.post(
+        url, base_url=base_url(board.tenant), data=_form(board, token, version, "<p>Bản tự lưu.</p>")
+    )
     assert saved.status_code == 200 and saved.get_json()["version"] == version + 1
-    stale = client.post(url, base_url=base_url(board.tenant), data=_form(board, token, version, "<p>Bản cũ.</p>"))
+    stale = client.post(
+        url, base_url=base_url(board.tenant), data=_form(board, token, version, "<p>Bản cũ.</p>")
+    )
     assert stale.status_code == 409
     with tenant_scope(board.tenant):
         assert load(board, article_id).body == "<p>Bản tự lưu.</p>"
@@ -121,8 +147,11 @@ def test_autosave_of_a_new_article_creates_the_draft(client):
     board = make_board()
     sign_in(client, board.tenant, board.collaborator)
     token = csrf_token(client.get("/admin/newsroom/articles/new", base_url=base_url(board.tenant)).text)
-    reply = client.post("/admin/newsroom/articles/autosave", base_url=base_url(board.tenant),
-                        data=_form(board, token, "", "Đoạn một.\n\nĐoạn hai.")).get_json()
+    reply = client.post(
+        "/admin/newsroom/articles/autosave",
+        base_url=base_url(board.tenant),
+        data=_form(board, token, "", "Đoạn một.\n\nĐoạn hai."),
+    ).get_json()
     article_id = int(re.search(r"/articles/(\d+)/edit", reply["edit_url"]).group(1))
     assert reply["autosave_url"].endswith(f"/articles/{article_id}/autosave")
     with tenant_scope(board.tenant):
@@ -139,7 +168,9 @@ def test_the_edit_page_works_without_javascript_and_loads_the_editor_script(clie
     assert 'name="body"' in textarea and 'data-richtext="1"' in textarea
     tag = re.search(r"<script[^>]*editor\.js[^>]*>", page.text).group(0)
     assert "/_themes/" in tag and "nonce" not in tag  # a file from the site: no inline script needed
-    script = client.get(re.search(r'src="([^"]*editor\.js)"', page.text).group(1), base_url=base_url(board.tenant))
+    script = client.get(
+        re.search(r'src="([^"]*editor\.js)"', page.text).group(1), base_url=base_url(board.tenant)
+    )
     assert script.status_code == 200 and b"eval(" not in script.data
 
 
@@ -149,7 +180,9 @@ def test_preview_frames_the_portals_own_page_only(client):
     sign_in(client, board.tenant, board.editor)
     page = client.get(f"/admin/newsroom/articles/{article_id}/preview", base_url=base_url(board.tenant))
     assert page.status_code == 200 and "frame-src 'self'" in page.headers["Content-Security-Policy"]
-    frame = client.get(f"/admin/newsroom/articles/{article_id}/preview/frame", base_url=base_url(board.tenant))
+    frame = client.get(
+        f"/admin/newsroom/articles/{article_id}/preview/frame", base_url=base_url(board.tenant)
+    )
     assert '<div class="article-body"><p>Nội dung xem trước.</p></div>' in frame.text
     assert "noindex" in frame.text
 
@@ -170,8 +203,14 @@ def test_ward_b_cannot_see_ward_as_images_previews_or_autosave(app, client):
     sign_in(browser, other.tenant, other.editor)
     url = base_url(other.tenant)
     assert browser.get(src, base_url=url).status_code == 404
-    for path in (f"/admin/newsroom/articles/{article_id}/preview", f"/admin/newsroom/articles/{article_id}/preview/frame"):
+    for path in (
+        f"/admin/newsroom/articles/{article_id}/preview",
+        f"/admin/newsroom/articles/{article_id}/preview/frame",
+    ):
         assert browser.get(path, base_url=url).status_code == 404
     token = csrf_token(browser.get("/admin/", base_url=url).text)
-    for path in (f"/admin/newsroom/articles/{article_id}/autosave", f"/admin/newsroom/articles/{article_id}/images"):
+    for path in (
+        f"/admin/newsroom/articles/{article_id}/autosave",
+        f"/admin/newsroom/articles/{article_id}/images",
+    ):
         assert browser.post(path, base_url=url, data={"csrf_token": token}).status_code == 404

@@ -16,10 +16,16 @@ from tests.support import csrf_token, sign_in
 
 
 def _form(board, **changes) -> dict:
-    data = {"title": "Ra quân tổng vệ sinh môi trường", "summary": "Hơn 200 người tham gia.",
-            "body": "<p>Sáng nay, phường tổ chức ra quân.</p>", "kind": "news",
-            "section_id": board.section_id, "unit_id": board.unit_id, "source_type": "original",
-            "save": "1"}
+    data = {
+        "title": "Ra quân tổng vệ sinh môi trường",
+        "summary": "Hơn 200 người tham gia.",
+        "body": "<p>Sáng nay, phường tổ chức ra quân.</p>",
+        "kind": "news",
+        "section_id": board.section_id,
+        "unit_id": board.unit_id,
+        "source_type": "original",
+        "save": "1",
+    }
     data.update(changes)
     return data
 
@@ -33,8 +39,11 @@ def _edit(client, board, article: int, **changes):
     """Open the article's edit form and save it with `changes`, as the person who opened it."""
     url, host = f"/admin/newsroom/articles/{article}/edit", base_url(board.tenant)
     page = client.get(url, base_url=host)
-    return client.post(url, base_url=host, data=_form(board, version=_version(page.text),
-                                                      csrf_token=csrf_token(page.text), **changes))
+    return client.post(
+        url,
+        base_url=host,
+        data=_form(board, version=_version(page.text), csrf_token=csrf_token(page.text), **changes),
+    )
 
 
 def test_second_save_gets_a_conflict_and_keeps_its_text(app, client):
@@ -45,11 +54,27 @@ def test_second_save_gets_a_conflict_and_keeps_its_text(app, client):
     sign_in(second, board.tenant, board.editor)
     url, host = f"/admin/newsroom/articles/{article}/edit", base_url(board.tenant)
     page_1, page_2 = first.get(url, base_url=host), second.get(url, base_url=host)
-    saved = first.post(url, base_url=host, data=_form(board, title="Tiêu đề của người thứ nhất",
-                       version=_version(page_1.text), csrf_token=csrf_token(page_1.text)))
+    saved = first.post(
+        url,
+        base_url=host,
+        data=_form(
+            board,
+            title="Tiêu đề của người thứ nhất",
+            version=_version(page_1.text),
+            csrf_token=csrf_token(page_1.text),
+        ),
+    )
     assert saved.status_code == 302
-    late = second.post(url, base_url=host, data=_form(board, body="<p>Đoạn văn của người thứ hai.</p>",
-                       version=_version(page_2.text), csrf_token=csrf_token(page_2.text)))
+    late = second.post(
+        url,
+        base_url=host,
+        data=_form(
+            board,
+            body="<p>Đoạn văn của người thứ hai.</p>",
+            version=_version(page_2.text),
+            csrf_token=csrf_token(page_2.text),
+        ),
+    )
     assert late.status_code == 409
     assert "Bài đã được người khác sửa" in late.text
     assert "Đoạn văn của người thứ hai." in late.text  # their text is shown back to them
@@ -59,8 +84,16 @@ def test_second_save_gets_a_conflict_and_keeps_its_text(app, client):
         assert current.title == "Tiêu đề của người thứ nhất"
         assert "người thứ hai" not in current.body
     # Saving again, knowingly, goes through.
-    again = second.post(url, base_url=host, data=_form(board, body="<p>Đoạn văn của người thứ hai.</p>",
-                        version=_version(late.text), csrf_token=csrf_token(late.text)))
+    again = second.post(
+        url,
+        base_url=host,
+        data=_form(
+            board,
+            body="<p>Đoạn văn của người thứ hai.</p>",
+            version=_version(late.text),
+            csrf_token=csrf_token(late.text),
+        ),
+    )
     assert again.status_code == 302
 
 
@@ -90,8 +123,11 @@ def test_restore_brings_back_an_old_text_as_a_new_revision(client):
     host = base_url(board.tenant)
     _edit(client, board, article, body="<p>Bản viết lại.</p>")
     listing = client.get(f"/admin/newsroom/articles/{article}/revisions", base_url=host)
-    restored = client.post(f"/admin/newsroom/articles/{article}/revisions/1/restore", base_url=host,
-                           data={"version": _version(listing.text), "csrf_token": csrf_token(listing.text)})
+    restored = client.post(
+        f"/admin/newsroom/articles/{article}/revisions/1/restore",
+        base_url=host,
+        data={"version": _version(listing.text), "csrf_token": csrf_token(listing.text)},
+    )
     assert restored.status_code == 302
     with tenant_scope(board.tenant):
         current = load(board, article)
@@ -104,9 +140,16 @@ def test_body_html_is_sanitised(client):
     board = make_board()
     sign_in(client, board.tenant, board.collaborator)
     page = client.get("/admin/newsroom/articles/new", base_url=base_url(board.tenant))
-    response = client.post("/admin/newsroom/articles/new", base_url=base_url(board.tenant), data=_form(
-        board, title="Thắng Tam ra quân", body='<p onclick="x()">Chữ<script>alert(1)</script></p>',
-        csrf_token=csrf_token(page.text)))
+    response = client.post(
+        "/admin/newsroom/articles/new",
+        base_url=base_url(board.tenant),
+        data=_form(
+            board,
+            title="Thắng Tam ra quân",
+            body='<p onclick="x()">Chữ<script>alert(1)</script></p>',
+            csrf_token=csrf_token(page.text),
+        ),
+    )
     assert response.status_code == 302
     with tenant_scope(board.tenant):
         from blueprints.newsroom.models import Article
@@ -135,8 +178,11 @@ def test_revision_diff_shows_plain_text_escaped_once(client):
 
 def _new_article(client, board, title: str, body: str):
     page = client.get("/admin/newsroom/articles/new", base_url=base_url(board.tenant))
-    response = client.post("/admin/newsroom/articles/new", base_url=base_url(board.tenant), data=_form(
-        board, title=title, body=body, csrf_token=csrf_token(page.text)))
+    response = client.post(
+        "/admin/newsroom/articles/new",
+        base_url=base_url(board.tenant),
+        data=_form(board, title=title, body=body, csrf_token=csrf_token(page.text)),
+    )
     assert response.status_code == 302
     with tenant_scope(board.tenant):
         from blueprints.newsroom.models import Article
@@ -145,10 +191,13 @@ def _new_article(client, board, title: str, body: str):
         return article.id, article.body
 
 
-@pytest.mark.parametrize(("typed", "stored"), [
-    ("Đoạn một.\n\nĐoạn hai.", "<p>Đoạn một.</p>\n<p>Đoạn hai.</p>"),
-    ("Đoạn một.\r\n\r\n\r\nĐoạn hai.\r\nDòng sau.", "<p>Đoạn một.</p>\n<p>Đoạn hai.<br>\nDòng sau.</p>"),
-])
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("Đoạn một.\n\nĐoạn hai.", "<p>Đoạn một.</p>\n<p>Đoạn hai.</p>"),
+        ("Đoạn một.\r\n\r\n\r\nĐoạn hai.\r\nDòng sau.", "<p>Đoạn một.</p>\n<p>Đoạn hai.<br>\nDòng sau.</p>"),
+    ],
+)
 def test_a_blank_line_in_plain_text_starts_a_paragraph(client, typed, stored):
     board = make_board()
     sign_in(client, board.tenant, board.collaborator)
@@ -170,5 +219,7 @@ def test_text_between_blocks_becomes_paragraphs_and_html_paragraphs_stay_as_writ
     written = "<p>Đoạn có sẵn,\ncùng một đoạn.</p>\n<ul><li>Mục một</li></ul>"
     _, body = _new_article(client, board, "Bài HTML", written)
     assert body == written
-    _, mixed = _new_article(client, board, "Bài pha trộn", "Mở đầu <strong>đậm</strong>.\n\n<h2>Phần hai</h2>\nKết.")
+    _, mixed = _new_article(
+        client, board, "Bài pha trộn", "Mở đầu <strong>đậm</strong>.\n\n<h2>Phần hai</h2>\nKết."
+    )
     assert mixed == "<p>Mở đầu <strong>đậm</strong>.</p>\n\n<h2>Phần hai</h2>\n<p>Kết.</p>"

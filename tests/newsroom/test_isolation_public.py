@@ -18,11 +18,21 @@ def test_a_ward_board_cannot_see_or_change_another_wards_articles_by_id(client):
     theirs = make_article(b, S.SUBMITTED, title="Bài riêng của phường B")
     sign_in(client, a.tenant, a.approver)
     host = base_url(a.tenant)
-    for url in (f"/admin/newsroom/articles/{theirs}", f"/admin/newsroom/articles/{theirs}/edit",
-                f"/admin/newsroom/articles/{theirs}/revisions", f"/admin/newsroom/articles/{theirs}/cover/400",
-                f"/anh-bai-viet/{theirs}/400"):
+    for url in (
+        f"/admin/newsroom/articles/{theirs}",
+        f"/admin/newsroom/articles/{theirs}/edit",
+        f"/admin/newsroom/articles/{theirs}/revisions",
+        f"/admin/newsroom/articles/{theirs}/cover/400",
+        f"/anh-bai-viet/{theirs}/400",
+    ):
         assert client.get(url, base_url=host).status_code == 404, url
-    response = post_form(client, a.tenant, f"/admin/newsroom/articles/{theirs}/do/approve", {"comment": "x"}, form_url="/admin/")
+    response = post_form(
+        client,
+        a.tenant,
+        f"/admin/newsroom/articles/{theirs}/do/approve",
+        {"comment": "x"},
+        form_url="/admin/",
+    )
     assert response.status_code == 404
     for page in ("/admin/newsroom/", "/admin/newsroom/articles", "/admin/newsroom/articles?state=submitted"):
         assert "Bài riêng của phường B" not in client.get(page, base_url=host).text
@@ -33,9 +43,19 @@ def test_a_ward_board_cannot_see_or_change_another_wards_articles_by_id(client):
 def test_an_article_cannot_point_at_another_wards_section(client):
     a, b = make_board(), make_board()
     sign_in(client, a.tenant, a.collaborator)
-    response = post_form(client, a.tenant, "/admin/newsroom/articles/new", {
-        "title": "Bài thử", "body": "<p>x</p>", "kind": "news", "section_id": b.section_id,
-        "source_type": "original", "save": "1"})
+    response = post_form(
+        client,
+        a.tenant,
+        "/admin/newsroom/articles/new",
+        {
+            "title": "Bài thử",
+            "body": "<p>x</p>",
+            "kind": "news",
+            "section_id": b.section_id,
+            "source_type": "original",
+            "save": "1",
+        },
+    )
     assert response.status_code == 422 and "Chuyên mục không tồn tại." in response.text
     with tenant_scope(a.tenant):
         assert db.session.scalar(db.select(Article).where(Article.title == "Bài thử")) is None
@@ -44,9 +64,20 @@ def test_an_article_cannot_point_at_another_wards_section(client):
 def test_a_user_of_another_ward_is_not_an_author_here(client):
     a, b = make_board(), make_board()
     sign_in(client, a.tenant, a.collaborator)
-    response = post_form(client, a.tenant, "/admin/newsroom/articles/new", {
-        "title": "Bài có tác giả lạ", "body": "<p>x</p>", "kind": "news", "section_id": a.section_id,
-        "source_type": "original", "author_ids": [b.collaborator.id], "save": "1"})
+    response = post_form(
+        client,
+        a.tenant,
+        "/admin/newsroom/articles/new",
+        {
+            "title": "Bài có tác giả lạ",
+            "body": "<p>x</p>",
+            "kind": "news",
+            "section_id": a.section_id,
+            "source_type": "original",
+            "author_ids": [b.collaborator.id],
+            "save": "1",
+        },
+    )
     assert response.status_code == 422
     assert "Tác giả phải là thành viên của cổng thông tin này." in response.text
 
@@ -74,10 +105,17 @@ def test_public_read_functions_return_only_this_portals_published_articles(app):
 def test_the_board_page_lists_names_and_positions_in_both_languages(client):
     a, b = make_board(), make_board()
     with tenant_scope(a.tenant):
-        db.session.add_all([
-            BoardMember(full_name="Nguyễn Thị Lan", title_vi="Phó Chủ tịch UBND phường, Trưởng ban",
-                        title_en="Vice Chairwoman of the Ward People's Committee, Head of the Board", position=1),
-            BoardMember(full_name="Trần Văn Hùng", title_vi="Cộng tác viên", on_board=False, position=2)])
+        db.session.add_all(
+            [
+                BoardMember(
+                    full_name="Nguyễn Thị Lan",
+                    title_vi="Phó Chủ tịch UBND phường, Trưởng ban",
+                    title_en="Vice Chairwoman of the Ward People's Committee, Head of the Board",
+                    position=1,
+                ),
+                BoardMember(full_name="Trần Văn Hùng", title_vi="Cộng tác viên", on_board=False, position=2),
+            ]
+        )
         db.session.flush()
     with tenant_scope(b.tenant):
         db.session.add(BoardMember(full_name="Lê Văn Bình", title_vi="Trưởng ban", position=1))

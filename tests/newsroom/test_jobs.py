@@ -122,11 +122,26 @@ def _upload(client, board, article_id, data: bytes, name: str, alt: str = "Ngư�
     page = client.get(url, base_url=host)
     import re
 
-    version = re.search(r'value="(\d+)"', re.search(r'<input[^>]*name="version"[^>]*>', page.text).group(0)).group(1)
-    return client.post(url, base_url=host, content_type="multipart/form-data", data={
-        "title": "Ra quân", "body": "<p>Nội dung</p>", "kind": "photo", "section_id": board.section_id,
-        "source_type": "original", "cover_alt": alt, "cover": (io.BytesIO(data), name), "version": version,
-        "save": "1", "csrf_token": csrf_token(page.text)})
+    version = re.search(
+        r'value="(\d+)"', re.search(r'<input[^>]*name="version"[^>]*>', page.text).group(0)
+    ).group(1)
+    return client.post(
+        url,
+        base_url=host,
+        content_type="multipart/form-data",
+        data={
+            "title": "Ra quân",
+            "body": "<p>Nội dung</p>",
+            "kind": "photo",
+            "section_id": board.section_id,
+            "source_type": "original",
+            "cover_alt": alt,
+            "cover": (io.BytesIO(data), name),
+            "version": version,
+            "save": "1",
+            "csrf_token": csrf_token(page.text),
+        },
+    )
 
 
 def test_cover_is_checked_by_content_then_cleaned_and_resized(app, client):

@@ -17,24 +17,47 @@ def test_only_the_board_head_and_editors_manage_units_and_people(app, client):
     for person, code in (("collaborator", 403), ("approver", 403), ("editor", 200), ("head", 200)):
         browser = app.test_client()
         sign_in(browser, board.tenant, getattr(board, person))
-        assert browser.get("/admin/newsroom/people", base_url=base_url(board.tenant)).status_code == code, person
+        assert browser.get("/admin/newsroom/people", base_url=base_url(board.tenant)).status_code == code, (
+            person
+        )
     browser = app.test_client()
     sign_in(browser, board.tenant, board.collaborator)
-    refused = post_form(browser, board.tenant, "/admin/newsroom/people/units", {"name_vi": "Phòng X", "kind": "department"}, form_url="/admin/")
+    refused = post_form(
+        browser,
+        board.tenant,
+        "/admin/newsroom/people/units",
+        {"name_vi": "Phòng X", "kind": "department"},
+        form_url="/admin/",
+    )
     assert refused.status_code == 403
 
 
 def test_a_unit_takes_the_portals_default_quota_and_a_cap_below_the_minimum_is_refused(client):
     board = make_board()
     sign_in(client, board.tenant, board.head)
-    saved = post_form(client, board.tenant, "/admin/newsroom/people/settings",
-                      {"late_after_days": "3", "default_monthly_minimum": "4", "default_monthly_cap": "6"}, form_url="/admin/")
+    saved = post_form(
+        client,
+        board.tenant,
+        "/admin/newsroom/people/settings",
+        {"late_after_days": "3", "default_monthly_minimum": "4", "default_monthly_cap": "6"},
+        form_url="/admin/",
+    )
     assert saved.status_code == 302
-    added = post_form(client, board.tenant, "/admin/newsroom/people/units",
-                      {"name_vi": "Đoàn Thanh niên phường", "kind": "department"}, form_url="/admin/")
+    added = post_form(
+        client,
+        board.tenant,
+        "/admin/newsroom/people/units",
+        {"name_vi": "Đoàn Thanh niên phường", "kind": "department"},
+        form_url="/admin/",
+    )
     assert added.status_code == 302
-    wrong = post_form(client, board.tenant, "/admin/newsroom/people/units",
-                      {"name_vi": "Hội Phụ nữ phường", "kind": "department", "monthly_minimum": "5", "monthly_cap": "2"}, form_url="/admin/")
+    wrong = post_form(
+        client,
+        board.tenant,
+        "/admin/newsroom/people/units",
+        {"name_vi": "Hội Phụ nữ phường", "kind": "department", "monthly_minimum": "5", "monthly_cap": "2"},
+        form_url="/admin/",
+    )
     assert wrong.status_code == 422 and "Mức tối đa không được nhỏ hơn mức tối thiểu." in wrong.text
     assert 'value="Hội Phụ nữ phường"' in wrong.text  # what was typed is kept
     with tenant_scope(board.tenant):
@@ -46,11 +69,21 @@ def test_a_unit_takes_the_portals_default_quota_and_a_cap_below_the_minimum_is_r
 def test_a_member_cannot_be_put_in_another_wards_unit(client):
     a, b = make_board(), make_board()
     sign_in(client, a.tenant, a.head)
-    response = post_form(client, a.tenant, "/admin/newsroom/people/members", {
-        "full_name": "Phạm Văn Tư", "title_vi": "Thành viên", "unit_id": b.unit_id, "on_board": "y"}, form_url="/admin/")
+    response = post_form(
+        client,
+        a.tenant,
+        "/admin/newsroom/people/members",
+        {"full_name": "Phạm Văn Tư", "title_vi": "Thành viên", "unit_id": b.unit_id, "on_board": "y"},
+        form_url="/admin/",
+    )
     assert response.status_code == 422
-    ok = post_form(client, a.tenant, "/admin/newsroom/people/members", {
-        "full_name": "Phạm Văn Tư", "title_vi": "Thành viên", "unit_id": a.unit_id, "on_board": "y"}, form_url="/admin/")
+    ok = post_form(
+        client,
+        a.tenant,
+        "/admin/newsroom/people/members",
+        {"full_name": "Phạm Văn Tư", "title_vi": "Thành viên", "unit_id": a.unit_id, "on_board": "y"},
+        form_url="/admin/",
+    )
     assert ok.status_code == 302
     assert "Phạm Văn Tư" in client.get("/ban-bien-tap", base_url=base_url(a.tenant)).text
     assert "Phạm Văn Tư" not in client.get("/ban-bien-tap", base_url=base_url(b.tenant)).text

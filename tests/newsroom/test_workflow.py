@@ -43,8 +43,13 @@ def test_each_transition_is_allowed_exactly_to_its_roles(app, client, action):
         detail = f"/admin/newsroom/articles/{article}"
         page = browser.get(detail, base_url=base_url(board.tenant))
         assert page.status_code == (403 if person == "other_collaborator" else 200)  # not theirs: unseen
-        response = post_form(browser, board.tenant, f"/admin/newsroom/articles/{article}/do/{action}",
-                             {"comment": "Cần bổ sung số liệu.", "publish_at": FUTURE}, form_url="/admin/")
+        response = post_form(
+            browser,
+            board.tenant,
+            f"/admin/newsroom/articles/{article}/do/{action}",
+            {"comment": "Cần bổ sung số liệu.", "publish_at": FUTURE},
+            form_url="/admin/",
+        )
         with tenant_scope(board.tenant):
             state = load(board, article).state
         if person in allowed:
@@ -62,11 +67,16 @@ def test_platform_admin_may_do_everything(app, client):
     sign_in(client, board.tenant, admin)
     detail = f"/admin/newsroom/articles/{article}"
     for action in ("submit", "approve", "publish", "unpublish", "archive"):
-        response = post_form(client, board.tenant, f"{detail}/do/{action}", {"comment": "ok"}, form_url=detail)
+        response = post_form(
+            client, board.tenant, f"{detail}/do/{action}", {"comment": "ok"}, form_url=detail
+        )
         assert response.status_code == 302, action
     with tenant_scope(board.tenant):
-        steps = db.session.scalars(db.select(ArticleTransition.to_state).where(
-            ArticleTransition.article_id == article).order_by(ArticleTransition.id)).all()
+        steps = db.session.scalars(
+            db.select(ArticleTransition.to_state)
+            .where(ArticleTransition.article_id == article)
+            .order_by(ArticleTransition.id)
+        ).all()
     assert steps == ["submitted", "approved", "published", "unpublished", "archived"]
 
 
@@ -81,7 +91,9 @@ def test_publishing_and_unscheduling_from_the_page_keep_their_dates(client):
     sign_in(client, board.tenant, board.editor)
     for article, action in ((published, "publish"), (scheduled, "unschedule")):
         detail = f"/admin/newsroom/articles/{article}"
-        assert post_form(client, board.tenant, f"{detail}/do/{action}", {}, form_url=detail).status_code == 302
+        assert (
+            post_form(client, board.tenant, f"{detail}/do/{action}", {}, form_url=detail).status_code == 302
+        )
     with tenant_scope(board.tenant):
         assert load(board, published).published_at is not None
         assert load(board, scheduled).publish_at is None and load(board, scheduled).state == S.APPROVED
@@ -95,7 +107,9 @@ def test_return_needs_a_reason_and_is_shown_in_the_timeline(client):
     refused = post_form(client, board.tenant, f"{detail}/do/return", {"comment": "  "}, form_url=detail)
     assert refused.status_code == 422
     assert "Hãy ghi lý do." in refused.text
-    done = post_form(client, board.tenant, f"{detail}/do/return", {"comment": "Thiếu ảnh minh họa"}, form_url=detail)
+    done = post_form(
+        client, board.tenant, f"{detail}/do/return", {"comment": "Thiếu ảnh minh họa"}, form_url=detail
+    )
     assert done.status_code == 302
     page = client.get(detail, base_url=base_url(board.tenant))
     assert "Thiếu ảnh minh họa" in page.text and "Bị trả lại" in page.text
@@ -117,10 +131,20 @@ def test_submission_refused_until_the_source_is_complete(client):
 def test_save_and_submit_marks_the_missing_source_field_and_keeps_the_text(client):
     board = make_board()
     sign_in(client, board.tenant, board.collaborator)
-    response = post_form(client, board.tenant, "/admin/newsroom/articles/new", {
-        "title": "Hội nghị tiếp xúc cử tri", "body": "<p>Nội dung</p>", "kind": "news",
-        "section_id": board.section_id, "source_type": "quoted", "source_name": "Báo Bà Rịa – Vũng Tàu",
-        "save_and_submit": "1"})
+    response = post_form(
+        client,
+        board.tenant,
+        "/admin/newsroom/articles/new",
+        {
+            "title": "Hội nghị tiếp xúc cử tri",
+            "body": "<p>Nội dung</p>",
+            "kind": "news",
+            "section_id": board.section_id,
+            "source_type": "quoted",
+            "source_name": "Báo Bà Rịa – Vũng Tàu",
+            "save_and_submit": "1",
+        },
+    )
     assert response.status_code == 422
     assert 'id="source_url-error"' in response.text
     assert "Hội nghị tiếp xúc cử tri" in response.text  # nothing typed is lost
@@ -147,8 +171,11 @@ def test_wrong_state_is_refused_with_a_message(app):
 def test_schedule_needs_a_future_time(app):
     board = make_board()
     with tenant_scope(board.tenant), pytest.raises(workflow.SubmissionIncomplete):
-        workflow.schedule(load(board, make_article(board, S.APPROVED)), board.editor,
-                          datetime.now(UTC) - timedelta(minutes=1))
+        workflow.schedule(
+            load(board, make_article(board, S.APPROVED)),
+            board.editor,
+            datetime.now(UTC) - timedelta(minutes=1),
+        )
 
 
 def test_collaborator_edits_only_own_drafts_and_returned(client):
@@ -156,7 +183,14 @@ def test_collaborator_edits_only_own_drafts_and_returned(client):
     sign_in(client, board.tenant, board.collaborator)
     for state, code in ((S.DRAFT, 200), (S.RETURNED, 200), (S.SUBMITTED, 403), (S.PUBLISHED, 403)):
         article = make_article(board, state)
-        assert client.get(f"/admin/newsroom/articles/{article}/edit",
-                          base_url=base_url(board.tenant)).status_code == code, state
+        assert (
+            client.get(
+                f"/admin/newsroom/articles/{article}/edit", base_url=base_url(board.tenant)
+            ).status_code
+            == code
+        ), state
     others = make_article(board, S.DRAFT, author=board.other_collaborator)
-    assert client.get(f"/admin/newsroom/articles/{others}/edit", base_url=base_url(board.tenant)).status_code == 403
+    assert (
+        client.get(f"/admin/newsroom/articles/{others}/edit", base_url=base_url(board.tenant)).status_code
+        == 403
+    )

@@ -9,38 +9,60 @@ from tenants.context import tenant_scope
 from tests.factories import base_url, make_tenant, make_user
 from tests.support import post_form, sign_in
 
-GOOD = ("Kỳ,Lĩnh vực,Thủ tục,Tiếp nhận,Đúng hạn,Trễ hạn,Đang giải quyết\n"
-        "2024-Q1,Hộ tịch,Đăng ký khai sinh,120,110,4,6\n"
-        "2024-Q1,Đất đai,\"Xác nhận tình trạng nhà, đất\",30,25,1,4\n")
+GOOD = (
+    "Kỳ,Lĩnh vực,Thủ tục,Tiếp nhận,Đúng hạn,Trễ hạn,Đang giải quyết\n"
+    "2024-Q1,Hộ tịch,Đăng ký khai sinh,120,110,4,6\n"
+    '2024-Q1,Đất đai,"Xác nhận tình trạng nhà, đất",30,25,1,4\n'
+)
 
 
 def figures(tenant):
     with tenant_scope(tenant):
-        return {(f.period, f.field, f.procedure): (f.received, f.on_time, f.late, f.in_progress)
-                for f in db.session.scalars(sa.select(ProcedureFigure))}
+        return {
+            (f.period, f.field, f.procedure): (f.received, f.on_time, f.late, f.in_progress)
+            for f in db.session.scalars(sa.select(ProcedureFigure))
+        }
 
 
 def upload(client, tenant, text: str | bytes, name="so-lieu.csv"):
     data = text.encode("utf-8") if isinstance(text, str) else text
-    return post_form(client, tenant, "/admin/procedure-figures", {"file": (io.BytesIO(data), name)},
-                     content_type="multipart/form-data")
+    return post_form(
+        client,
+        tenant,
+        "/admin/procedure-figures",
+        {"file": (io.BytesIO(data), name)},
+        content_type="multipart/form-data",
+    )
 
 
 def test_headers_without_diacritics_bom_and_semicolons_are_accepted():
-    text = "\ufeffky;linh vuc;thu tuc;tiep nhan;dung han;tre han;dang giai quyet\n2024-03;Chứng thực;;10;9;1;0\n"
+    text = (
+        "\ufeffky;linh vuc;thu tuc;tiep nhan;dung han;tre han;dang giai quyet\n2024-03;Chứng thực;;10;9;1;0\n"
+    )
     rows, errors = parse_figures(text.encode("utf-8"))
     assert errors == []
-    assert rows == [{"period": "2024-03", "field": "Chứng thực", "procedure": "", "received": 10, "on_time": 9,
-                     "late": 1, "in_progress": 0}]
+    assert rows == [
+        {
+            "period": "2024-03",
+            "field": "Chứng thực",
+            "procedure": "",
+            "received": 10,
+            "on_time": 9,
+            "late": 1,
+            "in_progress": 0,
+        }
+    ]
 
 
 def test_every_bad_row_is_reported_with_its_line_and_nothing_is_stored(client):
     ward = make_tenant()
     sign_in(client, ward, make_user(roles={ward: ["editor"]}))
-    bad = GOOD + ("2024-Q5,Hộ tịch,Kết hôn,1,1,0,0\n"
-                  "2024-Q1,,Khác,1,1,0,0\n"
-                  "2024-Q1,Hộ tịch,Trích lục,mười,1,0,0\n"
-                  "2024-Q1,Hộ tịch,Đăng ký khai sinh,1,1,0,0\n")
+    bad = GOOD + (
+        "2024-Q5,Hộ tịch,Kết hôn,1,1,0,0\n"
+        "2024-Q1,,Khác,1,1,0,0\n"
+        "2024-Q1,Hộ tịch,Trích lục,mười,1,0,0\n"
+        "2024-Q1,Hộ tịch,Đăng ký khai sinh,1,1,0,0\n"
+    )
     response = upload(client, ward, bad)
     assert response.status_code == 422
     assert "Dòng 4:" in response.text and "2024-Q5" in response.text
@@ -65,8 +87,10 @@ def test_import_stores_and_a_second_import_replaces_the_same_rows(client):
     sign_in(client, ward, make_user(roles={ward: ["board-head"]}))
     assert upload(client, ward, GOOD).status_code == 302
     assert figures(ward)[("2024-Q1", "Hộ tịch", "Đăng ký khai sinh")] == (120, 110, 4, 6)
-    again = ("Kỳ,Lĩnh vực,Thủ tục,Tiếp nhận,Đúng hạn,Trễ hạn,Đang giải quyết\n"
-             "2024-Q1,Hộ tịch,Đăng ký khai sinh,121,111,4,6\n")
+    again = (
+        "Kỳ,Lĩnh vực,Thủ tục,Tiếp nhận,Đúng hạn,Trễ hạn,Đang giải quyết\n"
+        "2024-Q1,Hộ tịch,Đăng ký khai sinh,121,111,4,6\n"
+    )
     assert upload(client, ward, again).status_code == 302
     stored = figures(ward)
     assert len(stored) == 2 and stored[("2024-Q1", "Hộ tịch", "Đăng ký khai sinh")] == (121, 111, 4, 6)
@@ -94,7 +118,12 @@ def test_deleting_a_period_touches_only_this_portal(client):
             assert import_figures(GOOD.encode()).ok
             db.session.flush()
     sign_in(client, ward_a, make_user(roles={ward_a: ["editor"]}))
-    response = post_form(client, ward_a, "/admin/procedure-figures/delete", {"period": "2024-Q1"},
-                         form_url="/admin/procedure-figures")
+    response = post_form(
+        client,
+        ward_a,
+        "/admin/procedure-figures/delete",
+        {"period": "2024-Q1"},
+        form_url="/admin/procedure-figures",
+    )
     assert response.status_code == 302
     assert figures(ward_a) == {} and len(figures(ward_b)) == 2

@@ -35,10 +35,17 @@ def test_another_portals_row_is_invisible_and_untouchable(client, screen):
     sign_in(client, ward_a, make_user(roles={ward_a: ["editor", "board-head"]}))
     assert MARKER not in client.get(f"/admin/{screen}", base_url=base_url(ward_a)).text
     assert client.get(f"/admin/{screen}/{row_id}", base_url=base_url(ward_a)).status_code == 404
-    edit = post_form(client, ward_a, f"/admin/{screen}/{row_id}", {"name": "x", "title_vi": "x"},
-                     form_url=f"/admin/{screen}/new")
+    edit = post_form(
+        client,
+        ward_a,
+        f"/admin/{screen}/{row_id}",
+        {"name": "x", "title_vi": "x"},
+        form_url=f"/admin/{screen}/new",
+    )
     assert edit.status_code == 404
-    delete = post_form(client, ward_a, f"/admin/{screen}/{row_id}/delete", {}, form_url=f"/admin/{screen}/new")
+    delete = post_form(
+        client, ward_a, f"/admin/{screen}/{row_id}/delete", {}, form_url=f"/admin/{screen}/new"
+    )
     assert delete.status_code == 404
     with tenant_scope(ward_b):
         assert db.session.scalar(sa.select(sa.func.count()).select_from(model)) == 1

@@ -15,7 +15,9 @@ PUBLIC = ["/du-an", "/de-tai-khoa-hoc", "/thong-ke", "/dich-vu-cong", "/du-lich"
 
 def add_project(tenant, name="Nâng cấp đường hẻm 12"):
     with tenant_scope(tenant):
-        project = Project(kind="project", name=name, goal="Chống ngập", budget_vnd=1_500_000_000, status="Đang thi công")
+        project = Project(
+            kind="project", name=name, goal="Chống ngập", budget_vnd=1_500_000_000, status="Đang thi công"
+        )
         db.session.add(project)
         db.session.flush()
         return project.id
@@ -53,9 +55,19 @@ def test_projects_filter_by_kind(client):
     assert "Gói thầu Y" in page.text and "Dự án đầu tư X" not in page.text
 
 
-@pytest.mark.parametrize("screen", ["/admin/projects", "/admin/science-programmes", "/admin/statistics",
-                                    "/admin/procedure-figures", "/admin/banners", "/admin/tourism",
-                                    "/admin/links", "/admin/visits"])
+@pytest.mark.parametrize(
+    "screen",
+    [
+        "/admin/projects",
+        "/admin/science-programmes",
+        "/admin/statistics",
+        "/admin/procedure-figures",
+        "/admin/banners",
+        "/admin/tourism",
+        "/admin/links",
+        "/admin/visits",
+    ],
+)
 def test_back_office_screens_by_role(client, screen):
     ward = make_tenant()
     assert client.get(screen, base_url=base_url(ward)).status_code == 302  # to sign-in
@@ -72,14 +84,29 @@ def test_back_office_screens_by_role(client, screen):
 def test_editor_creates_edits_and_deletes_a_project(client):
     ward = make_tenant()
     sign_in(client, ward, make_user(roles={ward: ["editor"]}))
-    response = post_form(client, ward, "/admin/projects/new", {
-        "kind": "planning", "name": "Kế hoạch phát triển 2025", "goal": "Tăng trưởng", "budget_vnd": "2000000"})
+    response = post_form(
+        client,
+        ward,
+        "/admin/projects/new",
+        {
+            "kind": "planning",
+            "name": "Kế hoạch phát triển 2025",
+            "goal": "Tăng trưởng",
+            "budget_vnd": "2000000",
+        },
+    )
     assert response.status_code == 302
     with tenant_scope(ward):
         project = db.session.scalars(sa.select(Project)).one()
-        assert (project.name, project.kind, project.budget_vnd) == ("Kế hoạch phát triển 2025", "planning", 2_000_000)
+        assert (project.name, project.kind, project.budget_vnd) == (
+            "Kế hoạch phát triển 2025",
+            "planning",
+            2_000_000,
+        )
         project_id = project.id
-    response = post_form(client, ward, f"/admin/projects/{project_id}", {"kind": "planning", "name": "Kế hoạch 2026"})
+    response = post_form(
+        client, ward, f"/admin/projects/{project_id}", {"kind": "planning", "name": "Kế hoạch 2026"}
+    )
     assert response.status_code == 302
     response = post_form(client, ward, f"/admin/projects/{project_id}/delete", {}, form_url="/admin/projects")
     assert response.status_code == 302
@@ -90,8 +117,12 @@ def test_editor_creates_edits_and_deletes_a_project(client):
 def test_invalid_form_keeps_input_and_ties_errors_to_fields(client):
     ward = make_tenant()
     sign_in(client, ward, make_user(roles={ward: ["editor"]}))
-    response = post_form(client, ward, "/admin/projects/new", {"kind": "project", "name": "", "goal": "Mục tiêu giữ lại",
-                                                               "budget_vnd": "-5"})
+    response = post_form(
+        client,
+        ward,
+        "/admin/projects/new",
+        {"kind": "project", "name": "", "goal": "Mục tiêu giữ lại", "budget_vnd": "-5"},
+    )
     assert response.status_code == 422
     assert "Mục tiêu giữ lại" in response.text
     assert 'id="name-error"' in response.text and 'id="budget_vnd-error"' in response.text
@@ -102,7 +133,9 @@ def test_editor_cannot_reach_another_portals_rows(client):
     project_id = add_project(ward_b, "Của phường B")
     sign_in(client, ward_a, make_user(roles={ward_a: ["editor"]}))
     assert client.get(f"/admin/projects/{project_id}", base_url=base_url(ward_a)).status_code == 404
-    response = post_form(client, ward_a, f"/admin/projects/{project_id}/delete", {}, form_url="/admin/projects/new")
+    response = post_form(
+        client, ward_a, f"/admin/projects/{project_id}/delete", {}, form_url="/admin/projects/new"
+    )
     assert response.status_code == 404
     with tenant_scope(ward_b):
         assert db.session.scalars(sa.select(Project.name)).all() == ["Của phường B"]
@@ -124,13 +157,31 @@ def test_science_programme_code_is_unique_per_portal(client):
 def test_statistics_report_upload_and_download_stay_on_their_portal(client):
     ward_a, ward_b = make_tenant(), make_tenant()
     sign_in(client, ward_b, make_user(roles={ward_b: ["editor"]}))
-    rejected = post_form(client, ward_b, "/admin/statistics/new", {
-        "title": "Báo cáo", "period": "Quý I/2024", "published_on": "2024-04-05",
-        "file": (io.BytesIO(b"MZ not a document"), "virus.pdf")}, content_type="multipart/form-data")
+    rejected = post_form(
+        client,
+        ward_b,
+        "/admin/statistics/new",
+        {
+            "title": "Báo cáo",
+            "period": "Quý I/2024",
+            "published_on": "2024-04-05",
+            "file": (io.BytesIO(b"MZ not a document"), "virus.pdf"),
+        },
+        content_type="multipart/form-data",
+    )
     assert rejected.status_code == 422 and "Báo cáo" in rejected.text
-    response = post_form(client, ward_b, "/admin/statistics/new", {
-        "title": "Báo cáo quý I", "period": "Quý I/2024", "published_on": "2024-04-05",
-        "file": (io.BytesIO(PDF), "bao-cao.pdf")}, content_type="multipart/form-data")
+    response = post_form(
+        client,
+        ward_b,
+        "/admin/statistics/new",
+        {
+            "title": "Báo cáo quý I",
+            "period": "Quý I/2024",
+            "published_on": "2024-04-05",
+            "file": (io.BytesIO(PDF), "bao-cao.pdf"),
+        },
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 302
     with tenant_scope(ward_b):
         report_id = db.session.scalars(sa.select(StatisticsReport.id)).one()

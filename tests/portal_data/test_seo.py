@@ -59,8 +59,10 @@ def test_unknown_host_has_no_sitemap(client):
 
 def lastmods(client, tenant) -> dict[str, str | None]:
     root = ET.fromstring(client.get("/sitemap.xml", base_url=base_url(tenant)).data)
-    return {url.findtext("s:loc", namespaces=NS): url.findtext("s:lastmod", namespaces=NS)
-            for url in root.findall("s:url", NS)}
+    return {
+        url.findtext("s:loc", namespaces=NS): url.findtext("s:lastmod", namespaces=NS)
+        for url in root.findall("s:url", NS)
+    }
 
 
 def test_items_with_a_known_date_carry_lastmod(client):
@@ -82,7 +84,11 @@ def test_items_with_a_known_date_carry_lastmod(client):
     base = base_url(board.tenant)
     dates = lastmods(client, board.tenant)
     article_url = f"{base}/tin-tuc/{article}-tin-co-ngay-sua"
-    assert dates[article_url] == dates[f"{base}/en/tin-tuc/{article}-tin-co-ngay-sua"] == "2025-03-02T15:45:10+00:00"
+    assert (
+        dates[article_url]
+        == dates[f"{base}/en/tin-tuc/{article}-tin-co-ngay-sua"]
+        == "2025-03-02T15:45:10+00:00"
+    )
     assert dates[f"{base}/du-an/{own}"] == "2025-01-05T00:00:00+00:00"
     assert dates[f"{base}/du-an"] is None  # a listing page has no date of its own
 
@@ -115,8 +121,11 @@ def test_past_the_limit_the_sitemap_is_an_index_of_pages(client, monkeypatch):
     # another portal's pages list only its own URLs
     other_base = base_url(other)
     other_index = ET.fromstring(client.get("/sitemap.xml", base_url=other_base).data)
-    other_urls = [url for page in other_index.findall("s:sitemap/s:loc", NS)
-                  for url in locs(client, other, page.text.removeprefix(other_base))]
+    other_urls = [
+        url
+        for page in other_index.findall("s:sitemap/s:loc", NS)
+        for url in locs(client, other, page.text.removeprefix(other_base))
+    ]
     assert other_urls and all(url.startswith(other_base + "/") for url in other_urls)
 
 

@@ -32,9 +32,17 @@ def flush(app) -> None:
     run_jobs()
 
 
-@pytest.mark.parametrize("ua", ["Googlebot/2.1 (+http://www.google.com/bot.html)",
-                                "Mozilla/5.0 (compatible; bingbot/2.0)", "curl/8.5.0", "python-requests/2.32",
-                                "Mozilla/5.0 zgrab/0.x scanner", ""])
+@pytest.mark.parametrize(
+    "ua",
+    [
+        "Googlebot/2.1 (+http://www.google.com/bot.html)",
+        "Mozilla/5.0 (compatible; bingbot/2.0)",
+        "curl/8.5.0",
+        "python-requests/2.32",
+        "Mozilla/5.0 zgrab/0.x scanner",
+        "",
+    ],
+)
 def test_bots_and_probes_are_not_counted(client, ua):
     ward = make_tenant()
     view(client, ward, **{"User-Agent": ua})
@@ -46,10 +54,10 @@ def test_only_successful_public_html_page_views_count(client):
     view(client, ward, "/")
     view(client, ward, "/en/du-an")
     assert live(ward) == 2
-    view(client, ward, "/no-such-page")            # 404
-    view(client, ward, "/sitemap.xml")             # not HTML
-    view(client, ward, "/admin/")                  # back office (redirect to sign-in)
-    view(client, ward, "/login")                   # sign-in page
+    view(client, ward, "/no-such-page")  # 404
+    view(client, ward, "/sitemap.xml")  # not HTML
+    view(client, ward, "/admin/")  # back office (redirect to sign-in)
+    view(client, ward, "/login")  # sign-in page
     view(client, ward, "/", **{"Sec-Purpose": "prefetch"})
     client.head("/", base_url=base_url(ward), headers=BROWSER)
     client.post("/", base_url=base_url(ward), headers=BROWSER)
@@ -104,8 +112,8 @@ def test_flush_moves_counts_to_postgresql_and_never_doubles_them(client, app):
 def test_a_flush_that_died_after_claiming_loses_nothing(client, app):
     ward = make_tenant()
     view(client, ward, times=4)
-    assert claim_live_counts() >= {ward.id}    # the worker dies here: counts only in claimed keys
-    view(client, ward, times=1)                # a new live key meanwhile
+    assert claim_live_counts() >= {ward.id}  # the worker dies here: counts only in claimed keys
+    view(client, ward, times=1)  # a new live key meanwhile
     flush(app)
     assert stored(ward) == 5 and live(ward) == 0
 
@@ -132,7 +140,7 @@ def test_back_office_chart_is_accessible_and_shows_only_this_portal(client, app)
     sign_in(client, ward_a, make_user(roles={ward_a: ["editor"]}))
     page = client.get("/admin/visits", base_url=base_url(ward_a))
     assert page.status_code == 200
-    assert '<svg' in page.text and 'role="img"' in page.text and "<title" in page.text
+    assert "<svg" in page.text and 'role="img"' in page.text and "<title" in page.text
     assert "<caption>" in page.text and 'scope="row"' in page.text
     today = vietnam_today().strftime("%d/%m/%Y")
     assert f'<th scope="row">{today}</th><td>3</td>' in page.text

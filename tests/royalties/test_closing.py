@@ -25,8 +25,13 @@ JULY = Month(2024, 7)
 
 def _board_with_july():
     board = with_rates(make_board())
-    first = published(board, datetime(2024, 7, 3, 2, 0, tzinfo=UTC), "1.5", title="Hội nghị tổng kết",
-                      author_ids=[board.collaborator.id, board.other_collaborator.id])
+    first = published(
+        board,
+        datetime(2024, 7, 3, 2, 0, tzinfo=UTC),
+        "1.5",
+        title="Hội nghị tổng kết",
+        author_ids=[board.collaborator.id, board.other_collaborator.id],
+    )
     second = published(board, datetime(2024, 7, 9, 2, 0, tzinfo=UTC), "4.25", title="Ra quân vệ sinh")
     return board, first, second
 
@@ -53,16 +58,34 @@ def test_close_then_reopen_with_a_reason_is_recorded_and_live_figures_come_back(
     sign_in(client, board.tenant, board.head)
     page = client.get("/admin/royalties/?year=2024&month=7", base_url=url)
     assert "Chưa chốt" in page.text
-    closed = post_form(client, board.tenant, "/admin/royalties/close?year=2024&month=7", {}, form_url="/admin/royalties/?year=2024&month=7")
+    closed = post_form(
+        client,
+        board.tenant,
+        "/admin/royalties/close?year=2024&month=7",
+        {},
+        form_url="/admin/royalties/?year=2024&month=7",
+    )
     assert closed.status_code == 302
     page = client.get("/admin/royalties/?year=2024&month=7", base_url=url)
     assert "Đã chốt" in page.text and board.head.name in page.text
     with tenant_scope(board.tenant):
         load(board, first).royalty_factor = Decimal("2")
         db.session.flush()
-    no_reason = post_form(client, board.tenant, "/admin/royalties/reopen?year=2024&month=7", {"reason": "  "}, form_url="/admin/royalties/?year=2024&month=7")
+    no_reason = post_form(
+        client,
+        board.tenant,
+        "/admin/royalties/reopen?year=2024&month=7",
+        {"reason": "  "},
+        form_url="/admin/royalties/?year=2024&month=7",
+    )
     assert no_reason.status_code == 422 and "Nhập lý do mở lại tháng." in no_reason.text
-    reopened = post_form(client, board.tenant, "/admin/royalties/reopen?year=2024&month=7", {"reason": "Sửa hệ số bài hội nghị"}, form_url="/admin/royalties/?year=2024&month=7")
+    reopened = post_form(
+        client,
+        board.tenant,
+        "/admin/royalties/reopen?year=2024&month=7",
+        {"reason": "Sửa hệ số bài hội nghị"},
+        form_url="/admin/royalties/?year=2024&month=7",
+    )
     assert reopened.status_code == 302
     page = client.get("/admin/royalties/?year=2024&month=7", base_url=url)
     assert 'id="month-total">1.462.500<' in page.text  # (2 + 4.25) × 234,000, live again
@@ -83,8 +106,9 @@ def test_exports_and_print_use_the_closed_snapshot(client):
     assert "chua-chot" not in response.headers["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.data.decode("utf-8-sig"))))
     assert int(rows[-1][-1]) == 1_345_500 and rows[1][6] == "1.50"
-    book = openpyxl.load_workbook(io.BytesIO(client.get("/admin/royalties/export.xlsx?year=2024&month=7",
-                                                        base_url=url).data))
+    book = openpyxl.load_workbook(
+        io.BytesIO(client.get("/admin/royalties/export.xlsx?year=2024&month=7", base_url=url).data)
+    )
     assert book.worksheets[0].cell(row=1, column=3).value.startswith("Đã chốt")
     assert list(book.worksheets[0].iter_rows(values_only=True))[-1][-1] == 1_345_500
     printed = client.get("/admin/royalties/print?year=2024&month=7", base_url=url)
@@ -111,15 +135,27 @@ def test_a_month_cannot_be_closed_twice_nor_before_it_ends_nor_with_missing_fact
     board, _, _ = _board_with_july()
     published(board, datetime(2024, 8, 3, 2, 0, tzinfo=UTC), None, title="Chưa có hệ số")
     sign_in(client, board.tenant, board.editor)
-    first = post_form(client, board.tenant, "/admin/royalties/close?year=2024&month=7", {}, form_url="/admin/")
+    first = post_form(
+        client, board.tenant, "/admin/royalties/close?year=2024&month=7", {}, form_url="/admin/"
+    )
     assert first.status_code == 302
-    again = post_form(client, board.tenant, "/admin/royalties/close?year=2024&month=7", {}, form_url="/admin/")
+    again = post_form(
+        client, board.tenant, "/admin/royalties/close?year=2024&month=7", {}, form_url="/admin/"
+    )
     assert again.status_code == 422 and "Tháng 07/2024 đã được chốt." in again.text
-    missing = post_form(client, board.tenant, "/admin/royalties/close?year=2024&month=8", {}, form_url="/admin/")
+    missing = post_form(
+        client, board.tenant, "/admin/royalties/close?year=2024&month=8", {}, form_url="/admin/"
+    )
     assert missing.status_code == 422 and "Còn 1 bài chưa có hệ số" in missing.text
     with tenant_scope(board.tenant):
         current = Month.of()
-    early = post_form(client, board.tenant, f"/admin/royalties/close?year={current.year}&month={current.month}", {}, form_url="/admin/")
+    early = post_form(
+        client,
+        board.tenant,
+        f"/admin/royalties/close?year={current.year}&month={current.month}",
+        {},
+        form_url="/admin/",
+    )
     assert early.status_code == 422 and "Chỉ chốt được tháng đã kết thúc." in early.text
 
 
@@ -129,7 +165,13 @@ def test_collaborators_and_approvers_cannot_close_or_reopen(app):
         browser = app.test_client()
         sign_in(browser, board.tenant, person)
         for action in ("close", "reopen"):
-            response = post_form(browser, board.tenant, f"/admin/royalties/{action}?year=2024&month=7", {"reason": "x"}, form_url="/admin/")
+            response = post_form(
+                browser,
+                board.tenant,
+                f"/admin/royalties/{action}?year=2024&month=7",
+                {"reason": "x"},
+                form_url="/admin/",
+            )
             assert response.status_code == 403
 
 
@@ -141,7 +183,9 @@ def test_a_closed_month_of_ward_a_is_invisible_to_ward_b(client):
     sign_in(client, other.tenant, other.editor)
     page = client.get("/admin/royalties/?year=2024&month=7", base_url=base_url(other.tenant))
     assert "Chưa chốt" in page.text and "Hội nghị tổng kết" not in page.text
-    reopen = post_form(client, other.tenant, "/admin/royalties/reopen?year=2024&month=7", {"reason": "x"}, form_url="/admin/")
+    reopen = post_form(
+        client, other.tenant, "/admin/royalties/reopen?year=2024&month=7", {"reason": "x"}, form_url="/admin/"
+    )
     assert reopen.status_code == 422
     with tenant_scope(board.tenant):
         assert statement(JULY).closed is not None

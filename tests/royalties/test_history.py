@@ -24,11 +24,21 @@ def test_neutralise_prefixes_what_a_spreadsheet_would_run():
 
 def test_collaborator_sees_their_months_and_downloads_them(client):
     board = with_rates(make_board())
-    published(board, datetime(2024, 7, 3, 2, 0, tzinfo=UTC), "1", title="=HYPERLINK(\"http://x\")",
-              author_ids=[board.collaborator.id, board.other_collaborator.id])
+    published(
+        board,
+        datetime(2024, 7, 3, 2, 0, tzinfo=UTC),
+        "1",
+        title='=HYPERLINK("http://x")',
+        author_ids=[board.collaborator.id, board.other_collaborator.id],
+    )
     published(board, datetime(2024, 9, 4, 2, 0, tzinfo=UTC), "2", title="Tin tháng Chín")
-    published(board, datetime(2024, 9, 5, 2, 0, tzinfo=UTC), "3", title="Tin của người khác",
-              author_ids=[board.other_collaborator.id])
+    published(
+        board,
+        datetime(2024, 9, 5, 2, 0, tzinfo=UTC),
+        "3",
+        title="Tin của người khác",
+        author_ids=[board.other_collaborator.id],
+    )
     with tenant_scope(board.tenant):
         closing.close_month(Month(2024, 7), board.editor)
     sign_in(client, board.tenant, board.collaborator)
@@ -38,9 +48,16 @@ def test_collaborator_sees_their_months_and_downloads_them(client):
     assert "Tháng 07/2024" in page.text and "Tháng 09/2024" in page.text and "Tháng 08/2024" not in page.text
     assert "Tin tháng Chín" in page.text and "Tin của người khác" not in page.text
     assert "585.000" in page.text  # 117,000 (half of 234,000) + 468,000 for the year
-    rows = list(csv.reader(io.StringIO(client.get("/admin/royalties/mine/history.csv?year=2024",
-                                                  base_url=url).data.decode("utf-8-sig"))))
-    assert rows[1][2] == "'=HYPERLINK(\"http://x\")" and rows[1][6] == "Đã chốt"
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                client.get("/admin/royalties/mine/history.csv?year=2024", base_url=url).data.decode(
+                    "utf-8-sig"
+                )
+            )
+        )
+    )
+    assert rows[1][2] == '\'=HYPERLINK("http://x")' and rows[1][6] == "Đã chốt"
     assert rows[2][2] == "Tin tháng Chín" and rows[2][6] == "Chưa chốt"
     assert int(rows[-1][5]) == 117_000 + 468_000
 

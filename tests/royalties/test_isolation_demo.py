@@ -48,12 +48,16 @@ def test_a_ward_sees_and_counts_nothing_of_another(app, client):
     sign_in(client, ward_b.tenant, ward_b.editor)
     url = base_url(ward_b.tenant)
     assert client.get(f"/admin/plans/{plan_id}", base_url=url).status_code == 404
-    for path, data in ((f"/admin/plans/{plan_id}/topics", {"title": "x", "due_date": "2024-07-20"}),
-                       (f"/admin/plans/{plan_id}/publish", {})):
+    for path, data in (
+        (f"/admin/plans/{plan_id}/topics", {"title": "x", "due_date": "2024-07-20"}),
+        (f"/admin/plans/{plan_id}/publish", {}),
+    ):
         assert post_form(client, ward_b.tenant, path, data, form_url="/admin/").status_code == 404
     page = client.get("/admin/royalties/?year=2024&month=7", base_url=url)
     assert "Tin riêng của phường A" not in page.text and 'id="month-total">234.000<' in page.text
-    exported = client.get("/admin/royalties/export.csv?year=2024&month=7", base_url=url).data.decode("utf-8-sig")
+    exported = client.get("/admin/royalties/export.csv?year=2024&month=7", base_url=url).data.decode(
+        "utf-8-sig"
+    )
     assert "phường A" not in exported and list(csv.reader(io.StringIO(exported)))[-1][-1] == "234000"
     assert "Kế hoạch bí mật của A" not in client.get("/admin/plans/", base_url=url).text
     # A's editor signed in at A is not signed in at B.
@@ -65,8 +69,10 @@ def test_a_ward_sees_and_counts_nothing_of_another(app, client):
 
 def test_demo_seed_fills_rates_budget_plan_and_statement_and_is_idempotent(app):
     ward = make_tenant()
-    users = {role: make_user(roles={ward: [role]}, email=demo_email(role, ward.slug))
-             for role in ("collaborator", "approver", "editor", "board-head")}
+    users = {
+        role: make_user(roles={ward: [role]}, email=demo_email(role, ward.slug))
+        for role in ("collaborator", "approver", "editor", "board-head")
+    }
     with tenant_scope(ward):
         newsroom_demo.seed(ward)
         demo.seed(ward)

@@ -25,7 +25,9 @@ from tests.support import csrf_token, sign_in
 def test_amount_is_factor_times_percent_of_base_salary_rounded_once_half_up():
     base = RoyaltyBase(base_salary=1_800_000, percent=Decimal("10"))
     assert article_amount(Decimal("2.5"), base) == 450_000
-    assert article_amount(Decimal("1.33"), RoyaltyBase(base_salary=2_340_000, percent=Decimal("10"))) == 311_220
+    assert (
+        article_amount(Decimal("1.33"), RoyaltyBase(base_salary=2_340_000, percent=Decimal("10"))) == 311_220
+    )
     half = RoyaltyBase(base_salary=1_000_001, percent=Decimal("50"))
     assert article_amount(Decimal("1"), half) == 500_001  # 500,000.5 rounds up
     odd = RoyaltyBase(base_salary=2_340_000, percent=Decimal("7.777"))
@@ -61,8 +63,12 @@ def test_month_boundary_is_vietnams_and_the_base_salary_follows_the_day():
 
 def test_totals_agree_between_people_units_months_and_budget():
     board = with_rates(make_board(), percent="12.345")  # amounts with fractions of a đồng
-    published(board, datetime(2024, 7, 3, 2, 0, tzinfo=UTC), "1.33",
-              author_ids=[board.collaborator.id, board.other_collaborator.id])
+    published(
+        board,
+        datetime(2024, 7, 3, 2, 0, tzinfo=UTC),
+        "1.33",
+        author_ids=[board.collaborator.id, board.other_collaborator.id],
+    )
     published(board, datetime(2024, 7, 9, 2, 0, tzinfo=UTC), "3.17")
     published(board, datetime(2024, 7, 20, 2, 0, tzinfo=UTC), "7.01", kind="article")
     published(board, datetime(2024, 8, 2, 2, 0, tzinfo=UTC), "2.99")
@@ -72,7 +78,9 @@ def test_totals_agree_between_people_units_months_and_budget():
         july, august = statement(Month(2024, 7)), statement(Month(2024, 8))
         status = budget_status(2024)
     exact = [Decimal(f) * 2_340_000 * Decimal("12.345") / 100 for f in ("1.33", "3.17", "7.01")]
-    assert [line.amount for line in july.lines] == [int(x.quantize(Decimal(1), "ROUND_HALF_UP")) for x in exact]
+    assert [line.amount for line in july.lines] == [
+        int(x.quantize(Decimal(1), "ROUND_HALF_UP")) for x in exact
+    ]
     assert july.total == sum(g.total for g in july.by_person) == sum(g.total for g in july.by_unit)
     assert len(august.incomplete) == 1 and august.total == august.lines[0].amount
     assert status.spent == july.total + august.total
@@ -82,8 +90,13 @@ def test_totals_agree_between_people_units_months_and_budget():
 
 def test_exports_and_printable_statement_match_the_screen(client):
     board = with_rates(make_board())
-    published(board, datetime(2024, 7, 3, 2, 0, tzinfo=UTC), "1.5", title="Hội nghị tổng kết",
-              author_ids=[board.collaborator.id, board.other_collaborator.id])
+    published(
+        board,
+        datetime(2024, 7, 3, 2, 0, tzinfo=UTC),
+        "1.5",
+        title="Hội nghị tổng kết",
+        author_ids=[board.collaborator.id, board.other_collaborator.id],
+    )
     published(board, datetime(2024, 7, 9, 2, 0, tzinfo=UTC), "4.25", title="Ra quân vệ sinh")
     with tenant_scope(board.tenant):
         total = statement(Month(2024, 7)).total
@@ -96,8 +109,15 @@ def test_exports_and_printable_statement_match_the_screen(client):
     english = client.get("/en/admin/royalties/?year=2024&month=7", base_url=url)
     assert 'id="month-total">1,345,500<' in english.text and "Royalties" in english.text
 
-    rows = list(csv.reader(io.StringIO(client.get("/admin/royalties/export.csv?year=2024&month=7",
-                                                  base_url=url).data.decode("utf-8-sig"))))
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                client.get("/admin/royalties/export.csv?year=2024&month=7", base_url=url).data.decode(
+                    "utf-8-sig"
+                )
+            )
+        )
+    )
     assert rows[0][-1] == "Thành tiền (đồng)"
     assert sum(int(r[-1]) for r in rows[1:-1]) == int(rows[-1][-1]) == total
 
@@ -118,10 +138,20 @@ def test_exports_and_printable_statement_match_the_screen(client):
 
 def test_collaborator_sees_only_their_own_share(client):
     board = with_rates(make_board())
-    published(board, datetime(2024, 7, 3, 2, 0, tzinfo=UTC), "1", title="Tin viết chung",
-              author_ids=[board.collaborator.id, board.other_collaborator.id])
-    published(board, datetime(2024, 7, 4, 2, 0, tzinfo=UTC), "3", title="Tin của người khác",
-              author_ids=[board.other_collaborator.id])
+    published(
+        board,
+        datetime(2024, 7, 3, 2, 0, tzinfo=UTC),
+        "1",
+        title="Tin viết chung",
+        author_ids=[board.collaborator.id, board.other_collaborator.id],
+    )
+    published(
+        board,
+        datetime(2024, 7, 4, 2, 0, tzinfo=UTC),
+        "3",
+        title="Tin của người khác",
+        author_ids=[board.other_collaborator.id],
+    )
     sign_in(client, board.tenant, board.collaborator)
     page = client.get("/admin/royalties/mine?year=2024&month=7", base_url=base_url(board.tenant))
     assert page.status_code == 200
@@ -132,16 +162,28 @@ def test_collaborator_sees_only_their_own_share(client):
 def test_who_may_see_statements_and_change_tables(app):
     board = with_rates(make_board())
     url = base_url(board.tenant)
-    for person, allowed in ((board.collaborator, False), (board.approver, False), (board.editor, True),
-                            (board.head, True)):
+    for person, allowed in (
+        (board.collaborator, False),
+        (board.approver, False),
+        (board.editor, True),
+        (board.head, True),
+    ):
         browser = app.test_client()
         sign_in(browser, board.tenant, person)
-        for page in ("/admin/royalties/", "/admin/royalties/export.csv", "/admin/royalties/export.xlsx",
-                     "/admin/royalties/print", "/admin/royalties/tables"):
+        for page in (
+            "/admin/royalties/",
+            "/admin/royalties/export.csv",
+            "/admin/royalties/export.xlsx",
+            "/admin/royalties/print",
+            "/admin/royalties/tables",
+        ):
             assert browser.get(page, base_url=url).status_code == (200 if allowed else 403), (person, page)
         token = csrf_token(browser.get("/admin/", base_url=url).text)
-        response = browser.post("/admin/royalties/tables/budget", base_url=url, data={
-            "budget-csrf_token": token, "budget-year": "2024", "budget-amount": "1000"})
+        response = browser.post(
+            "/admin/royalties/tables/budget",
+            base_url=url,
+            data={"budget-csrf_token": token, "budget-year": "2024", "budget-amount": "1000"},
+        )
         assert response.status_code == (302 if allowed else 403), (person, response.status_code)
     anonymous = app.test_client().get("/admin/royalties/", base_url=url)
     assert anonymous.status_code == 302
@@ -154,22 +196,49 @@ def test_board_enters_rates_bases_and_budgets_and_errors_keep_the_input(client):
     page = client.get("/admin/royalties/tables", base_url=url)
     assert page.status_code == 200 and 'name="rate-csrf_token"' in page.text
     token = csrf_token(client.get("/admin/", base_url=url).text)  # one token per session
-    wrong = client.post("/admin/royalties/tables/rate", base_url=url, data={
-        "rate-csrf_token": token, "rate-kind": "news", "rate-effective_from": "2024-07-01",
-        "rate-factor_min": "5", "rate-factor_max": "2"})
+    wrong = client.post(
+        "/admin/royalties/tables/rate",
+        base_url=url,
+        data={
+            "rate-csrf_token": token,
+            "rate-kind": "news",
+            "rate-effective_from": "2024-07-01",
+            "rate-factor_min": "5",
+            "rate-factor_max": "2",
+        },
+    )
     assert wrong.status_code == 422
     assert "Hệ số cao nhất phải lớn hơn hoặc bằng hệ số thấp nhất." in wrong.text
     assert 'value="2024-07-01"' in wrong.text
-    done = client.post("/admin/royalties/tables/rate", base_url=url, data={
-        "rate-csrf_token": token, "rate-kind": "news", "rate-effective_from": "2024-07-01",
-        "rate-factor_min": "1", "rate-factor_max": "8.5"})
+    done = client.post(
+        "/admin/royalties/tables/rate",
+        base_url=url,
+        data={
+            "rate-csrf_token": token,
+            "rate-kind": "news",
+            "rate-effective_from": "2024-07-01",
+            "rate-factor_min": "1",
+            "rate-factor_max": "8.5",
+        },
+    )
     assert done.status_code == 302
-    base = client.post("/admin/royalties/tables/base", base_url=url, data={
-        "base-csrf_token": token, "base-effective_from": "2024-07-01", "base-base_salary": "2340000",
-        "base-percent": "10", "base-note": "Nghị định 73/2024/NĐ-CP"})
+    base = client.post(
+        "/admin/royalties/tables/base",
+        base_url=url,
+        data={
+            "base-csrf_token": token,
+            "base-effective_from": "2024-07-01",
+            "base-base_salary": "2340000",
+            "base-percent": "10",
+            "base-note": "Nghị định 73/2024/NĐ-CP",
+        },
+    )
     assert base.status_code == 302
-    budget = client.post("/admin/royalties/tables/budget", base_url=url, data={
-        "budget-csrf_token": token, "budget-year": "2024", "budget-amount": "790000000"})
+    budget = client.post(
+        "/admin/royalties/tables/budget",
+        base_url=url,
+        data={"budget-csrf_token": token, "budget-year": "2024", "budget-amount": "790000000"},
+    )
     assert budget.status_code == 302
     with tenant_scope(board.tenant):
         assert [(r.factor_min, r.factor_max) for r in tables.rates()] == [(Decimal("1.00"), Decimal("8.50"))]

@@ -17,8 +17,12 @@ from tests.support import post_form, run_jobs, sign_in
 def _create_plan(client, board, title="Kế hoạch tin bài tháng này"):
     with tenant_scope(board.tenant):
         month = Month.of()
-    response = post_form(client, board.tenant, "/admin/plans/", {
-        "year": month.year, "month": month.month, "title": title, "intro": "Bám sát nhiệm vụ trọng tâm."})
+    response = post_form(
+        client,
+        board.tenant,
+        "/admin/plans/",
+        {"year": month.year, "month": month.month, "title": title, "intro": "Bám sát nhiệm vụ trọng tâm."},
+    )
     assert response.status_code == 302, response.text
     return int(re.search(r"/admin/plans/(\d+)", response.headers["Location"]).group(1)), month
 
@@ -26,30 +30,56 @@ def _create_plan(client, board, title="Kế hoạch tin bài tháng này"):
 def test_board_drafts_publishes_and_collaborators_are_mailed_once(app, client):
     board = make_board()
     with tenant_scope(board.tenant):
-        db.session.add(BoardMember(user_id=board.collaborator.id, unit_id=board.unit_id, full_name="CTV",
-                                   title_vi="Cộng tác viên", on_board=False))
+        db.session.add(
+            BoardMember(
+                user_id=board.collaborator.id,
+                unit_id=board.unit_id,
+                full_name="CTV",
+                title_vi="Cộng tác viên",
+                on_board=False,
+            )
+        )
         db.session.flush()
     sign_in(client, board.tenant, board.editor)
     plan_id, month = _create_plan(client, board)
     url = f"/admin/plans/{plan_id}"
     due = month.first_day.replace(day=15).isoformat()
-    for title, units in (("Cải cách hành chính", [board.unit_id]), ("An sinh xã hội", []),
-                         ("Chủ đề của đơn vị khác", [999999])):
-        added = post_form(client, board.tenant, f"{url}/topics",
-                          {"title": title, "due_date": due, "unit_ids": units}, form_url=url)
+    for title, units in (
+        ("Cải cách hành chính", [board.unit_id]),
+        ("An sinh xã hội", []),
+        ("Chủ đề của đơn vị khác", [999999]),
+    ):
+        added = post_form(
+            client,
+            board.tenant,
+            f"{url}/topics",
+            {"title": title, "due_date": due, "unit_ids": units},
+            form_url=url,
+        )
         assert added.status_code == 302
-    wrong = post_form(client, board.tenant, f"{url}/topics", {"title": "", "due_date": "", "description": "Giữ lại"}, form_url=url)
+    wrong = post_form(
+        client,
+        board.tenant,
+        f"{url}/topics",
+        {"title": "", "due_date": "", "description": "Giữ lại"},
+        form_url=url,
+    )
     assert wrong.status_code == 422 and "Nhập chủ đề." in wrong.text and "Giữ lại" in wrong.text
 
     # A draft: the collaborator can neither see it nor tell it exists.
     writer = app.test_client()
     sign_in(writer, board.tenant, board.collaborator)
     assert writer.get(url, base_url=base_url(board.tenant)).status_code == 404
-    assert "Ban biên tập chưa ban hành kế hoạch" in writer.get("/admin/newsroom/", base_url=base_url(board.tenant)).text
+    assert (
+        "Ban biên tập chưa ban hành kế hoạch"
+        in writer.get("/admin/newsroom/", base_url=base_url(board.tenant)).text
+    )
 
     published = post_form(client, board.tenant, f"{url}/publish", {}, form_url=url)
     assert published.status_code == 302
-    assert post_form(client, board.tenant, f"{url}/publish", {}, form_url=url).status_code == 302  # twice: one mail job
+    assert (
+        post_form(client, board.tenant, f"{url}/publish", {}, form_url=url).status_code == 302
+    )  # twice: one mail job
     run_jobs()
     run_jobs()
     recipients = sorted(m["To"] for m in mail.outbox)
@@ -58,7 +88,9 @@ def test_board_drafts_publishes_and_collaborators_are_mailed_once(app, client):
     assert "Cải cách hành chính" in body and "An sinh xã hội" in body and f"/admin/plans/{plan_id}" in body
 
     page = writer.get(url, base_url=base_url(board.tenant))
-    assert page.status_code == 200 and "Cải cách hành chính" in page.text and "Ban hành và gửi" not in page.text
+    assert (
+        page.status_code == 200 and "Cải cách hành chính" in page.text and "Ban hành và gửi" not in page.text
+    )
     dashboard = writer.get("/admin/newsroom/", base_url=base_url(board.tenant)).text
     assert "Kế hoạch tin bài tháng này" in dashboard and "Cải cách hành chính" in dashboard
     english = writer.get("/en/admin/newsroom/", base_url=base_url(board.tenant)).text
@@ -70,16 +102,22 @@ def test_only_the_board_head_and_editors_manage_plans(app):
     head = app.test_client()
     sign_in(head, board.tenant, board.head)
     plan_id, month = _create_plan(head, board)
-    duplicate = post_form(head, board.tenant, "/admin/plans/", {
-        "year": month.year, "month": month.month, "title": "Lần hai"})
+    duplicate = post_form(
+        head, board.tenant, "/admin/plans/", {"year": month.year, "month": month.month, "title": "Lần hai"}
+    )
     assert duplicate.status_code == 422 and "Tháng này đã có kế hoạch." in duplicate.text
     for person in (board.collaborator, board.approver):
         browser = app.test_client()
         sign_in(browser, board.tenant, person)
         assert browser.get("/admin/plans/", base_url=base_url(board.tenant)).status_code == 200
-        for path, data in (("/admin/plans/", {"year": 2030, "month": 1, "title": "x"}),
-                           (f"/admin/plans/{plan_id}/topics", {"title": "x", "due_date": "2030-01-02"}),
-                           (f"/admin/plans/{plan_id}/publish", {})):
-            assert post_form(browser, board.tenant, path, data, form_url="/admin/").status_code == 403, (person, path)
+        for path, data in (
+            ("/admin/plans/", {"year": 2030, "month": 1, "title": "x"}),
+            (f"/admin/plans/{plan_id}/topics", {"title": "x", "due_date": "2030-01-02"}),
+            (f"/admin/plans/{plan_id}/publish", {}),
+        ):
+            assert post_form(browser, board.tenant, path, data, form_url="/admin/").status_code == 403, (
+                person,
+                path,
+            )
     anonymous = app.test_client()
     assert anonymous.get("/admin/plans/", base_url=base_url(board.tenant)).status_code == 302  # sign in first

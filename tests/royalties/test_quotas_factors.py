@@ -38,8 +38,13 @@ def _submitted_now(board, count: int) -> None:
 def test_quota_board_counts_by_vietnam_month_and_marks_units_behind(client):
     board = make_board()
     july_first_vn = datetime(2024, 6, 30, 17, 30, tzinfo=UTC)  # 00:30 on 1 July in Vietnam
-    for state, at in ((S.SUBMITTED, july_first_vn), (S.APPROVED, july_first_vn), (S.PUBLISHED, july_first_vn),
-                      (S.SUBMITTED, july_first_vn - timedelta(hours=1)), (S.DRAFT, july_first_vn)):
+    for state, at in (
+        (S.SUBMITTED, july_first_vn),
+        (S.APPROVED, july_first_vn),
+        (S.PUBLISHED, july_first_vn),
+        (S.SUBMITTED, july_first_vn - timedelta(hours=1)),
+        (S.DRAFT, july_first_vn),
+    ):
         article_id = make_article(board, state)
         with tenant_scope(board.tenant):
             article = load(board, article_id)
@@ -68,7 +73,9 @@ def test_over_the_cap_the_portal_warns_and_lets_it_through(client):
     article = make_article(board, S.DRAFT)
     sign_in(client, board.tenant, board.collaborator)
     detail = f"/admin/newsroom/articles/{article}"
-    response = post_form(client, board.tenant, f"{detail}/do/submit", {"comment": ""}, follow_redirects=True, form_url=detail)
+    response = post_form(
+        client, board.tenant, f"{detail}/do/submit", {"comment": ""}, follow_redirects=True, form_url=detail
+    )
     assert response.status_code == 200
     assert "đã vượt mức tối đa 2 bài trong tháng" in response.text
     with tenant_scope(board.tenant):
@@ -82,7 +89,13 @@ def test_over_the_cap_the_portal_refuses_when_set_to(client):
     first = make_article(board, S.DRAFT)
     second = make_article(board, S.DRAFT)
     sign_in(client, board.tenant, board.collaborator)
-    ok = post_form(client, board.tenant, f"/admin/newsroom/articles/{first}/do/submit", {"comment": ""}, form_url="/admin/")
+    ok = post_form(
+        client,
+        board.tenant,
+        f"/admin/newsroom/articles/{first}/do/submit",
+        {"comment": ""},
+        form_url="/admin/",
+    )
     assert ok.status_code == 302  # the second of two is still within the cap
     detail = f"/admin/newsroom/articles/{second}"
     refused = post_form(client, board.tenant, f"{detail}/do/submit", {"comment": ""}, form_url=detail)
@@ -94,10 +107,22 @@ def test_over_the_cap_the_portal_refuses_when_set_to(client):
     edit = f"/admin/newsroom/articles/{second}/edit"
     page = client.get(edit, base_url=base_url(board.tenant))
     version = page.text.split('name="version" type="hidden" value="')[1].split('"')[0]
-    saved = post_form(client, board.tenant, edit, {
-        "version": version, "title": "Tin thứ ba trong tháng", "body": "<p>Nội dung</p>", "kind": "news",
-        "section_id": board.section_id, "unit_id": board.unit_id, "source_type": "original",
-        "author_ids": board.collaborator.id, "save_and_submit": "1"})
+    saved = post_form(
+        client,
+        board.tenant,
+        edit,
+        {
+            "version": version,
+            "title": "Tin thứ ba trong tháng",
+            "body": "<p>Nội dung</p>",
+            "kind": "news",
+            "section_id": board.section_id,
+            "unit_id": board.unit_id,
+            "source_type": "original",
+            "author_ids": board.collaborator.id,
+            "save_and_submit": "1",
+        },
+    )
     assert saved.status_code == 422
     assert "không thể gửi thêm" in saved.text and 'value="Tin thứ ba trong tháng"' in saved.text
     with tenant_scope(board.tenant):
@@ -108,12 +133,18 @@ def test_over_the_cap_the_portal_refuses_when_set_to(client):
 def test_who_may_see_the_quota_board_and_change_its_setting(app):
     board = make_board()
     url = base_url(board.tenant)
-    for person, sees, sets in ((board.collaborator, 403, 403), (board.approver, 200, 403),
-                               (board.editor, 200, 302), (board.head, 200, 302)):
+    for person, sees, sets in (
+        (board.collaborator, 403, 403),
+        (board.approver, 200, 403),
+        (board.editor, 200, 302),
+        (board.head, 200, 302),
+    ):
         browser = app.test_client()
         sign_in(browser, board.tenant, person)
         assert browser.get("/admin/quotas", base_url=url).status_code == sees
-        response = post_form(browser, board.tenant, "/admin/quotas/settings", {"over_cap_policy": "refuse"}, form_url="/admin/")
+        response = post_form(
+            browser, board.tenant, "/admin/quotas/settings", {"over_cap_policy": "refuse"}, form_url="/admin/"
+        )
         assert response.status_code == sets, person
     with tenant_scope(board.tenant):
         assert RoyaltySettings.for_current_tenant().over_cap_policy == "refuse"
@@ -121,7 +152,9 @@ def test_who_may_see_the_quota_board_and_change_its_setting(app):
 
 def _approve(client, board, article, factor: str):
     detail = f"/admin/newsroom/articles/{article}"
-    return post_form(client, board.tenant, f"{detail}/do/approve", {"comment": "", "factor": factor}, form_url="/admin/")
+    return post_form(
+        client, board.tenant, f"{detail}/do/approve", {"comment": "", "factor": factor}, form_url="/admin/"
+    )
 
 
 def test_the_approver_sets_a_factor_within_the_kinds_range(client):
@@ -133,7 +166,9 @@ def test_the_approver_sets_a_factor_within_the_kinds_range(client):
     assert "hệ số từ 1.00 đến 10.00" in page.text
     too_high = _approve(client, board, news, "10.5")
     assert too_high.status_code == 422
-    assert "Hệ số của thể loại này phải từ 1.00 đến 10.00." in too_high.text and 'value="10.5"' in too_high.text
+    assert (
+        "Hệ số của thể loại này phải từ 1.00 đến 10.00." in too_high.text and 'value="10.5"' in too_high.text
+    )
     missing = _approve(client, board, news, "")
     assert missing.status_code == 422 and "Nhập hệ số nhuận bút" in missing.text
     assert _approve(client, board, translated, "7").status_code == 422  # 65 % of 10 at most

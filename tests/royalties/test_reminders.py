@@ -29,8 +29,15 @@ def _board_with_members():
     with tenant_scope(board.tenant):
         unit = db.session.get(Unit, (board.tenant.id, board.unit_id))
         unit.monthly_minimum, unit.monthly_cap = 2, 5
-        db.session.add(BoardMember(user_id=board.collaborator.id, unit_id=board.unit_id, full_name="CTV",
-                                   title_vi="Cộng tác viên", on_board=False))
+        db.session.add(
+            BoardMember(
+                user_id=board.collaborator.id,
+                unit_id=board.unit_id,
+                full_name="CTV",
+                title_vi="Cộng tác viên",
+                on_board=False,
+            )
+        )
         db.session.flush()
     article_id = make_article(board, ArticleState.SUBMITTED)
     with tenant_scope(board.tenant):

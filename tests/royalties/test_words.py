@@ -29,7 +29,10 @@ ENGLISH = {
     105: "One hundred five dong",
     1_000_000: "One million dong",
     1_000_005: "One million five dong",
-    1_234_567_890: "One billion two hundred thirty-four million five hundred sixty-seven thousand eight hundred ninety dong",
+    1_234_567_890: (
+        "One billion two hundred thirty-four million five "
+        "hundred sixty-seven thousand eight hundred ninety dong"
+    ),
     10_000_000_000: "Ten billion dong",
 }
 

@@ -10,8 +10,14 @@ from tests.support import csrf_token, h1_count, post_form, sign_in
 
 def _entry(tenant, day, content, published=True, **extra):
     with tenant_scope(tenant):
-        entry = ScheduleEntry(day=day, starts_at=extra.pop("starts_at", time(8, 0)), content_vi=content,
-                              presider="Chủ tịch UBND", is_published=published, **extra)
+        entry = ScheduleEntry(
+            day=day,
+            starts_at=extra.pop("starts_at", time(8, 0)),
+            content_vi=content,
+            presider="Chủ tịch UBND",
+            is_published=published,
+            **extra,
+        )
         db.session.add(entry)
         db.session.flush()
         return entry.id
@@ -49,13 +55,22 @@ def test_public_week_with_navigation_and_print(client):
 def test_editor_adds_an_entry_and_bad_times_are_refused(client):
     ward = make_tenant()
     sign_in(client, ward, make_user(roles={ward: ["editor"]}))
-    data = {"day": "2025-03-04", "starts_at": "14:00", "ends_at": "13:00", "presider": "Phó Chủ tịch UBND",
-            "content_vi": "Kiểm tra công tác vệ sinh môi trường", "is_published": "y"}
+    data = {
+        "day": "2025-03-04",
+        "starts_at": "14:00",
+        "ends_at": "13:00",
+        "presider": "Phó Chủ tịch UBND",
+        "content_vi": "Kiểm tra công tác vệ sinh môi trường",
+        "is_published": "y",
+    }
     bad = post_form(client, ward, "/admin/schedule/new", data)
     assert bad.status_code == 422 and "Kiểm tra công tác vệ sinh môi trường" in bad.text
     ok = post_form(client, ward, "/admin/schedule/new", data | {"ends_at": "16:30"})
     assert ok.status_code == 302 and "week=2025-W10" in ok.headers["Location"]
-    assert "Kiểm tra công tác vệ sinh môi trường" in client.get("/lich-lam-viec?week=2025-W10", base_url=base_url(ward)).text
+    assert (
+        "Kiểm tra công tác vệ sinh môi trường"
+        in client.get("/lich-lam-viec?week=2025-W10", base_url=base_url(ward)).text
+    )
 
 
 def test_who_may_edit_the_schedule(client):
@@ -72,9 +87,16 @@ def test_isolation_of_schedules(client):
     for url in ("/lich-lam-viec?week=2025-W10", "/lich-lam-viec/ban-in?week=2025-W10"):
         assert "Lịch riêng của phường B" not in client.get(url, base_url=base_url(a)).text
     sign_in(client, a, make_user(roles={a: ["editor"]}))
-    assert "Lịch riêng của phường B" not in client.get("/admin/schedule?week=2025-W10", base_url=base_url(a)).text
+    assert (
+        "Lịch riêng của phường B"
+        not in client.get("/admin/schedule?week=2025-W10", base_url=base_url(a)).text
+    )
     assert client.get(f"/admin/schedule/{entry_b}", base_url=base_url(a)).status_code == 404
     token = csrf_token(client.get("/admin/schedule/new", base_url=base_url(a)).text)
-    assert client.post(f"/admin/schedule/{entry_b}/delete", base_url=base_url(a),
-                       data={"csrf_token": token}).status_code == 404
+    assert (
+        client.post(
+            f"/admin/schedule/{entry_b}/delete", base_url=base_url(a), data={"csrf_token": token}
+        ).status_code
+        == 404
+    )
     assert "Lịch riêng của phường B" in client.get("/lich-lam-viec?week=2025-W10", base_url=base_url(b)).text

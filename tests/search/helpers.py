@@ -35,12 +35,22 @@ def article(board: Board, article_id: int) -> Article:
     return load(board, article_id)
 
 
-def make_document(tenant: TenantInfo, number: str, summary: str, published: bool = True,
-                  issued_on: date = date(2024, 3, 1)) -> int:
+def make_document(
+    tenant: TenantInfo, number: str, summary: str, published: bool = True, issued_on: date = date(2024, 3, 1)
+) -> int:
     with tenant_scope(tenant):
-        doc = Document(number=number, category="administrative", doc_type="decision", field="land",
-                       issuer="UBND phường", signer="Nguyễn Văn A", issued_on=issued_on, summary=summary,
-                       search_text=summary.lower(), is_published=published)
+        doc = Document(
+            number=number,
+            category="administrative",
+            doc_type="decision",
+            field="land",
+            issuer="UBND phường",
+            signer="Nguyễn Văn A",
+            issued_on=issued_on,
+            summary=summary,
+            search_text=summary.lower(),
+            is_published=published,
+        )
         db.session.add(doc)
         db.session.flush()
         return doc.id

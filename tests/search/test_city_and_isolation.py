@@ -37,9 +37,14 @@ def test_the_city_searches_itself_unless_asked_for_its_wards(client, city):
     assert 'id="search-all"' in own.text
     everywhere = search(client, city_tenant, "trong cay xanh", all="1")
     found = titles(everywhere.text)
-    assert sorted(found) == sorted(["Thành phố phát động phong trào trồng cây xanh",
-                                    "Thắng Tam trồng cây xanh ven biển", "Rạch Dừa trồng cây xanh ở trường học",
-                                    "Kế hoạch trồng cây xanh năm 2024"])
+    assert sorted(found) == sorted(
+        [
+            "Thành phố phát động phong trào trồng cây xanh",
+            "Thắng Tam trồng cây xanh ven biển",
+            "Rạch Dừa trồng cây xanh ở trường học",
+            "Kế hoạch trồng cây xanh năm 2024",
+        ]
+    )
     assert "Tỉnh khác" not in everywhere.text  # not a child of this city
     assert "Phường Thắng Tam</p>" in everywhere.text or "· Phường Thắng Tam" in everywhere.text
     ward_links = [u for u in links(everywhere.text) if u.startswith("http://")]
@@ -70,8 +75,10 @@ def test_a_ward_asking_for_every_ward_still_sees_only_itself(client, city):
 
 def test_a_ward_never_finds_another_wards_content(client, city):
     _, thang_tam, rach_dua, elsewhere = city
-    for board, own in ((thang_tam, "Thắng Tam trồng cây xanh ven biển"),
-                       (elsewhere, "Tỉnh khác trồng cây xanh trên núi")):
+    for board, own in (
+        (thang_tam, "Thắng Tam trồng cây xanh ven biển"),
+        (elsewhere, "Tỉnh khác trồng cây xanh trên núi"),
+    ):
         response = search(client, board.tenant, "cay xanh")
         assert titles(response.text) == [own]
     assert titles(search(client, thang_tam.tenant, "5/KH-UBND").text) == []
@@ -105,10 +112,18 @@ def test_the_api_searches_like_the_page_and_matches_its_document(client, city):
     assert {i["portal"] for i in city_wide["items"]} == {None, "Phường Thắng Tam", "Phường Rạch Dừa"}
 
 
-@pytest.mark.parametrize(("query", "parameter"), [
-    ("", "q"), ("q=" + "x" * 201, "q"), ("q=a&type=gossip", "type"), ("q=a&from=2024-13-01", "from"),
-    ("q=a&from=2024-05-02&to=2024-05-01", "to"), ("q=a&all=yes", "all"), ("q=a&sectoin=1", "sectoin"),
-])
+@pytest.mark.parametrize(
+    ("query", "parameter"),
+    [
+        ("", "q"),
+        ("q=" + "x" * 201, "q"),
+        ("q=a&type=gossip", "type"),
+        ("q=a&from=2024-13-01", "from"),
+        ("q=a&from=2024-05-02&to=2024-05-01", "to"),
+        ("q=a&all=yes", "all"),
+        ("q=a&sectoin=1", "sectoin"),
+    ],
+)
 def test_api_refuses_bad_parameters_with_a_400(client, query, parameter):
     ward = make_tenant()
     response = client.get(f"/api/v1/search?{query}", base_url=base_url(ward))

@@ -30,8 +30,12 @@ def test_article_publish_edit_unpublish_republish_archive(client):
     assert _found(client, board.tenant, "cho dem") == ["Khai trương chợ đêm Bãi Trước"]
     with tenant_scope(board.tenant):
         article = load(board, article_id)
-        save_article(article, board.editor, article_input(board, title="Tạm hoãn khai trương phố đi bộ"),
-                     article.version)
+        save_article(
+            article,
+            board.editor,
+            article_input(board, title="Tạm hoãn khai trương phố đi bộ"),
+            article.version,
+        )
     assert _found(client, board.tenant, "cho dem") == []
     assert _found(client, board.tenant, "pho di bo") == ["Tạm hoãn khai trương phố đi bộ"]
     with tenant_scope(board.tenant):
@@ -59,7 +63,9 @@ def test_a_published_article_carries_its_publication_time(client):
     article_id = publish_article(board, title="Tin có ngày đăng")
     with tenant_scope(board.tenant):
         db.session.commit()
-        stored = db.session.scalar(sa.select(SearchDocument.published_at).where(SearchDocument.item_id == article_id))
+        stored = db.session.scalar(
+            sa.select(SearchDocument.published_at).where(SearchDocument.item_id == article_id)
+        )
         assert stored == load(board, article_id).published_at
 
 
@@ -90,13 +96,25 @@ def test_introduction_leaders_and_contacts_follow_their_services(client):
     ward = make_tenant()
     with tenant_scope(ward):
         save_section(SectionKind.HISTORY, body_vi="<p>Làng chài Thắng Tam lập năm 1822.</p>", body_en="")
-        leader = save_leader(None, name="Trần Thị Hồng", title_vi="Chủ tịch UBND phường",
-                             biography_vi="<p>Phụ trách kinh tế và đô thị.</p>", is_published=True)
+        leader = save_leader(
+            None,
+            name="Trần Thị Hồng",
+            title_vi="Chủ tịch UBND phường",
+            biography_vi="<p>Phụ trách kinh tế và đô thị.</p>",
+            is_published=True,
+        )
         unit = OrgUnit(name_vi="Văn phòng HĐND và UBND")
         db.session.add(unit)
         db.session.flush()
-        contact = save_contact(None, today=date(2024, 5, 1), name="Lê Văn Tám", position_vi="Chánh văn phòng",
-                               unit_id=unit.id, phone="0254 3852 000", is_published=True)
+        contact = save_contact(
+            None,
+            today=date(2024, 5, 1),
+            name="Lê Văn Tám",
+            position_vi="Chánh văn phòng",
+            unit_id=unit.id,
+            phone="0254 3852 000",
+            is_published=True,
+        )
         leader_id, contact_id = leader.id, contact.id
     assert _found(client, ward, "lang chai 1822") == ["Lịch sử hình thành"]
     assert _found(client, ward, "chu tich") == ["Trần Thị Hồng"]
@@ -105,15 +123,23 @@ def test_introduction_leaders_and_contacts_follow_their_services(client):
     assert "/gioi-thieu#intro-history" in page
     with tenant_scope(ward):
         save_section(SectionKind.HISTORY, body_vi="<p>Vùng đất của ngư dân.</p>", body_en="")
-        save_leader(db.session.get(Leader, (ward.id, leader_id)), name="Trần Thị Hồng", title_vi="Phó Chủ tịch",
-                    is_published=False)
+        save_leader(
+            db.session.get(Leader, (ward.id, leader_id)),
+            name="Trần Thị Hồng",
+            title_vi="Phó Chủ tịch",
+            is_published=False,
+        )
         db.session.delete(db.session.get(Contact, (ward.id, contact_id)))
         db.session.flush()
-    assert _found(client, ward, "lang chai") == [] and _found(client, ward, "ngu dan") == ["Lịch sử hình thành"]
+    assert _found(client, ward, "lang chai") == [] and _found(client, ward, "ngu dan") == [
+        "Lịch sử hình thành"
+    ]
     assert _found(client, ward, "tran thi hong") == []
     assert _found(client, ward, "le van tam") == []
     with tenant_scope(ward):
-        db.session.delete(db.session.get(IntroSection, (ward.id, db.session.scalar(sa.select(IntroSection.id)))))
+        db.session.delete(
+            db.session.get(IntroSection, (ward.id, db.session.scalar(sa.select(IntroSection.id))))
+        )
         db.session.flush()
     assert _found(client, ward, "ngu dan") == []
 
@@ -141,6 +167,9 @@ def test_reindex_command_rebuilds_from_content(app, client):
     result = app.test_cli_runner().invoke(args=["search", "reindex", "--tenant", board.tenant.slug])
     assert result.exit_code == 0, result.output
     assert f"{board.tenant.slug}: 2 items indexed" in result.output
-    assert sorted(_found(client, board.tenant, "bong da")) == ["Giải bóng đá thiếu niên", "Thông báo giải bóng đá"]
+    assert sorted(_found(client, board.tenant, "bong da")) == [
+        "Giải bóng đá thiếu niên",
+        "Thông báo giải bóng đá",
+    ]
     missing = app.test_cli_runner().invoke(args=["search", "reindex", "--tenant", "no-such-ward"])
     assert missing.exit_code != 0 and "no-such-ward" in missing.output

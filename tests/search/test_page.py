@@ -17,20 +17,38 @@ from tests.support import h1_count
 def ward_news():
     board = make_board(make_tenant(name_vi="Phường Thắng Tam"))
     ids = {
-        "thang_tam": publish_article(board, title="Phường Thắng Tam ra quân tổng vệ sinh",
-                                     summary="Hơn 200 đoàn viên tham gia.",
-                                     body="<p>Các tuyến đường ven biển được dọn sạch.</p>"),
-        "road": publish_article(board, title="Nâng cấp đường Hoàng Hoa Thám",
-                                summary="Công trình hoàn thành trước Tết.", body="<p>Mặt đường rộng 12 mét.</p>"),
-        "hoa_binh": publish_article(board, title="Lễ kỷ niệm ngày Hoà Bình",
-                                    summary="Người dân dự lễ đông đủ.", body="<p>Chương trình văn nghệ.</p>"),
+        "thang_tam": publish_article(
+            board,
+            title="Phường Thắng Tam ra quân tổng vệ sinh",
+            summary="Hơn 200 đoàn viên tham gia.",
+            body="<p>Các tuyến đường ven biển được dọn sạch.</p>",
+        ),
+        "road": publish_article(
+            board,
+            title="Nâng cấp đường Hoàng Hoa Thám",
+            summary="Công trình hoàn thành trước Tết.",
+            body="<p>Mặt đường rộng 12 mét.</p>",
+        ),
+        "hoa_binh": publish_article(
+            board,
+            title="Lễ kỷ niệm ngày Hoà Bình",
+            summary="Người dân dự lễ đông đủ.",
+            body="<p>Chương trình văn nghệ.</p>",
+        ),
     }
     return board, ids
 
 
-@pytest.mark.parametrize("typed", [
-    "thang tam", "Thắng Tam", "THẮNG TAM", "tHẮnG tAm", unicodedata.normalize("NFD", "Thắng Tam"),
-])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "thang tam",
+        "Thắng Tam",
+        "THẮNG TAM",
+        "tHẮnG tAm",
+        unicodedata.normalize("NFD", "Thắng Tam"),
+    ],
+)
 def test_with_or_without_diacritics_in_any_case_or_normal_form(client, ward_news, typed):
     board, _ = ward_news
     response = search(client, board.tenant, typed)
@@ -46,7 +64,9 @@ def test_duong_finds_duong_with_the_stroke(client, ward_news, typed):
     assert found == ["Nâng cấp đường Hoàng Hoa Thám", "Phường Thắng Tam ra quân tổng vệ sinh"]
 
 
-@pytest.mark.parametrize("typed", ["hoà bình", "hòa bình", "hoa binh", unicodedata.normalize("NFD", "hoà bình")])
+@pytest.mark.parametrize(
+    "typed", ["hoà bình", "hòa bình", "hoa binh", unicodedata.normalize("NFD", "hoà bình")]
+)
 def test_old_and_new_tone_placement(client, ward_news, typed):
     board, _ = ward_news
     assert titles(search(client, board.tenant, typed).text) == ["Lễ kỷ niệm ngày Hoà Bình"]
@@ -62,8 +82,12 @@ def test_the_query_stays_in_the_box_and_words_are_highlighted_escaped(client, wa
 
 def test_markup_in_content_never_reaches_the_page(client):
     board = make_board()
-    publish_article(board, title="Cảnh báo <script>alert(1)</script> lừa đảo",
-                    summary="Người dân cần cảnh giác <img src=x onerror=alert(2)>.", body="<p>Nội dung.</p>")
+    publish_article(
+        board,
+        title="Cảnh báo <script>alert(1)</script> lừa đảo",
+        summary="Người dân cần cảnh giác <img src=x onerror=alert(2)>.",
+        body="<p>Nội dung.</p>",
+    )
     response = search(client, board.tenant, "canh bao")
     assert "<script>alert(1)" not in response.text and "onerror=alert(2)>" not in response.text
     assert "&lt;script&gt;" in response.text
@@ -71,27 +95,63 @@ def test_markup_in_content_never_reaches_the_page(client):
 
 def test_ranking_title_over_summary_over_body_then_recent_before_old(client):
     board = make_board()
-    publish_article(board, title="Họp dân khu phố 3", summary="Bàn về kế hoạch năm mới.",
-                    body="<p>Nhiều ý kiến về chợ Xóm Lưới.</p>", published_at=days_ago(1))
-    publish_article(board, title="Giải tỏa lấn chiếm vỉa hè", summary="Ban quản lý chợ Xóm Lưới phối hợp.",
-                    body="<p>Không có gì thêm.</p>", published_at=days_ago(2))
-    publish_article(board, title="Chợ Xóm Lưới sau cải tạo", summary="Tiểu thương vui mừng.",
-                    body="<p>Mái che mới.</p>", published_at=days_ago(900))
-    publish_article(board, title="Chợ Xóm Lưới đón Tết", summary="Hàng hóa phong phú.",
-                    body="<p>Giá cả ổn định.</p>", published_at=days_ago(10))
+    publish_article(
+        board,
+        title="Họp dân khu phố 3",
+        summary="Bàn về kế hoạch năm mới.",
+        body="<p>Nhiều ý kiến về chợ Xóm Lưới.</p>",
+        published_at=days_ago(1),
+    )
+    publish_article(
+        board,
+        title="Giải tỏa lấn chiếm vỉa hè",
+        summary="Ban quản lý chợ Xóm Lưới phối hợp.",
+        body="<p>Không có gì thêm.</p>",
+        published_at=days_ago(2),
+    )
+    publish_article(
+        board,
+        title="Chợ Xóm Lưới sau cải tạo",
+        summary="Tiểu thương vui mừng.",
+        body="<p>Mái che mới.</p>",
+        published_at=days_ago(900),
+    )
+    publish_article(
+        board,
+        title="Chợ Xóm Lưới đón Tết",
+        summary="Hàng hóa phong phú.",
+        body="<p>Giá cả ổn định.</p>",
+        published_at=days_ago(10),
+    )
     found = titles(search(client, board.tenant, "cho xom luoi").text)
-    assert found == ["Chợ Xóm Lưới đón Tết", "Chợ Xóm Lưới sau cải tạo", "Giải tỏa lấn chiếm vỉa hè",
-                     "Họp dân khu phố 3"]
+    assert found == [
+        "Chợ Xóm Lưới đón Tết",
+        "Chợ Xóm Lưới sau cải tạo",
+        "Giải tỏa lấn chiếm vỉa hè",
+        "Họp dân khu phố 3",
+    ]
 
 
 def test_exact_phrase_in_quotes_and_phrase_matches_first(client):
     board = make_board()
-    publish_article(board, title="Vệ sinh trường học trước năm học mới", summary="Môi trường sạch.",
-                    published_at=days_ago(1))
-    publish_article(board, title="Cải thiện môi trường, vệ sinh khu dân cư", summary="Ra quân cuối tuần.",
-                    published_at=days_ago(2))
-    publish_article(board, title="Tổng vệ sinh môi trường khu phố 1", summary="Đông đảo người dân.",
-                    published_at=days_ago(300))
+    publish_article(
+        board,
+        title="Vệ sinh trường học trước năm học mới",
+        summary="Môi trường sạch.",
+        published_at=days_ago(1),
+    )
+    publish_article(
+        board,
+        title="Cải thiện môi trường, vệ sinh khu dân cư",
+        summary="Ra quân cuối tuần.",
+        published_at=days_ago(2),
+    )
+    publish_article(
+        board,
+        title="Tổng vệ sinh môi trường khu phố 1",
+        summary="Đông đảo người dân.",
+        published_at=days_ago(300),
+    )
     loose = titles(search(client, board.tenant, "ve sinh moi truong").text)
     assert loose[0] == "Tổng vệ sinh môi trường khu phố 1" and len(loose) == 3
     quoted = titles(search(client, board.tenant, '"vệ sinh môi trường"').text)
@@ -102,7 +162,9 @@ def test_a_document_number_finds_that_document_first(client):
     board = make_board()
     make_document(board.tenant, "15/2023/QĐ-UBND", "Về việc ban hành quy chế quản lý chợ")
     make_document(board.tenant, "16/2023/QĐ-UBND", "Quy chế phối hợp, thay thế Quyết định 15/2023/QĐ-UBND")
-    publish_article(board, title="Triển khai Quyết định 15/2023/QĐ-UBND về chợ", summary="Theo quyết định mới.")
+    publish_article(
+        board, title="Triển khai Quyết định 15/2023/QĐ-UBND về chợ", summary="Theo quyết định mới."
+    )
     response = search(client, board.tenant, "15/2023/QĐ-UBND")
     found = titles(response.text)
     assert found[0] == "Về việc ban hành quy chế quản lý chợ" and len(found) == 3
@@ -118,10 +180,18 @@ def test_filters_by_type_section_and_dates(client):
     assert len(titles(search(client, board.tenant, "lich tiep cong dan").text)) == 3
     only_documents = titles(search(client, board.tenant, "lich tiep cong dan", type="document").text)
     assert only_documents == ["Thông báo lịch tiếp công dân"]
-    recent = titles(search(client, board.tenant, "lich tiep cong dan",
-                           **{"from": days_ago(60).date().isoformat(), "to": days_ago(0).date().isoformat()}).text)
+    recent = titles(
+        search(
+            client,
+            board.tenant,
+            "lich tiep cong dan",
+            **{"from": days_ago(60).date().isoformat(), "to": days_ago(0).date().isoformat()},
+        ).text
+    )
     assert recent == ["Lịch tiếp công dân tháng 5", "Thông báo lịch tiếp công dân"]
-    in_section = titles(search(client, board.tenant, "lich tiep cong dan", section=str(board.section_id)).text)
+    in_section = titles(
+        search(client, board.tenant, "lich tiep cong dan", section=str(board.section_id)).text
+    )
     assert in_section == ["Lịch tiếp công dân tháng 5", "Lịch tiếp công dân tháng 1"]
     page = search(client, board.tenant, "lich", type="document").text
     assert '<option value="document" selected>' in page
@@ -150,10 +220,22 @@ def test_a_helpful_page_when_nothing_matches_with_typo_suggestions(client, ward_
     assert "Bỏ các bộ lọc" in response.text
 
 
-@pytest.mark.parametrize("hostile", [
-    '"unbalanced', 'a"b"c"', "&|!():*", "!!!", "'; DROP TABLE search_documents; --", "<b>bold</b>",
-    "x" * 200, "ra & quân | (tổng) !vệ:* sinh", "\u200b\u200b", "%00%27", "\\",
-])
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        '"unbalanced',
+        'a"b"c"',
+        "&|!():*",
+        "!!!",
+        "'; DROP TABLE search_documents; --",
+        "<b>bold</b>",
+        "x" * 200,
+        "ra & quân | (tổng) !vệ:* sinh",
+        "\u200b\u200b",
+        "%00%27",
+        "\\",
+    ],
+)
 def test_hostile_queries_get_a_normal_page(client, ward_news, hostile):
     board, _ = ward_news
     response = search(client, board.tenant, hostile)
@@ -201,10 +283,17 @@ def test_the_masthead_box_goes_to_this_page(client):
 def test_pages_run_on_from_title_matches_into_body_only_matches_newest_first(client):
     board = make_board()
     for number in range(3):
-        publish_article(board, title=f"Hiến máu tình nguyện đợt {number}", published_at=days_ago(400 + number))
+        publish_article(
+            board, title=f"Hiến máu tình nguyện đợt {number}", published_at=days_ago(400 + number)
+        )
     for number in range(25):
-        publish_article(board, title=f"Tin hoạt động số {number}", summary="Nhiều phong trào.",
-                        body="<p>Trong đó có hiến máu tình nguyện.</p>", published_at=days_ago(number))
+        publish_article(
+            board,
+            title=f"Tin hoạt động số {number}",
+            summary="Nhiều phong trào.",
+            body="<p>Trong đó có hiến máu tình nguyện.</p>",
+            published_at=days_ago(number),
+        )
     first = titles(search(client, board.tenant, "hien mau").text)
     assert first[:3] == [f"Hiến máu tình nguyện đợt {n}" for n in range(3)]
     assert first[3:] == [f"Tin hoạt động số {n}" for n in range(17)]

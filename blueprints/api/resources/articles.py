@@ -20,34 +20,54 @@ from blueprints.newsroom.models import Article, ArticleKind, ArticleState, Sourc
 from blueprints.newsroom.public import published_article, section_and_descendants
 from tenants.context import portal_zone
 
-SOURCE = Schema("ArticleSource", (
-    schema.enum("type", SourceType, lambda a: a.source_type or None, nullable=True,
-                description=_l("original: bài tự viết; quoted: trích dẫn từ nguồn khác.")),
-    schema.string("name", lambda a: a.source_name or ""),
-    schema.string("author", lambda a: a.source_author or ""),
-    schema.string("url", lambda a: a.source_url if a.source_url.startswith(("https://", "http://")) else None,
-                  nullable=True),
-), _l("Nguồn của tin, bài (Nghị định 42/2022)."))
+SOURCE = Schema(
+    "ArticleSource",
+    (
+        schema.enum(
+            "type",
+            SourceType,
+            lambda a: a.source_type or None,
+            nullable=True,
+            description=_l("original: bài tự viết; quoted: trích dẫn từ nguồn khác."),
+        ),
+        schema.string("name", lambda a: a.source_name or ""),
+        schema.string("author", lambda a: a.source_author or ""),
+        schema.string(
+            "url",
+            lambda a: a.source_url if a.source_url.startswith(("https://", "http://")) else None,
+            nullable=True,
+        ),
+    ),
+    _l("Nguồn của tin, bài (Nghị định 42/2022)."),
+)
 
-ARTICLE = Schema("Article", (
-    schema.integer("id"),
-    schema.string("title"),
-    schema.string("slug"),
-    schema.string("summary"),
-    schema.string("body_html", lambda a: a.body, _l("Nội dung HTML đã được làm sạch.")),
-    schema.enum("kind", ArticleKind),
-    schema.integer("section_id", nullable=True),
-    schema.strings("authors", lambda a: [u.name for u in a.authors if u.name],
-                   _l("Họ tên tác giả theo thứ tự.")),
-    schema.one("source", SOURCE, lambda a: a),
-    schema.strings("tags", lambda a: list(a.tags or [])),
-    schema.boolean("is_highlight"),
-    schema.moment("published_at"),
-    schema.moment("updated_at"),
-    schema.link("cover_url", lambda a: page_url("newsroom.public_cover", article_id=a.id, size="800")
-                if a.cover_key else None, nullable=True),
-    schema.link("url", lambda a: _article_url(a), _l("Trang HTML của bài viết."), nullable=True),
-), _l("Một tin, bài đã đăng."))
+ARTICLE = Schema(
+    "Article",
+    (
+        schema.integer("id"),
+        schema.string("title"),
+        schema.string("slug"),
+        schema.string("summary"),
+        schema.string("body_html", lambda a: a.body, _l("Nội dung HTML đã được làm sạch.")),
+        schema.enum("kind", ArticleKind),
+        schema.integer("section_id", nullable=True),
+        schema.strings(
+            "authors", lambda a: [u.name for u in a.authors if u.name], _l("Họ tên tác giả theo thứ tự.")
+        ),
+        schema.one("source", SOURCE, lambda a: a),
+        schema.strings("tags", lambda a: list(a.tags or [])),
+        schema.boolean("is_highlight"),
+        schema.moment("published_at"),
+        schema.moment("updated_at"),
+        schema.link(
+            "cover_url",
+            lambda a: page_url("newsroom.public_cover", article_id=a.id, size="800") if a.cover_key else None,
+            nullable=True,
+        ),
+        schema.link("url", lambda a: _article_url(a), _l("Trang HTML của bài viết."), nullable=True),
+    ),
+    _l("Một tin, bài đã đăng."),
+)
 
 
 def _article_url(article: Article) -> str | None:
@@ -66,8 +86,11 @@ FILTERS = (
 
 
 def list_articles(filters: dict, page: int, per_page: int):
-    query = (sa.select(Article).where(Article.state == ArticleState.PUBLISHED)
-             .options(selectinload(Article.author_links)))
+    query = (
+        sa.select(Article)
+        .where(Article.state == ArticleState.PUBLISHED)
+        .options(selectinload(Article.author_links))
+    )
     if filters["section"] is not None:
         query = query.where(Article.section_id.in_(section_and_descendants(filters["section"])))
     if filters["kind"]:
@@ -77,7 +100,9 @@ def list_articles(filters: dict, page: int, per_page: int):
     if filters["published_from"]:
         query = query.where(Article.published_at >= _local_midnight(filters["published_from"]))
     if filters["published_to"]:
-        query = query.where(Article.published_at < _local_midnight(filters["published_to"] + timedelta(days=1)))
+        query = query.where(
+            Article.published_at < _local_midnight(filters["published_to"] + timedelta(days=1))
+        )
     query = query.order_by(Article.published_at.desc(), Article.id.desc())
     return db.paginate(query, page=page, per_page=per_page, error_out=False, count=True)
 
@@ -89,11 +114,21 @@ def _local_midnight(day) -> datetime:
 def _check(filters: dict) -> None:
     start, end = filters["published_from"], filters["published_to"]
     if start and end and end < start:
-        raise params.ApiError(400, str(_l("“published_to” không được trước “published_from”.")), "published_to")
+        raise params.ApiError(
+            400, str(_l("“published_to” không được trước “published_from”.")), "published_to"
+        )
 
 
-register(Resource(
-    path="articles", schema=ARTICLE, title=_l("Tin, bài"),
-    description=_l("Tin, bài đã đăng của cổng, mới nhất trước."),
-    filters=FILTERS, list_rows=list_articles, get_row=published_article,
-    not_found=_l("Không có tin, bài đã đăng nào với mã số này."), check=_check))
+register(
+    Resource(
+        path="articles",
+        schema=ARTICLE,
+        title=_l("Tin, bài"),
+        description=_l("Tin, bài đã đăng của cổng, mới nhất trước."),
+        filters=FILTERS,
+        list_rows=list_articles,
+        get_row=published_article,
+        not_found=_l("Không có tin, bài đã đăng nào với mã số này."),
+        check=_check,
+    )
+)

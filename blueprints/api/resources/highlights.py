@@ -15,18 +15,26 @@ from blueprints.api import params, schema
 from blueprints.api.registry import Resource, register
 from blueprints.api.schema import Schema
 
-HIGHLIGHT = Schema("Highlight", (
-    schema.integer("id"),
-    schema.integer("ward_id", lambda i: i.source_tenant_id, _l("Mã cổng của phường, xã; null với nguồn ngoài."),
-                   nullable=True),
-    schema.string("ward", lambda i: i.source_name, _l("Tên phường, xã hoặc nguồn ngoài.")),
-    schema.string("title"),
-    schema.string("summary"),
-    schema.link("image_url", item_image, nullable=True),
-    schema.moment("published_at"),
-    schema.link("url", item_url, _l("Trang gốc của tin trên cổng của phường, xã.")),
-    schema.boolean("pinned"),
-), _l("Một tin nổi bật của phường, xã trên cổng cấp trên."))
+HIGHLIGHT = Schema(
+    "Highlight",
+    (
+        schema.integer("id"),
+        schema.integer(
+            "ward_id",
+            lambda i: i.source_tenant_id,
+            _l("Mã cổng của phường, xã; null với nguồn ngoài."),
+            nullable=True,
+        ),
+        schema.string("ward", lambda i: i.source_name, _l("Tên phường, xã hoặc nguồn ngoài.")),
+        schema.string("title"),
+        schema.string("summary"),
+        schema.link("image_url", item_image, nullable=True),
+        schema.moment("published_at"),
+        schema.link("url", item_url, _l("Trang gốc của tin trên cổng của phường, xã.")),
+        schema.boolean("pinned"),
+    ),
+    _l("Một tin nổi bật của phường, xã trên cổng cấp trên."),
+)
 
 FILTERS = (
     params.integer("ward", _l("Mã cổng của phường, xã.")),
@@ -49,11 +57,21 @@ def list_highlights(filters: dict, page: int, per_page: int):
 def _check(filters: dict) -> None:
     start, end = filters["published_from"], filters["published_to"]
     if start and end and end < start:
-        raise params.ApiError(400, str(_l("“published_to” không được trước “published_from”.")), "published_to")
+        raise params.ApiError(
+            400, str(_l("“published_to” không được trước “published_from”.")), "published_to"
+        )
 
 
-register(Resource(
-    path="highlights", schema=HIGHLIGHT, title=_l("Tin các phường, xã"),
-    description=_l("Tin nổi bật của các phường, xã trên cổng cấp trên: ghim trước, rồi mới nhất."),
-    filters=FILTERS, list_rows=list_highlights, get_row=visible_item,
-    not_found=_l("Không có tin nào với mã số này."), check=_check))
+register(
+    Resource(
+        path="highlights",
+        schema=HIGHLIGHT,
+        title=_l("Tin các phường, xã"),
+        description=_l("Tin nổi bật của các phường, xã trên cổng cấp trên: ghim trước, rồi mới nhất."),
+        filters=FILTERS,
+        list_rows=list_highlights,
+        get_row=visible_item,
+        not_found=_l("Không có tin nào với mã số này."),
+        check=_check,
+    )
+)

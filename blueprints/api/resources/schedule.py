@@ -17,30 +17,41 @@ from tenants.context import require_tenant
 
 MAX_RANGE_DAYS = 366
 
-ENTRY = Schema("ScheduleEntry", (
-    schema.integer("id"),
-    schema.day("date", lambda e: e.day),
-    schema.string("starts_at", lambda e: local_moment(e.day, e.starts_at), format="date-time"),
-    schema.string("ends_at", lambda e: local_moment(e.day, e.ends_at), format="date-time", nullable=True),
-    schema.string("content_vi"),
-    schema.string("content_en", description=_l("Rỗng khi chưa có bản tiếng Anh.")),
-    schema.string("presider", description=_l("Người chủ trì.")),
-    schema.string("participants", description=_l("Thành phần tham dự.")),
-    schema.string("location"),
-    schema.link("url", lambda e: page_url("schedule.week", week=week_of(e.day).key),
-                _l("Trang lịch làm việc của tuần có mục này.")),
-), _l("Một mục trong lịch làm việc của lãnh đạo."))
+ENTRY = Schema(
+    "ScheduleEntry",
+    (
+        schema.integer("id"),
+        schema.day("date", lambda e: e.day),
+        schema.string("starts_at", lambda e: local_moment(e.day, e.starts_at), format="date-time"),
+        schema.string("ends_at", lambda e: local_moment(e.day, e.ends_at), format="date-time", nullable=True),
+        schema.string("content_vi"),
+        schema.string("content_en", description=_l("Rỗng khi chưa có bản tiếng Anh.")),
+        schema.string("presider", description=_l("Người chủ trì.")),
+        schema.string("participants", description=_l("Thành phần tham dự.")),
+        schema.string("location"),
+        schema.link(
+            "url",
+            lambda e: page_url("schedule.week", week=week_of(e.day).key),
+            _l("Trang lịch làm việc của tuần có mục này."),
+        ),
+    ),
+    _l("Một mục trong lịch làm việc của lãnh đạo."),
+)
 
 FILTERS = (
-    params.Param("week", {"type": "string", "pattern": r"^\d{4}-W\d{2}$", "examples": ["2025-W05"]},
-                 lambda raw: _iso_week(raw), _l("Tuần ISO; mặc định là tuần hiện tại.")),
+    params.Param(
+        "week",
+        {"type": "string", "pattern": r"^\d{4}-W\d{2}$", "examples": ["2025-W05"]},
+        lambda raw: _iso_week(raw),
+        _l("Tuần ISO; mặc định là tuần hiện tại."),
+    ),
     params.day("from", _l("Từ ngày (thay cho week).")),
     params.day("to", _l("Đến ngày (thay cho week); tối đa 366 ngày sau from.")),
 )
 
 
 def _iso_week(raw: str) -> Week:
-    """"2025-W05" → that week; anything else (or a week 53 a year lacks) is a ValueError."""
+    """ "2025-W05" → that week; anything else (or a week 53 a year lacks) is a ValueError."""
     if not re.fullmatch(r"\d{4}-W\d{2}", raw):
         raise ValueError(raw)
     return Week(date.fromisocalendar(int(raw[:4]), int(raw[6:]), 1))
@@ -72,8 +83,16 @@ def list_schedule(filters: dict, page: int, per_page: int):
     return list_entries(start, end, page=page, per_page=per_page)
 
 
-register(Resource(
-    path="schedule", schema=ENTRY, title=_l("Lịch làm việc"),
-    description=_l("Lịch làm việc đã công bố của lãnh đạo, theo ngày và giờ."),
-    filters=FILTERS, list_rows=list_schedule, get_row=lambda entry_id: get_entry(entry_id),
-    not_found=_l("Không có mục lịch làm việc đã công bố nào với mã số này."), check=_check))
+register(
+    Resource(
+        path="schedule",
+        schema=ENTRY,
+        title=_l("Lịch làm việc"),
+        description=_l("Lịch làm việc đã công bố của lãnh đạo, theo ngày và giờ."),
+        filters=FILTERS,
+        list_rows=list_schedule,
+        get_row=lambda entry_id: get_entry(entry_id),
+        not_found=_l("Không có mục lịch làm việc đã công bố nào với mã số này."),
+        check=_check,
+    )
+)

@@ -31,24 +31,42 @@ class Found:
     words: tuple[str, ...] = ()
 
 
-RESULT = Schema("SearchResult", (
-    schema.integer("id", lambda f: f.hit.id, _l("Mã của mục trong chỉ mục tìm kiếm.")),
-    schema.enum("kind", Kind, lambda f: str(f.hit.kind)),
-    schema.integer("item_id", lambda f: f.hit.item_id, _l("Mã của tin bài, văn bản… trên cổng của nó.")),
-    schema.string("title", lambda f: f.hit.title),
-    schema.string("title_html", lambda f: str(highlight(f.hit.title, f.words)),
-                  _l("Tiêu đề đã thoát HTML, các từ khớp trong <mark>.")),
-    schema.string("snippet_html", lambda f: str(snippet(f.hit, f.words)),
-                  _l("Đoạn trích đã thoát HTML, các từ khớp trong <mark>.")),
-    schema.string("number", lambda f: f.hit.extra_key or None, _l("Số, ký hiệu của văn bản."), nullable=True),
-    schema.moment("published_at", lambda f: f.hit.published_at, nullable=True),
-    schema.string("portal", lambda f: f.hit.portal.name_vi if f.hit.portal else None,
-                  _l("Tên phường, xã khi kết quả thuộc cổng thông tin khác."), nullable=True),
-    schema.link("url", lambda f: hit_url(f.hit, external=True), _l("Trang của nội dung."), nullable=True),
-), _l("Một kết quả tìm kiếm."))
+RESULT = Schema(
+    "SearchResult",
+    (
+        schema.integer("id", lambda f: f.hit.id, _l("Mã của mục trong chỉ mục tìm kiếm.")),
+        schema.enum("kind", Kind, lambda f: str(f.hit.kind)),
+        schema.integer("item_id", lambda f: f.hit.item_id, _l("Mã của tin bài, văn bản… trên cổng của nó.")),
+        schema.string("title", lambda f: f.hit.title),
+        schema.string(
+            "title_html",
+            lambda f: str(highlight(f.hit.title, f.words)),
+            _l("Tiêu đề đã thoát HTML, các từ khớp trong <mark>."),
+        ),
+        schema.string(
+            "snippet_html",
+            lambda f: str(snippet(f.hit, f.words)),
+            _l("Đoạn trích đã thoát HTML, các từ khớp trong <mark>."),
+        ),
+        schema.string(
+            "number", lambda f: f.hit.extra_key or None, _l("Số, ký hiệu của văn bản."), nullable=True
+        ),
+        schema.moment("published_at", lambda f: f.hit.published_at, nullable=True),
+        schema.string(
+            "portal",
+            lambda f: f.hit.portal.name_vi if f.hit.portal else None,
+            _l("Tên phường, xã khi kết quả thuộc cổng thông tin khác."),
+            nullable=True,
+        ),
+        schema.link("url", lambda f: hit_url(f.hit, external=True), _l("Trang của nội dung."), nullable=True),
+    ),
+    _l("Một kết quả tìm kiếm."),
+)
 
 FILTERS = (
-    params.text("q", _l("Từ cần tìm, có dấu hoặc không dấu; cụm từ chính xác trong dấu ngoặc kép. Bắt buộc.")),
+    params.text(
+        "q", _l("Từ cần tìm, có dấu hoặc không dấu; cụm từ chính xác trong dấu ngoặc kép. Bắt buộc.")
+    ),
     params.choice("type", Kind, _l("Loại nội dung.")),
     params.integer("section", _l("Chuyên mục (kể cả chuyên mục con).")),
     params.day("from", _l("Đăng hoặc ban hành từ ngày.")),
@@ -66,8 +84,13 @@ def _check(filters: dict) -> None:
 
 def list_results(filters: dict, page: int, per_page: int):
     query = parse_query(filters["q"])
-    chosen = Filters(kind=filters["type"] or "", section_id=filters["section"], date_from=filters["from"],
-                     date_to=filters["to"], everywhere=bool(filters["all"]))
+    chosen = Filters(
+        kind=filters["type"] or "",
+        section_id=filters["section"],
+        date_from=filters["from"],
+        date_to=filters["to"],
+        everywhere=bool(filters["all"]),
+    )
     results = search(query, chosen, require_tenant(), page=page, per_page=per_page)
     results.hits = [Found(hit, query.all_words) for hit in results.hits]
     return results
@@ -78,9 +101,19 @@ def get_result(entry_id: int):
     return Found(hit) if hit is not None else None
 
 
-register(Resource(
-    path="search", schema=RESULT, title=_l("Tìm kiếm"),
-    description=_l("Tìm tin bài, văn bản, trang giới thiệu, lãnh đạo và danh bạ đã công bố, "
-                   "kết quả phù hợp nhất trước (như trang tìm kiếm)."),
-    filters=FILTERS, list_rows=list_results, get_row=get_result,
-    not_found=_l("Không có mục nào với mã số này trong chỉ mục tìm kiếm."), check=_check))
+register(
+    Resource(
+        path="search",
+        schema=RESULT,
+        title=_l("Tìm kiếm"),
+        description=_l(
+            "Tìm tin bài, văn bản, trang giới thiệu, lãnh đạo và danh bạ đã công bố, "
+            "kết quả phù hợp nhất trước (như trang tìm kiếm)."
+        ),
+        filters=FILTERS,
+        list_rows=list_results,
+        get_row=get_result,
+        not_found=_l("Không có mục nào với mã số này trong chỉ mục tìm kiếm."),
+        check=_check,
+    )
+)
