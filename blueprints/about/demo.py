@@ -14,7 +14,7 @@ from app.extensions import db
 from app.search import fold
 from app.uploads import store_bytes
 from blueprints.about import demo_content as content
-from blueprints.about.models import Contact, IntroSection, Leader, OrgUnit
+from blueprints.about.models import Contact, IntroSection, Leader, OrgChartUnit
 from tenants.context import TenantInfo, require_tenant
 
 
@@ -84,11 +84,11 @@ def _sections(tenant: TenantInfo, texts: dict) -> None:
         db.session.add(section)
 
 
-def _units(tenant: TenantInfo) -> list[OrgUnit]:
-    units = list(db.session.scalars(sa.select(OrgUnit).order_by(OrgUnit.position)))
+def _units(tenant: TenantInfo) -> list[OrgChartUnit]:
+    units = list(db.session.scalars(sa.select(OrgChartUnit).order_by(OrgChartUnit.position)))
     if units:
         return units
-    root = OrgUnit(
+    root = OrgChartUnit(
         name_vi=f"Ủy ban nhân dân {tenant.name_vi}",
         name_en=f"People's Committee of {tenant.name_en}",
         functions_vi=content.WARD_FUNCTIONS[0].format(name=tenant.name_vi),
@@ -103,7 +103,7 @@ def _units(tenant: TenantInfo) -> list[OrgUnit]:
     children = content.CITY_UNITS if tenant.kind == "city" else content.WARD_UNITS
     units = [root]
     for position, (name_vi, name_en, functions_vi, functions_en) in enumerate(children, start=1):
-        unit = OrgUnit(
+        unit = OrgChartUnit(
             name_vi=name_vi,
             name_en=name_en,
             functions_vi=f"<p>{functions_vi}</p>",
@@ -153,7 +153,7 @@ def _leaders(tenant: TenantInfo) -> None:
         )
 
 
-def _contacts(tenant: TenantInfo, units: list[OrgUnit]) -> None:
+def _contacts(tenant: TenantInfo, units: list[OrgChartUnit]) -> None:
     if db.session.scalar(sa.select(sa.func.count()).select_from(Contact)):
         return
     today = require_tenant().today()

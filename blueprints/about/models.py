@@ -58,7 +58,7 @@ class IntroSection(Bilingual, TenantScoped, db.Model):
     )
 
 
-class OrgUnit(Bilingual, TenantScoped, db.Model):
+class OrgChartUnit(Bilingual, TenantScoped, db.Model):
     """A unit of the organisation chart (the People's Committee, a department, an office)."""
 
     __tablename__ = "org_units"
@@ -114,8 +114,8 @@ class Contact(Bilingual, TenantScoped, db.Model):
     position: Mapped[int] = mapped_column(default=0)
     is_published: Mapped[bool] = mapped_column(default=True)
 
-    unit: Mapped[OrgUnit | None] = relationship(
-        primaryjoin="and_(Contact.tenant_id == OrgUnit.tenant_id, Contact.unit_id == OrgUnit.id)",
+    unit: Mapped[OrgChartUnit | None] = relationship(
+        primaryjoin="and_(Contact.tenant_id == OrgChartUnit.tenant_id, Contact.unit_id == OrgChartUnit.id)",
         foreign_keys="[Contact.tenant_id, Contact.unit_id]",
         viewonly=True,
         lazy="joined",

@@ -16,7 +16,7 @@ from app.extensions import db
 from app.richtext import clean_html
 from app.search import fold
 from app.uploads import StoredFile, store_upload
-from blueprints.about.models import Contact, IntroSection, Leader, OrgUnit, SectionKind
+from blueprints.about.models import Contact, IntroSection, Leader, OrgChartUnit, SectionKind
 from tenants.context import require_tenant
 
 STALE_AFTER = timedelta(days=180)
@@ -67,12 +67,14 @@ def save_section(
 
 @dataclass
 class UnitNode:
-    unit: OrgUnit
+    unit: OrgChartUnit
     children: list[UnitNode] = field(default_factory=list)
 
 
-def all_units() -> list[OrgUnit]:
-    return list(db.session.scalars(sa.select(OrgUnit).order_by(OrgUnit.position, OrgUnit.name_vi)))
+def all_units() -> list[OrgChartUnit]:
+    return list(
+        db.session.scalars(sa.select(OrgChartUnit).order_by(OrgChartUnit.position, OrgChartUnit.name_vi))
+    )
 
 
 def org_chart() -> list[UnitNode]:
@@ -103,11 +105,11 @@ def _is_ancestor(unit_id: int, parent_id: int | None, parents: dict[int, int | N
     return False
 
 
-def get_unit(unit_id: int) -> OrgUnit | None:
-    return db.session.get(OrgUnit, (_tenant_id(), unit_id))
+def get_unit(unit_id: int) -> OrgChartUnit | None:
+    return db.session.get(OrgChartUnit, (_tenant_id(), unit_id))
 
 
-def parent_choices(exclude: OrgUnit | None = None) -> list[OrgUnit]:
+def parent_choices(exclude: OrgChartUnit | None = None) -> list[OrgChartUnit]:
     """Units that may be the parent of `exclude`: never itself or one of its descendants."""
     units = all_units()
     if exclude is None:
@@ -117,8 +119,8 @@ def parent_choices(exclude: OrgUnit | None = None) -> list[OrgUnit]:
     return [u for u in units if not _is_ancestor(exclude.id, u.id, parents)]
 
 
-def save_unit(unit: OrgUnit | None, **values) -> OrgUnit:
-    unit = unit or OrgUnit()
+def save_unit(unit: OrgChartUnit | None, **values) -> OrgChartUnit:
+    unit = unit or OrgChartUnit()
     for name in ("name_vi", "name_en", "address", "phone", "email"):
         setattr(unit, name, (values.get(name) or "").strip())
     unit.functions_vi = clean_html(values.get("functions_vi"))
@@ -134,10 +136,10 @@ def save_unit(unit: OrgUnit | None, **values) -> OrgUnit:
     return unit
 
 
-def unit_name_taken(name_vi: str, unit: OrgUnit | None) -> bool:
-    query = sa.select(OrgUnit.id).where(sa.func.lower(OrgUnit.name_vi) == name_vi.strip().lower())
+def unit_name_taken(name_vi: str, unit: OrgChartUnit | None) -> bool:
+    query = sa.select(OrgChartUnit.id).where(sa.func.lower(OrgChartUnit.name_vi) == name_vi.strip().lower())
     if unit is not None and unit.id is not None:
-        query = query.where(OrgUnit.id != unit.id)
+        query = query.where(OrgChartUnit.id != unit.id)
     return db.session.scalar(query) is not None
 
 
@@ -195,8 +197,11 @@ def list_contacts(
     """Contacts ordered by unit then position, filtered by unit and by a diacritic-free query."""
     stmt = (
         sa.select(Contact)
-        .outerjoin(OrgUnit, sa.and_(OrgUnit.tenant_id == Contact.tenant_id, OrgUnit.id == Contact.unit_id))
-        .order_by(OrgUnit.position.nulls_last(), OrgUnit.name_vi, Contact.position, Contact.name)
+        .outerjoin(
+            OrgChartUnit,
+            sa.and_(OrgChartUnit.tenant_id == Contact.tenant_id, OrgChartUnit.id == Contact.unit_id),
+        )
+        .order_by(OrgChartUnit.position.nulls_last(), OrgChartUnit.name_vi, Contact.position, Contact.name)
     )
     if published_only:
         stmt = stmt.where(Contact.is_published)

@@ -19,7 +19,7 @@ from blueprints.feedback.calendar import seed_vietnam_2026
 from blueprints.feedback.codes import new_code
 from blueprints.feedback.models import FeedbackCategory, FeedbackItem, FeedbackNote, ItemKind, ItemState
 from blueprints.feedback.services import due_day, search_text_of
-from blueprints.newsroom.models import Unit
+from blueprints.newsroom.models import ContributingUnit
 from tenants.context import TenantInfo, require_tenant
 
 RICH = {"vungtau", "phuong-1", "phuong-2", "thang-tam", "long-son"}
@@ -178,7 +178,11 @@ def _items(tenant: TenantInfo) -> None:
     categories = _categories()
     today = require_tenant().today()
     days_off = holidays(today.year - 1, today.year + 1)
-    units = list(db.session.scalars(sa.select(Unit).order_by(Unit.position, Unit.id)))
+    units = list(
+        db.session.scalars(
+            sa.select(ContributingUnit).order_by(ContributingUnit.position, ContributingUnit.id)
+        )
+    )
     approver = find_user(demo_email("approver", tenant.slug))
     editor = find_user(demo_email("editor", tenant.slug))
     for number, (kind, category, subject, body, answer, asker, ago, after, publish) in enumerate(ITEMS):

@@ -26,7 +26,7 @@ from app.validation import FieldErrors
 from blueprints.auth.models import Membership, User
 from blueprints.feedback.models import FeedbackItem, FeedbackNote, ItemState
 from blueprints.feedback.services import plain, search_text_of
-from blueprints.newsroom.models import Unit
+from blueprints.newsroom.models import ContributingUnit
 from tenants.context import require_tenant
 
 INBOX_PER_PAGE = 25
@@ -119,9 +119,13 @@ def notes(item: FeedbackItem) -> list[FeedbackNote]:
     )
 
 
-def units() -> list[Unit]:
+def units() -> list[ContributingUnit]:
     return list(
-        db.session.scalars(sa.select(Unit).where(Unit.is_active).order_by(Unit.position, Unit.name_vi))
+        db.session.scalars(
+            sa.select(ContributingUnit)
+            .where(ContributingUnit.is_active)
+            .order_by(ContributingUnit.position, ContributingUnit.name_vi)
+        )
     )
 
 

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from app.db import TenantScoped
 from app.extensions import db
 from blueprints.auth.models import User
-from blueprints.newsroom.models import Unit
+from blueprints.newsroom.models import ContributingUnit
 
 
 def _check_in(column: str, values) -> str:
@@ -135,8 +135,11 @@ class FeedbackItem(TenantScoped, db.Model):
         foreign_keys="[FeedbackItem.tenant_id, FeedbackItem.category_id]",
         viewonly=True,
     )
-    unit: Mapped[Unit | None] = relationship(
-        primaryjoin="and_(FeedbackItem.tenant_id == Unit.tenant_id, FeedbackItem.unit_id == Unit.id)",
+    unit: Mapped[ContributingUnit | None] = relationship(
+        primaryjoin=(
+            "and_(FeedbackItem.tenant_id == ContributingUnit.tenant_id, "
+            "FeedbackItem.unit_id == ContributingUnit.id)"
+        ),
         foreign_keys="[FeedbackItem.tenant_id, FeedbackItem.unit_id]",
         viewonly=True,
     )

@@ -8,7 +8,7 @@ from wtforms import SelectChoice
 
 from app.extensions import db
 from blueprints.auth.models import Membership, User
-from blueprints.newsroom.models import BoardMember, Unit
+from blueprints.newsroom.models import BoardMember, ContributingUnit
 from blueprints.newsroom.permissions import WRITERS
 from blueprints.newsroom.public import sections_tree
 
@@ -31,7 +31,9 @@ def section_choices(locale: str, blank=NO_SECTION) -> list[SelectChoice]:
 def unit_choices(locale: str, blank=NO_UNIT, keep: int | None = None) -> list[SelectChoice]:
     """Active units, plus `keep` (a person's current unit, even if deactivated since)."""
     units = db.session.scalars(
-        sa.select(Unit).where(sa.or_(Unit.is_active, Unit.id == keep)).order_by(Unit.position, Unit.name_vi)
+        sa.select(ContributingUnit)
+        .where(sa.or_(ContributingUnit.is_active, ContributingUnit.id == keep))
+        .order_by(ContributingUnit.position, ContributingUnit.name_vi)
     )
     return [SelectChoice("", blank)] + [SelectChoice(u.id, u.name(locale)) for u in units]
 

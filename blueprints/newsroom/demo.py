@@ -24,10 +24,10 @@ from blueprints.newsroom.models import (
     ArticleState,
     ArticleTransition,
     BoardMember,
+    ContributingUnit,
     NewsroomSettings,
     Section,
     SourceType,
-    Unit,
     UnitKind,
 )
 from tenants.context import TenantInfo
@@ -69,8 +69,8 @@ def _demo_user(role: str, slug: str):
     return find_user(demo_email(role, slug))
 
 
-def seed_units(tenant: TenantInfo) -> list[Unit]:
-    existing = {u.name_vi: u for u in db.session.scalars(sa.select(Unit))}
+def seed_units(tenant: TenantInfo) -> list[ContributingUnit]:
+    existing = {u.name_vi: u for u in db.session.scalars(sa.select(ContributingUnit))}
     settings = NewsroomSettings.for_current_tenant()
     wanted = [
         (vi, en, UnitKind.DEPARTMENT)
@@ -86,7 +86,7 @@ def seed_units(tenant: TenantInfo) -> list[Unit]:
         wanted += [(f"UBND {vi}", f"People's Committee of {en}", UnitKind.WARD) for _, vi, en, _ in WARDS]
     for position, (vi, en, kind) in enumerate(wanted):
         if vi not in existing:
-            existing[vi] = Unit(
+            existing[vi] = ContributingUnit(
                 name_vi=vi,
                 name_en=en,
                 kind=kind,
@@ -115,7 +115,7 @@ def seed_sections() -> dict[str, Section]:
     return sections
 
 
-def seed_board(tenant: TenantInfo, units: list[Unit], rng: random.Random) -> None:
+def seed_board(tenant: TenantInfo, units: list[ContributingUnit], rng: random.Random) -> None:
     if db.session.scalar(sa.select(BoardMember.id).limit(1)) is not None:
         return
     names = rng.sample(C.NAMES, len(C.BOARD) + 1)
@@ -147,7 +147,11 @@ def seed_board(tenant: TenantInfo, units: list[Unit], rng: random.Random) -> Non
 
 
 def seed_articles(
-    tenant: TenantInfo, units: list[Unit], sections: dict[str, Section], rng: random.Random, now: datetime
+    tenant: TenantInfo,
+    units: list[ContributingUnit],
+    sections: dict[str, Section],
+    rng: random.Random,
+    now: datetime,
 ) -> None:
     if db.session.scalar(sa.select(Article.id).limit(1)) is not None:
         return

@@ -30,9 +30,9 @@ from blueprints.newsroom.models import (
     ArticleAuthor,
     ArticleRevision,
     ArticleState,
+    ContributingUnit,
     Section,
     SourceType,
-    Unit,
 )
 from blueprints.newsroom.permissions import can_edit, can_write
 from blueprints.newsroom.tasks import process_cover
@@ -89,7 +89,7 @@ def _check_references(data: ArticleInput, article_id: int | None = None) -> dict
     errors: dict[str, object] = {}
     if data.section_id is not None and db.session.get(Section, _key(data.section_id)) is None:
         errors["section_id"] = _l("Chuyên mục không tồn tại.")
-    if data.unit_id is not None and db.session.get(Unit, _key(data.unit_id)) is None:
+    if data.unit_id is not None and db.session.get(ContributingUnit, _key(data.unit_id)) is None:
         errors["unit_id"] = _l("Đơn vị không tồn tại.")
     if data.author_ids:
         members = set(

@@ -7,7 +7,7 @@ portals); an article's authors are users linked through `ArticleAuthor`.
 What other packages may rely on (the quota board, royalties, public news pages):
 `Article.kind` (`ArticleKind`), `Article.state` (`ArticleState`), `Article.unit_id`,
 `Article.authors`, `Article.submitted_at`, `approved_at`, `approved_by_id`, `published_at`,
-`Article.royalty_factor` (Numeric(5,2), set when approving), `Unit.monthly_minimum` /
+`Article.royalty_factor` (Numeric(5,2), set when approving), `ContributingUnit.monthly_minimum` /
 `monthly_cap`, and `NewsroomSettings.for_current_tenant()`.
 """
 
@@ -85,7 +85,7 @@ class NewsroomSettings(TenantScoped, db.Model):
         return row
 
 
-class Unit(TenantScoped, db.Model):
+class ContributingUnit(TenantScoped, db.Model):
     """A unit ("đơn vị") that supplies articles: a department, or a ward on the city portal."""
 
     __tablename__ = "newsroom_units"
@@ -129,8 +129,11 @@ class BoardMember(TenantScoped, db.Model):
     position: Mapped[int] = mapped_column(default=0)
 
     user: Mapped[User | None] = relationship()
-    unit: Mapped[Unit | None] = relationship(
-        primaryjoin="and_(BoardMember.tenant_id == Unit.tenant_id, BoardMember.unit_id == Unit.id)",
+    unit: Mapped[ContributingUnit | None] = relationship(
+        primaryjoin=(
+            "and_(BoardMember.tenant_id == ContributingUnit.tenant_id, "
+            "BoardMember.unit_id == ContributingUnit.id)"
+        ),
         foreign_keys="[BoardMember.tenant_id, BoardMember.unit_id]",
         viewonly=True,
     )
@@ -215,8 +218,10 @@ class Article(TenantScoped, db.Model):
         foreign_keys="[Article.tenant_id, Article.section_id]",
         viewonly=True,
     )
-    unit: Mapped[Unit | None] = relationship(
-        primaryjoin="and_(Article.tenant_id == Unit.tenant_id, Article.unit_id == Unit.id)",
+    unit: Mapped[ContributingUnit | None] = relationship(
+        primaryjoin=(
+            "and_(Article.tenant_id == ContributingUnit.tenant_id, Article.unit_id == ContributingUnit.id)"
+        ),
         foreign_keys="[Article.tenant_id, Article.unit_id]",
         viewonly=True,
     )

@@ -5,12 +5,16 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from app.extensions import db
-from blueprints.newsroom.models import BoardMember, NewsroomSettings, Unit, UnitKind
+from blueprints.newsroom.models import BoardMember, ContributingUnit, NewsroomSettings, UnitKind
 from tenants.context import require_tenant
 
 
-def units() -> list[Unit]:
-    return list(db.session.scalars(sa.select(Unit).order_by(Unit.position, Unit.name_vi)))
+def units() -> list[ContributingUnit]:
+    return list(
+        db.session.scalars(
+            sa.select(ContributingUnit).order_by(ContributingUnit.position, ContributingUnit.name_vi)
+        )
+    )
 
 
 def members() -> list[BoardMember]:
@@ -19,9 +23,9 @@ def members() -> list[BoardMember]:
     )
 
 
-def unit(unit_id: int) -> Unit | None:
+def unit(unit_id: int) -> ContributingUnit | None:
     """This portal's unit, or None: another portal's id is indistinguishable from a missing one."""
-    return db.session.get(Unit, (require_tenant().id, unit_id))
+    return db.session.get(ContributingUnit, (require_tenant().id, unit_id))
 
 
 def member(member_id: int) -> BoardMember | None:
@@ -30,9 +34,9 @@ def member(member_id: int) -> BoardMember | None:
 
 def unit_name_taken(name_vi: str, except_id: int | None = None) -> bool:
     """Unit names are unique per portal (the database refuses a second one)."""
-    query = sa.select(Unit.id).where(Unit.name_vi == name_vi.strip())
+    query = sa.select(ContributingUnit.id).where(ContributingUnit.name_vi == name_vi.strip())
     if except_id is not None:
-        query = query.where(Unit.id != except_id)
+        query = query.where(ContributingUnit.id != except_id)
     return db.session.scalar(query) is not None
 
 
@@ -45,10 +49,10 @@ def assignable_unit(unit_id: int | None, current_id: int | None = None) -> bool:
     return found is not None and found.is_active
 
 
-def add_unit(name_vi: str, name_en: str, kind: str, minimum: int | None, cap: int | None) -> Unit:
+def add_unit(name_vi: str, name_en: str, kind: str, minimum: int | None, cap: int | None) -> ContributingUnit:
     """A new unit; its quota defaults to the portal's (3 and 5 unless the portal changed them)."""
     settings = NewsroomSettings.for_current_tenant()
-    unit = Unit(
+    unit = ContributingUnit(
         name_vi=name_vi.strip(),
         name_en=name_en.strip(),
         kind=UnitKind(kind),
@@ -78,8 +82,15 @@ def add_member(
 
 
 def update_unit(
-    unit: Unit, name_vi: str, name_en: str, kind: str, minimum: int, cap: int, is_active: bool, position: int
-) -> Unit:
+    unit: ContributingUnit,
+    name_vi: str,
+    name_en: str,
+    kind: str,
+    minimum: int,
+    cap: int,
+    is_active: bool,
+    position: int,
+) -> ContributingUnit:
     """Rename, re-kind, re-quota, reorder or (de)activate a unit. An inactive unit leaves the
     select lists but keeps its articles, members and royalty history."""
     unit.name_vi, unit.name_en, unit.kind = name_vi.strip(), name_en.strip(), UnitKind(kind)

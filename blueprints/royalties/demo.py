@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 from app.extensions import db
 from blueprints.auth.services import find_user
-from blueprints.newsroom.models import Article, ArticleKind, ArticleState, Unit
+from blueprints.newsroom.models import Article, ArticleKind, ArticleState, ContributingUnit
 from blueprints.royalties import closing, plans, tables
 from blueprints.royalties.models import MonthlyPlan, PlanState, RoyaltyBase, RoyaltyBudget, RoyaltyRate
 from blueprints.royalties.months import Month
@@ -102,7 +102,11 @@ def seed_plan(tenant: TenantInfo) -> None:
         f"Các đơn vị bám sát định hướng sau; mỗi đơn vị gửi 3 đến 5 tin bài trong tháng "
         f"về Ban biên tập {tenant.name_vi}.",
     )
-    unit_ids = list(db.session.scalars(sa.select(Unit.id).order_by(Unit.position, Unit.id)))
+    unit_ids = list(
+        db.session.scalars(
+            sa.select(ContributingUnit.id).order_by(ContributingUnit.position, ContributingUnit.id)
+        )
+    )
     for number, (title, description, day) in enumerate(TOPICS):
         units = [] if number % 2 == 0 or not unit_ids else unit_ids[number % len(unit_ids) :][:2]
         due = month.first_day + timedelta(days=day - 1)

@@ -18,7 +18,7 @@ from app.db import TenantScoped
 from app.enums import LabelledEnum, check_in
 from app.extensions import db
 from blueprints.auth.models import User
-from blueprints.newsroom.models import ArticleKind, Unit
+from blueprints.newsroom.models import ArticleKind, ContributingUnit
 
 
 class OverCapPolicy(LabelledEnum):
@@ -187,7 +187,7 @@ class PlanTopic(TenantScoped, db.Model):
     )
 
     @property
-    def units(self) -> list[Unit]:
+    def units(self) -> list[ContributingUnit]:
         return [link.unit for link in self.unit_links if link.unit is not None]
 
 
@@ -199,8 +199,11 @@ class PlanTopicUnit(TenantScoped, db.Model):
     topic_id: Mapped[int] = mapped_column(sa.BigInteger)
     unit_id: Mapped[int] = mapped_column(sa.BigInteger)
 
-    unit: Mapped[Unit] = relationship(
-        primaryjoin="and_(PlanTopicUnit.tenant_id == Unit.tenant_id, PlanTopicUnit.unit_id == Unit.id)",
+    unit: Mapped[ContributingUnit] = relationship(
+        primaryjoin=(
+            "and_(PlanTopicUnit.tenant_id == ContributingUnit.tenant_id, "
+            "PlanTopicUnit.unit_id == ContributingUnit.id)"
+        ),
         foreign_keys="[PlanTopicUnit.tenant_id, PlanTopicUnit.unit_id]",
         viewonly=True,
         lazy="joined",

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from app.extensions import db
 from blueprints.auth.models import User
-from blueprints.newsroom.models import BoardMember, Unit
+from blueprints.newsroom.models import BoardMember, ContributingUnit
 from blueprints.royalties.models import MonthlyPlan, PlanState, PlanTopic, PlanTopicUnit
 from blueprints.royalties.months import Month
 from blueprints.royalties.tasks import mail_plan
@@ -47,7 +47,11 @@ def create_plan(month: Month, title: str, intro: str) -> MonthlyPlan:
 
 def add_topic(plan: MonthlyPlan, title: str, description: str, due: date, unit_ids: list[int]) -> PlanTopic:
     """A topic for the given units (this portal's only: ids of other portals are dropped)."""
-    known = set(db.session.scalars(sa.select(Unit.id).where(Unit.id.in_(unit_ids)))) if unit_ids else set()
+    known = (
+        set(db.session.scalars(sa.select(ContributingUnit.id).where(ContributingUnit.id.in_(unit_ids))))
+        if unit_ids
+        else set()
+    )
     topic = PlanTopic(
         plan_id=plan.id,
         title=title.strip(),

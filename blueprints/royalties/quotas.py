@@ -17,7 +17,7 @@ from flask_babel import lazy_gettext as _l
 
 from app.extensions import db
 from app.validation import FieldErrors
-from blueprints.newsroom.models import Article, ArticleState, Unit
+from blueprints.newsroom.models import Article, ArticleState, ContributingUnit
 from blueprints.royalties.models import OverCapPolicy, RoyaltySettings
 from blueprints.royalties.months import Month
 from blueprints.royalties.statements import PAID_STATES
@@ -28,7 +28,7 @@ NOT_YET_APPROVED = (S.DRAFT, S.SUBMITTED, S.RETURNED)
 
 @dataclass
 class QuotaRow:
-    unit: Unit
+    unit: ContributingUnit
     submitted: int
     approved: int
     published: int
@@ -68,7 +68,11 @@ def quota_board(month: Month) -> list[QuotaRow]:
     published = _counts(
         sa.and_(_in(Article.published_at, month), Article.state.in_([str(s) for s in PAID_STATES]))
     )
-    units = db.session.scalars(sa.select(Unit).where(Unit.is_active).order_by(Unit.position, Unit.name_vi))
+    units = db.session.scalars(
+        sa.select(ContributingUnit)
+        .where(ContributingUnit.is_active)
+        .order_by(ContributingUnit.position, ContributingUnit.name_vi)
+    )
     return [QuotaRow(u, submitted.get(u.id, 0), approved.get(u.id, 0), published.get(u.id, 0)) for u in units]
 
 
@@ -79,7 +83,7 @@ def cap_warning(article: Article, now: datetime | None = None):
     the unit field marked when the portal refuses."""
     if article.unit_id is None:
         return None
-    unit = db.session.get(Unit, (article.tenant_id, article.unit_id))
+    unit = db.session.get(ContributingUnit, (article.tenant_id, article.unit_id))
     month = Month.of(now or datetime.now(UTC))
     already = db.session.scalar(
         sa.select(sa.func.count())

@@ -15,7 +15,7 @@ from flask_babel import force_locale
 
 from app.extensions import db
 from app.richtext import plain_text
-from blueprints.about.models import Contact, IntroSection, Leader, OrgUnit, SectionKind
+from blueprints.about.models import Contact, IntroSection, Leader, OrgChartUnit, SectionKind
 from blueprints.documents.models import Document
 from blueprints.newsroom.editing import slugify
 from blueprints.newsroom.models import Article, ArticleState
@@ -149,7 +149,7 @@ def contact_entry(contact: Contact) -> Entry | None:
 
 def _unit_name(tenant_id: int, unit_id: int) -> str:
     """Read with Core on the session's connection: this runs inside a flush."""
-    table = OrgUnit.__table__
+    table = OrgChartUnit.__table__
     return (
         db.session.connection().scalar(
             sa.select(table.c.name_vi).where(table.c.tenant_id == tenant_id, table.c.id == unit_id)

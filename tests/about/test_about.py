@@ -1,7 +1,7 @@
 from datetime import date, timedelta
 
 from app.extensions import db
-from blueprints.about.models import Contact, IntroSection, Leader, OrgUnit
+from blueprints.about.models import Contact, IntroSection, Leader, OrgChartUnit
 from blueprints.about.services import org_chart
 from tenants.context import tenant_scope
 from tests.about.helpers import png_bytes
@@ -11,7 +11,7 @@ from tests.support import csrf_token, h1_count, post_form, sign_in
 
 def _unit(tenant, name_vi, name_en, parent=None, **extra):
     with tenant_scope(tenant):
-        unit = OrgUnit(name_vi=name_vi, name_en=name_en, parent_id=parent, **extra)
+        unit = OrgChartUnit(name_vi=name_vi, name_en=name_en, parent_id=parent, **extra)
         db.session.add(unit)
         db.session.flush()
         return unit.id
@@ -55,7 +55,7 @@ def test_org_chart_survives_a_cycle(app):
     a = _unit(ward, "A", "A")
     b = _unit(ward, "B", "B", parent=a)
     with tenant_scope(ward):
-        db.session.get(OrgUnit, (ward.id, a)).parent_id = b
+        db.session.get(OrgChartUnit, (ward.id, a)).parent_id = b
         db.session.flush()
         roots = org_chart()
     names = {n.unit.name_vi for n in roots} | {c.unit.name_vi for n in roots for c in n.children}

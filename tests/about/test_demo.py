@@ -1,6 +1,6 @@
 from app.extensions import db
 from blueprints.about import demo as about_demo
-from blueprints.about.models import Contact, Leader, OrgUnit
+from blueprints.about.models import Contact, Leader, OrgChartUnit
 from blueprints.documents import demo as documents_demo
 from blueprints.documents.models import Document, DocumentFile
 from blueprints.schedule import demo as schedule_demo
@@ -16,7 +16,9 @@ def test_demo_seeds_every_section_twice_without_duplicates(client):
             for module in (about_demo, documents_demo, schedule_demo):
                 module.seed(ward)
                 db.session.flush()
-        counts = [db.session.query(m).count() for m in (OrgUnit, Leader, Contact, Document, DocumentFile)]
+        counts = [
+            db.session.query(m).count() for m in (OrgChartUnit, Leader, Contact, Document, DocumentFile)
+        ]
         file_id, doc_id = db.session.query(DocumentFile.id, DocumentFile.document_id).first()
     assert counts[0] == 8 and counts[1] == 3 and counts[2] == 9 and counts[3] == 4 and counts[4] == 4
     base = base_url(ward)

@@ -14,7 +14,7 @@ from referencing.jsonschema import DRAFT202012
 
 from app.extensions import db
 from app.uploads import store_bytes
-from blueprints.about.models import Contact, OrgUnit
+from blueprints.about.models import Contact, OrgChartUnit
 from blueprints.documents.models import Document
 from blueprints.documents.services import attach_stored
 from blueprints.newsroom.models import Article, ArticleState, Section
@@ -154,7 +154,7 @@ def _schedule() -> dict[str, int]:
 
 
 def _contacts() -> dict[str, int]:
-    unit = OrgUnit(name_vi=unique("Văn phòng HĐND và UBND"), name_en="Office of the People's Committee")
+    unit = OrgChartUnit(name_vi=unique("Văn phòng HĐND và UBND"), name_en="Office of the People's Committee")
     db.session.add(unit)
     db.session.flush()
     shown = Contact(

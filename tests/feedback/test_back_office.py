@@ -15,7 +15,7 @@ from app.uploads import storage_root
 from blueprints.feedback.models import FeedbackItem
 from blueprints.feedback.retention import erase_expired, months_before
 from blueprints.feedback.tasks import erase_expired_personal_data, remind_due_items
-from blueprints.newsroom.models import Unit
+from blueprints.newsroom.models import ContributingUnit
 from tenants.context import require_tenant, tenant_scope
 from tests.about.helpers import PDF
 from tests.factories import base_url, make_tenant, make_user
@@ -44,7 +44,7 @@ def _sign_out(client, tenant) -> None:
 
 def _unit(tenant) -> int:
     with tenant_scope(tenant):
-        unit = Unit(name_vi="Bộ phận Địa chính")
+        unit = ContributingUnit(name_vi="Bộ phận Địa chính")
         db.session.add(unit)
         db.session.flush()
         return unit.id

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from app.extensions import db
 from blueprints.newsroom.editing import ArticleInput, create_article
-from blueprints.newsroom.models import Article, ArticleState, Section, SourceType, Unit
+from blueprints.newsroom.models import Article, ArticleState, ContributingUnit, Section, SourceType
 from tenants.context import TenantInfo, tenant_scope
 from tests.factories import make_tenant, make_user, unique
 
@@ -32,7 +32,7 @@ def make_board(tenant: TenantInfo | None = None) -> Board:
     other = make_user(roles={tenant: ["collaborator"]})
     with tenant_scope(tenant):
         section = Section(name_vi="Tin tức", name_en="News", slug=unique("tin-tuc"))
-        unit = Unit(name_vi=unique("Văn phòng UBND"), name_en="Office")
+        unit = ContributingUnit(name_vi=unique("Văn phòng UBND"), name_en="Office")
         db.session.add_all([section, unit])
         db.session.flush()
         ids = section.id, unit.id

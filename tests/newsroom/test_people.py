@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from app.extensions import db
-from blueprints.newsroom.models import BoardMember, NewsroomSettings, Unit
+from blueprints.newsroom.models import BoardMember, ContributingUnit, NewsroomSettings
 from tenants.context import tenant_scope
 from tests.factories import base_url
 from tests.newsroom.helpers import make_board
@@ -61,7 +61,9 @@ def test_a_unit_takes_the_portals_default_quota_and_a_cap_below_the_minimum_is_r
     assert wrong.status_code == 422 and "Mức tối đa không được nhỏ hơn mức tối thiểu." in wrong.text
     assert 'value="Hội Phụ nữ phường"' in wrong.text  # what was typed is kept
     with tenant_scope(board.tenant):
-        unit = db.session.scalar(sa.select(Unit).where(Unit.name_vi == "Đoàn Thanh niên phường"))
+        unit = db.session.scalar(
+            sa.select(ContributingUnit).where(ContributingUnit.name_vi == "Đoàn Thanh niên phường")
+        )
         assert (unit.monthly_minimum, unit.monthly_cap) == (4, 6)
         assert NewsroomSettings.for_current_tenant().late_after_days == 3
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.extensions import db
-from blueprints.newsroom.models import BoardMember, Unit
+from blueprints.newsroom.models import BoardMember, ContributingUnit
 from tenants.context import tenant_scope
 from tests.factories import base_url
 from tests.newsroom.helpers import make_board
@@ -64,7 +64,9 @@ def test_the_people_page_links_each_unit_and_person_to_its_edit_page(client):
 
 def test_a_unit_is_renamed_requoted_reordered_and_deactivated(client):
     board = make_board()
-    other_id = _add(board.tenant, Unit(name_vi="Đoàn Thanh niên", monthly_minimum=1, monthly_cap=2))
+    other_id = _add(
+        board.tenant, ContributingUnit(name_vi="Đoàn Thanh niên", monthly_minimum=1, monthly_cap=2)
+    )
     sign_in(client, board.tenant, board.head)
     form = client.get(_unit_url(board.unit_id), base_url=base_url(board.tenant))
     assert form.status_code == 200
@@ -72,7 +74,7 @@ def test_a_unit_is_renamed_requoted_reordered_and_deactivated(client):
     saved = post_form(client, board.tenant, _unit_url(board.unit_id), UNIT_FORM)
     assert saved.status_code == 302 and saved.location.endswith("/admin/newsroom/people#units-h")
     assert "Đã lưu đơn vị." in client.get(saved.location, base_url=base_url(board.tenant)).text
-    unit = _get(board.tenant, Unit, board.unit_id)
+    unit = _get(board.tenant, ContributingUnit, board.unit_id)
     assert (
         unit.name_vi,
         unit.name_en,
@@ -98,7 +100,7 @@ def test_a_unit_is_renamed_requoted_reordered_and_deactivated(client):
 
 def test_a_wrong_unit_edit_is_refused_and_what_was_typed_is_kept(client):
     board = make_board()
-    _add(board.tenant, Unit(name_vi="Hội Phụ nữ phường"))
+    _add(board.tenant, ContributingUnit(name_vi="Hội Phụ nữ phường"))
     sign_in(client, board.tenant, board.editor)
     url = _unit_url(board.unit_id)
     for data, message in (
@@ -114,13 +116,13 @@ def test_a_wrong_unit_edit_is_refused_and_what_was_typed_is_kept(client):
         assert response.status_code == 422, data
         assert message in response.text and 'aria-invalid="true"' in response.text
         assert 'value="Culture and Social Affairs"' in response.text  # typed, not the stored "Office"
-    unit = _get(board.tenant, Unit, board.unit_id)
+    unit = _get(board.tenant, ContributingUnit, board.unit_id)
     assert (unit.name_en, unit.is_active) == ("Office", True)
 
 
 def test_a_member_changes_position_and_unit_and_leaves_the_public_board(client):
     board = make_board()
-    new_unit = _add(board.tenant, Unit(name_vi="Phòng Kinh tế", name_en="Economy"))
+    new_unit = _add(board.tenant, ContributingUnit(name_vi="Phòng Kinh tế", name_en="Economy"))
     member_id = _member(board)
     sign_in(client, board.tenant, board.head)
     assert "Nguyễn Thị Lan" in client.get("/ban-bien-tap", base_url=base_url(board.tenant)).text
@@ -154,7 +156,7 @@ def test_a_member_changes_position_and_unit_and_leaves_the_public_board(client):
 
 def test_a_member_keeps_a_deactivated_unit_but_cannot_be_moved_into_one_or_into_another_wards(client):
     board, other = make_board(), make_board()
-    closed = _add(board.tenant, Unit(name_vi="Phòng đã sáp nhập", is_active=False))
+    closed = _add(board.tenant, ContributingUnit(name_vi="Phòng đã sáp nhập", is_active=False))
     member_id = _member(board, unit_id=closed)
     sign_in(client, board.tenant, board.editor)
     url = _member_url(member_id)
@@ -194,7 +196,7 @@ def test_only_the_board_head_and_editors_edit_units_and_people(app, client):
                     form_url="/admin/",
                 )
                 assert posted.status_code == 403, (url, person)
-    assert _get(board.tenant, Unit, board.unit_id).name_vi != UNIT_FORM["name_vi"]
+    assert _get(board.tenant, ContributingUnit, board.unit_id).name_vi != UNIT_FORM["name_vi"]
     assert _get(board.tenant, BoardMember, member_id).full_name == "Nguyễn Thị Lan"
 
 
@@ -209,7 +211,7 @@ def test_another_wards_units_and_people_are_not_found(client):
         assert client.get(url, base_url=base_url(b.tenant)).status_code == 404
         assert post_form(client, b.tenant, url, data, form_url="/admin/").status_code == 404
         assert client.get(f"/en{url}", base_url=base_url(b.tenant)).status_code == 404
-    assert _get(a.tenant, Unit, a.unit_id).name_en == "Office"
+    assert _get(a.tenant, ContributingUnit, a.unit_id).name_en == "Office"
     assert _get(a.tenant, BoardMember, member_id).full_name == "Nguyễn Thị Lan"
 
 

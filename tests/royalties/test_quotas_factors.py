@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from app.extensions import db
-from blueprints.newsroom.models import ArticleState, Unit
+from blueprints.newsroom.models import ArticleState, ContributingUnit
 from blueprints.royalties.models import OverCapPolicy, RoyaltySettings
 from blueprints.royalties.months import Month
 from blueprints.royalties.quotas import quota_board
@@ -21,7 +21,7 @@ S = ArticleState
 
 def _cap(board, cap: int, policy: str = OverCapPolicy.WARN) -> None:
     with tenant_scope(board.tenant):
-        unit = db.session.get(Unit, (board.tenant.id, board.unit_id))
+        unit = db.session.get(ContributingUnit, (board.tenant.id, board.unit_id))
         unit.monthly_minimum, unit.monthly_cap = min(1, cap), cap
         RoyaltySettings.for_current_tenant().over_cap_policy = policy
         db.session.flush()

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from app import mail
 from app.extensions import db
 from app.holidays import PublicHoliday
-from blueprints.newsroom.models import ArticleState, BoardMember, Unit
+from blueprints.newsroom.models import ArticleState, BoardMember, ContributingUnit
 from blueprints.royalties.reminders import working_days_left
 from blueprints.royalties.tasks import remind_all_portals, remind_units_behind
 from tenants.context import tenant_scope
@@ -27,7 +27,7 @@ def test_working_days_left_count_monday_to_friday_to_the_months_end():
 def _board_with_members():
     board = make_board()
     with tenant_scope(board.tenant):
-        unit = db.session.get(Unit, (board.tenant.id, board.unit_id))
+        unit = db.session.get(ContributingUnit, (board.tenant.id, board.unit_id))
         unit.monthly_minimum, unit.monthly_cap = 2, 5
         db.session.add(
             BoardMember(
@@ -79,7 +79,7 @@ def test_the_dashboard_lists_units_behind(client):
     assert page.status_code == 200
     panel = page.text.split('id="quota-watch"')[1].split("</section>")[0]
     with tenant_scope(board.tenant):
-        unit = db.session.get(Unit, (board.tenant.id, board.unit_id))
+        unit = db.session.get(ContributingUnit, (board.tenant.id, board.unit_id))
         name = unit.name_vi
     assert name in panel and "0/2 bài" in panel  # this month: nothing submitted yet
 

@@ -8,7 +8,7 @@ from datetime import date
 import sqlalchemy as sa
 
 from app.extensions import db
-from blueprints.about.models import Contact, IntroSection, Leader, OrgUnit, SectionKind
+from blueprints.about.models import Contact, IntroSection, Leader, OrgChartUnit, SectionKind
 from blueprints.about.services import save_contact, save_leader, save_section
 from blueprints.documents.models import Document
 from blueprints.newsroom.editing import save_article
@@ -103,7 +103,7 @@ def test_introduction_leaders_and_contacts_follow_their_services(client):
             biography_vi="<p>Phụ trách kinh tế và đô thị.</p>",
             is_published=True,
         )
-        unit = OrgUnit(name_vi="Văn phòng HĐND và UBND")
+        unit = OrgChartUnit(name_vi="Văn phòng HĐND và UBND")
         db.session.add(unit)
         db.session.flush()
         contact = save_contact(
