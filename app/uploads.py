@@ -18,9 +18,11 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import sqlalchemy as sa
 from flask import abort, current_app, send_file
 from flask_babel import gettext as _
 from PIL import Image, UnidentifiedImageError
+from sqlalchemy.orm import Mapped, mapped_column
 from werkzeug.datastructures import FileStorage
 
 from app.validation import FieldErrors
@@ -47,6 +49,27 @@ class StoredFile:
     content_type: str
     size: int
     sha256: str
+
+
+class StoredFileColumns:
+    """Mixin of a model whose rows are stored uploads (a document's or a consultation's files):
+    the columns that find the file again and serve it under its name and type."""
+
+    file_key: Mapped[str] = mapped_column(sa.String(200))
+    filename: Mapped[str] = mapped_column(sa.String(200))
+    content_type: Mapped[str] = mapped_column(sa.String(100))
+    size: Mapped[int] = mapped_column(sa.Integer)
+
+    @classmethod
+    def from_stored(cls, stored: StoredFile, **owner):
+        """A new row for `stored`, attached to its owner by the keyword columns in `owner`."""
+        return cls(  # type: ignore[call-arg]  # the model that mixes this in takes its columns
+            **owner,
+            file_key=stored.key,
+            filename=stored.filename,
+            content_type=stored.content_type,
+            size=stored.size,
+        )
 
 
 def storage_root() -> Path:

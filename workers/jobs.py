@@ -8,11 +8,15 @@ once at the end (or rolls back on error, and RQ retries it). Jobs must be idempo
 from __future__ import annotations
 
 import functools
+import logging
+from collections.abc import Callable
 
+import sqlalchemy as sa
 from flask import current_app, has_app_context
 
 from app.extensions import db
 from tenants.context import require_tenant, tenant_scope
+from tenants.models import Tenant, TenantStatus
 from tenants.resolver import tenant_by_id
 
 _worker_app = None
@@ -86,3 +90,33 @@ def tenant_job(func):
                 db.session.remove()
 
     return run
+
+
+def each_active_portal(
+    work: Callable[[], int], what: str, log: logging.Logger, *, fail_at_end: bool = True
+) -> dict[str, int]:
+    """Run `work()` in every active portal's scope, one commit each, for a platform cron job; a
+    failure is logged on `log` and the others still run. With `fail_at_end` the job then fails
+    (so RQ records it); returns the non-zero counts by portal slug."""
+    done: dict[str, int] = {}
+    failed: list[str] = []
+    ids = db.session.scalars(sa.select(Tenant.id).where(Tenant.status == TenantStatus.ACTIVE)).all()
+    db.session.commit()
+    for tenant_id in ids:
+        tenant = tenant_by_id(tenant_id)
+        if tenant is None:
+            continue
+        with tenant_scope(tenant):
+            try:
+                count = work()
+                db.session.commit()
+            except Exception:
+                db.session.rollback()
+                log.exception("%s failed for %s", what, tenant.slug)
+                failed.append(tenant.slug)
+                continue
+        if count:
+            done[tenant.slug] = count
+    if failed and fail_at_end:
+        raise RuntimeError(f"{what} failed for: {', '.join(failed)}")
+    return done

@@ -6,37 +6,21 @@ articles does (see `sources.py`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import sqlalchemy as sa
 from flask import g, has_request_context
 
 from app.extensions import db
+from tenants.children import ChildPortal, active_children
 from tenants.context import TenantInfo, current_tenant
-from tenants.models import Tenant, TenantDomain, TenantStatus
+from tenants.models import Tenant, TenantStatus
 
-
-@dataclass(frozen=True)
-class Child:
-    id: int
-    name_vi: str
-    name_en: str
-    host: str
-
-    def name(self, locale: str) -> str:
-        return self.name_en if locale == "en" and self.name_en else self.name_vi
+Child = ChildPortal
 
 
 def children_of(parent_id: int) -> list[Child]:
     """The active children of a portal with their primary hosts, by kind then id (the order of
     the home page's list of wards)."""
-    rows = db.session.execute(
-        sa.select(Tenant.id, Tenant.name_vi, Tenant.name_en, TenantDomain.hostname)
-        .join(TenantDomain, sa.and_(TenantDomain.tenant_id == Tenant.id, TenantDomain.is_primary))
-        .where(Tenant.parent_id == parent_id, Tenant.status == TenantStatus.ACTIVE)
-        .order_by(Tenant.kind.desc(), Tenant.id)
-    )
-    return [Child(*row) for row in rows]
+    return active_children(parent_id, Tenant.kind.desc(), Tenant.id)
 
 
 def has_children(parent_id: int) -> bool:

@@ -32,7 +32,7 @@ from blueprints.aggregator.models import (
     ExternalFeed,
     ItemState,
 )
-from blueprints.aggregator.sync import content_hash
+from blueprints.aggregator.sync import SHOWN_COLUMNS, content_hash
 
 log = logging.getLogger(__name__)
 ITEMS = AggregatedItem.__table__
@@ -161,20 +161,7 @@ def store_entries(feed: ExternalFeed, entries: list, now: datetime) -> int:
     stmt = pg_insert(ITEMS).values([{**v, "state": ItemState.LIVE, "synced_at": now} for v in changed])
     stmt = stmt.on_conflict_do_update(
         index_elements=[ITEMS.c.tenant_id, ITEMS.c.feed_id, ITEMS.c.external_guid],
-        set_={
-            k: stmt.excluded[k]
-            for k in (
-                "source_name",
-                "title",
-                "summary",
-                "image_url",
-                "image_alt",
-                "published_at",
-                "canonical_url",
-                "content_hash",
-                "synced_at",
-            )
-        },
+        set_={k: stmt.excluded[k] for k in ("source_name", *SHOWN_COLUMNS, "content_hash", "synced_at")},
     ).returning(ITEMS.c.id, ITEMS.c.external_guid, ITEMS.c.title)
     events = [
         {

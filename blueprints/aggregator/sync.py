@@ -46,6 +46,8 @@ EVENTS = CurationEvent.__table__
 WATERMARKS = SyncWatermark.__table__
 CHUNK = 500
 LOCK_CLASS = 7_240_430  # pg_advisory_xact_lock(class, parent id): the aggregator's lock space
+# What the parent shows of an item: hashed by content_hash(), rewritten by the upserts.
+SHOWN_COLUMNS = ("title", "summary", "image_url", "image_alt", "published_at", "canonical_url")
 
 
 @dataclass
@@ -69,16 +71,7 @@ class SyncResult:
 
 def content_hash(values: dict) -> str:
     """What the parent shows of an item, hashed: equal hashes mean nothing to write."""
-    keys = (
-        "title",
-        "summary",
-        "image_url",
-        "image_alt",
-        "published_at",
-        "canonical_url",
-        "source_name",
-        "source_name_en",
-    )
+    keys = (*SHOWN_COLUMNS, "source_name", "source_name_en")
     text = json.dumps([str(values.get(k) or "") for k in keys], ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()
 
@@ -163,12 +156,7 @@ def _upsert(rows: list[dict], now: datetime) -> dict[tuple[int, int], int]:
             for name in (
                 "source_name",
                 "source_name_en",
-                "title",
-                "summary",
-                "image_url",
-                "image_alt",
-                "published_at",
-                "canonical_url",
+                *SHOWN_COLUMNS,
                 "content_hash",
                 "source_updated_at",
                 "state",

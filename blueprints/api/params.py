@@ -100,6 +100,14 @@ def day(name: str, description="") -> Param:
     return Param(name, {"type": "string", "format": "date"}, parse, description)
 
 
+def check_published_range(filters: dict) -> None:
+    """Refuse a `published_to` before `published_from` (the resources filtering by publication
+    day share these two parameters and this one message)."""
+    start, end = filters["published_from"], filters["published_to"]
+    if start and end and end < start:
+        raise ApiError(400, str(_l("“published_to” không được trước “published_from”.")), "published_to")
+
+
 def flag(name: str, description="") -> Param:
     def parse(raw: str) -> bool:
         if raw not in ("true", "false"):

@@ -163,6 +163,11 @@ def local_moment(day_value: date, at: time | None) -> str | None:
     return datetime.combine(day_value, at, tzinfo=portal_zone()).isoformat(timespec="seconds")
 
 
+def local_midnight(day_value: date) -> datetime:
+    """The start of a local day as an instant (a day filter's bound)."""
+    return datetime.combine(day_value, time(0), tzinfo=portal_zone())
+
+
 def page_url(endpoint: str, **values) -> str | None:
     """The absolute URL of a page of this portal (in the request's language), or None while no
     package provides that page (so the API does not depend on which pages are installed)."""

@@ -10,8 +10,9 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length
 from blueprints.auth.services import MIN_PASSWORD_LENGTH
 
 
-class LoginForm(FlaskForm):
-    email = EmailField(
+def _account_email() -> EmailField:
+    """The e-mail address that names an account (signing in, asking for a reset link)."""
+    return EmailField(
         _l("Thư điện tử"),
         validators=[
             DataRequired(_l("Nhập địa chỉ thư điện tử của bạn.")),
@@ -19,6 +20,10 @@ class LoginForm(FlaskForm):
         ],
         render_kw={"autocomplete": "username"},
     )
+
+
+class LoginForm(FlaskForm):
+    email = _account_email()
     password = PasswordField(
         _l("Mật khẩu"),
         validators=[DataRequired(_l("Nhập mật khẩu của bạn."))],
@@ -28,14 +33,7 @@ class LoginForm(FlaskForm):
 
 
 class ForgotPasswordForm(FlaskForm):
-    email = EmailField(
-        _l("Thư điện tử"),
-        validators=[
-            DataRequired(_l("Nhập địa chỉ thư điện tử của bạn.")),
-            Email(_l("Nhập một địa chỉ thư điện tử hợp lệ.")),
-        ],
-        render_kw={"autocomplete": "username"},
-    )
+    email = _account_email()
     submit = SubmitField(_l("Gửi cho tôi liên kết đặt lại mật khẩu"))
 
 

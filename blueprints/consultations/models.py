@@ -19,6 +19,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import TenantScoped
 from app.extensions import db
+from app.uploads import StoredFileColumns
 
 
 def _in(column: str, values) -> str:
@@ -218,16 +219,12 @@ class ConsultationComment(TenantScoped, db.Model):
     )
 
 
-class ConsultationFile(TenantScoped, db.Model):
+class ConsultationFile(TenantScoped, StoredFileColumns, db.Model):
     """The draft as PDF or DOCX (or another attachment), stored through app.uploads."""
 
     __tablename__ = "consultation_files"
 
     consultation_id: Mapped[int] = mapped_column(sa.BigInteger)
-    file_key: Mapped[str] = mapped_column(sa.String(200))
-    filename: Mapped[str] = mapped_column(sa.String(200))
-    content_type: Mapped[str] = mapped_column(sa.String(100))
-    size: Mapped[int] = mapped_column(sa.Integer)
 
     __table_args__ = (
         sa.ForeignKeyConstraint(

@@ -142,13 +142,7 @@ def add_file(consultation: Consultation, upload) -> ConsultationFile:
 
 
 def attach_stored(consultation: Consultation, stored: StoredFile) -> ConsultationFile:
-    file = ConsultationFile(
-        consultation_id=consultation.id,
-        file_key=stored.key,
-        filename=stored.filename,
-        content_type=stored.content_type,
-        size=stored.size,
-    )
+    file = ConsultationFile.from_stored(stored, consultation_id=consultation.id)
     db.session.add(file)
     db.session.flush()
     return file

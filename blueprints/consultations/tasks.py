@@ -17,10 +17,8 @@ from app import mail
 from app.extensions import db, redis_key
 from blueprints.consultations import services, subscriptions
 from blueprints.consultations.models import Consultation, ConsultationComment, Subscriber
-from tenants.context import require_tenant, tenant_scope
-from tenants.models import Tenant, TenantStatus
-from tenants.resolver import tenant_by_id
-from workers.jobs import platform_job, portal_request_context, tenant_job
+from tenants.context import require_tenant
+from workers.jobs import each_active_portal, platform_job, portal_request_context, tenant_job
 from workers.queue import enqueue_after_commit
 
 log = logging.getLogger(__name__)
@@ -158,23 +156,13 @@ def announce(consultation_id: int, event: str) -> int:
 def announce_transitions() -> dict[str, int]:
     """Cron: find consultations that opened or closed since the last run, on every active portal,
     mark them and enqueue their announcements (a second run finds nothing new)."""
-    found: dict[str, int] = {}
-    ids = db.session.scalars(sa.select(Tenant.id).where(Tenant.status == TenantStatus.ACTIVE)).all()
-    db.session.commit()
-    for tenant_id in ids:
-        tenant = tenant_by_id(tenant_id)
-        if tenant is None:
-            continue
-        with tenant_scope(tenant):
-            try:
-                due = services.due_announcements()
-                for consultation_id, event in due:
-                    enqueue_after_commit(announce, tenant.id, consultation_id, event)
-                db.session.commit()
-            except Exception:
-                db.session.rollback()
-                log.exception("consultation announcements failed for %s", tenant.slug)
-                continue
-        if due:
-            found[tenant.slug] = len(due)
-    return found
+    return each_active_portal(
+        _enqueue_due_announcements, "consultation announcements", log, fail_at_end=False
+    )
+
+
+def _enqueue_due_announcements() -> int:
+    due = services.due_announcements()
+    for consultation_id, event in due:
+        enqueue_after_commit(announce, require_tenant().id, consultation_id, event)
+    return len(due)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from app.db import TenantScoped
 from app.enums import LabelledEnum, check_in
 from app.extensions import db
+from app.uploads import StoredFileColumns
 
 
 class Category(LabelledEnum):
@@ -96,16 +97,12 @@ class Document(TenantScoped, db.Model):
     )
 
 
-class DocumentFile(TenantScoped, db.Model):
+class DocumentFile(TenantScoped, StoredFileColumns, db.Model):
     """A file of a document, stored through app.uploads (checked by content)."""
 
     __tablename__ = "document_files"
 
     document_id: Mapped[int] = mapped_column(sa.BigInteger)
-    file_key: Mapped[str] = mapped_column(sa.String(200))
-    filename: Mapped[str] = mapped_column(sa.String(200))
-    content_type: Mapped[str] = mapped_column(sa.String(100))
-    size: Mapped[int] = mapped_column(sa.Integer)
 
     __table_args__ = (
         sa.ForeignKeyConstraint(

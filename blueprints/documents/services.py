@@ -179,13 +179,7 @@ def add_file(document: Document, upload) -> DocumentFile:
 
 
 def attach_stored(document: Document, stored: StoredFile) -> DocumentFile:
-    file = DocumentFile(
-        document_id=document.id,
-        file_key=stored.key,
-        filename=stored.filename,
-        content_type=stored.content_type,
-        size=stored.size,
-    )
+    file = DocumentFile.from_stored(stored, document_id=document.id)
     db.session.add(file)
     db.session.flush()
     return file

@@ -19,10 +19,8 @@ from app.extensions import db, redis_key
 from blueprints.auth.models import User
 from blueprints.feedback.models import FeedbackItem
 from blueprints.feedback.retention import erase_expired, items_to_remind, reminder_recipients
-from tenants.context import TenantInfo, require_tenant, tenant_scope
-from tenants.models import Tenant, TenantStatus
-from tenants.resolver import tenant_by_id
-from workers.jobs import platform_job, portal_request_context, tenant_job
+from tenants.context import require_tenant
+from workers.jobs import each_active_portal, platform_job, portal_request_context, tenant_job
 
 log = logging.getLogger(__name__)
 KEEP_MARKERS = 30 * 24 * 3600
@@ -130,40 +128,13 @@ def remind_portal() -> int:
     return sent
 
 
-def _each_portal(work, what: str) -> dict[str, int]:
-    """Run `work()` in every active portal's scope, one commit each; a failure is logged, the
-    others still run, and the job fails at the end so RQ records it."""
-    done: dict[str, int] = {}
-    failed: list[str] = []
-    ids = db.session.scalars(sa.select(Tenant.id).where(Tenant.status == TenantStatus.ACTIVE)).all()
-    db.session.commit()
-    for tenant_id in ids:
-        tenant: TenantInfo | None = tenant_by_id(tenant_id)
-        if tenant is None:
-            continue
-        with tenant_scope(tenant):
-            try:
-                count = work()
-                db.session.commit()
-            except Exception:
-                db.session.rollback()
-                log.exception("%s failed for %s", what, tenant.slug)
-                failed.append(tenant.slug)
-                continue
-        if count:
-            done[tenant.slug] = count
-    if failed:
-        raise RuntimeError(f"{what} failed for: {', '.join(failed)}")
-    return done
-
-
 @platform_job
 def remind_due_items() -> dict[str, int]:
     """Cron: reminders before the due day, on every portal."""
-    return _each_portal(remind_portal, "Q&A reminders")
+    return each_active_portal(remind_portal, "Q&A reminders", log)
 
 
 @platform_job
 def erase_expired_personal_data() -> dict[str, int]:
     """Cron: erase askers' personal data past each portal's retention period."""
-    return _each_portal(lambda: len(erase_expired()), "Q&A personal data erasure")
+    return each_active_portal(lambda: len(erase_expired()), "Q&A personal data erasure", log)

@@ -16,10 +16,8 @@ from blueprints.newsroom.images import clean_and_resize
 from blueprints.newsroom.models import Article, ArticleState, ArticleTransition
 from blueprints.newsroom.permissions import NEXT_ACTOR
 from blueprints.newsroom.workflow import publish_due
-from tenants.context import require_tenant, tenant_scope
-from tenants.models import Tenant, TenantStatus
-from tenants.resolver import tenant_by_id
-from workers.jobs import platform_job, portal_request_context, tenant_job
+from tenants.context import require_tenant
+from workers.jobs import each_active_portal, platform_job, portal_request_context, tenant_job
 
 log = logging.getLogger(__name__)
 S = ArticleState
@@ -118,26 +116,4 @@ def publish_due_articles() -> dict[str, int]:
     One portal's failure neither stops the others nor passes silently: it is logged, the job
     fails at the end (RQ records it), and the unpublished items show as late on the dashboard.
     """
-
-    published: dict[str, int] = {}
-    failed: list[str] = []
-    ids = db.session.scalars(sa.select(Tenant.id).where(Tenant.status == TenantStatus.ACTIVE)).all()
-    db.session.commit()
-    for tenant_id in ids:
-        tenant = tenant_by_id(tenant_id)
-        if tenant is None:
-            continue
-        with tenant_scope(tenant):
-            try:
-                count = len(publish_due())
-                db.session.commit()
-            except Exception:
-                db.session.rollback()
-                log.exception("scheduled publishing failed for %s", tenant.slug)
-                failed.append(tenant.slug)
-                continue
-        if count:
-            published[tenant.slug] = count
-    if failed:
-        raise RuntimeError(f"scheduled publishing failed for: {', '.join(failed)}")
-    return published
+    return each_active_portal(lambda: len(publish_due()), "scheduled publishing", log)

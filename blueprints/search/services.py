@@ -23,8 +23,9 @@ from app.extensions import db
 from blueprints.newsroom.public import section_and_descendants
 from blueprints.search.models import Kind, SearchDocument
 from blueprints.search.text import Query, folded
+from tenants.children import ChildPortal, active_children
 from tenants.context import TenantInfo
-from tenants.models import Tenant, TenantDomain, TenantStatus
+from tenants.models import Tenant, TenantStatus
 
 PER_PAGE = 20
 MAX_PER_PAGE = 100
@@ -44,17 +45,7 @@ class Filters:
     everywhere: bool = False
 
 
-@dataclass(frozen=True)
-class Portal:
-    """A portal whose rows a search reads: the current one, or one of the city's wards."""
-
-    id: int
-    name_vi: str
-    name_en: str
-    host: str
-
-    def name(self, locale: str) -> str:
-        return self.name_en if locale == "en" and self.name_en else self.name_vi
+Portal = ChildPortal  # a portal whose rows a search reads: one of the city's wards
 
 
 @dataclass
@@ -95,13 +86,7 @@ class Results:
 
 def member_portals(city: TenantInfo) -> list[Portal]:
     """The city's active wards and communes (tenants are global rows: no tenant line crossed)."""
-    rows = db.session.execute(
-        sa.select(Tenant.id, Tenant.name_vi, Tenant.name_en, TenantDomain.hostname)
-        .join(TenantDomain, sa.and_(TenantDomain.tenant_id == Tenant.id, TenantDomain.is_primary))
-        .where(Tenant.parent_id == city.id, Tenant.status == TenantStatus.ACTIVE)
-        .order_by(Tenant.id)
-    ).all()
-    return [Portal(*row) for row in rows]
+    return active_children(city.id, Tenant.id)
 
 
 def _local_start(day: date, tenant: TenantInfo) -> datetime:

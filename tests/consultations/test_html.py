@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from app.extensions import db
 from blueprints.consultations import demo, services
 from tenants.context import tenant_scope
@@ -13,6 +15,7 @@ from tests.core.test_crawl import structure_problems, validation_errors
 from tests.factories import base_url, make_tenant
 
 
+@pytest.mark.validator  # the W3C Nu checker (Java): not part of make test-fast
 def test_every_page_is_valid_html(client, tmp_path):
     ward = make_tenant(slug="phuong-1")
     with tenant_scope(ward):

@@ -41,6 +41,23 @@ PHONE_PROBE = """() => {
   };
 }"""
 
+
+def phone_problems(page, prefix: str) -> dict | None:
+    """The probe's report on the open page when something is wrong on a phone (it scrolls
+    sideways, has not one h1, an unlabelled control or unnamed button, or the wrong lang for
+    the `prefix` "" or "/en"); None when the page is fine."""
+    report = page.evaluate(PHONE_PROBE)
+    if (
+        report["overflow"] > 0
+        or report["h1"] != 1
+        or report["unlabelled"]
+        or report["unnamedButtons"]
+        or report["lang"] != ("en" if prefix else "vi")
+    ):
+        return report
+    return None
+
+
 PAGES = [
     "/",
     "/tin-tuc",
@@ -86,14 +103,8 @@ def test_representative_pages_fit_a_phone_in_both_languages(phone, portal):
         for tenant, path in pages:
             response = phone.goto(portal(tenant, prefix + path))
             assert response.status == 200, (prefix + path, response.status)
-            report = phone.evaluate(PHONE_PROBE)
-            if (
-                report["overflow"] > 0
-                or report["h1"] != 1
-                or report["unlabelled"]
-                or report["unnamedButtons"]
-                or report["lang"] != ("en" if prefix else "vi")
-            ):
+            report = phone_problems(phone, prefix)
+            if report is not None:
                 problems.append((tenant.slug, prefix + path, report))
                 screenshot(phone, f"phone-problem{(prefix + path).replace('/', '-').replace('?', '-')}")
             if path == samples["article"]:

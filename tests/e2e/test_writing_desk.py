@@ -36,10 +36,16 @@ def _open_edit(page, portal, board, article_id):
     page.locator(".nr-editor-ready").wait_for()
 
 
-def test_typing_two_paragraphs_gives_two_p_and_the_toolbar_is_named(laptop, portal):
+def _editing(page, portal, **article_fields):
+    """A board's article (made with `article_fields`) open in the editor for its collaborator."""
     board = make_board()
-    article_id = make_article(board, body="")
-    _open_edit(laptop, portal, board, article_id)
+    article_id = make_article(board, **article_fields)
+    _open_edit(page, portal, board, article_id)
+    return board, article_id
+
+
+def test_typing_two_paragraphs_gives_two_p_and_the_toolbar_is_named(laptop, portal):
+    board, article_id = _editing(laptop, portal, body="")
     toolbar = laptop.get_by_role("toolbar", name="Định dạng văn bản")
     assert toolbar.get_by_role("button", name="Chữ đậm (Ctrl+B)").is_visible()
     assert laptop.locator("textarea[name=body]").is_hidden()  # the editor took its place
@@ -59,9 +65,7 @@ def test_typing_two_paragraphs_gives_two_p_and_the_toolbar_is_named(laptop, port
 
 
 def test_pasting_from_word_keeps_structure_and_drops_the_rest(laptop, portal):
-    board = make_board()
-    article_id = make_article(board, body="")
-    _open_edit(laptop, portal, board, article_id)
+    board, article_id = _editing(laptop, portal, body="")
     editor = _editor(laptop)
     editor.click()
     editor.press("Control+A")
@@ -96,9 +100,7 @@ def _photo() -> bytes:
 
 
 def test_an_image_without_alt_text_stops_submission_at_its_field(laptop, portal):
-    board = make_board()
-    article_id = make_article(board, body="<p>Ảnh buổi ra quân.</p>", source_type="original")
-    _open_edit(laptop, portal, board, article_id)
+    board, article_id = _editing(laptop, portal, body="<p>Ảnh buổi ra quân.</p>", source_type="original")
     _editor(laptop).click()
     laptop.locator("[data-editor-file]").set_input_files(
         files=[{"name": "ra-quan.jpg", "mimeType": "image/jpeg", "buffer": _photo()}]
@@ -123,9 +125,7 @@ def test_an_image_without_alt_text_stops_submission_at_its_field(laptop, portal)
 
 
 def test_autosave_survives_a_reload_and_a_lost_connection_keeps_the_text(laptop, portal):
-    board = make_board()
-    article_id = make_article(board, body="<p>Bản đầu.</p>")
-    _open_edit(laptop, portal, board, article_id)
+    board, article_id = _editing(laptop, portal, body="<p>Bản đầu.</p>")
     editor = _editor(laptop)
     editor.click()
     editor.press("End")
@@ -177,9 +177,7 @@ def test_the_preview_matches_the_published_page(laptop, portal):
 
 def test_pasting_from_google_docs_is_not_all_bold(laptop, portal):
     """Google Docs wraps everything in <b style="font-weight:normal">: that is not bold."""
-    board = make_board()
-    article_id = make_article(board, body="")
-    _open_edit(laptop, portal, board, article_id)
+    board, article_id = _editing(laptop, portal, body="")
     editor = _editor(laptop)
     editor.click()
     editor.press("Control+A")

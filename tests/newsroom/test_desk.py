@@ -42,6 +42,17 @@ def _upload(client, board, article_id, data: bytes, name="anh.jpg"):
     )
 
 
+def _editing_own_article(client):
+    """A collaborator signed in on a board's article: the board, the article's id, its version
+    and the session's CSRF token (what an edit or an autosave posts)."""
+    board = make_board()
+    article_id = make_article(board)
+    sign_in(client, board.tenant, board.collaborator)
+    with tenant_scope(board.tenant):
+        version = load(board, article_id).version
+    return board, article_id, version, _token(client, board, article_id)
+
+
 def _form(board, token, version, body, **extra):
     return {
         "csrf_token": token,
@@ -88,12 +99,7 @@ def test_a_file_that_is_not_an_image_is_refused(client):
 
 
 def test_images_from_other_sites_are_refused_with_a_message(client):
-    board = make_board()
-    article_id = make_article(board)
-    sign_in(client, board.tenant, board.collaborator)
-    with tenant_scope(board.tenant):
-        version = load(board, article_id).version
-    token = _token(client, board, article_id)
+    board, article_id, version, token = _editing_own_article(client)
     response = client.post(
         f"/admin/newsroom/articles/{article_id}/edit",
         base_url=base_url(board.tenant),
@@ -124,12 +130,7 @@ def test_an_image_without_alt_text_blocks_submission():
 
 
 def test_autosave_saves_with_the_version_and_refuses_a_stale_copy(client):
-    board = make_board()
-    article_id = make_article(board)
-    sign_in(client, board.tenant, board.collaborator)
-    with tenant_scope(board.tenant):
-        version = load(board, article_id).version
-    token = _token(client, board, article_id)
+    board, article_id, version, token = _editing_own_article(client)
     url = f"/admin/newsroom/articles/{article_id}/autosave"
     saved = client.post(
         url, base_url=base_url(board.tenant), data=_form(board, token, version, "<p>Bản tự lưu.</p>")

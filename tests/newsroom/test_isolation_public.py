@@ -40,22 +40,21 @@ def test_a_ward_board_cannot_see_or_change_another_wards_articles_by_id(client):
         assert load(b, theirs).state == S.SUBMITTED
 
 
+def _new_news_article(client, board, **fields):
+    """Board's collaborator, signed in, saves a new original news item with `fields` (the title,
+    section and any authors)."""
+    sign_in(client, board.tenant, board.collaborator)
+    return post_form(
+        client,
+        board.tenant,
+        "/admin/newsroom/articles/new",
+        {"body": "<p>x</p>", "kind": "news", "source_type": "original", "save": "1"} | fields,
+    )
+
+
 def test_an_article_cannot_point_at_another_wards_section(client):
     a, b = make_board(), make_board()
-    sign_in(client, a.tenant, a.collaborator)
-    response = post_form(
-        client,
-        a.tenant,
-        "/admin/newsroom/articles/new",
-        {
-            "title": "Bài thử",
-            "body": "<p>x</p>",
-            "kind": "news",
-            "section_id": b.section_id,
-            "source_type": "original",
-            "save": "1",
-        },
-    )
+    response = _new_news_article(client, a, title="Bài thử", section_id=b.section_id)
     assert response.status_code == 422 and "Chuyên mục không tồn tại." in response.text
     with tenant_scope(a.tenant):
         assert db.session.scalar(db.select(Article).where(Article.title == "Bài thử")) is None
@@ -63,20 +62,8 @@ def test_an_article_cannot_point_at_another_wards_section(client):
 
 def test_a_user_of_another_ward_is_not_an_author_here(client):
     a, b = make_board(), make_board()
-    sign_in(client, a.tenant, a.collaborator)
-    response = post_form(
-        client,
-        a.tenant,
-        "/admin/newsroom/articles/new",
-        {
-            "title": "Bài có tác giả lạ",
-            "body": "<p>x</p>",
-            "kind": "news",
-            "section_id": a.section_id,
-            "source_type": "original",
-            "author_ids": [b.collaborator.id],
-            "save": "1",
-        },
+    response = _new_news_article(
+        client, a, title="Bài có tác giả lạ", section_id=a.section_id, author_ids=[b.collaborator.id]
     )
     assert response.status_code == 422
     assert "Tác giả phải là thành viên của cổng thông tin này." in response.text

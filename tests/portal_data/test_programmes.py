@@ -81,13 +81,16 @@ def test_back_office_screens_by_role(client, screen):
         assert page.status_code == 200 and h1_count(page.text) == 1
 
 
-def test_editor_creates_edits_and_deletes_a_project(client):
+def _editor_adds_project(client, fields: dict):
+    """An editor of a new ward posts the new-project form: the ward and the response."""
     ward = make_tenant()
     sign_in(client, ward, make_user(roles={ward: ["editor"]}))
-    response = post_form(
+    return ward, post_form(client, ward, "/admin/projects/new", fields)
+
+
+def test_editor_creates_edits_and_deletes_a_project(client):
+    ward, response = _editor_adds_project(
         client,
-        ward,
-        "/admin/projects/new",
         {
             "kind": "planning",
             "name": "Kế hoạch phát triển 2025",
@@ -115,13 +118,8 @@ def test_editor_creates_edits_and_deletes_a_project(client):
 
 
 def test_invalid_form_keeps_input_and_ties_errors_to_fields(client):
-    ward = make_tenant()
-    sign_in(client, ward, make_user(roles={ward: ["editor"]}))
-    response = post_form(
-        client,
-        ward,
-        "/admin/projects/new",
-        {"kind": "project", "name": "", "goal": "Mục tiêu giữ lại", "budget_vnd": "-5"},
+    _, response = _editor_adds_project(
+        client, {"kind": "project", "name": "", "goal": "Mục tiêu giữ lại", "budget_vnd": "-5"}
     )
     assert response.status_code == 422
     assert "Mục tiêu giữ lại" in response.text

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from app.extensions import db
-from blueprints.newsroom.models import ArticleState
+from blueprints.newsroom.models import ArticleState, BoardMember
 from blueprints.royalties import tables
 from tenants.context import tenant_scope
 from tests.newsroom.helpers import Board, load, make_article
@@ -35,3 +35,19 @@ def published(board: Board, when: datetime, factor: str | None, **fields) -> int
         article.royalty_factor = Decimal(factor) if factor is not None else None
         db.session.flush()
     return article_id
+
+
+def add_collaborator_member(board: Board) -> None:
+    """The board's collaborator on the unit's roll (not on the board): plans and reminders go
+    to the unit's members."""
+    with tenant_scope(board.tenant):
+        db.session.add(
+            BoardMember(
+                user_id=board.collaborator.id,
+                unit_id=board.unit_id,
+                full_name="CTV",
+                title_vi="Cộng tác viên",
+                on_board=False,
+            )
+        )
+        db.session.flush()

@@ -159,6 +159,15 @@ def test_collaborator_sees_only_their_own_share(client):
     assert "Tin của người khác" not in page.text
 
 
+def _post_table(client, url: str, token: str, form: str, **fields: str):
+    """Post one of the tables' forms (rate, base, budget): its fields carry the form's prefix."""
+    return client.post(
+        f"/admin/royalties/tables/{form}",
+        base_url=url,
+        data={f"{form}-csrf_token": token, **{f"{form}-{name}": value for name, value in fields.items()}},
+    )
+
+
 def test_who_may_see_statements_and_change_tables(app):
     board = with_rates(make_board())
     url = base_url(board.tenant)
@@ -179,11 +188,7 @@ def test_who_may_see_statements_and_change_tables(app):
         ):
             assert browser.get(page, base_url=url).status_code == (200 if allowed else 403), (person, page)
         token = csrf_token(browser.get("/admin/", base_url=url).text)
-        response = browser.post(
-            "/admin/royalties/tables/budget",
-            base_url=url,
-            data={"budget-csrf_token": token, "budget-year": "2024", "budget-amount": "1000"},
-        )
+        response = _post_table(browser, url, token, "budget", year="2024", amount="1000")
         assert response.status_code == (302 if allowed else 403), (person, response.status_code)
     anonymous = app.test_client().get("/admin/royalties/", base_url=url)
     assert anonymous.status_code == 302
@@ -196,49 +201,28 @@ def test_board_enters_rates_bases_and_budgets_and_errors_keep_the_input(client):
     page = client.get("/admin/royalties/tables", base_url=url)
     assert page.status_code == 200 and 'name="rate-csrf_token"' in page.text
     token = csrf_token(client.get("/admin/", base_url=url).text)  # one token per session
-    wrong = client.post(
-        "/admin/royalties/tables/rate",
-        base_url=url,
-        data={
-            "rate-csrf_token": token,
-            "rate-kind": "news",
-            "rate-effective_from": "2024-07-01",
-            "rate-factor_min": "5",
-            "rate-factor_max": "2",
-        },
+    wrong = _post_table(
+        client, url, token, "rate", kind="news", effective_from="2024-07-01", factor_min="5", factor_max="2"
     )
     assert wrong.status_code == 422
     assert "Hệ số cao nhất phải lớn hơn hoặc bằng hệ số thấp nhất." in wrong.text
     assert 'value="2024-07-01"' in wrong.text
-    done = client.post(
-        "/admin/royalties/tables/rate",
-        base_url=url,
-        data={
-            "rate-csrf_token": token,
-            "rate-kind": "news",
-            "rate-effective_from": "2024-07-01",
-            "rate-factor_min": "1",
-            "rate-factor_max": "8.5",
-        },
+    done = _post_table(
+        client, url, token, "rate", kind="news", effective_from="2024-07-01", factor_min="1", factor_max="8.5"
     )
     assert done.status_code == 302
-    base = client.post(
-        "/admin/royalties/tables/base",
-        base_url=url,
-        data={
-            "base-csrf_token": token,
-            "base-effective_from": "2024-07-01",
-            "base-base_salary": "2340000",
-            "base-percent": "10",
-            "base-note": "Nghị định 73/2024/NĐ-CP",
-        },
+    base = _post_table(
+        client,
+        url,
+        token,
+        "base",
+        effective_from="2024-07-01",
+        base_salary="2340000",
+        percent="10",
+        note="Nghị định 73/2024/NĐ-CP",
     )
     assert base.status_code == 302
-    budget = client.post(
-        "/admin/royalties/tables/budget",
-        base_url=url,
-        data={"budget-csrf_token": token, "budget-year": "2024", "budget-amount": "790000000"},
-    )
+    budget = _post_table(client, url, token, "budget", year="2024", amount="790000000")
     assert budget.status_code == 302
     with tenant_scope(board.tenant):
         assert [(r.factor_min, r.factor_max) for r in tables.rates()] == [(Decimal("1.00"), Decimal("8.50"))]

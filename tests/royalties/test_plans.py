@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 
 from app import mail
-from app.extensions import db
-from blueprints.newsroom.models import BoardMember
 from blueprints.royalties.months import Month
 from tenants.context import tenant_scope
 from tests.factories import base_url
 from tests.newsroom.helpers import make_board
+from tests.royalties.helpers import add_collaborator_member
 from tests.support import post_form, run_jobs, sign_in
 
 
@@ -29,17 +28,7 @@ def _create_plan(client, board, title="Kế hoạch tin bài tháng này"):
 
 def test_board_drafts_publishes_and_collaborators_are_mailed_once(app, client):
     board = make_board()
-    with tenant_scope(board.tenant):
-        db.session.add(
-            BoardMember(
-                user_id=board.collaborator.id,
-                unit_id=board.unit_id,
-                full_name="CTV",
-                title_vi="Cộng tác viên",
-                on_board=False,
-            )
-        )
-        db.session.flush()
+    add_collaborator_member(board)
     sign_in(client, board.tenant, board.editor)
     plan_id, month = _create_plan(client, board)
     url = f"/admin/plans/{plan_id}"

@@ -8,12 +8,13 @@ from datetime import UTC, date, datetime
 from app import mail
 from app.extensions import db
 from app.holidays import PublicHoliday
-from blueprints.newsroom.models import ArticleState, BoardMember, ContributingUnit
+from blueprints.newsroom.models import ArticleState, ContributingUnit
 from blueprints.royalties.reminders import working_days_left
 from blueprints.royalties.tasks import remind_all_portals, remind_units_behind
 from tenants.context import tenant_scope
 from tests.factories import base_url
 from tests.newsroom.helpers import load, make_article, make_board
+from tests.royalties.helpers import add_collaborator_member
 from tests.support import sign_in
 
 
@@ -29,16 +30,8 @@ def _board_with_members():
     with tenant_scope(board.tenant):
         unit = db.session.get(ContributingUnit, (board.tenant.id, board.unit_id))
         unit.monthly_minimum, unit.monthly_cap = 2, 5
-        db.session.add(
-            BoardMember(
-                user_id=board.collaborator.id,
-                unit_id=board.unit_id,
-                full_name="CTV",
-                title_vi="Cộng tác viên",
-                on_board=False,
-            )
-        )
         db.session.flush()
+    add_collaborator_member(board)
     article_id = make_article(board, ArticleState.SUBMITTED)
     with tenant_scope(board.tenant):
         load(board, article_id).submitted_at = datetime(2024, 5, 10, 3, 0, tzinfo=UTC)

@@ -6,7 +6,7 @@ name only (their accounts' e-mail addresses are not public).
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
@@ -18,7 +18,6 @@ from blueprints.api.registry import Resource, register
 from blueprints.api.schema import Schema, page_url
 from blueprints.newsroom.models import Article, ArticleKind, ArticleState, SourceType
 from blueprints.newsroom.public import published_article, section_and_descendants
-from tenants.context import portal_zone
 
 SOURCE = Schema(
     "ArticleSource",
@@ -98,25 +97,13 @@ def list_articles(filters: dict, page: int, per_page: int):
     if filters["highlight"] is not None:
         query = query.where(Article.is_highlight.is_(filters["highlight"]))
     if filters["published_from"]:
-        query = query.where(Article.published_at >= _local_midnight(filters["published_from"]))
+        query = query.where(Article.published_at >= schema.local_midnight(filters["published_from"]))
     if filters["published_to"]:
         query = query.where(
-            Article.published_at < _local_midnight(filters["published_to"] + timedelta(days=1))
+            Article.published_at < schema.local_midnight(filters["published_to"] + timedelta(days=1))
         )
     query = query.order_by(Article.published_at.desc(), Article.id.desc())
     return db.paginate(query, page=page, per_page=per_page, error_out=False, count=True)
-
-
-def _local_midnight(day) -> datetime:
-    return datetime.combine(day, time(0), tzinfo=portal_zone())
-
-
-def _check(filters: dict) -> None:
-    start, end = filters["published_from"], filters["published_to"]
-    if start and end and end < start:
-        raise params.ApiError(
-            400, str(_l("“published_to” không được trước “published_from”.")), "published_to"
-        )
 
 
 register(
@@ -129,6 +116,6 @@ register(
         list_rows=list_articles,
         get_row=published_article,
         not_found=_l("Không có tin, bài đã đăng nào với mã số này."),
-        check=_check,
+        check=params.check_published_range,
     )
 )

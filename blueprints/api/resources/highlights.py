@@ -4,7 +4,7 @@ children; hidden and withdrawn items are never listed."""
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 from flask_babel import lazy_gettext as _l
 
@@ -43,23 +43,15 @@ FILTERS = (
 )
 
 
-def _midnight(day) -> datetime:
-    return datetime.combine(day, time(0), tzinfo=schema.portal_zone())
-
-
 def list_highlights(filters: dict, page: int, per_page: int):
-    start = _midnight(filters["published_from"]) if filters["published_from"] else None
-    end = _midnight(filters["published_to"] + timedelta(days=1)) if filters["published_to"] else None
+    start = schema.local_midnight(filters["published_from"]) if filters["published_from"] else None
+    end = (
+        schema.local_midnight(filters["published_to"] + timedelta(days=1))
+        if filters["published_to"]
+        else None
+    )
     query = ordered(filtered(visible(), filters["ward"], start, end))
     return db.paginate(query, page=page, per_page=per_page, error_out=False, count=True)
-
-
-def _check(filters: dict) -> None:
-    start, end = filters["published_from"], filters["published_to"]
-    if start and end and end < start:
-        raise params.ApiError(
-            400, str(_l("“published_to” không được trước “published_from”.")), "published_to"
-        )
 
 
 register(
@@ -72,6 +64,6 @@ register(
         list_rows=list_highlights,
         get_row=visible_item,
         not_found=_l("Không có tin nào với mã số này."),
-        check=_check,
+        check=params.check_published_range,
     )
 )
