@@ -63,7 +63,6 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     logs.init_app(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
-    csrf.init_app(app)
     login_manager.init_app(app)
     app.session_interface = HostBoundSessionInterface()
     app.after_request(security_headers)
@@ -76,6 +75,9 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     public_forms.init_app(app)
     templating.init_app(app)
     tenant_web.init_app(app)
+    # After the tenant hook: reading a form (CSRF) may answer 400 or 413, and that page is the
+    # portal's own, so the portal must be known first.
+    csrf.init_app(app)
     legacy_urls.init_app(app)
     errors.init_app(app)
     app.register_blueprint(health.bp)
