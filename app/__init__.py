@@ -55,7 +55,7 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     app = Flask(__name__, instance_path=os.environ.get("INSTANCE_PATH", str(ROOT / "instance")))
     _configure(app, config)
 
-    from app import cli, errors, health, i18n, legacy_urls, logs, public_forms, templating
+    from app import cli, errors, health, i18n, legacy_urls, logs, public_forms, request_guards, templating
     from app.extensions import csrf, db, login_manager, migrate
     from app.security import HostBoundSessionInterface, csp_nonce, security_headers
     from tenants import web as tenant_web
@@ -63,7 +63,6 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     logs.init_app(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
-    csrf.init_app(app)
     login_manager.init_app(app)
     app.session_interface = HostBoundSessionInterface()
     app.after_request(security_headers)
@@ -76,6 +75,10 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     public_forms.init_app(app)
     templating.init_app(app)
     tenant_web.init_app(app)
+    request_guards.init_app(app)
+    # After the tenant hook: reading a form (CSRF) may answer 400 or 413, and that page is the
+    # portal's own, so the portal must be known first.
+    csrf.init_app(app)
     legacy_urls.init_app(app)
     errors.init_app(app)
     app.register_blueprint(health.bp)

@@ -55,6 +55,10 @@ class Config:
     SESSION_COOKIE_DOMAIN = False
     PERMANENT_SESSION_LIFETIME = int(os.environ.get("SESSION_LIFETIME_SECONDS", str(8 * 3600)))
     REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    # The largest request body accepted (bytes); larger ones are answered 413 before being read.
+    # Above the 25 MB a single document upload may weigh, so that upload's own, friendlier check
+    # (next to its field) still speaks for a file just over its limit.
+    MAX_CONTENT_LENGTH = int(os.environ.get("MAX_CONTENT_LENGTH", str(30 * 1024 * 1024)))
     WTF_CSRF_TIME_LIMIT = 8 * 3600
 
     BABEL_DEFAULT_LOCALE = "vi"

@@ -104,15 +104,35 @@ def content_security_policy() -> str:
     )
 
 
+# Spreadsheets the back office exports (royalty statements, comments, reports): personal data.
+EXPORT_MIMETYPES = {"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
+def is_private(response) -> bool:
+    """A back-office page or an export: nothing a shared computer's cache or a proxy may keep.
+
+    Every back-office page lives under `/admin` (the English prefix is stripped before routing).
+    An export is a CSV or XLSX the view made itself; a stored file that set its own caching (a
+    public document's spreadsheet) keeps it.
+    """
+    if request.path == "/admin" or request.path.startswith("/admin/"):
+        return True
+    return response.mimetype in EXPORT_MIMETYPES and "Cache-Control" not in response.headers
+
+
 def security_headers(response):
     """Headers every page gets: a content security policy, no MIME sniffing, no framing by
-    other sites, short referrers. A response that set its own policy (a download) keeps it."""
+    other sites, short referrers; no caching of private pages; HSTS over HTTPS only (a browser
+    ignores it over HTTP, and sending it there would only mislead). A response that set its own
+    policy (a download) keeps it."""
     headers = response.headers
     if response.mimetype == "text/html":
         headers.setdefault("Content-Security-Policy", content_security_policy())
     headers.setdefault("X-Content-Type-Options", "nosniff")
     headers.setdefault("X-Frame-Options", "SAMEORIGIN")
     headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
-    if current_app.config["SESSION_COOKIE_SECURE"]:
+    if is_private(response):
+        headers["Cache-Control"] = "no-store"
+    if request.is_secure:
         headers.setdefault("Strict-Transport-Security", "max-age=31536000")
     return response
