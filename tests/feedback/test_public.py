@@ -13,7 +13,7 @@ from blueprints.feedback.models import FeedbackItem
 from tenants.context import tenant_scope
 from tests.about.helpers import PDF, png_bytes
 from tests.factories import base_url, make_tenant
-from tests.feedback.helpers import CODE, lookup, make_category, post_question, question
+from tests.feedback.helpers import CODE, lookup, make_category, make_item, post_question, question
 from tests.support import run_jobs
 
 
@@ -134,3 +134,15 @@ def test_plain_text_is_escaped_on_the_status_page(client):
     assert (
         "<script>alert(1)</script>" not in page.text and "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text
     )
+
+
+def test_the_second_page_of_answers_links_back_and_on(client):
+    """The shared pager builds its links with the query kept (a `set _` there once shadowed
+    the translation function, and any page with a previous link failed)."""
+    ward = make_tenant()
+    for number in range(21):
+        make_item(ward, published=True, subject=f"Câu hỏi số {number}")
+    page = client.get("/hoi-dap?page=2", base_url=base_url(ward))
+    assert page.status_code == 200
+    assert 'rel="prev"' in page.text and "Trang trước" in page.text and "Trang sau" in page.text
+    assert "page=1" in page.text and "page=3" in page.text
