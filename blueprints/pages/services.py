@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 
-from app.extensions import db
 from app.navigation import add_public_page
+from tenants.children import ChildPortal, active_children
 from tenants.context import TenantInfo
-from tenants.models import Tenant, TenantDomain, TenantStatus
+from tenants.models import Tenant
 
 
-def member_portals(city: TenantInfo) -> list[tuple[Tenant, str]]:
-    """The active wards and communes under a city, with their primary hosts, by name."""
-    rows = db.session.execute(
-        sa.select(Tenant, TenantDomain.hostname)
-        .join(TenantDomain, sa.and_(TenantDomain.tenant_id == Tenant.id, TenantDomain.is_primary))
-        .where(Tenant.parent_id == city.id, Tenant.status == TenantStatus.ACTIVE)
-        .order_by(Tenant.kind.desc(), Tenant.id)
-    ).all()
-    return [(tenant, host) for tenant, host in rows]
+def member_portals(city: TenantInfo) -> list[ChildPortal]:
+    """The active wards and communes under a city, with their primary hosts: wards, then
+    communes, each in the order created."""
+    return active_children(city.id, Tenant.kind.desc(), Tenant.id)
 
 
 def provincial_portal_url() -> str:
