@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Every capability is one package in blueprints/, registered in this order.
 BLUEPRINTS = (
     "auth",
+    "audit",
     "pages",
     "admin",
     "newsroom",

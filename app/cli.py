@@ -18,6 +18,17 @@ def seed():
         click.echo(line)
 
 
+@demo_cli.command("code")
+def code():
+    """The code an authenticator app holding the demo key shows now (approvers, board heads and
+    the administrator give it after the password)."""
+    import pyotp
+
+    from app.demo import DEMO_TOTP_SECRET
+
+    click.echo(pyotp.TOTP(DEMO_TOTP_SECRET).now())
+
+
 def init_app(app: Flask) -> None:
     from blueprints.auth.cli import users_cli
     from tenants.cli import tenants_cli

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 from flask import current_app
 
 from app.extensions import db
 from app.roles import Role
 from app.security import hash_password
+from blueprints.auth import two_factor
 from blueprints.auth.services import create_user, grant_role
 from tenants.context import tenant_scope
 from tenants.provisioning import TenantSpec, create_tenant
@@ -24,6 +26,11 @@ from tenants.resolver import tenant_info
 CITY_SLUG = "vungtau"
 DEMO_PASSWORD = "demo-password"
 ADMIN_EMAIL = "admin@example.org"
+# Approvers, board heads and the administrator must sign in with a second factor, in the demo as
+# in production; their authenticator key is this published one (docs/operations.md), printed by
+# `make demo`. A demo's accounts are public anyway: this keeps the real sign-in, and the demo
+# keeps its one known password.
+DEMO_TOTP_SECRET = "WARDPORTALDEMOTWOFACTORSECRETKEY"
 
 # slug, Vietnamese name, English name, kind
 WARDS = [
@@ -123,9 +130,19 @@ def seed_portals() -> list:
     return tenants
 
 
+def _demo_two_factor(user) -> None:
+    """The published demo key, without recovery codes (nobody could read them)."""
+    if not user.two_factor_enabled:
+        user.totp_secret = DEMO_TOTP_SECRET
+        user.totp_enabled_at = datetime.now(UTC)
+
+
 def seed_people(tenants: list) -> None:
     hashed = hash_password(DEMO_PASSWORD)
-    create_user(ADMIN_EMAIL, DEMO_PASSWORD, "Quản trị nền tảng", platform_admin=True, password_hash=hashed)
+    admin, _ = create_user(
+        ADMIN_EMAIL, DEMO_PASSWORD, "Quản trị nền tảng", platform_admin=True, password_hash=hashed
+    )
+    _demo_two_factor(admin)
     for number, tenant in enumerate(tenants):
         with tenant_scope(tenant_info(tenant)):
             for role_index, role in enumerate(DEMO_ROLES):
@@ -136,6 +153,8 @@ def seed_people(tenants: list) -> None:
                     password_hash=hashed,
                 )
                 grant_role(user, role)
+                if role in two_factor.REQUIRED_ROLES:
+                    _demo_two_factor(user)
             db.session.flush()
 
 
@@ -179,6 +198,9 @@ def demo_summary(port: int) -> str:
         f"  platform administrator: {ADMIN_EMAIL}",
         "  on each portal:         " + ", ".join(demo_email(r, "<slug>") for r in DEMO_ROLES),
         f"  e.g. the approver of Thắng Tam: {demo_email(Role.APPROVER, 'thang-tam')}",
+        "Approvers, board heads and the administrator also give a code from an authenticator app;",
+        f"  add the demo key to one (Google Authenticator, FreeOTP…): {DEMO_TOTP_SECRET}",
+        "  or print the current code: .venv/bin/flask --app wsgi demo code",
         f"Mail (password resets) is written to {current_app.instance_path}/mail/",
     ]
     return "\n".join(lines)

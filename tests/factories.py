@@ -5,7 +5,10 @@ from __future__ import annotations
 import itertools
 import uuid
 
+import pyotp
+
 from app.extensions import db
+from blueprints.auth import two_factor
 from blueprints.auth.services import create_user, grant_role
 from tenants.context import TenantInfo, tenant_scope
 from tenants.provisioning import TenantSpec, create_tenant
@@ -55,5 +58,14 @@ def make_user(
         with tenant_scope(tenant):
             for role in names:
                 grant_role(user, role)
+    if platform_admin or any(set(names) & two_factor.REQUIRED_ROLES for names in (roles or {}).values()):
+        enrol_two_factor(user)
     db.session.flush()
     return user
+
+
+def enrol_two_factor(user) -> list[str]:
+    """Two-factor sign-in on, with a secret of its own (`tests.support.current_totp` reads it);
+    the recovery codes."""
+    secret = pyotp.random_base32()
+    return two_factor.enable(user, secret, pyotp.TOTP(secret).now())

@@ -41,9 +41,49 @@ def sign_in(client, portal, who, password: str = PASSWORD, *, prefix: str = "", 
         base_url=url,
         data={"csrf_token": csrf_token(form.text), "email": email, "password": password},
     )
+    step = response.headers.get("Location", "") if response.status_code == 302 else ""
+    if step.endswith("/login/two-factor"):
+        response = post_code(client, url, step, current_totp(email))
+    elif step.endswith("/login/enrol"):
+        response = enrol(client, url, step)
     if expect is not None:
         assert response.status_code == expect, response.text
     return response
+
+
+TOTP_SECRET = re.compile(r'<code id="totp-secret">([A-Z2-7]+)</code>')
+
+
+def current_totp(email: str) -> str:
+    """The code the authenticator app of `email` shows now (its secret read from the database)."""
+    import pyotp
+
+    from app.extensions import db
+    from blueprints.auth.services import find_user
+
+    user = find_user(email)
+    db.session.refresh(user)
+    return pyotp.TOTP(user.totp_secret).now()
+
+
+def post_code(client, url: str, path: str, code: str):
+    """Answer the second step of a sign-in (or an enrolment) with `code`."""
+    page = client.get(path, base_url=url)
+    return client.post(path, base_url=url, data={"csrf_token": csrf_token(page.text), "code": code})
+
+
+def enrol(client, url: str, path: str = "/login/enrol"):
+    """Enrol in two-factor sign-in as a person would: read the key the page shows, answer with the
+    code an app holding it would show. Answers the page of recovery codes (the person is signed in)."""
+    import pyotp
+
+    page = client.get(path, base_url=url)
+    secret = TOTP_SECRET.search(page.text).group(1)
+    answer = client.post(
+        path, base_url=url, data={"csrf_token": csrf_token(page.text), "code": pyotp.TOTP(secret).now()}
+    )
+    assert answer.status_code == 200 and "recovery-codes" in answer.text, answer.text
+    return answer
 
 
 def post_form(

@@ -48,14 +48,16 @@ def _run_in_tenant(func, tenant_id: int, args, kwargs):
     return result
 
 
-def portal_request_context(locale: str):
-    """A request context on the current tenant's primary host, in `locale`, so that a job's
-    `url_for(..., _external=True)` builds links to that portal (and to its English pages)."""
+def portal_request_context(locale: str, port: int | None = None):
+    """A request context on the current tenant's primary host (and `port`, when the portal is
+    served on one), in `locale`, so that a job's `url_for(..., _external=True)` builds links to
+    that portal (and to its English pages)."""
     tenant = require_tenant()
     scheme = current_app.config["PREFERRED_URL_SCHEME"]
     script_root = "/en" if locale == "en" else ""
+    authority = tenant.primary_host if port is None else f"{tenant.primary_host}:{port}"
     return current_app.test_request_context(
-        base_url=f"{scheme}://{tenant.primary_host}{script_root}",
+        base_url=f"{scheme}://{authority}{script_root}",
         environ_overrides={"wardportal.locale": locale},
     )
 

@@ -8,4 +8,4 @@ from flask import Blueprint
 
 bp = Blueprint("auth", __name__, template_folder="templates")
 
-from blueprints.auth import views  # noqa: E402,F401  (routes register on import)
+from blueprints.auth import views, views_two_factor  # noqa: E402,F401  (routes register on import)

@@ -7,7 +7,8 @@ from flask.cli import AppGroup
 
 from app.extensions import db
 from app.roles import Role
-from blueprints.auth.services import AccountError, create_user, find_user, grant_role
+from blueprints.auth import two_factor
+from blueprints.auth.services import AccountError, create_user, end_sessions, find_user, grant_role
 from tenants.context import tenant_scope
 from tenants.provisioning import ProvisioningError
 from tenants.resolver import tenant_by_slug
@@ -47,3 +48,17 @@ def grant(email, slug, role):
         _membership, created = grant_role(user, role)
         db.session.commit()
     click.echo(f"{user.email}: {role} on {slug} {'granted' if created else 'already granted'}")
+
+
+@users_cli.command("reset-two-factor")
+@click.option("--email", required=True)
+def reset_two_factor(email):
+    """Forget a user's authenticator key and recovery codes (a lost phone) and end their sessions;
+    the next sign-in enrols again."""
+    user = find_user(email)
+    if user is None:
+        raise click.ClickException(f"no user with e-mail {email!r}")
+    two_factor.reset(user)
+    end_sessions(user)
+    db.session.commit()
+    click.echo(f"{user.email}: two-factor sign-in reset; enrolment is asked at the next sign-in")

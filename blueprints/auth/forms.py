@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField, SubmitField
+from wtforms import EmailField, PasswordField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, EqualTo, Length
 
 from blueprints.auth.services import MIN_PASSWORD_LENGTH
@@ -37,8 +37,8 @@ class ForgotPasswordForm(FlaskForm):
     submit = SubmitField(_l("Gửi cho tôi liên kết đặt lại mật khẩu"))
 
 
-class ResetPasswordForm(FlaskForm):
-    password = PasswordField(
+def _new_password() -> PasswordField:
+    return PasswordField(
         _l("Mật khẩu mới"),
         validators=[
             DataRequired(_l("Nhập mật khẩu mới.")),
@@ -50,7 +50,10 @@ class ResetPasswordForm(FlaskForm):
         ],
         render_kw={"autocomplete": "new-password"},
     )
-    confirm = PasswordField(
+
+
+def _confirm_password() -> PasswordField:
+    return PasswordField(
         _l("Nhập lại mật khẩu mới"),
         validators=[
             DataRequired(_l("Hãy nhập lại mật khẩu mới.")),
@@ -58,4 +61,35 @@ class ResetPasswordForm(FlaskForm):
         ],
         render_kw={"autocomplete": "new-password"},
     )
+
+
+class ResetPasswordForm(FlaskForm):
+    password = _new_password()
+    confirm = _confirm_password()
     submit = SubmitField(_l("Lưu mật khẩu mới"))
+
+
+class ChangePasswordForm(FlaskForm):
+    current = PasswordField(
+        _l("Mật khẩu hiện tại"),
+        validators=[DataRequired(_l("Nhập mật khẩu hiện tại.")), Length(max=200)],
+        render_kw={"autocomplete": "current-password"},
+    )
+    password = _new_password()
+    confirm = _confirm_password()
+    submit = SubmitField(_l("Đổi mật khẩu"))
+
+
+class CodeForm(FlaskForm):
+    """The second factor: six digits from the app, or a recovery code."""
+
+    code = StringField(
+        _l("Mã xác thực"),
+        validators=[DataRequired(_l("Nhập mã xác thực.")), Length(max=20)],
+        render_kw={"autocomplete": "one-time-code", "inputmode": "numeric", "autocapitalize": "off"},
+    )
+    submit = SubmitField(_l("Xác nhận"))
+
+
+class RenewCodesForm(FlaskForm):
+    submit = SubmitField(_l("Tạo mã khôi phục mới"))

@@ -11,6 +11,7 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from flask_login import UserMixin
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import TenantScoped
@@ -30,6 +31,13 @@ class User(UserMixin, db.Model):
     is_disabled: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), server_default=sa.func.now())
     password_changed_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    # Part of every session's user id: raising it (sign-out, a new password) ends every session.
+    session_epoch: Mapped[int] = mapped_column(default=0, server_default="0")
+    # Two-factor sign-in: the TOTP secret (shown once, at enrolment) and argon2 hashes of the
+    # unused recovery codes.
+    totp_secret: Mapped[str | None] = mapped_column(sa.String(64))
+    totp_enabled_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    recovery_code_hashes: Mapped[list[str]] = mapped_column(JSONB, default=list, server_default="[]")
 
     memberships: Mapped[list[Membership]] = relationship(back_populates="user", viewonly=True)
 
@@ -38,6 +46,15 @@ class User(UserMixin, db.Model):
     @property
     def is_active(self) -> bool:  # Flask-Login refuses disabled users
         return not self.is_disabled
+
+    def get_id(self) -> str:
+        """Flask-Login's alternative id: the session names the epoch it was begun in, so a
+        session (or a copied cookie) stops working when the epoch moves on."""
+        return f"{self.id}.{self.session_epoch}"
+
+    @property
+    def two_factor_enabled(self) -> bool:
+        return self.totp_enabled_at is not None
 
     def roles_here(self) -> set[str]:
         """Roles on the current portal (memberships are filtered by the current tenant).

@@ -5,6 +5,8 @@ No request object here: views and commands pass plain values in.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -16,7 +18,11 @@ from itsdangerous import BadSignature, SignatureExpired
 from app.extensions import db, redis_client, redis_key
 from app.roles import Role
 from app.security import hash_password, password_needs_rehash, token_serializer, verify_password
+from blueprints.audit import services as audit
+from blueprints.audit.models import AuditAction
+from blueprints.auth import two_factor
 from blueprints.auth.models import Membership, User
+from blueprints.auth.signin_limits import clear_account, failure_keys, record_failure, throttled
 
 MIN_PASSWORD_LENGTH = 10
 
@@ -82,6 +88,7 @@ def grant_role(user: User, role: str) -> tuple[Membership, bool]:
     membership = Membership(user_id=user.id, role=role)
     db.session.add(membership)
     db.session.flush()
+    audit.record(AuditAction.ROLE_GRANTED, detail=f"{user.email}: {role}")
     return membership, True
 
 
@@ -92,41 +99,30 @@ def grant_role(user: User, role: str) -> tuple[Membership, bool]:
 class SignIn:
     user: User | None
     throttled: bool = False
+    how: str = ""  # the second factor that passed: "totp" or "recovery"
 
 
-def _failure_keys(tenant_id: int, email: str, ip: str) -> tuple[str, str]:
-    return (redis_key("login-failures", tenant_id, email.lower()), redis_key("login-failures-ip", ip))
-
-
-def _throttled(keys: tuple[str, str]) -> bool:
-    config = current_app.config
-    account, per_ip = redis_client().mget(keys)
-    return (
-        int(account or 0) >= config["LOGIN_MAX_FAILURES"]
-        or int(per_ip or 0) >= config["LOGIN_MAX_FAILURES_PER_IP"]
-    )
-
-
-def _record_failure(keys: tuple[str, str]) -> None:
-    window = current_app.config["LOGIN_WINDOW_SECONDS"]
-    with redis_client().pipeline() as pipe:
-        for key in keys:
-            pipe.incr(key)
-            pipe.expire(key, window, nx=True)
-        pipe.execute()
+def _account_keys(tenant_id: int, email: str, user: User | None, address: str) -> tuple[str, str]:
+    if user is not None:
+        return failure_keys(tenant_id, f"user-{user.id}", user.is_platform_admin, address)
+    try:
+        account = normalise_email(email)
+    except AccountError:
+        account = email.strip().lower()
+    return failure_keys(tenant_id, account, False, address)
 
 
 def authenticate(tenant_id: int, email: str, password: str, ip: str) -> SignIn:
     """Check a sign-in on one portal.
 
-    Refused while the account (on this portal) or the address has too many recent failures, even
-    with the right password, so guessing cannot go on. A right password is accepted only from a
+    Refused while the account or the address has too many recent failures, even with the right
+    password, so guessing cannot go on (`signin_limits`). A right password is accepted only from a
     user with a role here (or a platform administrator); it clears the account's failures.
     """
-    keys = _failure_keys(tenant_id, email.strip(), ip)
-    if _throttled(keys):
-        return SignIn(user=None, throttled=True)
     user = find_user(email)
+    keys = _account_keys(tenant_id, email, user, ip)
+    if throttled(keys):
+        return SignIn(user=None, throttled=True)
     if (
         user is None
         or not user.is_active
@@ -135,12 +131,38 @@ def authenticate(tenant_id: int, email: str, password: str, ip: str) -> SignIn:
     ):
         if user is None:
             verify_password(_DUMMY_HASH.get(), password)  # same time whether the user exists or not
-        _record_failure(keys)
+        record_failure(keys)
         return SignIn(user=None)
     if password_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
-    redis_client().delete(keys[0])
+    clear_account(keys)
     return SignIn(user=user)
+
+
+def second_factor(tenant_id: int, user: User, code: str, ip: str) -> SignIn:
+    """The second step of a sign-in: wrong codes count against the same limits as wrong
+    passwords, so six digits cannot be guessed either."""
+    keys = _account_keys(tenant_id, user.email, user, ip)
+    if throttled(keys):
+        return SignIn(user=None, throttled=True)
+    how = two_factor.check(user, code)
+    if how is None:
+        record_failure(keys)
+        return SignIn(user=None)
+    clear_account(keys)
+    return SignIn(user=user, how=how)
+
+
+def user_for_session(session_id: str) -> User | None:
+    """The active user a session's id (`User.get_id`: "<id>.<epoch>") names, if the epoch is still
+    theirs; a session from before a sign-out or a new password names an old one."""
+    user_id, _, epoch = session_id.partition(".")
+    if not (user_id.isdigit() and epoch.isdigit()):
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or not user.is_active or user.session_epoch != int(epoch):
+        return None
+    return user
 
 
 class _DummyHash:
@@ -170,8 +192,13 @@ def reset_mail_allowed(tenant_id: int, email: str) -> bool:
 
 
 def _reset_fingerprint(user: User) -> str:
-    """Changes when the password changes, so a reset link works once."""
-    return (user.password_hash or "")[-16:]
+    """Changes when the password changes, so a reset link works once. A keyed digest of the hash:
+    the token (readable by whoever holds the link) carries no part of the hash itself."""
+    key = (
+        current_app.secret_key.encode() if isinstance(current_app.secret_key, str) else current_app.secret_key
+    )
+    digest = hmac.new(key, (user.password_hash or "").encode(), hashlib.sha256)
+    return digest.hexdigest()[:24]
 
 
 def make_reset_token(user: User, host: str) -> str:
@@ -193,6 +220,21 @@ def user_for_reset_token(token: str, host: str) -> User | None:
 
 
 def set_password(user: User, password: str) -> None:
+    """A new password ends every session of the person (a reset after a theft must shut the thief
+    out); the view that changed it begins a fresh one for whoever is at the keyboard."""
     check_password_rules(password)
     user.password_hash = hash_password(password)
     user.password_changed_at = datetime.now(UTC)
+    end_sessions(user)
+
+
+def end_sessions(user: User) -> None:
+    """Every session of `user`, on every portal and device, stops at its next request: the
+    sessions name the epoch they began in (`User.get_id`)."""
+    user.session_epoch = (user.session_epoch or 0) + 1
+
+
+def change_password(user: User, current: str, new: str) -> None:
+    if not verify_password(user.password_hash, current):
+        raise AccountError("the current password is not right")
+    set_password(user, new)

@@ -14,13 +14,14 @@ from workers.jobs import portal_request_context, tenant_job
 
 
 @tenant_job
-def send_password_reset_mail(user_id: int, locale: str = "vi") -> None:
-    """Mail a reset link for the current portal. Safe to run twice: it only sends a link."""
+def send_password_reset_mail(user_id: int, locale: str = "vi", port: int | None = None) -> None:
+    """Mail a reset link for the current portal (on `port`, the one the form was asked on, if
+    any). Safe to run twice: it only sends a link."""
     user = db.session.get(User, user_id)
     if user is None or not user.is_active:
         return
     tenant = require_tenant()
-    with portal_request_context(locale), force_locale(locale):
+    with portal_request_context(locale, port), force_locale(locale):
         link = url_for(
             "auth.reset_password", token=make_reset_token(user, tenant.primary_host), _external=True
         )

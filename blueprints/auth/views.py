@@ -1,29 +1,39 @@
-"""Sign-in views. Thin: parse the form, call a service, render."""
+"""Sign-in views. Thin: parse the form, call a service, render.
+
+Signing in takes one step, or two for a person with two-factor sign-in (required of approvers,
+board heads and platform administrators): after the password the session holds only a pending
+sign-in (`signin.py`), and the person is signed in once the code is right (`views_two_factor.py`).
+"""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
-from flask import flash, redirect, request, session, url_for
+from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_required, logout_user
 
 from app.extensions import db, login_manager
 from app.i18n import current_locale
 from app.security import request_host
 from app.templating import render
+from blueprints.audit import services as audit
+from blueprints.audit.models import AuditAction
+from blueprints.auth import two_factor
 from blueprints.auth.blueprint import bp
 from blueprints.auth.forms import ForgotPasswordForm, LoginForm, ResetPasswordForm
 from blueprints.auth.models import User
 from blueprints.auth.services import (
     authenticate,
+    end_sessions,
     find_user,
     reset_mail_allowed,
     set_password,
     user_for_reset_token,
+    user_for_session,
 )
+from blueprints.auth.signin import begin_pending, complete_sign_in, refused_message, safe_next
 from blueprints.auth.tasks import send_password_reset_mail
 from tenants.context import require_tenant
+from tenants.resolver import split_host_port
 from workers.queue import enqueue_after_commit
 
 login_manager.login_view = "auth.login"
@@ -31,19 +41,15 @@ login_manager.login_message = None  # the login page explains itself
 
 
 @login_manager.user_loader
-def load_user(user_id: str) -> User | None:
-    user = db.session.get(User, int(user_id))
-    # A user whose role here was withdrawn is signed out on the next request.
+def load_user(session_id: str) -> User | None:
+    user = user_for_session(session_id)
+    # A user whose role here was withdrawn is signed out on the next request; so is one who now
+    # needs a second factor and has none yet (the next sign-in enrols them).
     if user is None or not user.roles_here():
         return None
+    if two_factor.required_for(user) and not user.two_factor_enabled:
+        return None
     return user
-
-
-def _safe_next(target: str | None) -> str:
-    """Only same-site paths: never an open redirect to another host."""
-    if target and target.startswith("/") and not target.startswith("//") and not urlsplit(target).netloc:
-        return target
-    return url_for("admin.dashboard")
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -55,28 +61,29 @@ def login():
         result = authenticate(
             require_tenant().id, form.email.data, form.password.data, request.remote_addr or "-"
         )
-        if result.throttled:
-            form.email.errors.append(
-                _("Đăng nhập sai quá nhiều lần. Vui lòng chờ 15 phút hoặc đặt lại mật khẩu.")
-            )
-            return render("auth/login.html", form=form), 429
         if result.user is None:
-            form.password.errors.append(
-                _("Thư điện tử hoặc mật khẩu không đúng, hoặc bạn không có vai trò trên cổng thông tin này.")
-            )
-            return render("auth/login.html", form=form), 200
-        session.clear()  # a fresh session at the change of privilege
-        login_user(result.user)
-        db.session.commit()
-        return redirect(_safe_next(request.args.get("next")))
+            field = form.email if result.throttled else form.password
+            field.errors.append(refused_message(result))
+            return render("auth/login.html", form=form), 429 if result.throttled else 200
+        user, target = result.user, safe_next(request.args.get("next"))
+        if user.two_factor_enabled:
+            return begin_pending(user, target, "auth.two_factor")
+        if two_factor.required_for(user):
+            return begin_pending(user, target, "auth.enrol")
+        return complete_sign_in(user, target)
     return render("auth/login.html", form=form)
 
 
 @bp.post("/logout")
 @login_required
 def logout():
+    """Ends every session of the person, not only this one: a copy of the cookie (a shared
+    computer, a stolen cookie) stops working too."""
+    user = current_user._get_current_object()
+    end_sessions(user)
+    audit.record(AuditAction.SIGNED_OUT, user.id, user.email, address=request.remote_addr or "")
     logout_user()
-    session.clear()
+    db.session.commit()
     flash(_("Bạn đã đăng xuất."), "info")
     return redirect(url_for("pages.home"))
 
@@ -93,7 +100,9 @@ def forgot_password():
             and user.roles_here()
             and reset_mail_allowed(tenant_id, user.email)
         ):
-            enqueue_after_commit(send_password_reset_mail, tenant_id, user.id, current_locale())
+            # The link keeps the port the form was asked on (a portal served on :5000, say).
+            port = split_host_port(request.host)[1]
+            enqueue_after_commit(send_password_reset_mail, tenant_id, user.id, current_locale(), port)
         db.session.commit()
         # The same answer whether or not the address is known: it reveals nobody's account.
         flash(
@@ -115,6 +124,7 @@ def reset_password(token: str):
     form = ResetPasswordForm()
     if form.validate_on_submit():
         set_password(user, form.password.data)
+        audit.record(AuditAction.PASSWORD_RESET, user.id, user.email, address=request.remote_addr or "")
         db.session.commit()
         flash(_("Mật khẩu của bạn đã được thay đổi. Vui lòng đăng nhập."), "success")
         return redirect(url_for("auth.login"))

@@ -19,6 +19,8 @@ from flask_babel import lazy_gettext as _l
 from app.extensions import db
 from app.roles import Role
 from app.validation import FieldErrors
+from blueprints.audit import services as audit
+from blueprints.audit.models import AuditAction
 from blueprints.auth.models import User
 from blueprints.newsroom import signals
 from blueprints.newsroom.inline_images import images_without_alt
@@ -153,6 +155,12 @@ def _record(article: Article, actor: User | None, action: Action, comment: str) 
     db.session.add(transition)
     db.session.flush()
     if action.target == S.PUBLISHED:
+        audit.record(
+            AuditAction.ARTICLE_PUBLISHED,
+            actor.id if actor else None,
+            actor.email if actor else "",
+            detail=f"#{article.id} {article.title}",
+        )
         signals.article_published.send(article)
     signals.article_changed.send(article, transition=transition)
     return transition
