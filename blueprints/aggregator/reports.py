@@ -8,12 +8,12 @@ neutralised.
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass
 
 from flask_babel import gettext
 
+from app.spreadsheets import append_row, csv_bytes
 from blueprints.aggregator.children import Child, children_of
 from blueprints.aggregator.report_columns import ReportColumn, report_columns
 from blueprints.royalties.months import Month
@@ -57,15 +57,6 @@ def city_report(month: Month) -> CityReport:
     return CityReport(month, columns, rows)
 
 
-DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutral(value) -> str:
-    """A CSV cell a spreadsheet shows as text, never runs: a leading quote before = + - @."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(DANGEROUS) else text
-
-
 def _table(report: CityReport, locale: str) -> list[list]:
     header = [gettext("Phường, xã")] + [str(c.label) for c in report.columns]
     body = [[row.child.name(locale)] + [row.values.get(c.key) for c in report.columns] for row in report.rows]
@@ -75,11 +66,7 @@ def _table(report: CityReport, locale: str) -> list[list]:
 
 def report_csv(report: CityReport, locale: str) -> bytes:
     """UTF-8 with a byte-order mark, so spreadsheet programs show Vietnamese correctly."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    for row in _table(report, locale):
-        writer.writerow([neutral(v) for v in row])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return csv_bytes(_table(report, locale))
 
 
 def report_xlsx(report: CityReport, locale: str) -> bytes:
@@ -89,10 +76,9 @@ def report_xlsx(report: CityReport, locale: str) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = gettext("Báo cáo")[:31]
-    sheet.append([gettext("Báo cáo các phường, xã tháng %(month)s", month=str(report.month))])
+    append_row(sheet, [gettext("Báo cáo các phường, xã tháng %(month)s", month=str(report.month))])
     for row in _table(report, locale):
-        # Text cells go in as strings (openpyxl stores them as text, never as formulas).
-        sheet.append([v if isinstance(v, int) or v is None else neutral(v) for v in row])
+        append_row(sheet, row)
     for cell in (*sheet[2], *sheet[sheet.max_row]):
         cell.font = Font(bold=True)
     out = io.BytesIO()

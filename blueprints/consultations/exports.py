@@ -1,27 +1,19 @@
 """Export of every comment with the agency's responses, as CSV for a spreadsheet.
 
-Cells are neutralised against formula injection: a cell that starts with = + - @, a tab or a
-carriage return gets a leading apostrophe, so a spreadsheet shows it as text instead of running
-it. The commenter's e-mail is not exported (it is needed only to answer, which the portal does).
+Cells are neutralised against formula injection (`app.spreadsheets`): a cell that starts with
+= + - @, a tab or a carriage return gets a leading apostrophe, so a spreadsheet shows it as text
+instead of running it. The commenter's e-mail is not exported (it is needed only to answer,
+which the portal does).
 """
 
 from __future__ import annotations
 
-import csv
-import io
-
 from flask import Response
 from flask_babel import gettext as _
 
+from app.spreadsheets import csv_bytes
 from blueprints.consultations import presenting, services
 from blueprints.consultations.models import CommentState, Consultation
-
-DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(DANGEROUS) else text
 
 
 def rows(consultation: Consultation) -> list[list[str]]:
@@ -59,14 +51,11 @@ def rows(consultation: Consultation) -> list[list[str]]:
                 comment.response,
             ]
         )
-    return [[neutralise(cell) for cell in row] for row in out]
+    return out
 
 
 def csv_response(consultation: Consultation) -> Response:
-    buffer = io.StringIO()
-    buffer.write("\ufeff")  # so that spreadsheet programs read UTF-8
-    csv.writer(buffer).writerows(rows(consultation))
-    response = Response(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response = Response(csv_bytes(rows(consultation)), content_type="text/csv; charset=utf-8")
     response.headers["Content-Disposition"] = (
         f'attachment; filename="consultation-{consultation.id}-comments.csv"'
     )

@@ -1,16 +1,17 @@
 """The month's statement as CSV and XLSX: one row per article, then the total; the XLSX adds a
-sheet per collaborator's totals. Amounts are the statement's own integers (no re-computation),
+sheet per collaborator's totals. Text cells are written as text, never formulas
+(`app.spreadsheets`). Amounts are the statement's own integers (no re-computation),
 so the files add up to the screen's and the budget's totals to the đồng."""
 
 from __future__ import annotations
 
-import csv
 import io
 
 from flask_babel import gettext
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from app.spreadsheets import append_row, csv_bytes
 from blueprints.royalties.statements import Statement
 from tenants.context import portal_zone
 
@@ -29,17 +30,6 @@ def _headers() -> list[str]:
     ]
 
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value):
-    """A text cell a spreadsheet would run as a formula gets a leading apostrophe (CSV injection:
-    a title "=HYPERLINK(…)" typed by anyone must stay text). Numbers are left alone."""
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 def _rows(statement: Statement, locale: str) -> list[list]:
     rows = []
     for number, line in enumerate(statement.lines, start=1):
@@ -47,10 +37,10 @@ def _rows(statement: Statement, locale: str) -> list[list]:
             [
                 number,
                 line.published_local.strftime("%d/%m/%Y %H:%M"),
-                neutralise(line.title),
+                line.title,
                 str(line.kind_label),
-                neutralise(line.unit_name(locale)),
-                neutralise(line.author_names),
+                line.unit_name(locale),
+                line.author_names,
                 line.factor if line.factor is not None else "",
                 line.base_amount if line.base_amount is not None else "",
                 line.amount,
@@ -68,14 +58,8 @@ def status_text(statement: Statement) -> str:
 
 
 def statement_csv(statement: Statement, locale: str) -> bytes:
-    """UTF-8 with a byte-order mark, so spreadsheet programs show Vietnamese correctly."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(_headers())
-    for row in _rows(statement, locale):
-        writer.writerow([str(v) for v in row])
-    writer.writerow(["", "", gettext("Tổng cộng"), "", "", "", "", "", statement.total])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    total = ["", "", gettext("Tổng cộng"), "", "", "", "", "", statement.total]
+    return csv_bytes([_headers(), *_rows(statement, locale), total])
 
 
 def statement_xlsx(statement: Statement, locale: str) -> bytes:
@@ -83,23 +67,30 @@ def statement_xlsx(statement: Statement, locale: str) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = gettext("Bảng kê")[:31]
-    sheet.append(
-        [gettext("Bảng kê nhuận bút tháng %(month)s", month=str(statement.month)), "", status_text(statement)]
+    append_row(
+        sheet,
+        [
+            gettext("Bảng kê nhuận bút tháng %(month)s", month=str(statement.month)),
+            "",
+            status_text(statement),
+        ],
     )
-    sheet.append(_headers())
+    append_row(sheet, _headers())
     for row in _rows(statement, locale):
-        sheet.append([float(v) if not isinstance(v, (int, str)) else v for v in row])
-    sheet.append(["", "", gettext("Tổng cộng"), "", "", "", "", "", statement.total])
+        append_row(sheet, [float(v) if not isinstance(v, (int, str)) else v for v in row])
+    append_row(sheet, ["", "", gettext("Tổng cộng"), "", "", "", "", "", statement.total])
     for cell in (*sheet[2], *sheet[sheet.max_row]):
         cell.font = Font(bold=True)
     for row in sheet.iter_rows(min_row=3, min_col=8, max_col=9):
         for cell in row:
             cell.number_format = "#,##0"
     people = book.create_sheet(gettext("Theo cộng tác viên")[:31])
-    people.append([gettext("Cộng tác viên"), gettext("Số bài"), gettext("Thành tiền (đồng)")])
+    append_row(people, [gettext("Cộng tác viên"), gettext("Số bài"), gettext("Thành tiền (đồng)")])
     for group in statement.by_person:
-        people.append([neutralise(group.name), len(group.lines), group.total])
-    people.append([gettext("Tổng cộng"), len(statement.lines), sum(g.total for g in statement.by_person)])
+        append_row(people, [group.name, len(group.lines), group.total])
+    append_row(
+        people, [gettext("Tổng cộng"), len(statement.lines), sum(g.total for g in statement.by_person)]
+    )
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -6,14 +6,12 @@ collaborator sees and downloads is what the board pays; only their own share is 
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 
 from flask_babel import gettext
 
+from app.spreadsheets import csv_bytes
 from blueprints.auth.models import User
-from blueprints.royalties.exports import neutralise
 from blueprints.royalties.months import Month
 from blueprints.royalties.statements import Group, person_statement, statement
 
@@ -38,9 +36,7 @@ def person_history(user: User, year: int) -> list[MonthOfPerson]:
 
 def history_csv(months: list[MonthOfPerson]) -> bytes:
     """UTF-8 with a byte-order mark; text cells that look like formulas are neutralised."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(
+    rows: list[list] = [
         [
             gettext("Tháng"),
             gettext("Ngày đăng"),
@@ -50,20 +46,20 @@ def history_csv(months: list[MonthOfPerson]) -> bytes:
             gettext("Phần của tôi (đồng)"),
             gettext("Tình trạng"),
         ]
-    )
+    ]
     for item in months:
         state = gettext("Đã chốt") if item.closed else gettext("Chưa chốt")
         for line, share in item.group.lines:
-            writer.writerow(
+            rows.append(
                 [
                     str(item.month),
                     line.published_local.strftime("%d/%m/%Y"),
-                    neutralise(line.title),
+                    line.title,
                     str(line.kind_label),
                     "" if line.factor is None else str(line.factor),
                     share,
                     state,
                 ]
             )
-    writer.writerow(["", "", gettext("Tổng cộng"), "", "", sum(m.group.total for m in months), ""])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    rows.append(["", "", gettext("Tổng cộng"), "", "", sum(m.group.total for m in months), ""])
+    return csv_bytes(rows)

@@ -8,7 +8,6 @@ import csv
 import io
 
 from blueprints.consultations import services
-from blueprints.consultations.exports import neutralise
 from blueprints.consultations.models import CommentState
 from tenants.context import tenant_scope
 from tests.api.helpers import check_response, openapi_document
@@ -42,21 +41,6 @@ def _comments(tenant, consultation_id):
             consultation, clause_key=None, name="Chưa duyệt", email="c@example.org", body="Đang chờ"
         )
     return clause
-
-
-def test_neutralise():
-    assert [neutralise(v) for v in ("=1+2", "+x", "-x", "@x", "\tx", "\rx", "ok", "", None, 3)] == [
-        "'=1+2",
-        "'+x",
-        "'-x",
-        "'@x",
-        "'\tx",
-        "'\rx",
-        "ok",
-        "",
-        "",
-        "3",
-    ]
 
 
 def test_the_csv_holds_every_comment_with_responses_neutralised_and_no_email(client):
