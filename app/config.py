@@ -79,6 +79,10 @@ class Config:
     MAIL_SMTP_USER = os.environ.get("MAIL_SMTP_USER")
     MAIL_SMTP_PASSWORD = os.environ.get("MAIL_SMTP_PASSWORD")
     MAIL_SMTP_STARTTLS = env_bool("MAIL_SMTP_STARTTLS")
+    # SMTPS: TLS from the first byte (port 465), instead of STARTTLS on a plain connection.
+    MAIL_SMTP_SSL = env_bool("MAIL_SMTP_SSL")
+    # A CA bundle to verify the mail server's certificate with (a private CA); default: the system's.
+    MAIL_SMTP_CA_FILE = os.environ.get("MAIL_SMTP_CA_FILE") or None
 
     # RQ: one queue name per deployment; tests use their own.
     RQ_QUEUE = os.environ.get("RQ_QUEUE", "wardportal")

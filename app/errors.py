@@ -5,9 +5,11 @@ An unknown host has no tenant, so its page is drawn with the default theme and n
 
 from __future__ import annotations
 
-from flask import Flask, g, jsonify, request
+from flask import Flask, Response, g, jsonify, request
+from flask.globals import request_ctx
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from markupsafe import escape
 from werkzeug.exceptions import HTTPException
 
 from app.templating import render
@@ -43,7 +45,21 @@ def error_page(code: int, title=None, message=None, template: str = "errors/erro
     title, message = title or default_title, message or default_message
     if wants_json():
         return jsonify(error={"code": code, "title": str(title), "message": str(message)}), code
+    if request_ctx.url_adapter is None:
+        return _bare_page(code, title, message), code
     return render(template, code=code, title=title, message=message), code
+
+
+def _bare_page(code: int, title, message) -> Response:
+    """The page for a request no URL can be built for: werkzeug could not bind its Host header
+    (an empty label, a name too long), so the themed layout, full of links, cannot be drawn."""
+    html = (
+        '<!doctype html>\n<html lang="vi"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(title)}</title></head>"
+        f"<body><main><h1>{escape(title)}</h1><p>{escape(message)}</p></main></body></html>\n"
+    )
+    return Response(html, status=code, mimetype="text/html")
 
 
 def _http_error(exc: HTTPException):

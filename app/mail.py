@@ -1,6 +1,6 @@
 """Outgoing mail, sent only from jobs.
 
-Backends: `smtp` for production; `folder` (default) writes each message as an .eml file under
+Backends: `smtp` for production (STARTTLS or SMTPS, the server's certificate verified); `folder` (default) writes each message as an .eml file under
 `instance/mail/` so a developer can open it; `console` logs it; `memory` keeps it in a list for the
 tests. Messages are plain text and HTML-free on purpose: they are read on phones and in old
 government mail clients.
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import smtplib
+import ssl
 import time
 from email.message import EmailMessage
 from email.utils import formataddr, make_msgid
@@ -69,11 +70,22 @@ def send_once(marker: str, message: EmailMessage, keep_seconds: int) -> bool:
     return True
 
 
+def _tls_context() -> ssl.SSLContext:
+    """Verifies the server's certificate and name (smtplib's STARTTLS without a context would
+    encrypt to anyone, a man in the middle included, and hand them the password)."""
+    return ssl.create_default_context(cafile=current_app.config.get("MAIL_SMTP_CA_FILE"))
+
+
 def _send_smtp(message: EmailMessage) -> None:
     config = current_app.config
-    with smtplib.SMTP(config["MAIL_SMTP_HOST"], config["MAIL_SMTP_PORT"], timeout=30) as smtp:
-        if config["MAIL_SMTP_STARTTLS"]:
-            smtp.starttls()
+    host, port = config["MAIL_SMTP_HOST"], config["MAIL_SMTP_PORT"]
+    if config.get("MAIL_SMTP_SSL"):
+        connection = smtplib.SMTP_SSL(host, port, timeout=30, context=_tls_context())
+    else:
+        connection = smtplib.SMTP(host, port, timeout=30)
+    with connection as smtp:
+        if config["MAIL_SMTP_STARTTLS"] and not config.get("MAIL_SMTP_SSL"):
+            smtp.starttls(context=_tls_context())
         if config["MAIL_SMTP_USER"]:
             smtp.login(config["MAIL_SMTP_USER"], config["MAIL_SMTP_PASSWORD"] or "")
         smtp.send_message(message)

@@ -98,3 +98,22 @@ def test_hostile_urls_get_a_clear_4xx_never_a_500(client):
 def test_nul_in_a_form_field_is_a_400(client, ward):
     page = post_form(client, ward, "/login", {"email": "a\x00@example.org", "password": "x\x00"})
     assert page.status_code == 400 and "Yêu cầu không hợp lệ" in page.text
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        "bad host",
+        "a/b.vn",
+        "x" * 300,
+        "a..b",
+        "-a." + "b" * 64 + ".vn",
+        "example.org:http",
+        "[::1]x",
+        "a:99999",
+    ],
+)
+def test_a_malformed_host_gets_a_clear_400(client, host):
+    page = client.get("/", headers={"Host": host})
+    assert page.status_code == 400
+    assert "Yêu cầu không hợp lệ" in page.text and '<html lang="vi"' in page.text

@@ -1,7 +1,12 @@
 """The flows people use most, in a real browser on a phone-sized screen."""
 
+import pyotp
+
+from blueprints.auth.services import grant_role
+from tenants.context import tenant_scope
 from tests.e2e.conftest import screenshot
 from tests.factories import PASSWORD, make_tenant, make_user
+from tests.support import current_totp
 
 # Checks a person with a screen reader or a keyboard depends on, run inside the page.
 A11Y_PROBE = """() => ({
@@ -22,10 +27,36 @@ def test_a_member_signs_in_on_a_phone(phone, portal):
     phone.get_by_label("Thư điện tử").fill(approver.email)
     phone.get_by_label("Mật khẩu").fill(PASSWORD)
     phone.get_by_role("button", name="Đăng nhập").click()
+    phone.wait_for_url("**/login/two-factor")  # an approver also gives the code from their app
+    phone.get_by_label("Mã xác thực").fill(current_totp(approver.email))
+    screenshot(phone, "two-factor-phone")
+    phone.get_by_role("button", name="Xác nhận").click()
     phone.wait_for_url("**/admin/")
     assert phone.get_by_role("heading", level=1).inner_text() == "Trang quản trị"
     assert "Người duyệt bài" in phone.content()
     screenshot(phone, "signed-in-phone")
+
+
+def test_a_new_board_head_enrols_in_two_factor_sign_in_on_a_phone(phone, portal):
+    ward = make_tenant(theme="ward")
+    head = make_user(roles={ward: ["editor"]})
+    with tenant_scope(ward):
+        grant_role(head, "board-head")  # a role that needs a second factor, and none yet
+    phone.goto(portal(ward, "/login"))
+    phone.get_by_label("Thư điện tử").fill(head.email)
+    phone.get_by_label("Mật khẩu").fill(PASSWORD)
+    phone.get_by_role("button", name="Đăng nhập").click()
+    phone.wait_for_url("**/login/enrol")
+    assert phone.locator("figure.qr svg").is_visible()
+    secret = phone.locator("#totp-secret").inner_text()
+    screenshot(phone, "two-factor-enrolment-phone")
+    phone.get_by_label("Mã xác thực").fill(pyotp.TOTP(secret).now())
+    phone.get_by_role("button", name="Xác nhận").click()
+    assert phone.get_by_role("heading", level=1).inner_text() == "Mã khôi phục"
+    assert phone.locator(".recovery-codes li").count() == 10
+    phone.get_by_role("link", name="Tôi đã lưu các mã, tiếp tục").click()
+    phone.wait_for_url("**/admin/")
+    assert phone.get_by_role("heading", level=1).inner_text() == "Trang quản trị"
 
 
 def test_a_visitor_switches_to_english_and_back(phone, portal):
