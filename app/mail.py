@@ -2,8 +2,8 @@
 
 Backends: `smtp` for production (STARTTLS or SMTPS, the server's certificate verified);
 `folder` (default) writes each message as an .eml file under `instance/mail/` so a developer can
-open it; `console` logs it; `memory` keeps it in a list for the tests. Messages are plain text and HTML-free on purpose: they are read on phones and in old
-government mail clients.
+open it; `console` logs it; `memory` keeps it in a list for the tests. Messages are plain text
+and HTML-free on purpose: they are read on phones and in old government mail clients.
 """
 
 from __future__ import annotations
