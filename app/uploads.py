@@ -4,14 +4,15 @@ A file is accepted for what it *is*, not for its name or the browser's claim: im
 in Pillow as JPEG, PNG, WebP or GIF; documents must start like a PDF, an Office (OOXML or OLE)
 or an OpenDocument file. Stored names are random, so a visitor can neither guess nor overwrite
 one, and every stored key starts with the tenant's id, so one portal can never serve another's.
-Downloads always go out with the stored content type, `nosniff` and a safe file name.
+Downloads always go out with the stored content type, `nosniff` and a safe file name whose
+extension is the checked type's. Images lose their EXIF and other metadata before they are stored.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
-import mimetypes
+import re
 import secrets
 import unicodedata
 import zipfile
@@ -21,7 +22,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from flask import abort, current_app, send_file
 from flask_babel import gettext as _
-from PIL import Image, UnidentifiedImageError
+from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 from sqlalchemy.orm import Mapped, mapped_column
 from werkzeug.datastructures import FileStorage
 
@@ -33,6 +34,12 @@ IMAGE_FORMATS = {
     "PNG": ("image/png", "png"),
     "WEBP": ("image/webp", "webp"),
     "GIF": ("image/gif", "gif"),
+}
+OPENDOCUMENT_TYPES = {
+    "application/vnd.oasis.opendocument.text": "odt",
+    "application/vnd.oasis.opendocument.spreadsheet": "ods",
+    "application/vnd.oasis.opendocument.presentation": "odp",
+    "application/vnd.oasis.opendocument.graphics": "odg",
 }
 DOCUMENT_MAX_BYTES = 25 * 1024 * 1024
 IMAGE_MAX_BYTES = 10 * 1024 * 1024
@@ -83,11 +90,14 @@ def _read_limited(upload: FileStorage, max_bytes: int) -> bytes:
     return data
 
 
-def safe_filename(name: str | None, default_ext: str) -> str:
-    """A download name without path parts or control characters, keeping Vietnamese letters."""
+def safe_filename(name: str | None, ext: str) -> str:
+    """A download name without path parts or control characters, keeping Vietnamese letters,
+    ending in `ext`: the extension of what the content was checked to be, whatever the uploader
+    called it (a PDF sent as `x.html` downloads as `x.pdf`)."""
     name = unicodedata.normalize("NFC", (name or "").replace("\\", "/").rsplit("/", 1)[-1])
     name = "".join(c for c in name if c.isprintable() and c not in '<>:"|?*;').strip(" .")
-    return name[:150] or f"file.{default_ext}"
+    stem = name.rsplit(".", 1)[0].strip(" .") if "." in name else name
+    return f"{stem[:140] or 'file'}.{ext}"
 
 
 def sniff_image(data: bytes) -> tuple[str, str]:
@@ -102,6 +112,28 @@ def sniff_image(data: bytes) -> tuple[str, str]:
     if kind not in IMAGE_FORMATS:
         raise UploadRejected(_("Tệp không phải là ảnh hợp lệ (JPEG, PNG, WebP hoặc GIF)."))
     return IMAGE_FORMATS[kind]
+
+
+def without_metadata(data: bytes) -> bytes:
+    """The image re-encoded without EXIF, XMP or comments (GPS positions, camera serials, the
+    author's name), turned upright first as its EXIF orientation said. Runs before the file is
+    stored, so no copy with the metadata is ever served. An animated GIF keeps its frames (GIF
+    carries no EXIF)."""
+    with Image.open(io.BytesIO(data)) as image:
+        kind = image.format
+        if kind == "GIF":
+            return data
+        turned = image.getexif().get(ExifTags.Base.Orientation, 1) not in (1, None)
+        upright = ImageOps.exif_transpose(image) if turned else image
+        # Pillow carries a comment and XMP over unless told otherwise; EXIF only when given.
+        options: dict = {"icc_profile": image.info.get("icc_profile"), "comment": b"", "xmp": b""}
+        if kind == "JPEG":
+            options["quality"] = 90 if turned else "keep"  # same quality, no second loss
+        elif kind == "WEBP":
+            options.update(lossless=bool(image.info.get("lossless")), quality=90)
+        out = io.BytesIO()
+        upright.save(out, kind, **{k: v for k, v in options.items() if v is not None})
+    return out.getvalue()
 
 
 def sniff_document(data: bytes) -> tuple[str, str]:
@@ -120,10 +152,11 @@ def sniff_document(data: bytes) -> tuple[str, str]:
                 if "xl/workbook.xml" in names:
                     return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"
                 if "mimetype" in names:
-                    mimetype = archive.read("mimetype").decode("ascii", "replace").strip()
-                    ext = mimetypes.guess_extension(mimetype) or ".odt"
-                    if mimetype.startswith("application/vnd.oasis.opendocument."):
-                        return mimetype, ext.lstrip(".")
+                    # Only the known types, byte for byte: the file's own text never becomes a
+                    # header (a newline in it would break every download of the file).
+                    mimetype = archive.read("mimetype")[:100].decode("ascii", "replace")
+                    if mimetype in OPENDOCUMENT_TYPES:
+                        return mimetype, OPENDOCUMENT_TYPES[mimetype]
         except zipfile.BadZipFile:
             pass
     raise UploadRejected(_("Chỉ nhận tệp PDF, Word, Excel hoặc OpenDocument."))
@@ -134,6 +167,7 @@ def store_upload(upload: FileStorage, kind: str = "document") -> StoredFile:
     if kind == "image":
         data = _read_limited(upload, IMAGE_MAX_BYTES)
         content_type, ext = sniff_image(data)
+        data = without_metadata(data)
     else:
         data = _read_limited(upload, DOCUMENT_MAX_BYTES)
         content_type, ext = sniff_document(data)
@@ -167,7 +201,14 @@ def stored_path(key: str) -> Path:
     return path
 
 
+_MEDIA_TYPE = re.compile(r"[a-z0-9][a-z0-9.+-]*/[a-z0-9][a-z0-9.+-]*")
+
+
 def send_stored(key: str, content_type: str, download_name: str, as_attachment: bool = True):
+    """The stored file under its name and checked type. A type stored before the checks were
+    strict, and not a plain media type, goes out as bytes rather than break the response."""
+    if not _MEDIA_TYPE.fullmatch(content_type or ""):
+        content_type = "application/octet-stream"
     response = send_file(
         stored_path(key),
         mimetype=content_type,

@@ -25,7 +25,15 @@ from werkzeug.datastructures import FileStorage
 from app.extensions import db
 from app.holidays import holidays
 from app.search import fold
-from app.uploads import StoredFile, UploadRejected, safe_filename, sniff_document, sniff_image, store_bytes
+from app.uploads import (
+    StoredFile,
+    UploadRejected,
+    safe_filename,
+    sniff_document,
+    sniff_image,
+    store_bytes,
+    without_metadata,
+)
 from app.workdays import add_working_days
 from blueprints.feedback.codes import new_code, normalise
 from blueprints.feedback.models import (
@@ -116,6 +124,8 @@ def check_attachment(upload: FileStorage | None) -> tuple[bytes, str, str, str] 
         content_type, ext = "", ""
     if content_type not in ATTACHMENT_TYPES:
         raise UploadRejected(_("Chỉ nhận tệp PDF, JPEG hoặc PNG."))
+    if content_type.startswith("image/"):
+        data = without_metadata(data)
     return data, content_type, ext, safe_filename(upload.filename, ext)
 
 

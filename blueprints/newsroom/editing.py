@@ -34,7 +34,7 @@ from blueprints.newsroom.models import (
     Section,
     SourceType,
 )
-from blueprints.newsroom.permissions import can_edit, can_write
+from blueprints.newsroom.permissions import WRITERS, can_edit, can_write
 from blueprints.newsroom.tasks import process_cover
 from blueprints.newsroom.workflow import NotAllowed, SubmissionIncomplete
 from tenants.context import require_tenant
@@ -85,18 +85,26 @@ def parse_tags(text: str) -> list[str]:
 
 
 def _check_references(data: ArticleInput, article_id: int | None = None) -> dict[str, object]:
-    """Section, unit and authors must be this portal's (the ORM filter hides others')."""
+    """Section, unit and authors must be this portal's (the ORM filter hides others'); an author
+    must be one of its writers (a board head or a platform administrator signs nothing)."""
     errors: dict[str, object] = {}
     if data.section_id is not None and db.session.get(Section, _key(data.section_id)) is None:
         errors["section_id"] = _l("Chuyên mục không tồn tại.")
     if data.unit_id is not None and db.session.get(ContributingUnit, _key(data.unit_id)) is None:
         errors["unit_id"] = _l("Đơn vị không tồn tại.")
     if data.author_ids:
-        members = set(
-            db.session.scalars(sa.select(Membership.user_id).where(Membership.user_id.in_(data.author_ids)))
+        writers = set(
+            db.session.scalars(
+                sa.select(Membership.user_id).where(
+                    Membership.user_id.in_(data.author_ids), Membership.role.in_([str(r) for r in WRITERS])
+                )
+            )
         )
-        if set(data.author_ids) - members:
-            errors["author_ids"] = _l("Tác giả phải là thành viên của cổng thông tin này.")
+        if set(data.author_ids) - writers:
+            errors["author_ids"] = _l(
+                "Tác giả phải là người viết bài (cộng tác viên, biên tập viên hoặc người duyệt bài) "
+                "của cổng thông tin này."
+            )
     if data.source_type not in (None, *SourceType):
         errors["source_type"] = _l("Chọn nguồn tin.")
     if data.cover is not None and not data.cover_alt.strip():

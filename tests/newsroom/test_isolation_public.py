@@ -66,7 +66,7 @@ def test_a_user_of_another_ward_is_not_an_author_here(client):
         client, a, title="Bài có tác giả lạ", section_id=a.section_id, author_ids=[b.collaborator.id]
     )
     assert response.status_code == 422
-    assert "Tác giả phải là thành viên của cổng thông tin này." in response.text
+    assert "Tác giả phải là người viết bài" in response.text
 
 
 def test_public_read_functions_return_only_this_portals_published_articles(app):
