@@ -4,8 +4,8 @@ name; images lose their metadata before they are stored; article authors are the
 from __future__ import annotations
 
 import io
-from datetime import date
 import zipfile
+from datetime import date
 
 import pytest
 from PIL import Image
