@@ -5,11 +5,12 @@ An unknown host has no tenant, so its page is drawn with the default theme and n
 
 from __future__ import annotations
 
-from flask import Flask, Response, g, jsonify, request
+from flask import Flask, Response, current_app, g, jsonify, request
 from flask.globals import request_ctx
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from markupsafe import escape
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 from werkzeug.exceptions import HTTPException
 
 from app.templating import render
@@ -92,6 +93,33 @@ def _suspended(exc: PortalSuspended):
     return response, code, {"Retry-After": "3600"}
 
 
+STRING_TOO_LONG = "22001"  # a value longer than its varchar(n)
+CHECK_VIOLATION = "23514"
+
+
+def too_long(exc: DBAPIError) -> bool:
+    """Whether the database refused a value for its length: a varchar(n) overflowed, or one of
+    the `ck_<table>_<column>_length` checks on text columns."""
+    sqlstate = getattr(exc.orig, "sqlstate", None)
+    if sqlstate == STRING_TOO_LONG:
+        return True
+    constraint = getattr(getattr(exc.orig, "diag", None), "constraint_name", None) or ""
+    return sqlstate == CHECK_VIOLATION and constraint.endswith("_length")
+
+
+def _database_refusal(exc: DBAPIError):
+    """A text longer than the database holds reached it past a form without a limit: a clear
+    4xx rather than a 500. Any other refusal is a bug, logged and answered as one."""
+    if too_long(exc):
+        return error_page(
+            422,
+            _l("Nội dung quá dài"),
+            _l("Một ô trong biểu mẫu dài hơn mức cổng thông tin lưu được. Vui lòng rút ngắn rồi gửi lại."),
+        )
+    current_app.logger.error("database refused a write", exc_info=exc)
+    return error_page(500)
+
+
 def _server_error(exc: Exception):
     return error_page(500)
 
@@ -102,3 +130,5 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(UnknownPortal, _unknown_portal)
     app.register_error_handler(PortalSuspended, _suspended)
     app.register_error_handler(500, _server_error)
+    app.register_error_handler(DataError, _database_refusal)
+    app.register_error_handler(IntegrityError, _database_refusal)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol
 
+from flask_babel import lazy_gettext as _l
 from wtforms import SelectChoice, SelectField
+from wtforms.validators import Length
 
 
 class LabelledMember(Protocol):
@@ -36,3 +38,14 @@ class OptionalIdField(SelectField):
 
     def process_data(self, value):
         super().process_data(0 if value is None else value)
+
+
+def long_text(max_chars: int) -> list[Length]:
+    """The validators of a long text (a body, a biography): at most `max_chars` characters, said
+    with the count, so a writer knows how much to cut. The database holds its own, larger limit."""
+    return [
+        Length(
+            max=max_chars,
+            message=_l("Nội dung dài %(length)d ký tự, vượt quá giới hạn %(max)d ký tự."),
+        )
+    ]

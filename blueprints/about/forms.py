@@ -16,7 +16,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
 
-from app.forms import OptionalIdField
+from app.forms import OptionalIdField, long_text
 
 
 def optional_email():
@@ -34,8 +34,10 @@ def required(message):
 
 
 class SectionForm(FlaskForm):
-    body_vi = TextAreaField(_l("Nội dung (tiếng Việt)"), render_kw={"rows": 12})
-    body_en = TextAreaField(_l("Nội dung (tiếng Anh)"), render_kw={"rows": 12})
+    body_vi = TextAreaField(
+        _l("Nội dung (tiếng Việt)"), validators=long_text(100_000), render_kw={"rows": 12}
+    )
+    body_en = TextAreaField(_l("Nội dung (tiếng Anh)"), validators=long_text(100_000), render_kw={"rows": 12})
     image = FileField(_l("Ảnh (JPEG, PNG, WebP hoặc GIF)"))
     image_alt_vi = StringField(
         _l("Mô tả ảnh cho người không xem được ảnh (tiếng Việt)"), validators=[Length(max=300)]
@@ -52,8 +54,12 @@ class UnitForm(FlaskForm):
         _l("Tên đơn vị (tiếng Anh)"), validators=required(_l("Nhập tên đơn vị bằng tiếng Anh."))
     )
     parent_id = OptionalIdField(_l("Trực thuộc"))
-    functions_vi = TextAreaField(_l("Chức năng, nhiệm vụ (tiếng Việt)"), render_kw={"rows": 6})
-    functions_en = TextAreaField(_l("Chức năng, nhiệm vụ (tiếng Anh)"), render_kw={"rows": 6})
+    functions_vi = TextAreaField(
+        _l("Chức năng, nhiệm vụ (tiếng Việt)"), validators=long_text(20_000), render_kw={"rows": 6}
+    )
+    functions_en = TextAreaField(
+        _l("Chức năng, nhiệm vụ (tiếng Anh)"), validators=long_text(20_000), render_kw={"rows": 6}
+    )
     address = StringField(_l("Địa chỉ"), validators=[Length(max=300)])
     phone = StringField(_l("Điện thoại"), validators=[Length(max=40)])
     email = EmailField(_l("Thư điện tử"), validators=optional_email())
@@ -65,10 +71,18 @@ class LeaderForm(FlaskForm):
     name = StringField(_l("Họ và tên"), validators=required(_l("Nhập họ và tên.")))
     title_vi = StringField(_l("Chức vụ (tiếng Việt)"), validators=required(_l("Nhập chức vụ.")))
     title_en = StringField(_l("Chức vụ (tiếng Anh)"), validators=required(_l("Nhập chức vụ bằng tiếng Anh.")))
-    biography_vi = TextAreaField(_l("Tiểu sử tóm tắt (tiếng Việt)"), render_kw={"rows": 6})
-    biography_en = TextAreaField(_l("Tiểu sử tóm tắt (tiếng Anh)"), render_kw={"rows": 6})
-    duties_vi = TextAreaField(_l("Nhiệm vụ được phân công (tiếng Việt)"), render_kw={"rows": 6})
-    duties_en = TextAreaField(_l("Nhiệm vụ được phân công (tiếng Anh)"), render_kw={"rows": 6})
+    biography_vi = TextAreaField(
+        _l("Tiểu sử tóm tắt (tiếng Việt)"), validators=long_text(20_000), render_kw={"rows": 6}
+    )
+    biography_en = TextAreaField(
+        _l("Tiểu sử tóm tắt (tiếng Anh)"), validators=long_text(20_000), render_kw={"rows": 6}
+    )
+    duties_vi = TextAreaField(
+        _l("Nhiệm vụ được phân công (tiếng Việt)"), validators=long_text(20_000), render_kw={"rows": 6}
+    )
+    duties_en = TextAreaField(
+        _l("Nhiệm vụ được phân công (tiếng Anh)"), validators=long_text(20_000), render_kw={"rows": 6}
+    )
     phone = StringField(_l("Điện thoại"), validators=[Length(max=40)])
     email = EmailField(_l("Thư điện tử"), validators=optional_email())
     photo = FileField(_l("Ảnh chân dung (JPEG, PNG, WebP hoặc GIF)"))

@@ -28,8 +28,11 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from app.forms import enum_choices
+from app.forms import enum_choices, long_text
 from blueprints.newsroom.models import ArticleKind, ArticleState, SourceType, UnitKind
+
+# An article's text, HTML included: a long report fits; a pasted book or a megabyte of markup does not.
+BODY_MAX_CHARS = 200_000
 
 
 def _optional_int(value):
@@ -42,7 +45,9 @@ class ArticleForm(FlaskForm):
     version = HiddenField()
     title = StringField(_l("Tiêu đề"), validators=[DataRequired(_l("Nhập tiêu đề.")), Length(max=300)])
     summary = TextAreaField(_l("Sapo (tóm tắt)"), validators=[Length(max=2000)], render_kw={"rows": 3})
-    body = TextAreaField(_l("Nội dung"), render_kw={"rows": 16, "class": "richtext"})
+    body = TextAreaField(
+        _l("Nội dung"), validators=long_text(BODY_MAX_CHARS), render_kw={"rows": 16, "class": "richtext"}
+    )
     kind = SelectField(_l("Thể loại"), choices=enum_choices(ArticleKind))
     section_id = SelectField(_l("Chuyên mục"), coerce=_optional_int, validate_choice=False)
     unit_id = SelectField(_l("Đơn vị"), coerce=_optional_int, validate_choice=False)
