@@ -79,6 +79,7 @@ def _tls_context() -> ssl.SSLContext:
 def _send_smtp(message: EmailMessage) -> None:
     config = current_app.config
     host, port = config["MAIL_SMTP_HOST"], config["MAIL_SMTP_PORT"]
+    connection: smtplib.SMTP
     if config.get("MAIL_SMTP_SSL"):
         connection = smtplib.SMTP_SSL(host, port, timeout=30, context=_tls_context())
     else:
