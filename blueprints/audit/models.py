@@ -18,13 +18,16 @@ from app.extensions import db
 
 
 class AuditAction(LabelledEnum):
+    # Signing in and out
     SIGNED_IN = "signed-in", _l("Đăng nhập")
     SIGNED_OUT = "signed-out", _l("Đăng xuất")
+    # The account's secrets: its password, its second factor
     PASSWORD_CHANGED = "password-changed", _l("Đổi mật khẩu")
     PASSWORD_RESET = "password-reset", _l("Đặt lại mật khẩu")
     TWO_FACTOR_ENABLED = "two-factor-enabled", _l("Bật xác thực hai lớp")
     RECOVERY_CODES_RENEWED = "recovery-codes-renewed", _l("Tạo mã khôi phục mới")
     RECOVERY_CODE_USED = "recovery-code-used", _l("Dùng mã khôi phục")
+    # What people may do, and what the portal says in public
     ROLE_GRANTED = "role-granted", _l("Cấp vai trò")
     ARTICLE_PUBLISHED = "article-published", _l("Xuất bản bài viết")
 
@@ -34,6 +37,7 @@ class AuditEvent(TenantScoped, db.Model):
 
     at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), server_default=sa.func.now())
     action: Mapped[str] = mapped_column(sa.String(40))
+    # Who: the account (gone if it is deleted) and its e-mail at the time (kept).
     actor_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
     actor_email: Mapped[str] = mapped_column(sa.String(254), default="")
     detail: Mapped[str] = mapped_column(sa.String(500), default="")

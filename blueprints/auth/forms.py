@@ -69,14 +69,14 @@ class ResetPasswordForm(FlaskForm):
     submit = SubmitField(_l("Lưu mật khẩu mới"))
 
 
-class ChangePasswordForm(FlaskForm):
+class ChangePasswordForm(ResetPasswordForm):
+    """The reset form, and the current password: a session left open is not enough to change it."""
+
     current = PasswordField(
         _l("Mật khẩu hiện tại"),
         validators=[DataRequired(_l("Nhập mật khẩu hiện tại.")), Length(max=200)],
         render_kw={"autocomplete": "current-password"},
     )
-    password = _new_password()
-    confirm = _confirm_password()
     submit = SubmitField(_l("Đổi mật khẩu"))
 
 

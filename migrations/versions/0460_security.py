@@ -100,11 +100,11 @@ def upgrade():
         sa.Column("tenant_id", sa.BigInteger(), nullable=False),
         sa.Column("id", sa.BigInteger(), sa.Identity(always=False), nullable=False),
         sa.Column("at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.Column("action", sa.String(length=40), nullable=False),
         sa.Column("actor_id", sa.BigInteger(), nullable=True),
-        sa.Column("actor_email", sa.String(length=254), nullable=False),
-        sa.Column("detail", sa.String(length=500), nullable=False),
-        sa.Column("address", sa.String(length=64), nullable=False),
+        *(
+            sa.Column(name, sa.String(length=length), nullable=False)
+            for name, length in (("action", 40), ("actor_email", 254), ("detail", 500), ("address", 64))
+        ),
         sa.CheckConstraint(
             "action IN (" + ", ".join(f"'{a}'" for a in ACTIONS) + ")", name=op.f("ck_audit_events_action")
         ),
