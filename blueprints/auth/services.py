@@ -117,7 +117,9 @@ def authenticate(tenant_id: int, email: str, password: str, ip: str) -> SignIn:
 
     Refused while the account or the address has too many recent failures, even with the right
     password, so guessing cannot go on (`signin_limits`). A right password is accepted only from a
-    user with a role here (or a platform administrator); it clears the account's failures.
+    user with a role here (or a platform administrator); it clears the account's failures, unless
+    a second factor is still to come: then only the right code clears them, so that signing in
+    again with the password cannot buy more guesses at the code.
     """
     user = find_user(email)
     keys = _account_keys(tenant_id, email, user, ip)
@@ -135,7 +137,8 @@ def authenticate(tenant_id: int, email: str, password: str, ip: str) -> SignIn:
         return SignIn(user=None)
     if password_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
-    clear_account(keys)
+    if not (user.two_factor_enabled or two_factor.required_for(user)):
+        clear_account(keys)
     return SignIn(user=user)
 
 

@@ -93,6 +93,14 @@ def test_wrong_codes_are_limited_like_wrong_passwords(client, app, ward):
     assert blocked.status_code == 429 and _admin_status(client, ward) == 302
 
 
+def test_the_password_again_buys_no_more_guesses_at_the_code(client, app, ward):
+    approver = make_user(roles={ward: ["approver"]})
+    for _ in range(app.config["LOGIN_MAX_FAILURES"]):
+        _post_password(client, ward, approver)
+        post_code(client, base_url(ward), "/login/two-factor", "000000")
+    assert _post_password(client, ward, approver).status_code == 429
+
+
 def test_a_session_ends_when_its_role_comes_to_require_a_second_factor(client, ward):
     editor = make_user(roles={ward: ["editor"]})
     sign_in(client, ward, editor)
