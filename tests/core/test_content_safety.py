@@ -108,6 +108,6 @@ def test_a_stored_file_is_served_only_to_its_own_tenant():
 
 
 def test_download_names_lose_paths_and_control_characters():
-    assert safe_filename("../../etc/passwd", "pdf") == "passwd"
+    assert safe_filename("../../etc/passwd", "pdf") == "passwd.pdf"  # the checked type's extension
     assert safe_filename("C:\\Users\\a\\Báo cáo.docx", "docx") == "Báo cáo.docx"
     assert safe_filename("\x00\x1f", "pdf") == "file.pdf"
