@@ -43,6 +43,7 @@ def import_models() -> None:
     """Import every model module, so the metadata (and Alembic) knows every table."""
     importlib.import_module("tenants.models")
     importlib.import_module("app.holidays")
+    importlib.import_module("workers.outbox")
     for name in BLUEPRINTS:
         try:
             importlib.import_module(f"blueprints.{name}.models")

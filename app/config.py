@@ -45,7 +45,10 @@ class Config:
     APP_DB_ROLE = os.environ.get("APP_DB_ROLE", "wardportal_app")
     APP_DB_PASSWORD = os.environ.get("APP_DB_PASSWORD", "")
     REDIS_URL = os.environ.get("REDIS_URL")
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # pool_pre_ping: a pooled connection is tested before use and replaced if the server dropped
+    # it (PostgreSQL restarted), so the first request after a restart succeeds; connect_timeout:
+    # an unreachable server fails a request in seconds rather than hanging it.
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True, "connect_args": {"connect_timeout": 5}}
 
     SECRET_KEY = os.environ.get("SECRET_KEY")
     SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE")

@@ -1,7 +1,8 @@
 """Rate limits and the honeypot that every citizen's form shares (app/public_forms.py).
 
 The capabilities' own tests post their real forms through HTTP; these pin the shared rules: the
-limits count per address and per portal, a store that cannot be reached refuses, never admits.
+limits count per address and per portal, and without their store they are counted in the process,
+never dropped.
 """
 
 from __future__ import annotations

@@ -1,0 +1,251 @@
+"""Faults provoked with real servers: Redis refusing or hanging, PostgreSQL connections killed or
+refused, a full disk (docs/operations.md, "When Redis or PostgreSQL fail").
+
+Redis "down" is a port where nothing listens; a "hanging" Redis is a TCP server that accepts
+connections and never answers (a paused server, a partition). Each gets an app of its own
+(`make_app(REDIS_URL=...)`) on the test's database transaction.
+"""
+
+from __future__ import annotations
+
+import resource
+import signal
+import socket
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+import sqlalchemy as sa
+
+from app import mail
+from app.extensions import db
+from app.redis_guard import breaker_of
+from app.uploads import UploadRejected, storage_root, store_bytes
+from blueprints.newsroom.models import Article, ArticleState
+from tenants.context import tenant_scope
+from tests.conftest import make_app, session_bound_to
+from tests.factories import base_url
+from tests.newsroom.helpers import make_article, make_board
+from tests.support import post_form, run_jobs, sign_in
+from workers.outbox import OutboxJob, relay_outbox
+from workers.queue import get_queue
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def refused_redis_app():
+    """An app whose Redis refuses every connection (nothing listens on its port)."""
+    return make_app(REDIS_URL=f"redis://127.0.0.1:{_free_port()}/0")
+
+
+class HangingServer:
+    """Accepts TCP connections, reads nothing, answers nothing: a Redis that stopped answering."""
+
+    def __init__(self) -> None:
+        self.listener = socket.create_server(("127.0.0.1", 0), backlog=64)
+        self.accepted: list[socket.socket] = []
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.listener.getsockname()[1]}/0"
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                connection, _ = self.listener.accept()
+            except OSError:  # closed
+                return
+            self.accepted.append(connection)
+
+    def close(self) -> None:
+        self.listener.close()
+        for connection in self.accepted:
+            connection.close()
+
+
+@pytest.fixture
+def hanging_redis() -> Iterator[HangingServer]:
+    server = HangingServer()
+    try:
+        yield server
+    finally:
+        server.close()
+
+
+# -- Redis refuses -----------------------------------------------------------------------------
+
+
+def test_without_redis_public_pages_and_sign_in_still_work(refused_redis_app):
+    board = make_board()
+    client = refused_redis_app.test_client()
+    url = base_url(board.tenant)
+    for page in ("/", "/tin-tuc", "/gioi-thieu", "/en/"):
+        assert client.get(page, base_url=url).status_code == 200, page
+    sign_in(client, board.tenant, board.editor)  # asserts the 302 of a successful sign-in
+    assert client.get("/admin/", base_url=url).status_code == 200
+
+
+def test_without_redis_failed_sign_ins_are_still_limited_in_the_process(refused_redis_app):
+    board = make_board()
+    client = refused_redis_app.test_client()
+    for _ in range(refused_redis_app.config["LOGIN_MAX_FAILURES"]):
+        assert sign_in(client, board.tenant, board.editor, password="not it", expect=None).status_code == 200
+    assert sign_in(client, board.tenant, board.editor, expect=None).status_code == 429
+
+
+def test_without_redis_a_submitted_article_keeps_its_notification_in_the_outbox(refused_redis_app, app):
+    board = make_board()
+    article = make_article(board)
+    client = refused_redis_app.test_client()
+    sign_in(client, board.tenant, board.collaborator)
+    detail = f"/admin/newsroom/articles/{article}"
+    response = post_form(client, board.tenant, f"{detail}/do/submit", {}, form_url=detail)
+    assert response.status_code == 302
+    with tenant_scope(board.tenant):
+        assert db.session.get(Article, (board.tenant.id, article)).state == ArticleState.SUBMITTED
+    waiting = db.session.scalars(sa.select(OutboxJob)).all()
+    assert [row.func for row in waiting] == ["blueprints.newsroom.tasks.notify_transition"]
+    assert get_queue().count == 0 and mail.outbox == []
+
+    # Redis is back (the test's own app): the relay hands the job over, once however often it runs.
+    with app.app_context():
+        assert relay_outbox() == 1
+        assert relay_outbox() == 0
+        assert get_queue().count == 1
+        run_jobs()
+    assert [m["To"] for m in mail.outbox] == [board.approver.email]
+    assert db.session.scalars(sa.select(OutboxJob)).all() == []
+
+
+def test_a_job_handed_after_commit_is_not_handed_again_by_the_relay(app):
+    board = make_board()
+    article = make_article(board)
+    from blueprints.newsroom import workflow
+    from tests.newsroom.helpers import load
+
+    with tenant_scope(board.tenant):
+        workflow.submit(load(board, article), board.collaborator)
+        db.session.commit()
+    assert get_queue().count == 1  # handed at once: Redis answers
+    assert relay_outbox() == 0  # the relay finds the row, RQ already has its job
+    assert get_queue().count == 1
+    run_jobs()
+    assert len(mail.outbox) == 1
+
+
+# -- Redis hangs -------------------------------------------------------------------------------
+
+
+def test_a_hanging_redis_opens_the_breaker_and_pages_stop_waiting_for_it(hanging_redis):
+    hung = make_app(REDIS_URL=hanging_redis.url, REDIS_SOCKET_TIMEOUT=0.2, REDIS_CONNECT_TIMEOUT=0.2)
+    board = make_board()
+    client = hung.test_client()
+    answers = [client.get("/", base_url=base_url(board.tenant)).status_code for _ in range(5)]
+    assert answers == [200] * 5
+    breaker = breaker_of(hung.extensions["wardportal.redis"])
+    assert breaker.is_open
+    # Once open, Redis is not asked: five pages (each with several Redis calls) reached it only
+    # for the few calls that opened the breaker.
+    assert len(hanging_redis.accepted) <= breaker.threshold
+
+
+def test_readyz_reports_redis_without_taking_the_process_out(refused_redis_app):
+    board = make_board()
+    ready = refused_redis_app.test_client().get("/readyz", base_url=base_url(board.tenant))
+    assert ready.status_code == 200
+    assert ready.json["status"] == "degraded" and ready.json["checks"]["redis"]["ok"] is False
+
+
+# -- PostgreSQL --------------------------------------------------------------------------------
+
+
+def _owner_engine(app) -> sa.Engine:
+    return sa.create_engine(app.config["DATABASE_URL"], isolation_level="AUTOCOMMIT")
+
+
+@pytest.mark.usefixtures("demo")
+def test_after_the_apps_connections_are_killed_the_next_request_succeeds(app, client, demo):
+    own_pid = db.session.scalar(sa.text("SELECT pg_backend_pid()"))  # the test's own transaction
+    database = demo.url.database
+    ward_host = "phuong-1.vungtau.localhost"
+    owner = _owner_engine(app)
+    try:
+        with session_bound_to(demo):  # requests use the pool, as in production
+            assert client.get("/", base_url=f"http://{ward_host}").status_code == 200
+            with owner.connect() as conn:
+                killed = conn.execute(
+                    sa.text(
+                        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                        "WHERE datname = :db AND usename = :role AND pid <> :own"
+                    ),
+                    {"db": database, "role": app.config["APP_DB_ROLE"], "own": own_pid},
+                ).scalar()
+            assert killed >= 1
+            assert client.get("/tin-tuc", base_url=f"http://{ward_host}").status_code == 200
+    finally:
+        owner.dispose()
+
+
+@contextmanager
+def _new_connections_refused(app) -> Iterator[None]:
+    """The test database refuses new connections by the app's role; open ones keep working."""
+    name = sa.engine.make_url(app.config["SQLALCHEMY_DATABASE_URI"]).database
+    owner = _owner_engine(app)
+    try:
+        with owner.connect() as conn:
+            conn.execute(sa.text(f'ALTER DATABASE "{name}" WITH CONNECTION LIMIT 0'))
+        yield
+    finally:
+        with owner.connect() as conn:
+            conn.execute(sa.text(f'ALTER DATABASE "{name}" WITH CONNECTION LIMIT -1'))
+        owner.dispose()
+
+
+def test_readyz_answers_503_while_the_database_refuses_new_connections(app, client):
+    from tests.factories import make_tenant
+
+    ward = make_tenant()
+    assert client.get("/readyz", base_url=base_url(ward)).status_code == 200
+    with _new_connections_refused(app):
+        refused = client.get("/readyz", base_url=base_url(ward))
+    assert refused.status_code == 503
+    assert refused.json["status"] == "unavailable" and refused.json["checks"]["database"]["ok"] is False
+    assert client.get("/readyz", base_url=base_url(ward)).status_code == 200
+
+
+# -- full disk ---------------------------------------------------------------------------------
+
+
+@contextmanager
+def _file_size_limit(max_bytes: int) -> Iterator[None]:
+    """The kernel refuses to let this process write a file beyond `max_bytes` (EFBIG), as a full
+    disk refuses (ENOSPC): the write fails part-way through."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    previous = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (max_bytes, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, previous)
+
+
+def test_a_full_disk_refuses_the_upload_clearly_and_leaves_no_partial_file(app):
+    board = make_board()
+    folder = storage_root() / str(board.tenant.id)
+    with tenant_scope(board.tenant), app.test_request_context():
+        before = set(folder.iterdir()) if folder.exists() else set()
+        with _file_size_limit(4096), pytest.raises(UploadRejected) as refused:
+            store_bytes(b"%PDF-1.7\n" + b"x" * 100_000, "application/pdf", "pdf", "bao-cao.pdf")
+        assert "hết chỗ" in str(refused.value)
+        assert set(folder.iterdir()) == before  # not a byte of it, not even a temporary file
+        stored = store_bytes(b"%PDF-1.7\n" + b"x" * 100_000, "application/pdf", "pdf", "bao-cao.pdf")
+    assert (storage_root() / stored.key).stat().st_size == stored.size
