@@ -8,18 +8,26 @@ connections and never answers (a paused server, a partition). Each gets an app o
 
 from __future__ import annotations
 
+import os
 import resource
 import signal
 import socket
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from rq import Retry
+from rq.job import JobStatus
+from rq.registry import StartedJobRegistry
 
 from app import mail
-from app.extensions import db
+from app.extensions import db, redis_client, redis_key
 from app.redis_guard import breaker_of
 from app.uploads import UploadRejected, storage_root, store_bytes
 from blueprints.newsroom.models import Article, ArticleState
@@ -28,6 +36,7 @@ from tests.conftest import make_app, session_bound_to
 from tests.factories import base_url
 from tests.newsroom.helpers import make_article, make_board
 from tests.support import post_form, run_jobs, sign_in
+from workers.jobs import platform_job
 from workers.outbox import OutboxJob, relay_outbox
 from workers.queue import get_queue
 
@@ -249,3 +258,60 @@ def test_a_full_disk_refuses_the_upload_clearly_and_leaves_no_partial_file(app):
         assert set(folder.iterdir()) == before  # not a byte of it, not even a temporary file
         stored = store_bytes(b"%PDF-1.7\n" + b"x" * 100_000, "application/pdf", "pdf", "bao-cao.pdf")
     assert (storage_root() / stored.key).stat().st_size == stored.size
+
+
+# -- a job killed midway -----------------------------------------------------------------------
+
+
+@platform_job
+def mail_then_stall(name: str) -> int:
+    """A job for the test below: mails once, then (on its first attempt) stalls until killed."""
+    attempt = redis_client().incr(redis_key("test-killed", name, "attempts"))
+    message = mail.build_message("dan@example.org", "Thông báo", "Nội dung")
+    mail.send_once(redis_key("test-killed", name, "mail"), message, 3600)
+    if attempt == 1:
+        redis_client().set(redis_key("test-killed", name, "mailed"), "1")
+        time.sleep(600)
+    return attempt
+
+
+def _worker_process(app, instance: Path) -> subprocess.Popen:
+    """`python -m workers worker` on the test's queue, Redis prefix and database; mail to files."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": app.config["DATABASE_URL"],
+        "REDIS_URL": app.config["REDIS_URL"],
+        "REDIS_PREFIX": app.config["REDIS_PREFIX"],
+        "RQ_QUEUE": app.config["RQ_QUEUE"],
+        "SECRET_KEY": "test-secret-key",
+        "MAIL_BACKEND": "folder",
+        "INSTANCE_PATH": str(instance),
+    }
+    root = Path(__file__).resolve().parents[2]
+    return subprocess.Popen(
+        [sys.executable, "-m", "workers", "worker"], cwd=root, env=env, start_new_session=True
+    )
+
+
+def test_a_job_killed_midway_is_retried_and_mails_once(app, tmp_path):
+    queue = get_queue()
+    job = queue.enqueue(mail_then_stall, "once", retry=Retry(max=2))
+    worker = _worker_process(app, tmp_path)
+    try:
+        for _ in range(600):  # the first attempt has mailed and stalls
+            if redis_client().get(redis_key("test-killed", "once", "mailed")):
+                break
+            time.sleep(0.1)
+        else:
+            pytest.fail("the worker never reached the job")
+    finally:
+        os.killpg(worker.pid, signal.SIGKILL)  # the worker and its work horse, mid-job
+        worker.wait()
+    assert len(list((tmp_path / "mail").glob("*.eml"))) == 1
+
+    # RQ finds the job abandoned (its worker is gone) and, retries being left, queues it again.
+    StartedJobRegistry(queue=queue).cleanup(timestamp=time.time() + 24 * 3600)
+    run_jobs()
+    job.refresh()
+    assert job.get_status() == JobStatus.FINISHED and job.return_value() == 2
+    assert len(list((tmp_path / "mail").glob("*.eml"))) == 1 and mail.outbox == []
