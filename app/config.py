@@ -93,7 +93,7 @@ class Config:
     # Redis may fail or hang; pages must not wait for it (app/redis_guard.py). Seconds to wait for
     # an answer / a connection; failures in a row that open the circuit breaker; seconds it stays
     # open before one trial command is let through.
-    REDIS_SOCKET_TIMEOUT = float(os.environ.get("REDIS_SOCKET_TIMEOUT", "1"))
+    REDIS_SOCKET_TIMEOUT = float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.5"))
     REDIS_CONNECT_TIMEOUT = float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.5"))
     REDIS_BREAKER_FAILURES = int(os.environ.get("REDIS_BREAKER_FAILURES", "3"))
     REDIS_BREAKER_RESET_SECONDS = float(os.environ.get("REDIS_BREAKER_RESET_SECONDS", "5"))
