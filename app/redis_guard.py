@@ -93,7 +93,7 @@ class GuardedConnection:
         if not getattr(self, "_sock", None):
             self.breaker.check()
         try:
-            return super().connect()  # type: ignore[misc]  # the redis-py class mixed in
+            return super().connect()
         except RedisUnavailable:
             raise
         except self._FAULTS as error:
@@ -103,7 +103,7 @@ class GuardedConnection:
     def send_packed_command(self, command, check_health=True):
         self.breaker.check()
         try:
-            return super().send_packed_command(command, check_health)  # type: ignore[misc]
+            return super().send_packed_command(command, check_health)
         except RedisUnavailable:
             raise
         except self._FAULTS as error:
@@ -112,7 +112,7 @@ class GuardedConnection:
 
     def read_response(self, *args, **kwargs):
         try:
-            response = super().read_response(*args, **kwargs)  # type: ignore[misc]
+            response = super().read_response(*args, **kwargs)
         except self._FAULTS as error:
             self.breaker.failed(error)
             raise

@@ -19,6 +19,7 @@ finds its portal from its first argument, as always (`@tenant_job`).
 
 from __future__ import annotations
 
+import json
 import logging
 import uuid
 from dataclasses import dataclass
@@ -72,7 +73,9 @@ class PendingJob:
 
 
 def record(func, args: tuple, kwargs: dict, retries: int) -> PendingJob:
-    """Add the outbox row of `func(*args, **kwargs)` to the current transaction."""
+    """Add the outbox row of `func(*args, **kwargs)` to the current transaction. Raises TypeError
+    at once, at the call, for arguments JSON cannot hold (jobs take ids, not objects)."""
+    json.dumps([args, kwargs])
     row = OutboxJob(
         id=uuid.uuid4(),
         func=f"{func.__module__}.{func.__qualname__}",

@@ -38,7 +38,7 @@ from tests.newsroom.helpers import make_article, make_board
 from tests.support import post_form, run_jobs, sign_in
 from workers.jobs import platform_job
 from workers.outbox import OutboxJob, relay_outbox
-from workers.queue import get_queue
+from workers.queue import enqueue_after_commit, get_queue
 
 
 def _free_port() -> int:
@@ -112,6 +112,7 @@ def test_without_redis_failed_sign_ins_are_still_limited_in_the_process(refused_
 
 def test_without_redis_a_submitted_article_keeps_its_notification_in_the_outbox(refused_redis_app, app):
     board = make_board()
+    make_board()  # another ward, whose approver must not hear of it
     article = make_article(board)
     client = refused_redis_app.test_client()
     sign_in(client, board.tenant, board.collaborator)
@@ -130,8 +131,16 @@ def test_without_redis_a_submitted_article_keeps_its_notification_in_the_outbox(
         assert relay_outbox() == 0
         assert get_queue().count == 1
         run_jobs()
+    # relayed later, the job still runs in its own ward: only that ward's approver hears of it
     assert [m["To"] for m in mail.outbox] == [board.approver.email]
     assert db.session.scalars(sa.select(OutboxJob)).all() == []
+
+
+def test_a_job_with_arguments_json_cannot_hold_is_refused_at_the_call():
+    from datetime import date
+
+    with pytest.raises(TypeError):
+        enqueue_after_commit(relay_outbox, date.today())
 
 
 def test_a_job_handed_after_commit_is_not_handed_again_by_the_relay(app):
