@@ -18,25 +18,13 @@ import threading
 import time
 
 import redis
-import sqlalchemy as sa
-from flask_migrate import upgrade
+from throwaway import throwaway_app
 
-from app import create_app, database_url_for
+from app import create_app
 from app.demo import seed_demo
 
 RUNS = int(os.environ.get("BENCH_RUNS", "20"))
 WARD = "thang-tam"
-
-
-def _server() -> str:
-    server = os.environ.get("DATABASE_URL")
-    if server:
-        return server
-    from pathlib import Path
-
-    from app.embedded import postgres_url
-
-    return postgres_url(Path(__file__).resolve().parent.parent / "instance")
 
 
 def silent_server() -> tuple[socket.socket, str]:
@@ -82,36 +70,19 @@ def timed(settings: dict, label: str, runs: int, old_client: bool = False) -> No
 
 
 def main() -> None:
-    database = f"wardportal_bench_faults_{os.getpid()}"
-    settings = {
-        "DATABASE_URL": database_url_for(_server(), database),
-        "APP_DATABASE_URL": None,
-        "REDIS_PREFIX": "wardportal-bench-faults",
-        "RQ_QUEUE": "wardportal-bench-faults",
-    }
-    app = create_app(settings)
-    with app.app_context():
-        upgrade()
-        list(seed_demo())
-    listener, hanging = silent_server()
-    try:
-        timed(settings, "Redis answering", RUNS)
-        timed({**settings, "REDIS_URL": closed_port_url()}, "Redis refusing connections", RUNS)
-        timed({**settings, "REDIS_URL": hanging}, "Redis hanging", RUNS)
-        timed({**settings, "REDIS_URL": hanging}, "Redis hanging, the former client", 2, old_client=True)
-    finally:
-        listener.close()
+    with throwaway_app("faults") as app:
         with app.app_context():
-            from app.extensions import db
-
-            db.engine.dispose()
-        drop = sa.create_engine(
-            sa.engine.make_url(app.config["DATABASE_URL"]).set(database="postgres"),
-            isolation_level="AUTOCOMMIT",
-        )
-        with drop.connect() as conn:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
-        drop.dispose()
+            list(seed_demo())
+        settings = {key: app.config[key] for key in ("DATABASE_URL", "REDIS_PREFIX", "RQ_QUEUE")}
+        settings["APP_DATABASE_URL"] = None
+        listener, hanging = silent_server()
+        try:
+            timed(settings, "Redis answering", RUNS)
+            timed({**settings, "REDIS_URL": closed_port_url()}, "Redis refusing connections", RUNS)
+            timed({**settings, "REDIS_URL": hanging}, "Redis hanging", RUNS)
+            timed({**settings, "REDIS_URL": hanging}, "Redis hanging, the former client", 2, old_client=True)
+        finally:
+            listener.close()
 
 
 if __name__ == "__main__":
