@@ -57,8 +57,8 @@ def _counted(operation: Callable[[RateLimiter], T]) -> T:
     limiter: Limiter = current_app.extensions["wardportal.limiter"]
     try:
         return operation(limiter.limiter)
-    except Exception:  # noqa: BLE001  (limits raises the storage's own errors, or wraps them)
-        log.warning("rate limits: the store is unreachable, counting in this process", exc_info=True)
+    except Exception as exc:  # noqa: BLE001  (limits raises the storage's own errors, or wraps them)
+        log.warning("rate limits counted in this process: the store failed (%s)", exc)
         return operation(current_app.extensions["wardportal.local_limiter"])
 
 
