@@ -29,11 +29,13 @@ from rq.registry import StartedJobRegistry
 from app import mail
 from app.extensions import db, redis_client, redis_key
 from app.redis_guard import breaker_of
-from app.uploads import UploadRejected, storage_root, store_bytes
+from app.uploads import storage_root
+from blueprints.documents.models import Document
 from blueprints.newsroom.models import Article, ArticleState
 from tenants.context import tenant_scope
+from tests.about.helpers import PDF
 from tests.conftest import make_app, session_bound_to
-from tests.factories import base_url
+from tests.factories import base_url, make_tenant, make_user
 from tests.newsroom.helpers import make_article, make_board
 from tests.support import post_form, run_jobs, sign_in
 from workers.jobs import platform_job
@@ -228,8 +230,6 @@ def _new_connections_refused(app) -> Iterator[None]:
 
 
 def test_readyz_answers_503_while_the_database_refuses_new_connections(app, client):
-    from tests.factories import make_tenant
-
     ward = make_tenant()
     assert client.get("/readyz", base_url=base_url(ward)).status_code == 200
     with _new_connections_refused(app):
@@ -240,6 +240,20 @@ def test_readyz_answers_503_while_the_database_refuses_new_connections(app, clie
 
 
 # -- full disk ---------------------------------------------------------------------------------
+
+
+DOCUMENT_FORM = {
+    "number": "12/QĐ-UBND",
+    "category": "administrative",
+    "doc_type": "decision",
+    "field": "land",
+    "issuer": "UBND Phường Thắng Tam",
+    "signer": "Trần Văn Bảy",
+    "issued_on": "2024-05-02",
+    "status": "in-force",
+    "replaced_by_id": "0",
+    "summary": "Về việc thành lập Tổ công tác rà soát đất công",
+}
 
 
 @contextmanager
@@ -256,17 +270,21 @@ def _file_size_limit(max_bytes: int) -> Iterator[None]:
         signal.signal(signal.SIGXFSZ, previous)
 
 
-def test_a_full_disk_refuses_the_upload_clearly_and_leaves_no_partial_file(app):
-    board = make_board()
-    folder = storage_root() / str(board.tenant.id)
-    with tenant_scope(board.tenant), app.test_request_context():
-        before = set(folder.iterdir()) if folder.exists() else set()
-        with _file_size_limit(4096), pytest.raises(UploadRejected) as refused:
-            store_bytes(b"%PDF-1.7\n" + b"x" * 100_000, "application/pdf", "pdf", "bao-cao.pdf")
-        assert "hết chỗ" in str(refused.value)
-        assert set(folder.iterdir()) == before  # not a byte of it, not even a temporary file
-        stored = store_bytes(b"%PDF-1.7\n" + b"x" * 100_000, "application/pdf", "pdf", "bao-cao.pdf")
-    assert (storage_root() / stored.key).stat().st_size == stored.size
+def test_a_full_disk_refuses_the_upload_clearly_keeping_the_form_and_saving_nothing(client):
+    ward = make_tenant()
+    sign_in(client, ward, make_user(roles={ward: ["editor"]}))
+    folder = storage_root() / str(ward.id)
+    before = set(folder.iterdir()) if folder.exists() else set()
+    upload = {"upload": (PDF + b"%" * 100_000, "quyet-dinh.pdf")}  # held in memory by werkzeug
+    with _file_size_limit(4096):
+        refused = post_form(client, ward, "/admin/documents/new", DOCUMENT_FORM, upload)
+    assert refused.status_code == 422  # the form again, its errors at their fields
+    assert "hết chỗ lưu tệp" in refused.text and "Tổ công tác rà soát đất công" in refused.text
+    with tenant_scope(ward):
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(Document)) == 0
+    assert (set(folder.iterdir()) if folder.exists() else set()) == before  # not even a temporary file
+    stored = post_form(client, ward, "/admin/documents/new", DOCUMENT_FORM, upload)
+    assert stored.status_code == 302  # with room again, the same upload goes through
 
 
 # -- a job killed midway -----------------------------------------------------------------------
