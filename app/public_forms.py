@@ -12,8 +12,6 @@ label telling screen-reader users to leave it empty); software that fills every 
 
 from __future__ import annotations
 
-import logging
-
 from flask import Flask, current_app, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -23,8 +21,6 @@ from wtforms import StringField, ValidationError
 
 from app import rate_limits
 from tenants.context import current_tenant_id
-
-log = logging.getLogger(__name__)
 
 # Per client address, and per portal for all addresses together (a flood from many addresses).
 DEFAULT_LIMITS = {

@@ -1,9 +1,13 @@
 """Faults provoked with real servers: Redis refusing or hanging, PostgreSQL connections killed or
-refused, a full disk (docs/operations.md, "When Redis or PostgreSQL fail").
+refused, a worker killed mid-job, a full disk (docs/operations.md, "When Redis or PostgreSQL
+fail").
 
 Redis "down" is a port where nothing listens; a "hanging" Redis is a TCP server that accepts
 connections and never answers (a paused server, a partition). Each gets an app of its own
-(`make_app(REDIS_URL=...)`) on the test's database transaction.
+(`make_app(REDIS_URL=...)`) on the test's database transaction. PostgreSQL's connections are
+killed with `pg_terminate_backend`, and new ones refused with a connection limit of 0 on the
+test database. The worker is a real `python -m workers worker` process, SIGKILLed. The full disk
+is the kernel's file size limit (`RLIMIT_FSIZE`): writes fail part-way, as on a full disk.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+import redis
 import sqlalchemy as sa
 from rq import Retry
 from rq.job import JobStatus
@@ -28,7 +33,7 @@ from rq.registry import StartedJobRegistry
 
 from app import mail
 from app.extensions import db, redis_client, redis_key
-from app.redis_guard import breaker_of
+from app.redis_guard import RedisUnavailable, breaker_of, guarded_client
 from app.uploads import storage_root
 from blueprints.documents.models import Document
 from blueprints.newsroom.models import Article, ArticleState
@@ -126,6 +131,9 @@ def test_without_redis_a_submitted_article_keeps_its_notification_in_the_outbox(
     waiting = db.session.scalars(sa.select(OutboxJob)).all()
     assert [row.func for row in waiting] == ["blueprints.newsroom.tasks.notify_transition"]
     assert get_queue().count == 0 and mail.outbox == []
+    with refused_redis_app.app_context():  # a relay while Redis is still down keeps the row
+        assert relay_outbox() == 0
+    assert len(db.session.scalars(sa.select(OutboxJob)).all()) == 1
 
     # Redis is back (the test's own app): the relay hands the job over, once however often it runs.
     with app.app_context():
@@ -175,6 +183,18 @@ def test_a_hanging_redis_opens_the_breaker_and_pages_stop_waiting_for_it(hanging
     # Once open, Redis is not asked: five pages (each with several Redis calls) reached it only
     # for the few calls that opened the breaker.
     assert len(hanging_redis.accepted) <= breaker.threshold
+
+
+def test_the_breaker_lets_a_trial_through_after_its_pause_and_closes_on_success(app):
+    client = guarded_client(app.config["REDIS_URL"], {**app.config, "REDIS_BREAKER_RESET_SECONDS": 0.2})
+    breaker = breaker_of(client)
+    for _ in range(breaker.threshold):
+        breaker.failed(redis.ConnectionError("refused"))
+    with pytest.raises(RedisUnavailable):
+        client.ping()
+    time.sleep(0.3)  # the pause is over: the next command is the trial, and Redis answers it
+    assert client.ping() is True and not breaker.is_open
+    client.close()
 
 
 def test_readyz_reports_redis_without_taking_the_process_out(refused_redis_app):
