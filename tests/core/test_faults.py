@@ -40,6 +40,7 @@ from blueprints.newsroom.models import Article, ArticleState
 from tenants.context import tenant_scope
 from tests.about.helpers import PDF
 from tests.conftest import make_app, session_bound_to
+from tests.documents.helpers import document_form
 from tests.factories import base_url, make_tenant, make_user
 from tests.newsroom.helpers import make_article, make_board
 from tests.support import post_form, run_jobs, sign_in
@@ -262,20 +263,6 @@ def test_readyz_answers_503_while_the_database_refuses_new_connections(app, clie
 # -- full disk ---------------------------------------------------------------------------------
 
 
-DOCUMENT_FORM = {
-    "number": "12/QĐ-UBND",
-    "category": "administrative",
-    "doc_type": "decision",
-    "field": "land",
-    "issuer": "UBND Phường Thắng Tam",
-    "signer": "Trần Văn Bảy",
-    "issued_on": "2024-05-02",
-    "status": "in-force",
-    "replaced_by_id": "0",
-    "summary": "Về việc thành lập Tổ công tác rà soát đất công",
-}
-
-
 @contextmanager
 def _file_size_limit(max_bytes: int) -> Iterator[None]:
     """The kernel refuses to let this process write a file beyond `max_bytes` (EFBIG), as a full
@@ -297,13 +284,13 @@ def test_a_full_disk_refuses_the_upload_clearly_keeping_the_form_and_saving_noth
     before = set(folder.iterdir()) if folder.exists() else set()
     upload = {"upload": (PDF + b"%" * 100_000, "quyet-dinh.pdf")}  # held in memory by werkzeug
     with _file_size_limit(4096):
-        refused = post_form(client, ward, "/admin/documents/new", DOCUMENT_FORM, upload)
+        refused = post_form(client, ward, "/admin/documents/new", document_form(), upload)
     assert refused.status_code == 422  # the form again, its errors at their fields
     assert "hết chỗ lưu tệp" in refused.text and "Tổ công tác rà soát đất công" in refused.text
     with tenant_scope(ward):
         assert db.session.scalar(sa.select(sa.func.count()).select_from(Document)) == 0
     assert (set(folder.iterdir()) if folder.exists() else set()) == before  # not even a temporary file
-    stored = post_form(client, ward, "/admin/documents/new", DOCUMENT_FORM, upload)
+    stored = post_form(client, ward, "/admin/documents/new", document_form(), upload)
     assert stored.status_code == 302  # with room again, the same upload goes through
 
 
