@@ -45,7 +45,10 @@ class Config:
     APP_DB_ROLE = os.environ.get("APP_DB_ROLE", "wardportal_app")
     APP_DB_PASSWORD = os.environ.get("APP_DB_PASSWORD", "")
     REDIS_URL = os.environ.get("REDIS_URL")
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # pool_pre_ping: a pooled connection is tested before use and replaced if the server dropped
+    # it (PostgreSQL restarted), so the first request after a restart succeeds; connect_timeout:
+    # an unreachable server fails a request in seconds rather than hanging it.
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True, "connect_args": {"connect_timeout": 5}}
 
     SECRET_KEY = os.environ.get("SECRET_KEY")
     SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE")
@@ -87,6 +90,13 @@ class Config:
     PORTAL_EMBED_HOSTS = os.environ.get("PORTAL_EMBED_HOSTS", "")
     # Seconds the in-process tenant cache trusts itself when Redis cannot be reached.
     TENANT_CACHE_FALLBACK_SECONDS = 30
+    # Redis may fail or hang; pages must not wait for it (app/redis_guard.py). Seconds to wait for
+    # an answer / a connection; failures in a row that open the circuit breaker; seconds it stays
+    # open before one trial command is let through.
+    REDIS_SOCKET_TIMEOUT = float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.5"))
+    REDIS_CONNECT_TIMEOUT = float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.5"))
+    REDIS_BREAKER_FAILURES = int(os.environ.get("REDIS_BREAKER_FAILURES", "3"))
+    REDIS_BREAKER_RESET_SECONDS = float(os.environ.get("REDIS_BREAKER_RESET_SECONDS", "5"))
     # Prefix of every key this deployment writes to Redis.
     REDIS_PREFIX = os.environ.get("REDIS_PREFIX", "wardportal")
 
