@@ -11,7 +11,7 @@ from flask import Flask
 from sqlalchemy.engine import make_url
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from app.config import Config, instance_secret
+from app.config import Config, check_environment, instance_secret
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,12 +55,13 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     app = Flask(__name__, instance_path=os.environ.get("INSTANCE_PATH", str(ROOT / "instance")))
     _configure(app, config)
 
-    from app import cli, errors, health, i18n, legacy_urls, logs, public_forms, request_guards, templating
+    from app import cli, errors, health, i18n, legacy_urls, logs, metrics, public_forms, request_guards, templating
     from app.extensions import csrf, db, login_manager, migrate
     from app.security import HostBoundSessionInterface, csp_nonce, security_headers
     from tenants import web as tenant_web
 
     logs.init_app(app)
+    metrics.init_app(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     login_manager.init_app(app)
@@ -103,6 +104,7 @@ def _configure(app: Flask, config: type[Config] | dict | None) -> None:
         app.config.update(config)
     elif config is not None:
         app.config.from_object(config)
+    check_environment(app.config)
     instance = Path(app.instance_path)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = instance_secret(instance)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import sys
 
+from app.config import ConfigurationError
 from app.logs import configure_logging
 
 
@@ -47,8 +48,12 @@ def main(argv: list[str]) -> int:
     if len(argv) != 2 or argv[1] not in commands:
         print("usage: python -m workers worker|cron", file=sys.stderr)
         return 2
-    with contextlib.suppress(KeyboardInterrupt):
-        commands[argv[1]]()
+    try:
+        with contextlib.suppress(KeyboardInterrupt):
+            commands[argv[1]]()
+    except ConfigurationError as exc:
+        print(f"wardportal: {exc}", file=sys.stderr)
+        return 2
     return 0
 
 
