@@ -15,15 +15,14 @@ from app.logs import configure_logging
 
 def run_worker() -> None:
     """An RQ worker with its scheduler (needed for `enqueue_at`, `enqueue_in` and retries)."""
-    from rq import Worker
-
     from workers.jobs import worker_app
     from workers.queue import get_queue
+    from workers.worker import PortalWorker
 
     app = worker_app()
     with app.app_context():
         queue = get_queue()
-        worker = Worker([queue], connection=queue.connection)
+        worker = PortalWorker([queue], connection=queue.connection)
     worker.work(with_scheduler=True)
 
 
