@@ -145,3 +145,21 @@ def test_gunicorn_serves_without_a_version_and_adds_up_every_workers_figures(gun
         }
         # the twelve, and the refused scrape (a plain 404 too)
         assert samples[("wardportal_http_requests_total", (("portal", "-"), ("status", "404")))] == 13
+
+
+def test_the_install_step_compiles_every_catalogue(tmp_path):
+    from babel.support import Translations
+
+    from app.catalogues import compile_catalogues
+
+    for package in ("app", "blueprints/admin"):
+        source = ROOT / package / "translations/en/LC_MESSAGES/messages.po"
+        target = tmp_path / package / "translations/en/LC_MESSAGES/messages.po"
+        target.parent.mkdir(parents=True)
+        target.write_bytes(source.read_bytes())
+    written = compile_catalogues(tmp_path)
+    assert sorted(p.relative_to(tmp_path).parts[0] for p in written) == ["app", "blueprints"]
+    english = Translations.load(str(tmp_path / "blueprints/admin/translations"), ["en"])
+    assert english.gettext("Công việc nền bị lỗi") == "Failed background jobs"
+    setup = (ROOT / "setup.py").read_text()  # `pip install` runs it in its build step
+    assert "compile_catalogues(ROOT)" in setup and '"build_py": BuildWithCatalogues' in setup
