@@ -55,7 +55,18 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     app = Flask(__name__, instance_path=os.environ.get("INSTANCE_PATH", str(ROOT / "instance")))
     _configure(app, config)
 
-    from app import cli, errors, health, i18n, legacy_urls, logs, metrics, public_forms, request_guards, templating
+    from app import (
+        cli,
+        errors,
+        health,
+        i18n,
+        legacy_urls,
+        logs,
+        metrics,
+        public_forms,
+        request_guards,
+        templating,
+    )
     from app.extensions import csrf, db, login_manager, migrate
     from app.security import HostBoundSessionInterface, csp_nonce, security_headers
     from tenants import web as tenant_web

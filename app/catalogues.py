@@ -15,7 +15,10 @@ from babel.messages.pofile import read_po
 
 # The folders that hold `translations/<locale>/LC_MESSAGES/messages.po`: the core's and each
 # capability's.
-PATTERNS = ("app/translations/*/LC_MESSAGES/messages.po", "blueprints/*/translations/*/LC_MESSAGES/messages.po")
+PATTERNS = (
+    "app/translations/*/LC_MESSAGES/messages.po",
+    "blueprints/*/translations/*/LC_MESSAGES/messages.po",
+)
 
 
 def compile_catalogues(root: Path) -> list[Path]:

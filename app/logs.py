@@ -54,7 +54,11 @@ class JsonFormatter(logging.Formatter):
 
 def formatter() -> logging.Formatter:
     """`LOG_FORMAT`: `text` (the default, for people) or `json` (for a log collector)."""
-    return JsonFormatter() if os.environ.get("LOG_FORMAT", "text").lower() == "json" else logging.Formatter(FORMAT)
+    return (
+        JsonFormatter()
+        if os.environ.get("LOG_FORMAT", "text").lower() == "json"
+        else logging.Formatter(FORMAT)
+    )
 
 
 def configure_logging(level: int = logging.INFO) -> None:

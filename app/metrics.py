@@ -121,7 +121,9 @@ Networks = tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]
 def parse_networks(value: str) -> Networks:
     """`METRICS_ALLOWED_IPS`: comma-separated addresses or networks (`10.0.0.0/8, ::1`)."""
     try:
-        return tuple(ipaddress.ip_network(part.strip(), strict=False) for part in value.split(",") if part.strip())
+        return tuple(
+            ipaddress.ip_network(part.strip(), strict=False) for part in value.split(",") if part.strip()
+        )
     except ValueError as exc:
         raise ConfigurationError(f"METRICS_ALLOWED_IPS: {exc}") from exc
 

@@ -135,10 +135,8 @@ class Child:
         """Wait for the interrupted child until `deadline`, then clear its group either way."""
         if self.process is None:
             return
-        try:
+        with contextlib.suppress(subprocess.TimeoutExpired):
             self.process.wait(timeout=max(0.1, deadline - time.monotonic()))
-        except subprocess.TimeoutExpired:
-            pass
         stop_group(self.process.pid, timeout=1.0)
         self.process.wait()
 
@@ -166,9 +164,11 @@ def _wait_until_serving(port: int, children: list[Child], timeout: float = 60.0)
     """Until gunicorn answers `/healthz` (its workers build the app first), or a child died."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and all(c.process and c.process.poll() is None for c in children):
-        with contextlib.suppress(OSError):
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):
-                return
+        with (
+            contextlib.suppress(OSError),
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2),
+        ):
+            return
         time.sleep(0.3)
 
 

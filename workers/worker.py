@@ -23,7 +23,7 @@ PR_SET_PDEATHSIG = 1
 def die_with_parent(parent: int) -> None:
     """Have the kernel SIGKILL this process when its parent dies (Linux; elsewhere a no-op)."""
     name = ctypes.util.find_library("c")
-    if not name or not os.uname().sysname == "Linux":
+    if not name or os.uname().sysname != "Linux":
         return
     libc = ctypes.CDLL(name, use_errno=True)
     libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)

@@ -50,7 +50,9 @@ def test_only_the_token_or_an_allowed_address_reads_them(client):
         ({}, "127.0.0.1", 404),
     ]:
         for host in (base_url(ward), "http://unknown.example.org"):
-            answer = client.get("/metrics", base_url=host, headers=headers, environ_overrides={"REMOTE_ADDR": address})
+            answer = client.get(
+                "/metrics", base_url=host, headers=headers, environ_overrides={"REMOTE_ADDR": address}
+            )
             assert answer.status_code == status, (headers, address, host)
             if status == 200:
                 assert answer.headers["Cache-Control"] == "no-store"
@@ -88,7 +90,9 @@ def test_requests_are_counted_by_portal_and_status(client):
     assert grew("wardportal_http_requests_total", portal=ward.slug, status="404") == 1
     assert grew("wardportal_http_requests_total", portal="-", status="404") == 1
     assert grew("wardportal_http_request_duration_seconds_count", portal=ward.slug) == 2
-    assert not any(name == "wardportal_http_requests_total" and "unknown" in str(labels) for name, labels in after)
+    assert not any(
+        name == "wardportal_http_requests_total" and "unknown" in str(labels) for name, labels in after
+    )
 
 
 @pytest.mark.usefixtures("guarded")

@@ -48,7 +48,9 @@ def test_production_refuses_a_short_secret_and_an_unknown_environment():
 def test_the_app_factory_refuses_before_starting_any_embedded_server(tmp_path, monkeypatch):
     monkeypatch.setenv("INSTANCE_PATH", str(tmp_path))
     with pytest.raises(ConfigurationError, match="DATABASE_URL, REDIS_URL, SECRET_KEY"):
-        create_app({"WARDPORTAL_ENV": "production", "DATABASE_URL": None, "REDIS_URL": None, "SECRET_KEY": None})
+        create_app(
+            {"WARDPORTAL_ENV": "production", "DATABASE_URL": None, "REDIS_URL": None, "SECRET_KEY": None}
+        )
     assert list(tmp_path.iterdir()) == []  # no server started, no secret written
 
 
@@ -67,9 +69,14 @@ def _bare_environment(**extra) -> dict:
     ids=["worker", "cron", "web"],
 )
 def test_each_production_process_stops_at_once_saying_why(command):
-    result = subprocess.run(command, cwd=ROOT, env=_bare_environment(), capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        command, cwd=ROOT, env=_bare_environment(), capture_output=True, text=True, timeout=120
+    )
     assert result.returncode != 0
-    assert "wardportal: WARDPORTAL_ENV=production and DATABASE_URL, REDIS_URL, SECRET_KEY not set" in result.stderr
+    assert (
+        "wardportal: WARDPORTAL_ENV=production and DATABASE_URL, REDIS_URL, SECRET_KEY not set"
+        in result.stderr
+    )
     assert "Traceback" not in result.stderr
 
 
@@ -96,7 +103,11 @@ def gunicorn(app, tmp_path):
     metrics_dir.mkdir()
     (metrics_dir / "counter_999999.db").write_bytes(b"a previous run's figures")
     env = _bare_environment(
-        **{key: str(value) for key, value in _RUN_SETTINGS.items() if value is not None and key != "SECRET_KEY"},
+        **{
+            key: str(value)
+            for key, value in _RUN_SETTINGS.items()
+            if value is not None and key != "SECRET_KEY"
+        },
         SECRET_KEY=STRONG_KEY,
         WEB_CONCURRENCY="2",
         GUNICORN_BIND=f"127.0.0.1:{port}",
