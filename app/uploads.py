@@ -25,6 +25,7 @@ from PIL import Image, UnidentifiedImageError
 from sqlalchemy.orm import Mapped, mapped_column
 from werkzeug.datastructures import FileStorage
 
+from app.extensions import db
 from app.validation import FieldErrors
 from tenants.context import require_tenant
 
@@ -70,6 +71,14 @@ class StoredFileColumns:
             content_type=stored.content_type,
             size=stored.size,
         )
+
+    @classmethod
+    def attach(cls, stored: StoredFile, **owner):
+        """`from_stored`, added to the session and flushed (so it has its id)."""
+        row = cls.from_stored(stored, **owner)
+        db.session.add(row)
+        db.session.flush()
+        return row
 
 
 def storage_root() -> Path:
