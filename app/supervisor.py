@@ -57,9 +57,24 @@ def _children(port: int) -> dict[str, list[str]]:
     }
 
 
+def _state_and_group(stat: Path) -> tuple[str, int] | None:
+    """A process's state letter and process group, from Linux's `/proc/<pid>/stat`."""
+    try:
+        state, _ppid, group = stat.read_text().rsplit(")", 1)[1].split()[:3]
+        return state, int(group)
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def running(pid: int) -> bool:
+    """Whether `pid` runs (Linux): zombies, stopped and waiting for whoever adopted them to
+    collect them, do not count."""
+    found = _state_and_group(Path(f"/proc/{pid}/stat"))
+    return found is not None and found[0] not in ("Z", "X")
+
+
 def _group_alive(pgid: int) -> bool:
-    """Whether a process of the group still runs. On Linux, zombies (stopped, waiting for whoever
-    adopted them to collect them) do not count, so a stop does not wait for them."""
+    """Whether a process of the group still runs (on Linux, zombies aside)."""
     proc = Path("/proc")
     if not proc.is_dir():
         try:
@@ -68,11 +83,8 @@ def _group_alive(pgid: int) -> bool:
             return False
         return True
     for stat in proc.glob("[0-9]*/stat"):
-        try:
-            state, _ppid, group = stat.read_text().rsplit(")", 1)[1].split()[:3]
-        except (OSError, IndexError, ValueError):
-            continue
-        if int(group) == pgid and state not in ("Z", "X"):
+        found = _state_and_group(stat)
+        if found and found[1] == pgid and found[0] not in ("Z", "X"):
             return True
     return False
 

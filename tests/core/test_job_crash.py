@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from rq import Retry, get_current_job
 
 from app.extensions import db
+from app.supervisor import running
 from tests.conftest import _RUN_SETTINGS
 from workers.jobs import platform_job
 from workers.queue import get_queue
@@ -73,14 +74,6 @@ def report_then_sleep(path: str) -> None:
     signal.pause()
 
 
-def _running(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except FileNotFoundError:
-        return False
-    return state not in ("Z", "X")
-
-
 def test_a_killed_worker_takes_its_work_horse_with_it(tmp_path):
     horse_pid = tmp_path / "horse"
     get_queue().enqueue(report_then_sleep, str(horse_pid), job_timeout=600)
@@ -93,12 +86,12 @@ def test_a_killed_worker_takes_its_work_horse_with_it(tmp_path):
             assert worker.poll() is None
             time.sleep(0.1)
         horse = int(horse_pid.read_text())
-        assert _running(horse)
+        assert running(horse)
     finally:
         worker.kill()
         worker.wait()
     for _ in range(100):
-        if not _running(horse):
+        if not running(horse):
             break
         time.sleep(0.1)
-    assert not _running(horse)
+    assert not running(horse)

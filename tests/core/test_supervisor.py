@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from app.supervisor import Child, stop_all
+from app.supervisor import Child, running, stop_all
 
 # A child that starts a grandchild of its own, writes both pids, and waits.
 PARENT = """
@@ -17,15 +17,6 @@ with open(sys.argv[1], "a") as out:
     out.write(f"{__import__('os').getpid()} {grandchild.pid}\\n")
 time.sleep(600)
 """
-
-
-def _running(pid: int) -> bool:
-    """Alive and not a zombie waiting for whoever adopted it."""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except FileNotFoundError:
-        return False
-    return state not in ("Z", "X")
 
 
 def _started(pids: Path, count: int) -> tuple[int, int]:
@@ -55,17 +46,17 @@ def test_a_killed_child_is_restarted_with_back_off_and_leaves_no_orphan(tmp_path
         first, first_grandchild = _started(pids, 1)
         os.kill(first, signal.SIGKILL)
         assert _tend_until(child, "exited") == "worker exited with code -9; restarting in 1 s."
-        assert not _running(first_grandchild)  # its group was stopped with it
+        assert not running(first_grandchild)  # its group was stopped with it
         assert _tend_until(child, "restarted").startswith("worker restarted")
         second, second_grandchild = _started(pids, 2)
-        assert second != first and _running(second) and _running(second_grandchild)
+        assert second != first and running(second) and running(second_grandchild)
 
         os.kill(second, signal.SIGKILL)  # dies again at once: the wait doubles
         assert _tend_until(child, "exited") == "worker exited with code -9; restarting in 2 s."
-        assert not _running(second_grandchild)
+        assert not running(second_grandchild)
         _tend_until(child, "restarted")
         third, third_grandchild = _started(pids, 3)
         assert child.restarts == 2
     finally:
         stop_all([child])
-    assert not _running(third) and not _running(third_grandchild)  # Ctrl-C leaves nothing either
+    assert not running(third) and not running(third_grandchild)  # Ctrl-C leaves nothing either
