@@ -37,9 +37,8 @@ workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 worker_class = "sync"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
 graceful_timeout = 20
-# Recycle workers now and then, so a slow leak never grows for weeks.
-max_requests = 5000
-max_requests_jitter = 500
+# Workers are not recycled after N requests (max_requests): each new worker process would leave
+# one more metrics file behind, for every scrape to read until the next restart.
 forwarded_allow_ips = ""
 secure_scheme_headers: dict[str, str] = {}
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
