@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 LOCK := requirements/dev.txt
 UV_VERSION := 0.13.9
 # A change to the metadata or to the lock re-installs.
-STAMP := $(VENV)/.installed-$(shell cat setup.cfg pyproject.toml $(LOCK) 2>/dev/null | sha1sum | cut -c1-12)
+STAMP := $(VENV)/.installed-$(shell cat setup.cfg setup.py pyproject.toml $(LOCK) 2>/dev/null | sha1sum | cut -c1-12)
 # Catalogues: app/ holds the core's (with tenants/, workers/ and themes/); each blueprint its own
 # (app/catalogues.py compiles them all: `make catalogues`, and every `pip install`).
 CATALOGUES := app $(patsubst %/,%,$(wildcard blueprints/*/))

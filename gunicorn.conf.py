@@ -6,6 +6,7 @@ Every value can be changed through the environment, so a systemd unit or the dem
 other file: `GUNICORN_BIND` (default `127.0.0.1:$PORT`, `PORT` defaulting to 8000),
 `WEB_CONCURRENCY` (worker processes, default 2), `GUNICORN_TIMEOUT` (seconds, default 60),
 `GUNICORN_ACCESS_LOG` (`-` for stdout; default none, the proxy in front logs requests).
+`LOG_FORMAT=json` makes gunicorn's own log lines JSON objects, like the app's.
 
 The `Server` header says `gunicorn` without a version. Forwarded headers are left to the app
 (`PORTAL_TRUSTED_PROXIES`), so gunicorn trusts none of them itself.
@@ -43,6 +44,22 @@ forwarded_allow_ips = ""
 secure_scheme_headers: dict[str, str] = {}
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
+if os.environ.get("LOG_FORMAT", "text").lower() == "json":
+    # gunicorn's own lines in the app's JSON shape too (app.logs.JsonFormatter).
+    logconfig_dict = {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": "app.logs.JsonFormatter"}},
+        "handlers": {
+            "stderr": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr"},
+            "stdout": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stdout"},
+        },
+        "root": {"level": "INFO", "handlers": []},  # the app adds its own (app.logs)
+        "loggers": {
+            "gunicorn.error": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+            "gunicorn.access": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+        },
+    }
 proc_name = "wardportal-web"
 # gunicorn's control socket (one per user by default) is not used; two servers would fight over it.
 control_socket_disable = True

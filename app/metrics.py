@@ -12,7 +12,8 @@ mode keeps them in files under `PROMETHEUS_MULTIPROC_DIR` (set, and cleared at s
 Who may read it: a request bearing `Authorization: Bearer <METRICS_TOKEN>`, or one from an
 address in `METRICS_ALLOWED_IPS` (addresses or networks, after `PORTAL_TRUSTED_PROXIES` has
 named the real client). Anyone else, and everyone when neither is set, gets a plain 404, on
-every host: the endpoint does not say it exists.
+every host: the endpoint does not say it exists. It answers at `/metrics` only (not `/en/metrics`),
+so one nginx rule keeps it from the public.
 """
 
 from __future__ import annotations
@@ -145,7 +146,7 @@ def multiprocess_dir() -> str | None:
 
 @bp.get("/metrics")
 def metrics():
-    if not allowed(
+    if request.script_root or not allowed(  # one address only: not under /en/
         current_app.config["METRICS_TOKEN"],
         current_app.extensions["wardportal.metrics_networks"],
         request.headers.get("Authorization", ""),

@@ -57,6 +57,8 @@ def test_only_the_token_or_an_allowed_address_reads_them(client):
             if status == 200:
                 assert answer.headers["Cache-Control"] == "no-store"
                 assert "wardportal_http_requests_total" in answer.text
+    english = client.get("/en/metrics", headers={"Authorization": f"Bearer {TOKEN}"})
+    assert english.status_code == 404  # one address only, for one nginx rule
 
 
 def test_behind_a_trusted_proxy_the_allowed_address_is_the_real_clients(monkeypatch):

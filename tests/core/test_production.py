@@ -1,5 +1,6 @@
 """What production runs: gunicorn with gunicorn.conf.py, and a start refused without its settings."""
 
+import json
 import os
 import socket
 import subprocess
@@ -113,32 +114,33 @@ def gunicorn(app, tmp_path):
         GUNICORN_BIND=f"127.0.0.1:{port}",
         PROMETHEUS_MULTIPROC_DIR=str(metrics_dir),
         METRICS_TOKEN="gunicorn-test-token",
+        LOG_FORMAT="json",
     )
+    log = tmp_path / "gunicorn.log"
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py", "wsgi:app"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
+        stderr=log.open("w"),
     )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(600):  # until a worker has built the app (or the server died)
-            assert server.poll() is None, server.stderr.read() if server.stderr else ""
+            assert server.poll() is None, log.read_text()
             try:
                 if _get(f"{base}/healthz")[0] == 200:
                     break
             except OSError:
                 time.sleep(0.1)
-        yield base, metrics_dir
+        yield base, metrics_dir, log
     finally:
         server.terminate()
         server.wait(timeout=30)
 
 
 def test_gunicorn_serves_without_a_version_and_adds_up_every_workers_figures(gunicorn):
-    base, metrics_dir = gunicorn
+    base, metrics_dir, log = gunicorn
     assert not (metrics_dir / "counter_999999.db").exists()  # emptied at start
     for _ in range(12):
         status, headers, _body = _get(f"{base}/", Host="nobody.example.org", Connection="close")
@@ -156,6 +158,8 @@ def test_gunicorn_serves_without_a_version_and_adds_up_every_workers_figures(gun
         }
         # the twelve, and the refused scrape (a plain 404 too)
         assert samples[("wardportal_http_requests_total", (("portal", "-"), ("status", "404")))] == 13
+    lines = [json.loads(line) for line in log.read_text().splitlines() if line.strip()]  # LOG_FORMAT=json
+    assert any(line["logger"] == "gunicorn.error" and "Booting worker" in line["message"] for line in lines)
 
 
 def test_the_install_step_compiles_every_catalogue(tmp_path):
