@@ -102,3 +102,19 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, failed_registry):
     ward = make_tenant()
     answer = client.get(URL, base_url=base_url(ward))
     assert answer.status_code == 302 and "/login" in answer.headers["Location"]
+
+
+@pytest.mark.validator
+def test_the_screen_is_valid_accessible_html_in_both_languages(client, failed_registry, tmp_path):
+    from tests.core.test_crawl import structure_problems, validation_errors
+
+    ward = make_tenant()
+    _fail(ward, "<valid & escaped>")
+    sign_in(client, ward, make_user(platform_admin=True))
+    pages = {
+        f"{ward.slug}{prefix}{URL}": client.get(f"{prefix}{URL}", base_url=base_url(ward)).text
+        for prefix in ("", "/en")
+    }
+    assert "&lt;valid &amp; escaped&gt;" in pages[f"{ward.slug}{URL}"]
+    assert structure_problems(pages) == []
+    assert validation_errors(pages, tmp_path) == []
