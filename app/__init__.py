@@ -10,7 +10,7 @@ from flask import Flask
 from sqlalchemy.engine import make_url
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from app.config import Config, instance_secret
+from app.config import Config, check_environment, instance_secret
 from app.redis_guard import guarded_client
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,6 +63,7 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
         i18n,
         legacy_urls,
         logs,
+        metrics,
         public_forms,
         rate_limits,
         request_guards,
@@ -73,6 +74,7 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     from tenants import web as tenant_web
 
     logs.init_app(app)
+    metrics.init_app(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     login_manager.init_app(app)
@@ -114,6 +116,7 @@ def _configure(app: Flask, config: type[Config] | dict | None) -> None:
         app.config.update(config)
     elif config is not None:
         app.config.from_object(config)
+    check_environment(app.config)
     instance = Path(app.instance_path)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = instance_secret(instance)
