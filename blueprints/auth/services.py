@@ -14,15 +14,17 @@ import sqlalchemy as sa
 from email_validator import EmailNotValidError, validate_email
 from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired
+from limits import RateLimitItemPerSecond
 
-from app.extensions import db, redis_client, redis_key
+from app import rate_limits
+from app.extensions import db
 from app.roles import Role
 from app.security import hash_password, password_needs_rehash, token_serializer, verify_password
 from blueprints.audit import services as audit
 from blueprints.audit.models import AuditAction
 from blueprints.auth import two_factor
 from blueprints.auth.models import Membership, User
-from blueprints.auth.signin_limits import clear_account, failure_keys, record_failure, throttled
+from blueprints.auth.signin_limits import Limits, clear_account, failure_limits, record_failure, throttled
 
 MIN_PASSWORD_LENGTH = 10
 
@@ -92,7 +94,7 @@ def grant_role(user: User, role: str) -> tuple[Membership, bool]:
     return membership, True
 
 
-# -- signing in, with failed attempts counted in Redis ----------------------------------------
+# -- signing in, with failed attempts counted (app.rate_limits: Redis, or locally without it) ----
 
 
 @dataclass(frozen=True)
@@ -102,14 +104,14 @@ class SignIn:
     how: str = ""  # the second factor that passed: "totp" or "recovery"
 
 
-def _account_keys(tenant_id: int, email: str, user: User | None, address: str) -> tuple[str, str]:
+def _account_limits(tenant_id: int, email: str, user: User | None, address: str) -> Limits:
     if user is not None:
-        return failure_keys(tenant_id, f"user-{user.id}", user.is_platform_admin, address)
+        return failure_limits(tenant_id, f"user-{user.id}", user.is_platform_admin, address)
     try:
         account = normalise_email(email)
     except AccountError:
         account = email.strip().lower()
-    return failure_keys(tenant_id, account, False, address)
+    return failure_limits(tenant_id, account, False, address)
 
 
 def authenticate(tenant_id: int, email: str, password: str, ip: str) -> SignIn:
@@ -122,8 +124,8 @@ def authenticate(tenant_id: int, email: str, password: str, ip: str) -> SignIn:
     again with the password cannot buy more guesses at the code.
     """
     user = find_user(email)
-    keys = _account_keys(tenant_id, email, user, ip)
-    if throttled(keys):
+    limits = _account_limits(tenant_id, email, user, ip)
+    if throttled(limits):
         return SignIn(user=None, throttled=True)
     if (
         user is None
@@ -133,26 +135,26 @@ def authenticate(tenant_id: int, email: str, password: str, ip: str) -> SignIn:
     ):
         if user is None:
             verify_password(_DUMMY_HASH.get(), password)  # same time whether the user exists or not
-        record_failure(keys)
+        record_failure(limits)
         return SignIn(user=None)
     if password_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     if not (user.two_factor_enabled or two_factor.required_for(user)):
-        clear_account(keys)
+        clear_account(limits)
     return SignIn(user=user)
 
 
 def second_factor(tenant_id: int, user: User, code: str, ip: str) -> SignIn:
     """The second step of a sign-in: wrong codes count against the same limits as wrong
     passwords, so six digits cannot be guessed either."""
-    keys = _account_keys(tenant_id, user.email, user, ip)
-    if throttled(keys):
+    limits = _account_limits(tenant_id, user.email, user, ip)
+    if throttled(limits):
         return SignIn(user=None, throttled=True)
     how = two_factor.check(user, code)
     if how is None:
-        record_failure(keys)
+        record_failure(limits)
         return SignIn(user=None)
-    clear_account(keys)
+    clear_account(limits)
     return SignIn(user=user, how=how)
 
 
@@ -190,8 +192,8 @@ RESET_MAIL_INTERVAL_SECONDS = 300
 def reset_mail_allowed(tenant_id: int, email: str) -> bool:
     """At most one reset mail per address and portal every few minutes: the form cannot be used
     to flood someone's inbox."""
-    key = redis_key("reset-mail", tenant_id, email.strip().lower())
-    return bool(redis_client().set(key, "1", nx=True, ex=RESET_MAIL_INTERVAL_SECONDS))
+    once = RateLimitItemPerSecond(1, RESET_MAIL_INTERVAL_SECONDS)
+    return rate_limits.hit(once, "reset-mail", str(tenant_id), email.strip().lower())
 
 
 def _reset_fingerprint(user: User) -> str:

@@ -1,7 +1,7 @@
 """security: session epochs and two-factor sign-in, the audit log (audit_events), text length limits
 
 Revision ID: 0460
-Revises: 0440
+Revises: 0470
 Create Date: 2026-12-02 11:00:00
 
 Existing sessions name no epoch and end at their next request: everyone signs in once more.
@@ -19,7 +19,7 @@ from sqlalchemy.dialects import postgresql
 from app.dbsetup import enable_tenant_rls
 
 revision = "0460"
-down_revision = "0440"
+down_revision = "0470"
 branch_labels = None
 depends_on = None
 
