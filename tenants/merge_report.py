@@ -6,6 +6,8 @@ other commands' output.
 
 from __future__ import annotations
 
+import textwrap
+
 from tenants.merging import Clash, MergeResult, Plan
 
 SHOWN_CLASHES = 5
@@ -65,23 +67,31 @@ def describe_plan(plan: Plan) -> str:
     return "\n".join(lines)
 
 
-def describe_result(result: MergeResult) -> str:
-    """After the merge: what moved, how each conflict was resolved, the aliases and redirects."""
+def describe_result(result: MergeResult, compact: bool = False) -> str:
+    """After the merge: what moved, how each conflict was resolved, the aliases and redirects.
+    `compact` (a report of many merges) puts the moves on a few lines and counts renamed rows."""
     plan = result.plan
+    moved = sorted(result.moved.items(), key=lambda i: (-i[1], i[0]))
     lines = [
         f"{plan.into.slug} ({plan.into.name_vi}){' created' if result.created else ''}: "
         f"{sum(result.moved.values())} rows moved from {len(plan.former)} portals "
         f"({', '.join(p.slug for p in plan.former)}), now suspended.",
-        "Moved, per table:",
-        *(f"  {t:<32} {n:>7}" for t, n in sorted(result.moved.items(), key=lambda i: (-i[1], i[0]))),
     ]
+    if compact:
+        text = f"Moved, in {len(moved)} tables: " + ", ".join(f"{t} {n}" for t, n in moved) + "."
+        lines += textwrap.wrap(text, 96, subsequent_indent="  ", break_on_hyphens=False)
+    else:
+        lines += ["Moved, per table:", *(f"  {t:<32} {n:>7}" for t, n in moved)]
     if result.resolved:
         counts: dict[tuple[str, str], int] = {}
         for table, strategy, _ in result.resolved:
             counts[(table, strategy)] = counts.get((table, strategy), 0) + 1
         lines += ["Conflicts resolved:", *(f"  {t}: {n} by {s}" for (t, s), n in counts.items())]
-    if result.renamed:
+    if result.renamed and not compact:
         lines += ["Renamed:", *(f"  {t}: {old} → {new} ({slug})" for t, old, new, slug in result.renamed)]
+    elif result.renamed:
+        tables = [t for t, *_ in result.renamed]
+        lines += ["Renamed:", *(f"  {t}: {tables.count(t)} rows" for t in dict.fromkeys(tables))]
     if result.redirects:
         lines += ["Old paths redirected:", *(f"  {slug}: {old} → {new}" for slug, old, new in result.redirects)]
     lines.append("Aliases (301 to the new portal): " + (", ".join(result.aliases) or "none"))
