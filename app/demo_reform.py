@@ -27,7 +27,6 @@ from tenants.merge_rules import Strategy
 from tenants.merging import MergeRequest, MergeResult
 from tenants.models import Tenant
 from tenants.provisioning import TenantSpec, create_tenant
-from tenants.resolver import announce_change
 
 PROVINCE = TenantSpec(
     slug="tphcm",
@@ -62,7 +61,9 @@ REFORM_2025 = (
         "ward",
         ("phuong-7", "phuong-8", "phuong-9", "nguyen-an-ninh"),
     ),
-    NewUnit("phuongrachdua", "Phường Rạch Dừa", "Rach Dua Ward", "ward", ("phuong-10", "thang-nhat", "rach-dua")),
+    NewUnit(
+        "phuongrachdua", "Phường Rạch Dừa", "Rach Dua Ward", "ward", ("phuong-10", "thang-nhat", "rach-dua")
+    ),
     NewUnit("phuongphuocthang", "Phường Phước Thắng", "Phuoc Thang Ward", "ward", ("phuong-11", "phuong-12")),
     NewUnit("xalongson", "Xã Long Sơn", "Long Son Commune", "commune", ("long-son",)),
 )
@@ -121,8 +122,7 @@ def run_reform() -> list[tuple[NewUnit, MergeResult | None]]:
             continue
         with merging.owner_transaction() as conn:
             result = merging.run_merge(conn, reform_request(unit))
-        announce_change()
-        merging.move_stored_files(result)
+        merging.after_merge(result)
         results.append((unit, result))
     db.session.expire_all()
     return results

@@ -14,7 +14,6 @@ from tenants.merge_rules import Strategy
 from tenants.merging import MergeRefused, MergeRequest
 from tenants.models import TenantKind, TenantStatus
 from tenants.provisioning import ProvisioningError, TenantSpec
-from tenants.resolver import announce_change
 
 tenants_cli = AppGroup("tenants", help="Create and manage portals (tenants).")
 
@@ -103,20 +102,30 @@ def _resolutions(values: tuple[str, ...]) -> dict[str, Strategy]:
     for value in values:
         table, _, how = value.partition("=")
         if how not in set(Strategy):
-            raise click.BadParameter(f"{value!r}: write TABLE=merge, TABLE=rename or TABLE=sum", param_hint="--resolve")
+            raise click.BadParameter(
+                f"{value!r}: write TABLE=merge, TABLE=rename or TABLE=sum", param_hint="--resolve"
+            )
         resolutions[table.strip()] = Strategy(how)
     return resolutions
 
 
 @tenants_cli.command("merge")
-@click.option("--into", "into", required=True, help="Slug of the portal that receives everything (created if new).")
+@click.option(
+    "--into", "into", required=True, help="Slug of the portal that receives everything (created if new)."
+)
 @click.argument("former", nargs=-1, required=True)
 @click.option("--name-vi", default="", help="Vietnamese name of the new portal, when it does not exist yet.")
 @click.option("--name-en", default="", help="English name of the new portal.")
 @click.option("--kind", type=click.Choice([k.value for k in TenantKind]), default="ward", show_default=True)
 @click.option("--parent", "parent_slug", help="Slug of the new portal's parent (the province, since 2025).")
 @click.option("--domain", help="Primary hostname of a new portal (default: <slug>.PORTAL_BASE_DOMAIN).")
-@click.option("--resolve", "resolve", multiple=True, metavar="TABLE=HOW", help="Resolve a table's conflicts: merge, rename or sum.")
+@click.option(
+    "--resolve",
+    "resolve",
+    multiple=True,
+    metavar="TABLE=HOW",
+    help="Resolve a table's conflicts: merge, rename or sum.",
+)
 @click.option("--dry-run", is_flag=True, help="Print what would move and every conflict; change nothing.")
 def merge(into, former, name_vi, name_en, kind, parent_slug, domain, resolve, dry_run):
     """Merge the FORMER portals into one: move every row, keep where it came from, redirect the
@@ -146,6 +155,5 @@ def execute_merge(request: MergeRequest, dry_run: bool = False) -> str:
         raise click.ClickException(str(exc)) from exc
     except sa.exc.IntegrityError as exc:  # a resolution the data refuses (a renamed code too long…)
         raise click.ClickException(f"nothing was merged: {exc.orig}") from exc
-    announce_change()
-    merging.move_stored_files(result)
+    merging.after_merge(result)
     return merge_report.describe_result(result)

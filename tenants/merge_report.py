@@ -93,7 +93,10 @@ def describe_result(result: MergeResult, compact: bool = False) -> str:
         tables = [t for t, *_ in result.renamed]
         lines += ["Renamed:", *(f"  {t}: {tables.count(t)} rows" for t in dict.fromkeys(tables))]
     if result.redirects:
-        lines += ["Old paths redirected:", *(f"  {slug}: {old} → {new}" for slug, old, new in result.redirects)]
+        lines += [
+            "Old paths redirected:",
+            *(f"  {slug}: {old} → {new}" for slug, old, new in result.redirects),
+        ]
     lines.append("Aliases (301 to the new portal): " + (", ".join(result.aliases) or "none"))
     if result.files:
         lines.append(f"Stored files re-keyed: {result.files}")

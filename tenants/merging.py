@@ -27,10 +27,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
+from blinker import Namespace
 from flask import current_app
 
 from tenants.merge_rules import Strategy, default_strategy, path_pattern
-from tenants.merge_schema import BOOKKEEPING_TABLES, TenantSchema, UniqueKey, read_schema
+from tenants.merge_schema import TenantSchema, UniqueKey, read_schema
 from tenants.models import TenantKind, TenantStatus
 
 # People with roles in more than one of the portals: not a clash of keys (the roles may differ)
@@ -39,6 +40,10 @@ from tenants.models import TenantKind, TenantStatus
 PEOPLE_KEY = UniqueKey("memberships", "people", ("user_id",))
 
 FILE_KEY = re.compile(r"^\d+/[0-9a-f]{32}\.[a-z0-9]+$")
+
+# Sent after a merge commits, with `into` (the receiving portal's id) and `former` (the ids):
+# capabilities whose derived data names rows by id rebuild it (the search index's sections).
+portals_merged = Namespace().signal("portals-merged")
 
 
 class MergeRefused(ValueError):
@@ -195,7 +200,7 @@ def _count_moves(conn: sa.Connection, plan: Plan, table: str) -> None:
         sa.text(f"SELECT tenant_id, count(*) FROM {table} WHERE tenant_id = ANY(:ids) GROUP BY tenant_id"),
         {"ids": plan.former_ids},
     )
-    counts = dict(rows.all())
+    counts: dict[int, int] = {tenant_id: n for tenant_id, n in rows}
     if counts:
         plan.moves[table] = counts
 
@@ -320,9 +325,12 @@ def _ensure_receiving_portal(conn: sa.Connection, plan: Plan, request: MergeRequ
         plan.into = Portal(new_id, spec.slug, spec.name_vi.strip())
         result.created = True
     elif parent_id is not None:
-        conn.execute(sa.text("UPDATE tenants SET parent_id = :p WHERE id = :t"), {"p": parent_id, "t": plan.into.id})
+        conn.execute(
+            sa.text("UPDATE tenants SET parent_id = :p WHERE id = :t"), {"p": parent_id, "t": plan.into.id}
+        )
     conn.execute(
-        sa.text("UPDATE tenants SET status = 'active', merged_into_id = NULL WHERE id = :t"), {"t": plan.into.id}
+        sa.text("UPDATE tenants SET status = 'active', merged_into_id = NULL WHERE id = :t"),
+        {"t": plan.into.id},
     )
 
 
@@ -346,13 +354,20 @@ def _fold_into(conn: sa.Connection, plan: Plan, table: str, keep_id: int, row: t
     tenant_id, row_id = row
     for ref in plan.schema.references.get(table, []):
         conn.execute(
-            sa.text(f"UPDATE {ref.table} SET {ref.column} = :keep WHERE tenant_id = ANY(:ids) AND {ref.column} = :old"),
+            sa.text(
+                f"UPDATE {ref.table} SET {ref.column} = :keep "
+                f"WHERE tenant_id = ANY(:ids) AND {ref.column} = :old"
+            ),
             {"keep": keep_id, "ids": plan.order, "old": row_id},
         )
-    conn.execute(sa.text(f"DELETE FROM {table} WHERE tenant_id = :t AND id = :id"), {"t": tenant_id, "id": row_id})
+    conn.execute(
+        sa.text(f"DELETE FROM {table} WHERE tenant_id = :t AND id = :id"), {"t": tenant_id, "id": row_id}
+    )
 
 
-def _add_numbers(conn: sa.Connection, schema: TenantSchema, key: UniqueKey, keep: tuple, other: tuple) -> None:
+def _add_numbers(
+    conn: sa.Connection, schema: TenantSchema, key: UniqueKey, keep: tuple, other: tuple
+) -> None:
     skip = {"id", *key.columns, *schema.key_columns.get(key.table, ())}
     numbers = [
         c.name
@@ -371,12 +386,15 @@ def _add_numbers(conn: sa.Connection, schema: TenantSchema, key: UniqueKey, keep
     )
 
 
-def _rename(conn: sa.Connection, plan: Plan, result: MergeResult, key: UniqueKey, tenant_id: int, row_id: int):
+def _rename(
+    conn: sa.Connection, plan: Plan, result: MergeResult, key: UniqueKey, tenant_id: int, row_id: int
+):
     column = _text_column(plan.schema, key)
     assert column is not None  # checked by _unfit
     portal = plan.portal(tenant_id)
     old = conn.scalar(
-        sa.text(f"SELECT {column} FROM {key.table} WHERE tenant_id = :t AND id = :id"), {"t": tenant_id, "id": row_id}
+        sa.text(f"SELECT {column} FROM {key.table} WHERE tenant_id = :t AND id = :id"),
+        {"t": tenant_id, "id": row_id},
     )
     suffix = f"-{portal.slug}" if column == "slug" else f" ({portal.name_vi})"
     limit = plan.schema.column(key.table, column).max_length
@@ -444,7 +462,8 @@ def _rekey_files(conn: sa.Connection, plan: Plan, table: str) -> int:
             continue
         count += conn.execute(
             sa.text(
-                f"UPDATE {table} SET {column.name} = :new || substr({column.name}, strpos({column.name}, '/')) "
+                f"UPDATE {table} "
+                f"SET {column.name} = :new || substr({column.name}, strpos({column.name}, '/')) "
                 f"WHERE tenant_id = :new_id AND {column.name} ~ :pattern "
                 f"AND split_part({column.name}, '/', 1) = ANY(:former)"
             ),
@@ -494,7 +513,10 @@ def _retire_former_portals(conn: sa.Connection, plan: Plan, result: MergeResult)
     )
     result.aliases = sorted(h for (h,) in rows)
     conn.execute(
-        sa.text(f"UPDATE tenants SET status = '{TenantStatus.SUSPENDED}', merged_into_id = :new WHERE id = ANY(:ids)"),
+        sa.text(
+            f"UPDATE tenants SET status = '{TenantStatus.SUSPENDED}', merged_into_id = :new "
+            "WHERE id = ANY(:ids)"
+        ),
         params,
     )
     # A portal merged earlier into one of these now points at the new portal; so do children.
@@ -509,6 +531,16 @@ def _check_nothing_left(conn: sa.Connection, plan: Plan) -> None:
         )
         if left:
             raise MergeRefused(f"{left} rows of {table} were left behind; nothing was merged")
+
+
+def after_merge(result: MergeResult) -> None:
+    """Once the merge has committed: every process's tenant cache, the uploaded files, and the
+    capabilities that listen."""
+    from tenants.resolver import announce_change
+
+    announce_change()
+    move_stored_files(result)
+    portals_merged.send(result, into=result.plan.into.id, former=result.plan.former_ids)
 
 
 def move_stored_files(result: MergeResult) -> int:

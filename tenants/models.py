@@ -46,7 +46,9 @@ class Tenant(db.Model):  # type: ignore[name-defined]  # Flask-SQLAlchemy makes 
     parent: Mapped[Tenant | None] = relationship(remote_side=[id], foreign_keys=[parent_id])
     domains: Mapped[list[TenantDomain]] = relationship(
         back_populates="tenant",
-        foreign_keys="TenantDomain.tenant_id", cascade="all, delete-orphan", order_by="TenantDomain.hostname"
+        foreign_keys="TenantDomain.tenant_id",
+        cascade="all, delete-orphan",
+        order_by="TenantDomain.hostname",
     )
 
     __table_args__ = (

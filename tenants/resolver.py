@@ -156,7 +156,9 @@ def _load(host: str) -> Resolution | None:
     if domain is None:
         return None
     return Resolution(
-        tenant=tenant_info(domain.tenant), is_primary=domain.is_primary, former_tenant_id=domain.former_tenant_id
+        tenant=tenant_info(domain.tenant),
+        is_primary=domain.is_primary,
+        former_tenant_id=domain.former_tenant_id,
     )
 
 

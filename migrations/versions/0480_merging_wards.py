@@ -81,7 +81,11 @@ def upgrade():
         ),
     ):
         extra = (
-            [sa.Column("merged_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False)]
+            [
+                sa.Column(
+                    "merged_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False
+                )
+            ]
             if table == "merge_provenance"
             else []
         )
@@ -118,7 +122,9 @@ def downgrade():
         op.execute(f'ALTER TABLE {table} ALTER CONSTRAINT "{name}" NOT DEFERRABLE')
     op.drop_table("merge_redirects")
     op.drop_table("merge_provenance")
-    op.drop_constraint(op.f("fk_tenant_domains_former_tenant_id_tenants"), "tenant_domains", type_="foreignkey")
+    op.drop_constraint(
+        op.f("fk_tenant_domains_former_tenant_id_tenants"), "tenant_domains", type_="foreignkey"
+    )
     op.drop_column("tenant_domains", "former_tenant_id")
     op.drop_constraint(op.f("fk_tenants_merged_into_id_tenants"), "tenants", type_="foreignkey")
     op.drop_column("tenants", "merged_into_id")

@@ -26,7 +26,8 @@ pytestmark = pytest.mark.usefixtures("demo")
 
 # Every table with a tenant_id column, found here independently of the merge's own discovery.
 TENANT_TABLES = """
-SELECT table_name FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
+SELECT table_name FROM information_schema.columns c
+JOIN information_schema.tables t USING (table_schema, table_name)
 WHERE c.table_schema = 'public' AND c.column_name = 'tenant_id' AND t.table_type = 'BASE TABLE'
 """
 
@@ -70,21 +71,28 @@ def _one(columns, slug: str, *where):
 def test_every_tenant_table_is_moved_and_the_former_portals_are_suspended(merge_cli, database):
     former = _former_ids()
     before = _rows_per_table(database, former)
-    assert {"consultations", "search_documents", "newsroom_articles", "documents", "memberships"} <= set(before)
+    assert {"consultations", "search_documents", "newsroom_articles", "documents", "memberships"} <= set(
+        before
+    )
     _merge(merge_cli)
     assert _rows_per_table(database, former) == {}, "rows left behind in the former portals"
     new = tenant_by_slug(NEW)
     after = _rows_per_table(database, [new.id])
     assert set(after) >= set(before)
     # Tables without clashes arrive whole; those with merged clashes arrive with fewer rows.
-    for table in ("newsroom_articles", "newsroom_article_revisions", "consultations", "search_documents"):
+    # (The search index is rebuilt after the merge: entries of merged intro pages are gone.)
+    for table in ("newsroom_articles", "newsroom_article_revisions", "consultations", "consultation_comments"):
         assert after[table] == before[table], table
     # The new portal holds only moved rows (and its domains), each remembering where it came from.
     with tenant_scope(new):
         recorded = dict(
-            db.session.execute(sa.select(MergeProvenance.table_name, sa.func.count()).group_by(MergeProvenance.table_name)).all()
+            db.session.execute(
+                sa.select(MergeProvenance.table_name, sa.func.count()).group_by(MergeProvenance.table_name)
+            ).all()
         )
-    assert recorded == {t: n for t, n in after.items() if not t.startswith("merge_") and t != "tenant_domains"}
+    assert recorded == {
+        t: n for t, n in after.items() if not t.startswith("merge_") and t != "tenant_domains"
+    }
     for slug in FORMER:
         old = tenant_by_slug(slug)
         assert old.status == "suspended"
@@ -120,7 +128,12 @@ def test_old_urls_answer_301_to_the_same_item_on_the_new_portal(app, client, mer
     from blueprints.documents.models import Document
     from blueprints.newsroom.models import Article, Section
 
-    article = _one((Article.id, Article.slug, Section.slug.label("section_slug")), "thang-tam", Article.state == "published", Article.section_id == Section.id)
+    article = _one(
+        (Article.id, Article.slug, Section.slug.label("section_slug")),
+        "thang-tam",
+        Article.state == "published",
+        Article.section_id == Section.id,
+    )
     document = _one((Document.id,), "thang-tam", Document.is_published)
     consultation = _one((Consultation.id,), "thang-tam", Consultation.is_published)
     section = article.section_slug
@@ -162,6 +175,7 @@ def test_a_renamed_section_redirects_from_its_old_address(app, client, merge_cli
 
 def test_search_highlights_and_consultations_follow_the_merge(app, client, merge_cli, database):
     from blueprints.aggregator.models import AggregatedItem
+    from blueprints.newsroom.models import Section
     from blueprints.search.models import SearchDocument
     from tenants.children import active_children
 
@@ -171,6 +185,12 @@ def test_search_highlights_and_consultations_follow_the_merge(app, client, merge
     new = tenant_by_slug(NEW)
     answer = client.get("/tim-kiem", query_string={"q": title}, base_url=_host(app, NEW))
     assert title in answer.get_data(as_text=True)
+    with tenant_scope(new):  # the index was rebuilt: no entry names a section merged away
+        sections = sa.select(Section.id)
+        stale = sa.select(sa.func.count()).where(
+            SearchDocument.section_id.is_not(None), SearchDocument.section_id.not_in(sections)
+        )
+        assert db.session.scalar(stale) == 0
     with tenant_scope(city):
         sources = set(db.session.scalars(sa.select(AggregatedItem.source_tenant_id)))
     assert new.id in sources and not {tenant_by_slug(s).id for s in FORMER} & sources
@@ -220,6 +240,7 @@ def test_the_app_role_cannot_move_rows_by_saying_it_merges(database):
     )
     with pytest.raises(sa.exc.ProgrammingError, match="row-level security"):
         database.execute(
-            sa.text("UPDATE documents SET tenant_id = :b WHERE tenant_id = :a"), {"a": phuong_1.id, "b": thang_tam.id}
+            sa.text("UPDATE documents SET tenant_id = :b WHERE tenant_id = :a"),
+            {"a": phuong_1.id, "b": thang_tam.id},
         )
     savepoint.rollback()

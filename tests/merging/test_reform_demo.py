@@ -17,7 +17,13 @@ def test_the_reform_merges_the_17_demo_portals_into_5_children_of_the_province(f
     assert "17 portals of Vũng Tàu become 5" in result.output
     province = tenant_by_slug(PROVINCE.slug)
     children = {c.name_vi for c in active_children(province.id)}
-    assert children == {"Phường Vũng Tàu", "Phường Tam Thắng", "Phường Rạch Dừa", "Phường Phước Thắng", "Xã Long Sơn"}
+    assert children == {
+        "Phường Vũng Tàu",
+        "Phường Tam Thắng",
+        "Phường Rạch Dừa",
+        "Phường Phước Thắng",
+        "Xã Long Sơn",
+    }
     for unit in REFORM_2025:
         assert f"== {unit.name_vi}" in result.output
         assert all(tenant_by_slug(slug).status == "suspended" for slug in unit.former)
