@@ -81,7 +81,12 @@ def test_every_tenant_table_is_moved_and_the_former_portals_are_suspended(merge_
     assert set(after) >= set(before)
     # Tables without clashes arrive whole; those with merged clashes arrive with fewer rows.
     # (The search index is rebuilt after the merge: entries of merged intro pages are gone.)
-    for table in ("newsroom_articles", "newsroom_article_revisions", "consultations", "consultation_comments"):
+    for table in (
+        "newsroom_articles",
+        "newsroom_article_revisions",
+        "consultations",
+        "consultation_comments",
+    ):
         assert after[table] == before[table], table
     # The new portal holds only moved rows (and its domains), each remembering where it came from.
     with tenant_scope(new):
