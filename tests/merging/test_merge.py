@@ -95,9 +95,10 @@ def test_every_tenant_table_is_moved_and_the_former_portals_are_suspended(merge_
                 sa.select(MergeProvenance.table_name, sa.func.count()).group_by(MergeProvenance.table_name)
             ).all()
         )
-    assert recorded == {
-        t: n for t, n in after.items() if not t.startswith("merge_") and t != "tenant_domains"
-    }
+    # (Not the search index: it is rebuilt after the merge, with entries of its own.)
+    recorded.pop("search_documents")
+    global_or_derived = ("tenant_domains", "search_documents", "merge_provenance", "merge_redirects")
+    assert recorded == {t: n for t, n in after.items() if t not in global_or_derived}
     for slug in FORMER:
         old = tenant_by_slug(slug)
         assert old.status == "suspended"
