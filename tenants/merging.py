@@ -33,6 +33,8 @@ from flask import current_app
 from tenants.merge_rules import Strategy, default_strategy, path_pattern
 from tenants.merge_schema import TenantSchema, UniqueKey, read_schema
 from tenants.models import TenantKind, TenantStatus
+from tenants.provisioning import TenantSpec, default_hostname, validate_spec
+from tenants.resolver import InvalidHost, announce_change, normalise_host
 
 # People with roles in more than one of the portals: not a clash of keys (the roles may differ)
 # but a question to answer, so it is reported and needs a resolution like a clash. `merge` keeps
@@ -157,6 +159,11 @@ def _portals(conn: sa.Connection, request: MergeRequest, plan_problems: list[str
     into = _portal(conn, request.into) or Portal(None, request.into, request.name_vi)
     if into.id is None and not request.name_vi.strip():
         plan_problems.append(f"{request.into!r} does not exist yet: give its name with --name-vi")
+    try:
+        if into.id is None and _host_taken(conn, request):
+            plan_problems.append(f"the new portal's host {_new_host(request)} already serves another portal")
+    except InvalidHost:
+        plan_problems.append(f"{request.hostname!r} is not a valid hostname")
     former = []
     for slug in dict.fromkeys(request.former):
         portal = _portal(conn, slug)
@@ -172,6 +179,17 @@ def _portals(conn: sa.Connection, request: MergeRequest, plan_problems: list[str
     if request.parent and parent is None:
         plan_problems.append(f"no parent portal with slug {request.parent!r}")
     return into, former, parent
+
+
+def _new_host(request: MergeRequest) -> str:
+    return (
+        normalise_host(request.hostname) if request.hostname else default_hostname(request.into, request.kind)
+    )
+
+
+def _host_taken(conn: sa.Connection, request: MergeRequest) -> bool:
+    host = _new_host(request)
+    return bool(conn.scalar(sa.text("SELECT 1 FROM tenant_domains WHERE hostname = :h"), {"h": host}))
 
 
 def plan_merge(conn: sa.Connection, request: MergeRequest) -> Plan:
@@ -294,8 +312,6 @@ def run_merge(conn: sa.Connection, request: MergeRequest) -> MergeResult:
 
 
 def _ensure_receiving_portal(conn: sa.Connection, plan: Plan, request: MergeRequest, result: MergeResult):
-    from tenants.provisioning import TenantSpec, default_hostname, validate_spec
-
     parent_id = plan.parent.id if plan.parent else None
     if plan.into.id is None:
         spec = TenantSpec(
@@ -317,7 +333,7 @@ def _ensure_receiving_portal(conn: sa.Connection, plan: Plan, request: MergeRequ
                 "theme": "city" if spec.kind == TenantKind.CITY else "ward",
             },
         )
-        host = request.hostname or default_hostname(spec.slug, spec.kind)
+        host = _new_host(request)
         conn.execute(
             sa.text("INSERT INTO tenant_domains (tenant_id, hostname, is_primary) VALUES (:t, :h, true)"),
             {"t": new_id, "h": host},
@@ -536,8 +552,6 @@ def _check_nothing_left(conn: sa.Connection, plan: Plan) -> None:
 def after_merge(result: MergeResult) -> None:
     """Once the merge has committed: every process's tenant cache, the uploaded files, and the
     capabilities that listen."""
-    from tenants.resolver import announce_change
-
     announce_change()
     move_stored_files(result)
     portals_merged.send(result, into=result.plan.into.id, former=result.plan.former_ids)

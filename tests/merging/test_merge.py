@@ -250,3 +250,23 @@ def test_the_app_role_cannot_move_rows_by_saying_it_merges(database):
             {"a": phuong_1.id, "b": thang_tam.id},
         )
     savepoint.rollback()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--into", NEW, "phuong-1"), "give its name with --name-vi"),
+        (("--into", NEW, "--name-vi", "X", "khong-co"), "no portal with slug 'khong-co'"),
+        (("--into", "thang-tam", "thang-tam", "phuong-1"), "cannot be merged into itself"),
+        (
+            ("--into", NEW, "--name-vi", "X", "--domain", "thang-tam.vungtau.localhost", "phuong-1"),
+            "already serves",
+        ),
+        (("--into", NEW, "--name-vi", "X", "--resolve", "documents=drop", "phuong-1"), "TABLE=merge"),
+        (("--into", NEW, "--name-vi", "X", "--resolve", "khong_co=merge", "phuong-1"), "no tenant table"),
+    ],
+)
+def test_bad_requests_give_one_error_line_and_change_nothing(merge_cli, args, message):
+    result = merge_cli(*args)
+    assert result.exit_code != 0 and message in result.output
+    assert tenant_by_slug(NEW) is None and tenant_by_slug("phuong-1").status == "active"
