@@ -33,7 +33,7 @@ from flask import current_app
 from tenants.merge_rules import Strategy, default_strategy, path_pattern
 from tenants.merge_schema import TenantSchema, UniqueKey, read_schema
 from tenants.models import TenantKind, TenantStatus
-from tenants.provisioning import TenantSpec, default_hostname, validate_spec
+from tenants.provisioning import ProvisioningError, TenantSpec, default_hostname, validate_spec
 from tenants.resolver import InvalidHost, announce_change, normalise_host
 
 # People with roles in more than one of the portals: not a clash of keys (the roles may differ)
@@ -159,6 +159,11 @@ def _portals(conn: sa.Connection, request: MergeRequest, plan_problems: list[str
     into = _portal(conn, request.into) or Portal(None, request.into, request.name_vi)
     if into.id is None and not request.name_vi.strip():
         plan_problems.append(f"{request.into!r} does not exist yet: give its name with --name-vi")
+    elif into.id is None:
+        try:
+            validate_spec(_new_spec(request))
+        except ProvisioningError as exc:
+            plan_problems.append(str(exc))
     try:
         if into.id is None and _host_taken(conn, request):
             plan_problems.append(f"the new portal's host {_new_host(request)} already serves another portal")
@@ -179,6 +184,10 @@ def _portals(conn: sa.Connection, request: MergeRequest, plan_problems: list[str
     if request.parent and parent is None:
         plan_problems.append(f"no parent portal with slug {request.parent!r}")
     return into, former, parent
+
+
+def _new_spec(request: MergeRequest) -> TenantSpec:
+    return TenantSpec(slug=request.into, name_vi=request.name_vi, name_en=request.name_en, kind=request.kind)
 
 
 def _new_host(request: MergeRequest) -> str:
@@ -314,10 +323,7 @@ def run_merge(conn: sa.Connection, request: MergeRequest) -> MergeResult:
 def _ensure_receiving_portal(conn: sa.Connection, plan: Plan, request: MergeRequest, result: MergeResult):
     parent_id = plan.parent.id if plan.parent else None
     if plan.into.id is None:
-        spec = TenantSpec(
-            slug=request.into, name_vi=request.name_vi, name_en=request.name_en, kind=request.kind
-        )
-        validate_spec(spec)
+        spec = _new_spec(request)
         new_id = conn.scalar(
             sa.text(
                 "INSERT INTO tenants (slug, name_vi, name_en, kind, parent_id, status, default_locale, "

@@ -257,6 +257,7 @@ def test_the_app_role_cannot_move_rows_by_saying_it_merges(database):
     [
         (("--into", NEW, "phuong-1"), "give its name with --name-vi"),
         (("--into", NEW, "--name-vi", "X", "khong-co"), "no portal with slug 'khong-co'"),
+        (("--into", "Phường_Mới", "--name-vi", "X", "phuong-1"), "must be lower-case letters"),
         (("--into", "thang-tam", "thang-tam", "phuong-1"), "cannot be merged into itself"),
         (
             ("--into", NEW, "--name-vi", "X", "--domain", "thang-tam.vungtau.localhost", "phuong-1"),
