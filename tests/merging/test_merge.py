@@ -271,3 +271,18 @@ def test_bad_requests_give_one_error_line_and_change_nothing(merge_cli, args, me
     result = merge_cli(*args)
     assert result.exit_code != 0 and message in result.output
     assert tenant_by_slug(NEW) is None and tenant_by_slug("phuong-1").status == "active"
+
+
+def test_visits_still_in_redis_follow_the_merge(merge_cli):
+    from app.extensions import redis_client
+    from blueprints.visits.counter import live_key, vietnam_today
+    from blueprints.visits.services import visit_summary
+
+    thang_tam, today = tenant_by_slug("thang-tam"), vietnam_today()
+    with tenant_scope(thang_tam):
+        before = visit_summary().today
+    redis_client().incrby(live_key(thang_tam.id, today), 7)
+    _merge(merge_cli)
+    assert redis_client().get(live_key(thang_tam.id, today)) is None
+    with tenant_scope(tenant_by_slug(NEW)):
+        assert visit_summary().today >= before + 7
