@@ -1,7 +1,7 @@
 """merging wards: provenance and redirects of merged portals, deferrable tenant foreign keys
 
 Revision ID: 0480
-Revises: 0440
+Revises: 0470
 Create Date: 2026-12-02 11:00:00
 
 A merge moves rows by updating `tenant_id` in every tenant table. A composite foreign key
@@ -22,7 +22,7 @@ from alembic import op
 from app.dbsetup import enable_owner_merge, enable_tenant_rls
 
 revision = "0480"
-down_revision = "0440"
+down_revision = "0470"
 branch_labels = None
 depends_on = None
 
