@@ -22,6 +22,7 @@ from typing import Any, ClassVar
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.enums import LabelledEnum
@@ -79,6 +80,12 @@ class Bilingual:
         return locale == "en" and not self.en(field) and bool(self.vi(field))
 
 
+def lang_attr(item: Bilingual, field: str, locale: str) -> Markup:
+    """` lang="vi"` for an element showing `field` of `item` when an English page falls back to
+    the Vietnamese, else nothing: `<a href="…"{{ lang_attr(section, "name") }}>`."""
+    return Markup(' lang="vi"') if item.is_fallback(field, locale) else Markup("")
+
+
 class Translatable(Bilingual):
     """A model whose `TRANSLATED` fields have an English twin, `<field>_en`, kept current.
 
@@ -127,6 +134,11 @@ class Translatable(Bilingual):
 
     def english_texts(self) -> tuple[str, ...]:
         return tuple(getattr(self, f"{field}_en") or "" for field in self.TRANSLATED)
+
+    def english_before_edit(self) -> tuple[str, ...] | None:
+        """What `after_translation_edit` compares with: the stored English (None for a new row,
+        whose English is all new)."""
+        return self.english_texts() if getattr(self, "id", None) is not None else None
 
     def after_translation_edit(self, english_before: tuple[str, ...] | None, reviewed: bool = False) -> None:
         """Call after a save: English written or changed (or `reviewed`, confirmed against the

@@ -83,6 +83,7 @@ def admin_section(kind: str):
                 image_alt_vi=form.image_alt_vi.data if "image" in form else "",
                 image_alt_en=form.image_alt_en.data if "image" in form else "",
                 image=form.image.data if "image" in form else None,
+                reviewed=form.reviewed.data,
             )
         except UploadRejected as exc:
             form.image.errors.append(str(exc))
@@ -97,6 +98,7 @@ def admin_section(kind: str):
         image_url=url_for("about.section_image", kind=kind)
         if section is not None and section.image_key
         else None,
+        item=section,
     )
 
 
@@ -126,6 +128,7 @@ def admin_unit(unit_id: int | None):
         _("Đơn vị") if unit is None else unit.name_vi,
         url_for("about.admin_units"),
         422 if form.errors else 200,
+        item=unit,
     )
 
 
@@ -158,6 +161,7 @@ def admin_leader(leader_id: int | None):
         url_for("about.admin_leaders"),
         422 if form.errors else 200,
         image_url=photo_url,
+        item=leader,
     )
 
 
@@ -205,6 +209,7 @@ def admin_contact(contact_id: int | None):
         _("Cán bộ đầu mối") if contact is None else contact.name,
         url_for("about.admin_contacts"),
         422 if form.errors else 200,
+        item=contact,
     )
 
 

@@ -29,6 +29,7 @@ from blueprints.newsroom.editing import (
 from blueprints.newsroom.forms import ArticleForm, FilterForm, TransitionForm
 from blueprints.newsroom.models import Article, ArticleState
 from blueprints.newsroom.permissions import WRITERS, can_edit, can_view
+from blueprints.newsroom.translation import can_translate
 from blueprints.newsroom.workflow import NotAllowed, available_actions, submit, timeline
 from tenants.context import require_tenant
 
@@ -198,5 +199,6 @@ def article_detail(article_id: int):
         actions=available_actions(article, current_user),
         form=TransitionForm(),
         can_edit=can_edit(article, current_user),
+        can_translate=can_translate(article, current_user),
         ArticleState=ArticleState,
     )
