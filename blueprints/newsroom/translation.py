@@ -27,6 +27,8 @@ from blueprints.newsroom.editing import DiffLine, compare, revisions
 from blueprints.newsroom.inline_images import finalise_body, foreign_image_message
 from blueprints.newsroom.models import Article, ArticleRevision, ArticleState
 
+NO_TITLE = _l("Nhập tiêu đề tiếng Anh: bản dịch không có tiêu đề thì không hiển thị.")
+
 
 @dataclass
 class EnglishInput:
