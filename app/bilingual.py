@@ -23,6 +23,7 @@ from typing import Any, ClassVar
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
+from sqlalchemy import event
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.enums import LabelledEnum
@@ -148,6 +149,14 @@ class Translatable(Bilingual):
             self.translated_from = ""
         elif reviewed or english_before != self.english_texts():
             self.translated_from = self.source_fingerprint()
+
+
+@event.listens_for(Translatable, "before_insert", propagate=True)
+def _translated_when_created(mapper, connection, target: Translatable) -> None:
+    """A row created with its English (a seed, an import, a form filled in both languages) was
+    translated from the Vietnamese it is created with."""
+    if not target.translated_from and target.has_english:
+        target.translated_from = target.source_fingerprint()
 
 
 # -- the registry the translation dashboard reads -------------------------------------------------

@@ -10,6 +10,7 @@ from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from app.bilingual import TranslatableContent, add_translatable
 from app.crud import or_404
 from app.extensions import db
 from app.i18n import current_locale
@@ -19,7 +20,7 @@ from app.templating import render
 from app.uploads import UploadRejected, send_stored
 from blueprints.about.blueprint import bp
 from blueprints.about.forms import ContactForm, LeaderForm, SectionForm, UnitForm, unit_choices
-from blueprints.about.models import SectionKind
+from blueprints.about.models import Contact, IntroSection, Leader, OrgChartUnit, SectionKind
 from blueprints.about.services import (
     all_leaders,
     all_units,
@@ -45,6 +46,53 @@ add_backoffice_page("about.admin_sections", _l("Giới thiệu"), roles=CONTENT_
 add_backoffice_page("about.admin_units", _l("Cơ cấu tổ chức"), roles=CONTENT_MANAGERS, order=41)
 add_backoffice_page("about.admin_leaders", _l("Lãnh đạo"), roles=CONTENT_MANAGERS, order=42)
 add_backoffice_page("about.admin_contacts", _l("Danh bạ cán bộ"), roles=CONTENT_MANAGERS, order=43)
+
+# What Decree 42 requires in English: the introduction, the organisation and the officials' contacts.
+for content in (
+    TranslatableContent(
+        "intro_sections",
+        _l("Giới thiệu"),
+        IntroSection,
+        order=10,
+        required_by_law=True,
+        edit_endpoint="about.admin_section",
+        edit_args=lambda section: {"kind": section.kind},
+        describe=lambda section: str(SectionKind(section.kind).label),
+    ),
+    TranslatableContent(
+        "org_units",
+        _l("Cơ cấu tổ chức"),
+        OrgChartUnit,
+        order=20,
+        required_by_law=True,
+        edit_endpoint="about.admin_unit",
+        edit_args=lambda unit: {"unit_id": unit.id},
+        describe=lambda unit: unit.name_vi,
+    ),
+    TranslatableContent(
+        "leaders",
+        _l("Lãnh đạo"),
+        Leader,
+        order=30,
+        required_by_law=True,
+        public=lambda: Leader.is_published,
+        edit_endpoint="about.admin_leader",
+        edit_args=lambda leader: {"leader_id": leader.id},
+        describe=lambda leader: leader.name,
+    ),
+    TranslatableContent(
+        "contacts",
+        _l("Danh bạ cán bộ"),
+        Contact,
+        order=40,
+        required_by_law=True,
+        public=lambda: Contact.is_published,
+        edit_endpoint="about.admin_contact",
+        edit_args=lambda contact: {"contact_id": contact.id},
+        describe=lambda contact: contact.name,
+    ),
+):
+    add_translatable(content)
 
 
 def _saved(endpoint: str):

@@ -189,3 +189,14 @@ class TranslationForm(FlaskForm):
     body_en = TextAreaField(_l("Nội dung tiếng Anh"), render_kw={"rows": 16, "lang": "en"})
     reviewed = reviewed_field()
     submit = SubmitField(_l("Lưu bản dịch"))
+
+
+class SectionNamesForm(FlaskForm):
+    name_vi = StringField(
+        _l("Tên chuyên mục"), validators=[DataRequired(_l("Nhập tên chuyên mục.")), Length(max=200)]
+    )
+    name_en = StringField(
+        _l("Tên chuyên mục (tiếng Anh)"), validators=[Length(max=200)], render_kw={"lang": "en"}
+    )
+    reviewed = reviewed_field()
+    submit = SubmitField(_l("Lưu"))

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from app.bilingual import TranslatableContent, add_translatable
 from app.extensions import db
 from app.roles import STAFF, require_role
 from app.templating import render
 from app.validation import FieldErrors
 from blueprints.newsroom.blueprint import bp
 from blueprints.newsroom.forms import TranslationForm
+from blueprints.newsroom.models import Article, ArticleState
 from blueprints.newsroom.translation import (
     EnglishInput,
     can_translate,
@@ -19,6 +22,19 @@ from blueprints.newsroom.translation import (
     save_translation,
 )
 from blueprints.newsroom.views import load_article
+
+add_translatable(
+    TranslatableContent(
+        "articles",
+        _l("Tin bài đã đăng"),
+        Article,
+        order=50,
+        public=lambda: Article.state == ArticleState.PUBLISHED,
+        edit_endpoint="newsroom.translate_article",
+        edit_args=lambda article: {"article_id": article.id},
+        describe=lambda article: article.title,
+    )
+)
 
 
 @bp.route("/admin/newsroom/articles/<int:article_id>/ban-dich", methods=["GET", "POST"])
