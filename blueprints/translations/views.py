@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from flask import flash, redirect, request, url_for
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from app.bilingual import TranslationState, translatable_content
+from app.extensions import db
 from app.navigation import add_backoffice_page
-from app.roles import STAFF, require_role
+from app.roles import CONTENT_MANAGERS, STAFF, require_role
 from app.templating import render
 from blueprints.translations.blueprint import bp
+from blueprints.translations.forms import PortalTextsForm
 from blueprints.translations.services import children_rows, portal_rows
 from tenants.context import require_tenant
+from tenants.texts import portal_texts, save_portal_texts
 
 add_backoffice_page("translations.dashboard", _l("Bản dịch tiếng Anh"), roles=STAFF, order=80)
 
@@ -23,7 +28,24 @@ def dashboard():
         "translations/dashboard.html",
         rows=rows,
         required=[row for row in rows if row.content.required_by_law],
+        portal=portal_texts(require_tenant()),
         children=children_rows(require_tenant().id),
         contents=translatable_content(),
         State=TranslationState,
     )
+
+
+@bp.route("/admin/ban-dich/ten-cong", methods=["GET", "POST"])
+@require_role(*CONTENT_MANAGERS)
+def portal_names():
+    """The portal's English name and its footer in both languages."""
+    tenant = require_tenant()
+    texts = portal_texts(tenant)
+    form = PortalTextsForm(data={"name_en": texts.name_en, **texts.contact})
+    if form.validate_on_submit():
+        save_portal_texts(tenant.id, form.data, reviewed=form.reviewed.data)
+        db.session.commit()
+        flash(_("Đã lưu."), "info")
+        return redirect(url_for("translations.dashboard"))
+    status = 422 if request.method == "POST" else 200
+    return render("translations/portal.html", form=form, texts=texts), status
