@@ -36,7 +36,7 @@ BLUEPRINTS = (
     "feedback",
     "consultations",
     "search",
-    "translations",
+    "translating",
 )
 
 

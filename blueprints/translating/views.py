@@ -11,13 +11,13 @@ from app.extensions import db
 from app.navigation import add_backoffice_page
 from app.roles import CONTENT_MANAGERS, STAFF, require_role
 from app.templating import render
-from blueprints.translations.blueprint import bp
-from blueprints.translations.forms import PortalTextsForm
-from blueprints.translations.services import children_rows, portal_rows
+from blueprints.translating.blueprint import bp
+from blueprints.translating.forms import PortalTextsForm
+from blueprints.translating.services import children_rows, portal_rows
 from tenants.context import require_tenant
 from tenants.texts import portal_texts, save_portal_texts
 
-add_backoffice_page("translations.dashboard", _l("Bản dịch tiếng Anh"), roles=STAFF, order=80)
+add_backoffice_page("translating.dashboard", _l("Bản dịch tiếng Anh"), roles=STAFF, order=80)
 
 
 @bp.get("/admin/ban-dich")
@@ -25,7 +25,7 @@ add_backoffice_page("translations.dashboard", _l("Bản dịch tiếng Anh"), ro
 def dashboard():
     rows = portal_rows()
     return render(
-        "translations/dashboard.html",
+        "translating/dashboard.html",
         rows=rows,
         required=[row for row in rows if row.content.required_by_law],
         portal=portal_texts(require_tenant()),
@@ -46,6 +46,6 @@ def portal_names():
         save_portal_texts(tenant.id, form.data, reviewed=form.reviewed.data)
         db.session.commit()
         flash(_("Đã lưu."), "info")
-        return redirect(url_for("translations.dashboard"))
+        return redirect(url_for("translating.dashboard"))
     status = 422 if request.method == "POST" else 200
-    return render("translations/portal.html", form=form, texts=texts), status
+    return render("translating/portal.html", form=form, texts=texts), status

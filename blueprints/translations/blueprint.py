@@ -1,7 +1,0 @@
-"""The translations capability's blueprint: its routes, loaded by the app factory only."""
-
-from flask import Blueprint
-
-bp = Blueprint("translations", __name__, template_folder="templates")
-
-from blueprints.translations import views  # noqa: E402,F401  (routes register on import)
