@@ -69,11 +69,12 @@ def save_translation(article: Article, data: EnglishInput) -> Article:
         "body_en": article.body_en,
         "translated_from": article.translated_from,
     }
-    db.session.execute(
-        sa.update(Article).where(Article.id == article.id).values(**values),
-        execution_options={"synchronize_session": False},
-    )
-    db.session.expire(article, list(values))  # the row holds the truth; nothing is flushed twice
+    with db.session.no_autoflush:  # the attributes set above must not go out as a versioned UPDATE
+        db.session.execute(
+            sa.update(Article).where(Article.id == article.id).values(**values),
+            execution_options={"synchronize_session": False},
+        )
+        db.session.expire(article, list(values))  # the row holds the truth now
     return article
 
 
