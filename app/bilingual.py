@@ -133,6 +133,10 @@ class Translatable(Bilingual):
             else_=TranslationState.CURRENT.value,
         )
 
+    def english_gaps(self) -> bool:
+        """True when an English page shows some of the item's text in Vietnamese."""
+        return any(self.is_fallback(field, "en") for field in self.TRANSLATED)
+
     def english_texts(self) -> tuple[str, ...]:
         return tuple(getattr(self, f"{field}_en") or "" for field in self.TRANSLATED)
 
@@ -157,6 +161,17 @@ def _translated_when_created(mapper, connection, target: Translatable) -> None:
     translated from the Vietnamese it is created with."""
     if not target.translated_from and target.has_english:
         target.translated_from = target.source_fingerprint()
+
+
+def page_languages(items) -> dict[str, bool]:
+    """What a page showing `items` tells the layout: `english_version` (False when there are
+    items and none has English: no English alternate is named) and `vietnamese_parts` (the English
+    page then says that some of it is in Vietnamese and links to the Vietnamese page)."""
+    items = list(items)
+    return {
+        "english_version": not items or any(item.has_english for item in items),
+        "vietnamese_parts": any(item.english_gaps() for item in items),
+    }
 
 
 # -- the registry the translation dashboard reads -------------------------------------------------

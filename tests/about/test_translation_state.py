@@ -64,3 +64,16 @@ def test_the_introduction_without_english_is_marked_vietnamese_on_the_english_pa
     )
     page = client.get("/en/gioi-thieu", base_url=base_url(ward)).text
     assert '<div lang="vi"><p>Thành lập năm 1991.</p></div>' in page
+    assert "Parts of this page have no English version yet and are shown in Vietnamese." in page
+    assert '<a href="/gioi-thieu" hreflang="vi">View the Vietnamese page</a>' in page
+    assert 'hreflang="en"' not in page.split("</head>")[0]  # no English version to point at
+
+    post_form(
+        client,
+        ward,
+        "/admin/introduction/history",
+        {"body_vi": "<p>Thành lập năm 1991.</p>", "body_en": "<p>Founded in 1991.</p>"},
+    )
+    page = client.get("/en/gioi-thieu", base_url=base_url(ward)).text
+    assert "<div><p>Founded in 1991.</p></div>" in page and "Parts of this page" not in page
+    assert 'hreflang="en"' in page.split("</head>")[0]
