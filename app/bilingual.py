@@ -187,9 +187,13 @@ class TranslatableContent:
     order: int = 100
     required_by_law: bool = False  # Decree 42: organisation, contacts, introduction
     public: Callable[[], Any] | None = None  # a WHERE clause: only what visitors see counts
-    edit_endpoint: str = ""  # back-office URL of one item: url_for(edit_endpoint, **edit_args(row))
-    edit_args: Callable[[Any], dict] | None = None
-    describe: Callable[[Any], str] | None = None  # the item's name in the back office's lists
+    edit_endpoint: str = ""  # one item's edit screen: url_for(edit_endpoint, **edit_args(row))
+    edit_arg: str = "id"  # the URL argument naming the item …
+    edit_field: str = "id"  # … and the column it takes its value from
+    describe: Callable[[Any], str] = str  # the item's name in the back office's lists
+
+    def edit_args(self, row) -> dict:
+        return {self.edit_arg: getattr(row, self.edit_field)}
 
 
 _content: dict[str, TranslatableContent] = {}

@@ -62,6 +62,8 @@ def save_portal_texts(tenant_id: int, values: dict, reviewed: bool = False) -> T
 
     The Vietnamese name is the portal's legal name, changed by the platform, not here."""
     tenant = db.session.get(Tenant, tenant_id)
+    if tenant is None:
+        raise LookupError(f"no tenant {tenant_id}")
     before = portal_texts(tenant)
     english_before = [before.name_en, *(before.contact.get(f"{n}_en") or "" for n in TRANSLATED_FOOTER)]
     contact = dict(tenant.contact or {})

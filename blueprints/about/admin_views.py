@@ -6,6 +6,9 @@ Editors and the board head maintain them. Saving a contact through its form, or 
 
 from __future__ import annotations
 
+from functools import partial
+from operator import attrgetter
+
 from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -48,51 +51,28 @@ add_backoffice_page("about.admin_leaders", _l("Lãnh đạo"), roles=CONTENT_MAN
 add_backoffice_page("about.admin_contacts", _l("Danh bạ cán bộ"), roles=CONTENT_MANAGERS, order=43)
 
 # What Decree 42 requires in English: the introduction, the organisation and the officials' contacts.
-for content in (
-    TranslatableContent(
-        "intro_sections",
-        _l("Giới thiệu"),
-        IntroSection,
-        order=10,
-        required_by_law=True,
-        edit_endpoint="about.admin_section",
-        edit_args=lambda section: {"kind": section.kind},
-        describe=lambda section: str(SectionKind(section.kind).label),
-    ),
-    TranslatableContent(
-        "org_units",
-        _l("Cơ cấu tổ chức"),
-        OrgChartUnit,
-        order=20,
-        required_by_law=True,
-        edit_endpoint="about.admin_unit",
-        edit_args=lambda unit: {"unit_id": unit.id},
-        describe=lambda unit: unit.name_vi,
-    ),
-    TranslatableContent(
-        "leaders",
-        _l("Lãnh đạo"),
-        Leader,
-        order=30,
-        required_by_law=True,
-        public=lambda: Leader.is_published,
-        edit_endpoint="about.admin_leader",
-        edit_args=lambda leader: {"leader_id": leader.id},
-        describe=lambda leader: leader.name,
-    ),
-    TranslatableContent(
-        "contacts",
-        _l("Danh bạ cán bộ"),
-        Contact,
-        order=40,
-        required_by_law=True,
-        public=lambda: Contact.is_published,
-        edit_endpoint="about.admin_contact",
-        edit_args=lambda contact: {"contact_id": contact.id},
-        describe=lambda contact: contact.name,
-    ),
-):
-    add_translatable(content)
+# (key, label, model, edit screen, its URL argument, the item's name, what visitors see)
+REQUIRED_IN_ENGLISH = (
+    ("intro_sections", _l("Giới thiệu"), IntroSection, "about.admin_section", "kind", "kind_label", None),
+    ("org_units", _l("Cơ cấu tổ chức"), OrgChartUnit, "about.admin_unit", "unit_id", "name_vi", None),
+    ("leaders", _l("Lãnh đạo"), Leader, "about.admin_leader", "leader_id", "name", "is_published"),
+    ("contacts", _l("Danh bạ cán bộ"), Contact, "about.admin_contact", "contact_id", "name", "is_published"),
+)
+for order, (key, label, model, endpoint, arg, name, shown) in enumerate(REQUIRED_IN_ENGLISH, start=1):
+    add_translatable(
+        TranslatableContent(
+            key,
+            label,
+            model,
+            order=order * 10,
+            required_by_law=True,
+            public=partial(getattr, model, shown) if shown else None,
+            edit_endpoint=endpoint,
+            edit_arg=arg,
+            edit_field="kind" if arg == "kind" else "id",
+            describe=attrgetter(name),
+        )
+    )
 
 
 def _saved(endpoint: str):

@@ -40,6 +40,10 @@ class IntroSection(Translatable, TenantScoped, db.Model):
         sa.DateTime(timezone=True), server_default=sa.func.now(), onupdate=sa.func.now()
     )
 
+    @property
+    def kind_label(self) -> str:
+        return str(SectionKind(self.kind).label)
+
     __table_args__ = (
         sa.UniqueConstraint("tenant_id", "kind"),
         sa.CheckConstraint("kind IN ('functions', 'history', 'map', 'nature', 'culture')", name="kind"),

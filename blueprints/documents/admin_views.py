@@ -39,7 +39,7 @@ add_translatable(
         order=60,
         public=lambda: Document.is_published,
         edit_endpoint="documents.admin_edit",
-        edit_args=lambda document: {"document_id": document.id},
+        edit_arg="document_id",
         describe=lambda document: f"{document.number} – {document.summary[:80]}",
     )
 )

@@ -213,16 +213,15 @@ def _correct(article: Article, last_paragraph: str, note: str, editor) -> None:
     """A later correction of the Vietnamese, as a second revision: the English is now out of date."""
     paragraphs = article.body.split("</p>")[:-1]
     article.body = clean_html("</p>".join(paragraphs[:-1]) + f"</p><p>{last_paragraph}</p>")
+    _revision(article, 2, editor, article.updated_at, note)
+
+
+def _revision(article: Article, number: int, by, at: datetime, note: str = "") -> None:
+    """The article's text as it stands, saved as revision `number`."""
+    texts = {name: getattr(article, name) for name in ("title", "summary", "body")}
     db.session.add(
         ArticleRevision(
-            article_id=article.id,
-            number=2,
-            title=article.title,
-            summary=article.summary,
-            body=article.body,
-            saved_by_id=editor.id,
-            saved_at=article.updated_at,
-            note=note,
+            article_id=article.id, number=number, saved_by_id=by.id, saved_at=at, note=note, **texts
         )
     )
 
@@ -230,17 +229,7 @@ def _correct(article: Article, last_paragraph: str, note: str, editor) -> None:
 def _history(article: Article, writer, approver, editor, now: datetime, late: bool) -> None:
     """Authors, the first revision and the transitions that led the article to its state."""
     db.session.add(ArticleAuthor(article_id=article.id, user_id=writer.id, position=0))
-    db.session.add(
-        ArticleRevision(
-            article_id=article.id,
-            number=1,
-            title=article.title,
-            summary=article.summary,
-            body=article.body,
-            saved_by_id=writer.id,
-            saved_at=article.created_at,
-        )
-    )
+    _revision(article, 1, writer, article.created_at)
     at, previous = article.created_at, S.DRAFT
     for step in PATHS[S(article.state)]:
         at += timedelta(hours=3) if step == S.SUBMITTED else timedelta(hours=20)

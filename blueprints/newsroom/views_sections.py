@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -25,8 +27,8 @@ add_translatable(
         Section,
         order=55,
         edit_endpoint="newsroom.edit_section",
-        edit_args=lambda section: {"section_id": section.id},
-        describe=lambda section: section.name_vi,
+        edit_arg="section_id",
+        describe=attrgetter("name_vi"),
     )
 )
 

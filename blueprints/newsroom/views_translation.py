@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, request, url_for
+from operator import attrgetter
+
+from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user
 
 from app.bilingual import TranslatableContent, add_translatable
 from app.extensions import db
@@ -31,8 +32,8 @@ add_translatable(
         order=50,
         public=lambda: Article.state == ArticleState.PUBLISHED,
         edit_endpoint="newsroom.translate_article",
-        edit_args=lambda article: {"article_id": article.id},
-        describe=lambda article: article.title,
+        edit_arg="article_id",
+        describe=attrgetter("title"),
     )
 )
 
@@ -40,9 +41,7 @@ add_translatable(
 @bp.route("/admin/newsroom/articles/<int:article_id>/ban-dich", methods=["GET", "POST"])
 @require_role(*STAFF)
 def translate_article(article_id: int):
-    article = load_article(article_id)
-    if not can_translate(article, current_user):
-        abort(403)
+    article = load_article(article_id, can_translate)
     form = TranslationForm(obj=article) if request.method == "GET" else TranslationForm()
     if form.validate_on_submit():
         data = EnglishInput(

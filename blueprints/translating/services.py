@@ -75,12 +75,7 @@ def _pending(content: TranslatableContent) -> list[PendingItem]:
         .limit(ITEMS_SHOWN)
     )
     return [
-        PendingItem(
-            row.id,
-            content.describe(row) if content.describe else str(row.id),
-            TranslationState(value),
-            content.edit_args(row) if content.edit_args else {},
-        )
+        PendingItem(row.id, content.describe(row), TranslationState(value), content.edit_args(row))
         for row, value in rows
     ]
 
@@ -104,6 +99,18 @@ class ChildRow:
 
     def required_complete(self) -> bool:
         return all(self.figures[c.key].complete for c in translatable_content() if c.required_by_law)
+
+
+@dataclass
+class Dashboard:
+    rows: list[ContentRow]
+    portal: object  # tenants.texts.PortalTexts
+    children: list[ChildRow]
+    contents: list[TranslatableContent]
+
+    @property
+    def required(self) -> list[ContentRow]:
+        return [row for row in self.rows if row.content.required_by_law]
 
 
 def children_rows(parent_id: int) -> list[ChildRow]:

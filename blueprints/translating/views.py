@@ -13,7 +13,7 @@ from app.roles import CONTENT_MANAGERS, STAFF, require_role
 from app.templating import render
 from blueprints.translating.blueprint import bp
 from blueprints.translating.forms import PortalTextsForm
-from blueprints.translating.services import children_rows, portal_rows
+from blueprints.translating.services import Dashboard, children_rows, portal_rows
 from tenants.context import require_tenant
 from tenants.texts import portal_texts, save_portal_texts
 
@@ -23,16 +23,9 @@ add_backoffice_page("translating.dashboard", _l("Bản dịch tiếng Anh"), rol
 @bp.get("/admin/ban-dich")
 @require_role(*STAFF)
 def dashboard():
-    rows = portal_rows()
-    return render(
-        "translating/dashboard.html",
-        rows=rows,
-        required=[row for row in rows if row.content.required_by_law],
-        portal=portal_texts(require_tenant()),
-        children=children_rows(require_tenant().id),
-        contents=translatable_content(),
-        State=TranslationState,
-    )
+    tenant = require_tenant()
+    board = Dashboard(portal_rows(), portal_texts(tenant), children_rows(tenant.id), translatable_content())
+    return render("translating/dashboard.html", board=board, State=TranslationState)
 
 
 @bp.route("/admin/ban-dich/ten-cong", methods=["GET", "POST"])

@@ -10,7 +10,7 @@ from blueprints.newsroom.models import ArticleState
 from tenants.context import tenant_scope
 from tests.factories import base_url
 from tests.news.helpers import publish
-from tests.newsroom.helpers import load, make_article, make_board
+from tests.newsroom.helpers import edit_form, load, make_article, make_board
 from tests.support import post_form, sign_in
 
 ENGLISH = {"title_en": "Beach clean-up day", "summary_en": "Over 200 people took part.", "body_en": ""}
@@ -62,17 +62,7 @@ def test_a_change_of_the_vietnamese_puts_the_english_out_of_date_until_it_is_rev
         client,
         board.tenant,
         f"/admin/newsroom/articles/{article_id}/edit",
-        {
-            "version": version,
-            "title": "Ra quân tổng vệ sinh môi trường",
-            "summary": "Hơn 300 người tham gia.",  # corrected figure
-            "body": "<p>Sáng nay, phường tổ chức ra quân.</p>",
-            "kind": "news",
-            "section_id": board.section_id,
-            "unit_id": board.unit_id,
-            "source_type": "original",
-            "save": "1",
-        },
+        edit_form(board, version=version, summary="Hơn 300 người tham gia."),  # a corrected figure
     )
     assert edited.status_code == 302
     assert _state(board, article_id) == "outdated"
