@@ -127,3 +127,21 @@ def test_another_portals_article_cannot_be_translated_or_seen(client):
     answer = client.post(_url(article_id), base_url=base_url(board.tenant), data=ENGLISH)
     assert answer.status_code in (400, 404)
     assert _state(other, article_id) == "missing"
+
+
+def test_sections_get_their_english_name_and_another_portals_section_is_not_found(client):
+    board, other = make_board(), make_board()
+    host = base_url(board.tenant)
+    sign_in(client, board.tenant, board.editor)
+    listing = client.get("/admin/newsroom/sections", base_url=host).text
+    assert f"/admin/newsroom/sections/{board.section_id}" in listing
+    assert f'/admin/newsroom/sections/{other.section_id}"' not in listing
+    url = f"/admin/newsroom/sections/{board.section_id}"
+    answer = post_form(
+        client, board.tenant, url, {"name_vi": "Tin tức – Sự kiện", "name_en": "News and events"}
+    )
+    assert answer.status_code == 302
+    assert "News and events" in client.get("/en/tin-tuc", base_url=host).text
+    refused = post_form(client, board.tenant, url, {"name_vi": "", "name_en": "Kept"})
+    assert refused.status_code == 422 and 'value="Kept"' in refused.text
+    assert client.get(f"/admin/newsroom/sections/{other.section_id}", base_url=host).status_code == 404
