@@ -190,6 +190,7 @@ class TranslatableContent:
     edit_endpoint: str = ""  # one item's edit screen: url_for(edit_endpoint, **edit_args(row))
     edit_arg: str = "id"  # the URL argument naming the item …
     edit_field: str = "id"  # … and the column it takes its value from
+    edit_roles: tuple[str, ...] = ()  # who may open the edit screen (empty: the dashboard's readers)
     describe: Callable[[Any], str] = str  # the item's name in the back office's lists
 
     def edit_args(self, row) -> dict:

@@ -70,6 +70,7 @@ for order, (key, label, model, endpoint, arg, name, shown) in enumerate(REQUIRED
             edit_endpoint=endpoint,
             edit_arg=arg,
             edit_field="kind" if arg == "kind" else "id",
+            edit_roles=CONTENT_MANAGERS,
             describe=attrgetter(name),
         )
     )

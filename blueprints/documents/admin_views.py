@@ -40,6 +40,7 @@ add_translatable(
         public=lambda: Document.is_published,
         edit_endpoint="documents.admin_edit",
         edit_arg="document_id",
+        edit_roles=CONTENT_MANAGERS,
         describe=lambda document: f"{document.number} – {document.summary[:80]}",
     )
 )

@@ -28,6 +28,7 @@ add_translatable(
         order=55,
         edit_endpoint="newsroom.edit_section",
         edit_arg="section_id",
+        edit_roles=CONTENT_MANAGERS,
         describe=attrgetter("name_vi"),
     )
 )

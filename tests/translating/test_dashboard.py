@@ -115,3 +115,14 @@ def test_only_the_boards_office_opens_the_dashboard(client):
     outsider = make_board()
     sign_in(client, outsider.tenant, outsider.editor)
     assert client.get(URL, base_url=host).status_code in (302, 403)
+
+
+def test_approvers_see_the_items_but_links_only_to_screens_they_may_open(client):
+    board = make_board()
+    ids = _seed_introduction(board.tenant, english=False)
+    vietnamese = publish(board, title="Tin chưa dịch")
+    sign_in(client, board.tenant, board.approver)
+    html = client.get(URL, base_url=base_url(board.tenant)).text
+    assert f'href="/admin/newsroom/articles/{vietnamese}/ban-dich"' in html  # approvers translate
+    assert f'href="/admin/units/{ids["untranslated"]}"' not in html
+    assert '<span lang="vi">Công an phường</span>' in html
