@@ -36,6 +36,7 @@ BLUEPRINTS = (
     "feedback",
     "consultations",
     "search",
+    "translating",
 )
 
 

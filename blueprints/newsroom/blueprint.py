@@ -16,6 +16,8 @@ from blueprints.newsroom import (  # noqa: E402,F401
     views_flow,
     views_people,
     views_public,
+    views_sections,
+    views_translation,
 )
 from tenants.merge_rules import Strategy, add_merge_default  # noqa: E402
 from workers.periodic import add_periodic  # noqa: E402
