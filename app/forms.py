@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectChoice, SelectField
+from wtforms import BooleanField, SelectChoice, SelectField
 from wtforms.validators import Length
 
 
@@ -49,3 +49,9 @@ def long_text(max_chars: int) -> list[Length]:
             message=_l("Nội dung dài %(length)d ký tự, vượt quá giới hạn %(max)d ký tự."),
         )
     ]
+
+
+def reviewed_field() -> BooleanField:
+    """ "Checked against the Vietnamese": ticked, a save counts an item's English as made from the
+    current Vietnamese even when the English itself is unchanged (app.bilingual)."""
+    return BooleanField(_l("Tôi đã đối chiếu bản tiếng Anh với bản tiếng Việt hiện tại"))

@@ -1,7 +1,7 @@
 """security: session epochs and two-factor sign-in, the audit log (audit_events), text length limits
 
-Revision ID: 0460
-Revises: 0470
+Revision ID: 0490
+Revises: 0480
 Create Date: 2026-12-02 11:00:00
 
 Existing sessions name no epoch and end at their next request: everyone signs in once more.
@@ -18,8 +18,8 @@ from sqlalchemy.dialects import postgresql
 
 from app.dbsetup import enable_tenant_rls
 
-revision = "0460"
-down_revision = "0470"
+revision = "0490"
+down_revision = "0480"
 branch_labels = None
 depends_on = None
 
@@ -45,6 +45,7 @@ TEXT_LIMITS = {
     ("consultations", "summary"): 10_000,
     ("consultations", "report"): 100_000,
     ("documents", "summary"): 10_000,
+    ("documents", "summary_en"): 10_000,
     ("documents", "search_text"): 50_000,
     ("feedback_items", "body"): 20_000,
     ("feedback_items", "answer"): 50_000,
@@ -61,6 +62,8 @@ TEXT_LIMITS = {
     ("newsroom_article_transitions", "comment"): 5_000,
     ("newsroom_articles", "summary"): 5_000,
     ("newsroom_articles", "body"): 300_000,
+    ("newsroom_articles", "summary_en"): 5_000,
+    ("newsroom_articles", "body_en"): 300_000,
     ("org_units", "functions_vi"): 50_000,
     ("org_units", "functions_en"): 50_000,
     ("projects", "goal"): 20_000,
