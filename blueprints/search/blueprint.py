@@ -17,8 +17,10 @@ def init_app(app: Flask) -> None:
     from blueprints.newsroom import signals
     from blueprints.search import indexing
     from blueprints.search.cli import generate_command, search_cli
+    from tenants import transfer
 
     signals.article_changed.connect(indexing.on_article_changed)
+    transfer.portal_imported.connect(indexing.on_portal_imported)
     indexing.listen()
     app.cli.add_command(search_cli)
     if "generate" not in demo_cli.commands:

@@ -1,0 +1,271 @@
+"""Moving one portal: `tenants export` then `tenants import`, and the archives that are refused.
+
+The round trip exports a demo ward, imports it into an empty platform (this run's database
+without the demo) and crawls both: every public page, feed, file and API response must be the
+same, but for the ids inside URLs and the ids of API records (the import gives new ones).
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import json
+import re
+import tarfile
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import sqlalchemy as sa
+
+from app.demo import CITY_SLUG
+from app.extensions import db
+from app.holidays import PublicHoliday
+from app.uploads import remove_paths
+from tenants.archive import ArchiveRefused, write_archive
+from tenants.models import Tenant
+from tenants.provisioning import ProvisioningError
+from tenants.resolver import clear_cache, tenant_by_slug
+from tenants.tables import tenant_tables
+from tenants.transfer import export_portal, import_portal, portal_imported
+from tests.conftest import session_bound_to
+
+WARD = "thang-tam"
+SKIP = re.compile(r"^/(en/)?(admin|login|logout|forgot-password|reset-password|_themes|static)\b")
+MAX_RESPONSES = 400
+NUMBER = re.compile(r"\d+")
+SECRETS = re.compile(r'(name="csrf[_-]token"[^>]*(?:value|content)=")[^"]*"')  # per session
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("href", "src") and value:
+                self.links.append(value)
+
+
+def _mask_attributes(text: str) -> str:
+    """Numbers inside attributes (ids in links, images, element ids) become `#`: the import
+    gives new ids. The text itself is compared as it is."""
+    text = re.sub(r'(=\s*"[^"]*")', lambda m: NUMBER.sub("#", m.group(1)), text)
+    return re.sub(r"https?://[^\s<\"]+", lambda m: NUMBER.sub("#", m.group(0)), text)
+
+
+def _mask_json(value):
+    if isinstance(value, dict):
+        return {k: "#" if k == "id" or k.endswith("_id") else _mask_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_mask_json(v) for v in value]
+    if isinstance(value, str) and value.startswith("http"):
+        return NUMBER.sub("#", value)
+    return value
+
+
+def _json_links(value, path: str) -> list[str]:
+    """The URLs in an API answer, and each listed record's own URL."""
+    found = []
+    if isinstance(value, dict):
+        if path.count("/") == 3 and isinstance(value.get("items"), list):  # /api/v1/<resource>
+            found += [f"{urlsplit(path).path}/{item['id']}" for item in value["items"]]
+        for item in value.values():
+            found += _json_links(item, "")
+    elif isinstance(value, list):
+        for item in value:
+            found += _json_links(item, "")
+    elif isinstance(value, str) and value.startswith("http"):
+        found.append(value)
+    return found
+
+
+def _record(response, path: str) -> tuple[str, list[str]]:
+    kind = response.content_type.split(";")[0]
+    if kind == "application/json":
+        data = response.get_json()
+        return json.dumps(_mask_json(data), sort_keys=True), _json_links(data, path)
+    if kind.startswith("text/") or kind.endswith("xml"):
+        text = SECRETS.sub(r"\1…", response.text)
+        parser = Links()
+        parser.feed(response.text)
+        return _mask_attributes(NUMBER.sub("#", text) if kind.endswith("xml") else text), parser.links
+    return f"{kind} {len(response.data)} {hash(response.data)}", []
+
+
+def visit(client, host: str) -> list[tuple[str, int, str]]:
+    """Everything a visitor can reach on `host` from its home pages and the API, in crawl order:
+    (path with ids masked, status, masked body)."""
+    queue, seen, visited = ["/", "/en/", "/api/v1/", "/api", "/sitemap.xml"], set(), []
+    while queue and len(visited) < MAX_RESPONSES:
+        path = queue.pop(0)
+        if path in seen or SKIP.search(urlsplit(path).path):
+            continue
+        seen.add(path)
+        response = client.get(path, base_url=f"http://{host}")
+        body, links = _record(response, path) if response.status_code == 200 else ("", [])
+        visited.append((NUMBER.sub("#", path), response.status_code, body))
+        for link in links:
+            target = urlsplit(urljoin(f"http://{host}{path}", link))
+            if target.netloc == host:
+                queue.append(target.path + (f"?{target.query}" if target.query else ""))
+    return visited
+
+
+def _diff(before: str, after: str) -> str:
+    return "".join(list(difflib.unified_diff(before.splitlines(True), after.splitlines(True), n=0))[:12])
+
+
+def _counts(tenant_id: int) -> dict[str, int]:
+    return {
+        t.name: db.session.scalar(sa.select(sa.func.count()).select_from(t).where(t.c.tenant_id == tenant_id))
+        for t in tenant_tables()
+    }
+
+
+def _export(slug: str, folder: Path) -> Path:
+    path = folder / f"{slug}.tar.gz"
+    export_portal(slug, path)
+    db.session.rollback()
+    return path
+
+
+@pytest.fixture
+def archive(tmp_path) -> Path:
+    return _export(WARD, tmp_path)
+
+
+@pytest.mark.usefixtures("demo")
+def test_an_export_imported_into_an_empty_platform_gives_the_same_portal(
+    app, client, archive, tmp_path, monkeypatch
+):
+    """The new platform gets the calendar of public holidays (global: the platform's, set by its
+    operator) and the ward's city first, so that the ward's header and links name it as before
+    (the city's copies of the other wards' news stay behind: those wards are not there)."""
+    host = tenant_by_slug(WARD).primary_host
+    city = _export(CITY_SLUG, tmp_path)
+    before = visit(client, host)
+    calendar = [dict(r) for r in db.session.execute(sa.select(PublicHoliday.__table__)).mappings()]
+    empty = db.engine.connect()  # this run's database: migrated, no demo; its own files
+    outer = empty.begin()
+    monkeypatch.setattr(app, "instance_path", str(tmp_path / "other-deployment"))
+    try:
+        with session_bound_to(empty, join_transaction_mode="create_savepoint"):
+            clear_cache()
+            assert db.session.scalar(sa.select(sa.func.count()).select_from(Tenant)) == 0
+            db.session.execute(sa.insert(PublicHoliday), calendar)
+            import_portal(city)
+            result = import_portal(archive)
+            assert result.tenant.primary_host == host and result.files
+            after = visit(client, host)
+    finally:
+        outer.rollback()
+        empty.close()
+        clear_cache()
+    assert len(before) > 100
+    assert [(p, s) for p, s, _ in after] == [(p, s) for p, s, _ in before]
+    changed = [(p, b, a) for (p, _, a), (_, _, b) in zip(after, before, strict=True) if a != b]
+    assert not changed, [(p, _diff(b, a)) for p, b, a in changed[:3]]
+
+
+@pytest.mark.usefixtures("demo")
+def test_import_under_a_new_slug_in_the_same_deployment_keeps_every_reference(request, client, archive):
+    original = tenant_by_slug(WARD)
+    result = import_portal(archive, as_slug="thang-tam-copy")
+    request.addfinalizer(lambda: remove_paths(result.files))
+    copy = result.tenant
+    assert copy.id != original.id and copy.primary_host.startswith("thang-tam-copy.")
+    assert _counts(copy.id) == _counts(original.id)
+    ids = result.ids.ids["newsroom_articles"]
+    assert ids and not set(ids.values()) & set(ids)  # every article has a new id
+    pages = [(p, status) for p, status, _ in visit(client, copy.primary_host)]
+    assert len(pages) > 100
+    assert pages == [(p, status) for p, status, _ in visit(client, original.primary_host)]
+
+
+@pytest.mark.usefixtures("demo")
+def test_a_slug_or_hostname_in_use_is_refused(archive):
+    with pytest.raises(ProvisioningError, match="already exists"):
+        import_portal(archive)
+    with pytest.raises(ProvisioningError, match="already exists"):
+        import_portal(archive, as_slug="phuong-1")
+
+
+def _rewrite(archive: Path, out: Path, change) -> Path:
+    """A copy of `archive` whose members and manifest `change(manifest, members)` altered, its
+    checksums recomputed (a well-formed archive with bad content)."""
+    with tarfile.open(archive, "r:gz") as tar:
+        members = {m.name: tar.extractfile(m).read() for m in tar}
+    manifest = json.loads(members.pop("manifest.json"))
+    change(manifest, members)
+    manifest.pop("members")
+    write_archive(out, manifest, members)
+    return out
+
+
+def _tenants() -> int:
+    return db.session.scalar(sa.select(sa.func.count()).select_from(Tenant))
+
+
+def _files(folder: Path) -> set[Path]:
+    return {p for p in folder.rglob("*") if p.is_file()}
+
+
+def _tampered(archive: Path, out: Path) -> Path:
+    """`archive` with one byte of its articles changed and the manifest's checksums kept."""
+    with tarfile.open(archive, "r:gz") as source, tarfile.open(out, "w:gz") as tar:
+        for member in source:
+            content = source.extractfile(member).read()
+            if member.name == "tables/newsroom_articles.jsonl":
+                content = content.replace(b"a", b"e", 1)
+            tar.addfile(member, io.BytesIO(content))
+    return out
+
+
+@pytest.mark.usefixtures("demo")
+def test_damaged_archives_are_refused_before_anything_is_written(archive, tmp_path):
+    portals = _tenants()
+    data = archive.read_bytes()
+    truncated = tmp_path / "truncated.tar.gz"
+    truncated.write_bytes(data[: len(data) // 2])
+    with pytest.raises(ArchiveRefused, match="truncated or damaged"):
+        import_portal(truncated, as_slug="x1")
+    with pytest.raises(ArchiveRefused, match="checksum mismatch for tables/newsroom_articles.jsonl"):
+        import_portal(_tampered(archive, tmp_path / "tampered.tar.gz"), as_slug="x2")
+    newer = _rewrite(archive, tmp_path / "newer.tar.gz", lambda m, ms: m.update(schema_revision="9999"))
+    with pytest.raises(ArchiveRefused, match="revision '9999'.*upgrade this deployment first"):
+        import_portal(newer, as_slug="x3")
+    assert _tenants() == portals
+
+
+@pytest.mark.usefixtures("demo")
+def test_a_failure_half_way_leaves_no_row_and_no_file(app, archive, tmp_path):
+    """The last step (rebuilding the search index) fails once every row and file is written."""
+    portals, uploads = _tenants(), Path(app.instance_path) / "uploads"
+    files = _files(uploads)
+
+    def fail(tenant, **_):
+        assert _files(uploads) > files  # the files were placed
+        raise RuntimeError("index failed")
+
+    with portal_imported.connected_to(fail):
+        with pytest.raises(RuntimeError, match="index failed"):
+            import_portal(archive, as_slug="half")
+    assert _tenants() == portals and not tenant_by_slug("half")
+    assert _files(uploads) == files
+
+
+@pytest.mark.usefixtures("demo")
+def test_rows_that_break_a_constraint_roll_the_whole_import_back(archive, tmp_path):
+    def break_last_table(manifest, members):
+        name = "tables/newsroom_article_transitions.jsonl"
+        rows = [json.loads(line) for line in members[name].decode().splitlines()]
+        rows[-1]["article_id"] = None  # NOT NULL: the insert fails after most rows are in
+        members[name] = "".join(json.dumps(r) + "\n" for r in rows).encode()
+
+    portals = _tenants()
+    with pytest.raises(sa.exc.IntegrityError):
+        import_portal(_rewrite(archive, tmp_path / "broken.tar.gz", break_last_table), as_slug="half")
+    assert _tenants() == portals and not tenant_by_slug("half")
