@@ -126,4 +126,6 @@ def import_(file, as_slug):
     except (ArchiveRefused, ProvisioningError) as exc:
         _fail(exc)
     tenant = result.tenant
-    click.echo(f"{tenant.slug}: {result.rows} rows and {len(result.files)} files imported ({tenant.primary_host})")
+    click.echo(
+        f"{tenant.slug}: {result.rows} rows and {len(result.files)} files imported ({tenant.primary_host})"
+    )

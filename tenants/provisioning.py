@@ -151,3 +151,31 @@ def describe(tenant: Tenant) -> dict:
 def list_tenants() -> list[Tenant]:
     kind_order = sa.case({"city": 0, "ward": 1, "commune": 2}, value=Tenant.kind)
     return list(db.session.scalars(sa.select(Tenant).order_by(kind_order, Tenant.id)))
+
+
+def create_portals_in_bulk(
+    prefix: str, count: int, parent_slug: str | None = None, kind: str = "ward"
+) -> int:
+    """Portals `<prefix>-00001` … `<prefix>-<count>` with their default hostnames, in two
+    statements, for benchmarks and scale tests (provisioning one by one costs round trips per
+    portal). Slugs that exist are left alone; returns how many were created. The caller commits."""
+    if not SLUG.match(f"{prefix}-00001"):
+        raise ProvisioningError(f"prefix {prefix!r} makes no valid slug")
+    parent = get_tenant(parent_slug).id if parent_slug else None
+    base = current_app.config["PORTAL_BASE_DOMAIN"]
+    created = db.session.execute(
+        sa.text(
+            "WITH made AS ("
+            " INSERT INTO tenants (slug, name_vi, name_en, kind, parent_id, status, default_locale,"
+            "  timezone, theme, contact)"
+            " SELECT :prefix || '-' || lpad(n::text, 5, '0'), 'Phường ' || n, 'Ward ' || n, :kind, :parent,"
+            "  'active', 'vi', 'Asia/Ho_Chi_Minh', 'ward', '{}'"
+            " FROM generate_series(1, :count) AS n"
+            " ON CONFLICT (slug) DO NOTHING RETURNING id, slug)"
+            "INSERT INTO tenant_domains (tenant_id, hostname, is_primary)"
+            " SELECT id, slug || '.' || :base, true FROM made"
+        ),
+        {"prefix": prefix, "count": count, "parent": parent, "kind": kind, "base": base},
+    ).rowcount
+    after_commit(announce_change)
+    return created
