@@ -153,29 +153,52 @@ def list_tenants() -> list[Tenant]:
     return list(db.session.scalars(sa.select(Tenant).order_by(kind_order, Tenant.id)))
 
 
-def create_portals_in_bulk(
-    prefix: str, count: int, parent_slug: str | None = None, kind: str = "ward"
-) -> int:
-    """Portals `<prefix>-00001` … `<prefix>-<count>` with their default hostnames, in two
-    statements, for benchmarks and scale tests (provisioning one by one costs round trips per
-    portal). Slugs that exist are left alone; returns how many were created. The caller commits."""
-    if not SLUG.match(f"{prefix}-00001"):
-        raise ProvisioningError(f"prefix {prefix!r} makes no valid slug")
-    parent = get_tenant(parent_slug).id if parent_slug else None
-    base = current_app.config["PORTAL_BASE_DOMAIN"]
+@dataclass
+class BulkPortals:
+    """Portals `<prefix>-0001` … `<prefix>-<count>` (numbers of at least `digits` digits) named
+    `<name_vi> <n>` / `<name_en> <n>`, children of `parent_slug` when given."""
+
+    prefix: str
+    count: int
+    parent_slug: str | None = None
+    kind: str = TenantKind.WARD
+    digits: int = 4
+    name_vi: str = "Phường"
+    name_en: str = "Ward"
+
+
+def create_portals_in_bulk(spec: BulkPortals) -> int:
+    """The portals of `spec` with their default hostnames, in one statement, for benchmarks and
+    scale tests (provisioning one by one costs round trips per portal). Slugs that exist are
+    left alone; returns how many were created. The caller commits."""
+    if not SLUG.match(f"{spec.prefix}-1") or spec.kind not in set(TenantKind):
+        raise ProvisioningError(f"prefix {spec.prefix!r} or kind {spec.kind!r} makes no valid portal")
+    parent = get_tenant(spec.parent_slug).id if spec.parent_slug else None
     created = db.session.execute(
         sa.text(
-            "WITH made AS ("
+            "WITH numbered AS ("
+            " SELECT n, :prefix || '-' || lpad(n::text, greatest(:digits, length(n::text)), '0') AS slug"
+            " FROM generate_series(1, :count) AS n),"
+            "made AS ("
             " INSERT INTO tenants (slug, name_vi, name_en, kind, parent_id, status, default_locale,"
             "  timezone, theme, contact)"
-            " SELECT :prefix || '-' || lpad(n::text, 5, '0'), 'Phường ' || n, 'Ward ' || n, :kind, :parent,"
-            "  'active', 'vi', 'Asia/Ho_Chi_Minh', 'ward', '{}'"
-            " FROM generate_series(1, :count) AS n"
+            " SELECT slug, :name_vi || ' ' || n, :name_en || ' ' || n, :kind, :parent, 'active', 'vi',"
+            "  'Asia/Ho_Chi_Minh', :theme, '{}' FROM numbered"
             " ON CONFLICT (slug) DO NOTHING RETURNING id, slug)"
             "INSERT INTO tenant_domains (tenant_id, hostname, is_primary)"
             " SELECT id, slug || '.' || :base, true FROM made"
         ),
-        {"prefix": prefix, "count": count, "parent": parent, "kind": kind, "base": base},
+        {
+            "prefix": spec.prefix,
+            "count": spec.count,
+            "digits": spec.digits,
+            "parent": parent,
+            "kind": spec.kind,
+            "name_vi": spec.name_vi,
+            "name_en": spec.name_en,
+            "theme": "city" if spec.kind == TenantKind.CITY else "ward",
+            "base": current_app.config["PORTAL_BASE_DOMAIN"],
+        },
     ).rowcount
     after_commit(announce_change)
     return created

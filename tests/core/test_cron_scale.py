@@ -18,7 +18,7 @@ from sqlalchemy import event
 from app.extensions import db
 from blueprints.newsroom.models import ArticleState
 from tenants.context import tenant_scope
-from tenants.provisioning import create_portals_in_bulk
+from tenants.provisioning import BulkPortals, create_portals_in_bulk
 from tests.factories import make_tenant, unique
 from tests.newsroom.helpers import load, make_article, make_board
 from workers.periodic import periodic_jobs
@@ -75,7 +75,7 @@ def test_every_periodic_job_costs_the_same_with_200_more_portals(platform):
     busy_few = run_every_job()
     idle_few = run_every_job()
 
-    create_portals_in_bulk(unique("bulk"), MORE_PORTALS, parent_slug=city.slug)
+    create_portals_in_bulk(BulkPortals(unique("bulk"), MORE_PORTALS, parent_slug=city.slug))
     db.session.commit()
     schedule_due_article(board)
     busy_many = run_every_job()
