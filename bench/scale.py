@@ -77,7 +77,7 @@ def pages(app, host: str) -> dict[str, dict]:
     return {
         "ward home page": _timed_requests(client, host, "/"),
         "ward article page": _timed_requests(client, host, article),
-        "back office dashboard": _timed_requests(_signed_in_client(app, host), host, "/admin"),
+        "back office dashboard": _timed_requests(_signed_in_client(app, host), host, "/admin/"),
     }
 
 

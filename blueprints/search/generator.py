@@ -87,8 +87,9 @@ class Writer:
 
 def ensure_tenants(count: int) -> list[Tenant]:
     """The city and its `count` wards, created when missing (the wards in one statement)."""
-    create_tenant(
-        TenantSpec(slug=CITY_SLUG, name_vi="Thành phố Thử Nghiệm", name_en="Test City", kind="city")
+    create_tenant(  # on its own subdomain: the base domain may be the demo city's
+        TenantSpec(slug=CITY_SLUG, name_vi="Thành phố Thử Nghiệm", name_en="Test City", kind="city"),
+        hostname=f"{CITY_SLUG}.{current_app.config['PORTAL_BASE_DOMAIN']}",
     )
     create_portals_in_bulk(
         BulkPortals("gen", count, parent_slug=CITY_SLUG, name_vi="Phường Thử Nghiệm", name_en="Test Ward")
