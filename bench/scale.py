@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import re
-import statistics
 import tempfile
 import time
 
@@ -125,7 +124,12 @@ def measure(app, host: str, label: str) -> dict:
         count = db.session.scalar(sa.select(sa.func.count()).select_from(Tenant))
         db.session.remove()
     print(f"measuring with {count} portals…", flush=True)
-    return {"portals": count, "pages": pages(app, host), "provision": provisioning(app, label), "cron": cron(app)}
+    return {
+        "portals": count,
+        "pages": pages(app, host),
+        "provision": provisioning(app, label),
+        "cron": cron(app),
+    }
 
 
 def grow(app) -> float:

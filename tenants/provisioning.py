@@ -199,6 +199,6 @@ def create_portals_in_bulk(spec: BulkPortals) -> int:
             "theme": "city" if spec.kind == TenantKind.CITY else "ward",
             "base": current_app.config["PORTAL_BASE_DOMAIN"],
         },
-    ).rowcount
+    )
     after_commit(announce_change)
-    return created
+    return created.rowcount  # type: ignore[attr-defined]  # a CursorResult at run time

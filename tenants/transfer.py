@@ -97,7 +97,7 @@ def _jsonl(rows) -> bytes:
 
 
 def schema_head() -> str:
-    return ScriptDirectory(current_app.extensions["migrate"].directory).get_current_head()
+    return str(ScriptDirectory(current_app.extensions["migrate"].directory).get_current_head())
 
 
 # -- export ---------------------------------------------------------------------------------
@@ -143,9 +143,10 @@ def export_portal(slug: str, path: Path) -> dict:
     )
     for name, file_path in uploads.tenant_files(tenant.id):
         members[f"files/{name}"] = file_path.read_bytes()
-    slugs = dict(
-        db.session.execute(sa.select(Tenant.id, Tenant.slug).where(Tenant.id.in_(other_tenants))).all()
-    )
+    slugs: dict[int, str] = {
+        row.id: row.slug
+        for row in db.session.execute(sa.select(Tenant.id, Tenant.slug).where(Tenant.id.in_(other_tenants)))
+    }
     manifest = {
         "schema_revision": schema_head(),
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -268,10 +269,10 @@ def _rewrite_row(table: sa.Table, row: dict, ids: IdMap, old_tenant: int, new_te
     for column, target in references(table).items():
         if column in row:
             new[column] = _map_reference(table, column, target, row[column], ids)
-    for column in table.c:
-        remap = column.info.get("remap")
-        if remap and new.get(column.name) is not None:
-            new[column.name] = remap(new[column.name], ids)
+    for col in table.c:
+        remap = col.info.get("remap")
+        if remap and new.get(col.name) is not None:
+            new[col.name] = remap(new[col.name], ids)
     return new
 
 
@@ -421,7 +422,10 @@ def import_portal(path: Path, as_slug: str | None = None) -> ImportResult:
 
 def _other_tenants(slugs: dict[str, str]) -> dict[int, int]:
     """Other portals the rows name (a city's copies of its wards' news), by slug here."""
-    here = dict(
-        db.session.execute(sa.select(Tenant.slug, Tenant.id).where(Tenant.slug.in_(slugs.values()))).all()
-    )
+    here: dict[str, int] = {
+        row.slug: row.id
+        for row in db.session.execute(
+            sa.select(Tenant.slug, Tenant.id).where(Tenant.slug.in_(slugs.values()))
+        )
+    }
     return {int(old): here[slug] for old, slug in slugs.items() if slug in here}
