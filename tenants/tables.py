@@ -14,8 +14,11 @@ import sqlalchemy as sa
 from app.extensions import db
 
 # Global tables: the tenant list, the hostnames (keyed by tenant but read before any tenant is
-# current), people (who may belong to several portals), the platform's calendar, Alembic's own.
-GLOBAL_TABLES = frozenset({"tenants", "tenant_domains", "users", "public_holidays", "alembic_version"})
+# current), people (who may belong to several portals), the platform's calendar, the job outbox
+# (one relay for every portal's jobs: names and ids, no content), Alembic's own.
+GLOBAL_TABLES = frozenset(
+    {"tenants", "tenant_domains", "users", "public_holidays", "job_outbox", "alembic_version"}
+)
 
 
 def is_tenant_table(table: sa.Table) -> bool:

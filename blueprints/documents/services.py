@@ -179,10 +179,7 @@ def add_file(document: Document, upload) -> DocumentFile:
 
 
 def attach_stored(document: Document, stored: StoredFile) -> DocumentFile:
-    file = DocumentFile.from_stored(stored, document_id=document.id)
-    db.session.add(file)
-    db.session.flush()
-    return file
+    return DocumentFile.attach(stored, document_id=document.id)
 
 
 def remove_file(file: DocumentFile) -> None:

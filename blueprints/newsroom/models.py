@@ -185,6 +185,11 @@ class Section(TenantScoped, db.Model):
     name = bilingual("name")
 
 
+# The cover's caption and alt text and the source attribution: copied as they are by the editor's
+# form and by the data generator's bulk load.
+COVER_AND_SOURCE = ("cover_caption", "cover_alt", "source_type", "source_name", "source_url", "source_author")
+
+
 class Article(TenantScoped, db.Model):
     """A news item or article, from first draft to archive.
 
