@@ -1,8 +1,8 @@
 """The same work with 18 portals and with 10,000: pages, the back office, provisioning, cron.
 
-Builds a throw-away database on the configured server (DATABASE_URL, else the embedded one) by
-the migrations, seeds the demo (the city and its wards: 18 portals) and measures, through the
-app (its unprivileged role, row-level security on, Redis for the caches):
+Builds a throw-away database on the configured server (DATABASE_URL, else the embedded one)
+(`bench/throwaway.py`), seeds the demo (the city and its wards: 18 portals) and measures,
+through the app (its unprivileged role, row-level security on, Redis for the caches):
 - a ward's home page, one of its article pages and its back office's dashboard (signed in as its
   editor): requests per second and p95 over BENCH_RUNS requests (default 100) each;
 - provisioning one portal for real (`create_tenant` + commit), per portal over a sample of 20;
@@ -21,8 +21,7 @@ import time
 
 import sqlalchemy as sa
 from sqlalchemy import event
-
-from app import create_app, database_url_for
+from throwaway import throwaway_app  # bench/throwaway.py: scripts run by path
 
 RUNS = int(os.environ.get("BENCH_RUNS", "100"))
 TENANTS = int(os.environ.get("BENCH_TENANTS", "10000"))
@@ -31,19 +30,28 @@ WARD = "thang-tam"
 SAMPLE = 20
 
 
-def _server() -> str:
-    server = os.environ.get("DATABASE_URL")
-    if server:
-        return server
-    from pathlib import Path
+def _statements(app, request) -> int:
+    """How many statements `request()` sends to PostgreSQL."""
+    from app.extensions import db
 
-    from app.embedded import postgres_url
+    with app.app_context():
+        engine = db.engine
+    recorded: list[str] = []
 
-    return postgres_url(Path(__file__).resolve().parent.parent / "instance")
+    def record(*args):
+        recorded.append(args[2])
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        request()
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    return len(recorded)
 
 
 def _timed_requests(client, host: str, path: str) -> dict:
     client.get(path, base_url=f"http://{host}")  # warm the caches once
+    statements = _statements(client.application, lambda: client.get(path, base_url=f"http://{host}"))
     samples = []
     for _ in range(RUNS):
         started = time.perf_counter()
@@ -51,7 +59,11 @@ def _timed_requests(client, host: str, path: str) -> dict:
         samples.append(time.perf_counter() - started)
         assert response.status_code == 200, (host, path, response.status_code)
     samples.sort()
-    return {"rps": len(samples) / sum(samples), "p95": samples[int(len(samples) * 0.95) - 1] * 1000}
+    return {
+        "rps": len(samples) / sum(samples),
+        "p95": samples[int(len(samples) * 0.95) - 1] * 1000,
+        "statements": statements,
+    }
 
 
 def _signed_in_client(app, host: str):
@@ -105,17 +117,9 @@ def cron(app) -> dict[str, tuple[float, int]]:
             entry.job()
             db.session.remove()
         for entry in periodic_jobs():
-            recorded: list[str] = []
-
-            def record(*args, recorded=recorded):
-                recorded.append(args[2])
-
-            event.listen(db.engine, "before_cursor_execute", record)
             started = time.perf_counter()
-            entry.job()
-            elapsed = (time.perf_counter() - started) * 1000
-            event.remove(db.engine, "before_cursor_execute", record)
-            figures[entry.job.__qualname__] = (elapsed, len(recorded))
+            count = _statements(app, entry.job)
+            figures[entry.job.__qualname__] = ((time.perf_counter() - started) * 1000, count)
             db.session.remove()
     return figures
 
@@ -160,6 +164,7 @@ def report(few: dict, many: dict, grown_in: float) -> None:
         b = many["pages"][name]
         print(f"{name + ' req/s':<26} {a['rps']:>15.1f} {b['rps']:>15.1f}   {b['rps'] / a['rps']:.2f}")
         print(f"{name + ' p95 ms':<26} {a['p95']:>15.1f} {b['p95']:>15.1f}   {b['p95'] / a['p95']:.2f}")
+        print(f"{name + ' statements':<26} {a['statements']:>15} {b['statements']:>15}")
     print(f"{'provisioning ms/portal':<26} {few['provision']:>15.1f} {many['provision']:>15.1f}")
     print("\ncron job                        ms (statements)")
     for name, (ms, count) in few["cron"].items():
@@ -169,47 +174,29 @@ def report(few: dict, many: dict, grown_in: float) -> None:
 
 def main() -> None:
     os.environ["INSTANCE_PATH"] = tempfile.mkdtemp(prefix="wardportal-bench-scale-")
-    database = f"wardportal_bench_scale_{os.getpid()}"
-    app = create_app(
-        {
-            "DATABASE_URL": database_url_for(_server(), database),
-            "APP_DATABASE_URL": None,
-            "REDIS_PREFIX": f"wardportal-bench-scale-{os.getpid()}",
-            "RQ_QUEUE": f"wardportal-bench-scale-{os.getpid()}",
-        }
-    )
-    host = f"{WARD}.{app.config['PORTAL_BASE_DOMAIN']}"
-    try:
-        with app.app_context():
-            from flask_migrate import upgrade
+    with throwaway_app("scale") as app:
+        host = f"{WARD}.{app.config['PORTAL_BASE_DOMAIN']}"
+        try:
+            with app.app_context():
+                from app.demo import seed_demo
 
-            from app.demo import seed_demo
-
-            upgrade()
-            list(seed_demo())
-        few = measure(app, host, "few")
-        grown_in = grow(app)
-        many = measure(app, host, "many")
-        report(few, many, grown_in)
-    finally:
-        _cleanup(app, database)
+                list(seed_demo())
+            few = measure(app, host, "few")
+            grown_in = grow(app)
+            many = measure(app, host, "many")
+            report(few, many, grown_in)
+        finally:
+            _forget_redis_keys(app)
 
 
-def _cleanup(app, database: str) -> None:
+def _forget_redis_keys(app) -> None:
     from app.extensions import db, redis_client
 
     with app.app_context():
         db.session.remove()
-        db.engine.dispose()
         client = redis_client()
-        for key in client.scan_iter(match=f"*wardportal-bench-scale-{os.getpid()}*", count=1000):
+        for key in client.scan_iter(match="*wardportal-bench-scale*", count=1000):
             client.delete(key)
-    drop = sa.create_engine(
-        sa.engine.make_url(app.config["DATABASE_URL"]).set(database="postgres"), isolation_level="AUTOCOMMIT"
-    )
-    with drop.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
-    drop.dispose()
 
 
 if __name__ == "__main__":
