@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import io
 import json
+import re
 import tarfile
 from pathlib import Path
 
@@ -17,10 +18,11 @@ import pytest
 import sqlalchemy as sa
 
 from app.demo import CITY_SLUG
+from app.demo import WARDS as DEMO_WARDS
 from app.extensions import db
 from app.holidays import PublicHoliday
 from app.uploads import remove_paths
-from tenants.archive import ArchiveRefused, write_archive
+from tenants.archive import ArchiveRefused, read_archive, write_archive
 from tenants.models import Tenant
 from tenants.provisioning import ProvisioningError
 from tenants.resolver import clear_cache, tenant_by_slug
@@ -216,3 +218,18 @@ def test_every_id_column_of_a_tenant_table_is_a_known_reference():
     ]
     # The source ward's article id of a city's copy: that ward keeps it, the copy is re-synced.
     assert unknown == ["aggregated_items.source_article_id"]
+
+
+@pytest.mark.usefixtures("demo")
+def test_an_export_holds_its_own_portal_only(archive):
+    ward = tenant_by_slug(WARD)
+    members = read_archive(archive).members
+    tables = {n: m for n, m in members.items() if n.startswith("tables/")}
+    tenant_ids = {json.loads(line)["tenant_id"] for m in tables.values() for line in m.decode().splitlines()}
+    assert tenant_ids == {ward.id} and len(tables) > 30
+    emails = [json.loads(line)["email"] for line in members["users.jsonl"].decode().splitlines()]
+    others = [slug for slug, *_ in DEMO_WARDS if slug != WARD]
+    assert emails and not [e for e in emails if any(f".{slug}@" in e for slug in others)]
+    files = {n.removeprefix("files/") for n in members if n.startswith("files/")}
+    keys = re.findall(rf'"{ward.id}/([0-9a-f]{{32}}\.\w+)"', b"".join(tables.values()).decode())
+    assert keys and set(keys) <= files  # every file its rows name is in the archive
