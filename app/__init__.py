@@ -36,12 +36,14 @@ BLUEPRINTS = (
     "feedback",
     "consultations",
     "search",
+    "translating",
 )
 
 
 def import_models() -> None:
     """Import every model module, so the metadata (and Alembic) knows every table."""
     importlib.import_module("tenants.models")
+    importlib.import_module("tenants.merge_models")
     importlib.import_module("app.holidays")
     importlib.import_module("workers.outbox")
     for name in BLUEPRINTS:
@@ -50,6 +52,10 @@ def import_models() -> None:
         except ModuleNotFoundError as exc:
             if exc.name != f"blueprints.{name}.models":
                 raise
+    from app.db import defer_tenant_foreign_keys
+    from app.extensions import db
+
+    defer_tenant_foreign_keys(db.metadata)
 
 
 def create_app(config: type[Config] | dict | None = None) -> Flask:

@@ -81,6 +81,7 @@ class Resolution:
 
     tenant: TenantInfo
     is_primary: bool
+    former_tenant_id: int | None = None  # an alias left by a merge: the portal it used to serve
 
 
 _lock = threading.Lock()
@@ -161,7 +162,11 @@ def _load(host: str) -> Resolution | None:
     domain = db.session.scalar(sa.select(TenantDomain).where(TenantDomain.hostname == host))
     if domain is None:
         return None
-    return Resolution(tenant=tenant_info(domain.tenant), is_primary=domain.is_primary)
+    return Resolution(
+        tenant=tenant_info(domain.tenant),
+        is_primary=domain.is_primary,
+        former_tenant_id=domain.former_tenant_id,
+    )
 
 
 def resolve_host(raw_host: str) -> Resolution | None:

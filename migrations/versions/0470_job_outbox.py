@@ -1,7 +1,7 @@
 """job_outbox: jobs written in the same transaction as the change that asks for them
 
 Revision ID: 0470
-Revises: 0440
+Revises: 0450
 Create Date: 2026-12-02 11:30:00
 
 A global table (no tenant_id, listed in tests/core/test_schema_rules.py): the relay hands every
@@ -14,7 +14,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision = "0470"
-down_revision = "0440"
+down_revision = "0450"
 branch_labels = None
 depends_on = None
 
