@@ -132,6 +132,8 @@ def import_(file, as_slug):
     click.echo(
         f"{tenant.slug}: {result.rows} rows and {len(result.files)} files imported ({tenant.primary_host})"
     )
+
+
 def _resolutions(values: tuple[str, ...]) -> dict[str, Strategy]:
     resolutions = {}
     for value in values:

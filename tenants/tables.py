@@ -54,5 +54,8 @@ def references(table: sa.Table) -> dict[str, str]:
 
 
 def is_derived(table: sa.Table) -> bool:
-    """A table rebuilt from the others (the search index): never moved, rebuilt where it lands."""
-    return bool(table.info.get("derived"))
+    """A table that does not travel with an exported portal: one rebuilt from the others where
+    it lands (`info={"derived": True}`: the search index), or one that records this deployment's
+    own history (`info={"local": True}`: the provenance and redirects of a merge, which name
+    portals that do not exist elsewhere)."""
+    return bool(table.info.get("derived") or table.info.get("local"))

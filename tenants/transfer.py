@@ -14,7 +14,8 @@ matched by e-mail address, else created without platform rights. A failure anywh
 transaction back and removes the files already placed: nothing is half-imported.
 
 Derived tables (`info={"derived": True}`: the search index) are not moved; `portal_imported`
-tells their owners to rebuild them inside the import's transaction.
+tells their owners to rebuild them inside the import's transaction. Nor are a merge's provenance
+and redirects (`info={"local": True}`): they name portals of the deployment that merged them.
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ from tenants.archive import ArchiveRefused, read_archive, write_archive
 from tenants.models import Tenant
 from tenants.provisioning import ProvisioningError
 from tenants.resolver import clear_cache, tenant_by_slug
-from tenants.tables import references, tenant_tables
+from tenants.tables import is_derived, references, tenant_tables
 from tenants.transfer import export_portal, import_portal, portal_imported
 from tests.conftest import session_bound_to
 from tests.crawler import visit
@@ -212,7 +212,7 @@ def test_every_id_column_of_a_tenant_table_is_a_known_reference():
     unknown = [
         f"{t.name}.{c.name}"
         for t in tenant_tables()
-        if not t.info.get("derived")
+        if not is_derived(t)
         for c in t.c
         if c.name.endswith("_id") and c.name != "tenant_id" and c.name not in references(t)
     ]
