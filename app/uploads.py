@@ -269,3 +269,52 @@ def form_upload(form, name: str, kind: str, *, has_one: bool, missing) -> Stored
     if not has_one:
         raise FieldErrors.on(name, missing)
     return None
+
+
+# -- a portal's files as a whole (moving a portal between deployments) -----------------------
+
+STORED_NAME = re.compile(r"^[0-9a-f]{32}\.[a-z0-9]{1,8}$")
+STORED_KEY = re.compile(r"^(\d+)/([0-9a-f]{32}\.[a-z0-9]{1,8})$")
+
+
+def tenant_files(tenant_id: int) -> list[tuple[str, Path]]:
+    """(stored name, path) of every file the tenant has, sorted by name."""
+    folder = storage_root() / str(tenant_id)
+    if not folder.is_dir():
+        return []
+    return sorted((p.name, p) for p in folder.iterdir() if p.is_file() and STORED_NAME.match(p.name))
+
+
+def rekey(value: str, old_tenant_id: int, new_tenant_id: int) -> str:
+    """The key of a stored file of `old_tenant_id` as the same file of `new_tenant_id`; any other
+    string unchanged."""
+    match = STORED_KEY.match(value)
+    if match and match.group(1) == str(old_tenant_id):
+        return f"{new_tenant_id}/{match.group(2)}"
+    return value
+
+
+def place_files(tenant_id: int, files: dict[str, bytes]) -> list[Path]:
+    """Write already-checked files (a moved portal's) under `tenant_id`; returns their paths so
+    that a failed import can take them back with `remove_paths`. A name already there is
+    refused: a portal's files are never overwritten."""
+    folder = storage_root() / str(tenant_id)
+    written: list[Path] = []
+    try:
+        for name, data in files.items():
+            if not STORED_NAME.match(name):
+                raise ValueError(f"not a stored file name: {name!r}")
+            path = folder / name
+            if path.exists():
+                raise FileExistsError(f"{path} exists: a portal's files are never overwritten")
+            _write_whole(path, data)
+            written.append(path)
+    except Exception:
+        remove_paths(written)
+        raise
+    return written
+
+
+def remove_paths(paths: list[Path]) -> None:
+    for path in paths:
+        path.unlink(missing_ok=True)

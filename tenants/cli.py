@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 import sqlalchemy as sa
@@ -95,6 +96,42 @@ def suspend(slug):
 def resume(slug):
     """Bring a suspended portal back."""
     _set_status(slug, TenantStatus.ACTIVE)
+
+
+@tenants_cli.command("export")
+@click.argument("slug")
+@click.argument("file", type=click.Path(dir_okay=False, writable=True))
+def export(slug, file):
+    """Write one portal's data and files to FILE (a .tar.gz with a manifest and checksums)."""
+    from tenants.transfer import export_portal
+
+    try:
+        manifest = export_portal(slug, Path(file))
+    except ProvisioningError as exc:
+        _fail(exc)
+    db.session.rollback()
+    rows = sum(manifest["tables"].values())
+    files = sum(1 for name in manifest["members"] if name.startswith("files/"))
+    click.echo(f"{slug}: {rows} rows in {len(manifest['tables'])} tables, {files} files → {file}")
+
+
+@tenants_cli.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--as", "as_slug", help="Import under this slug (and its default hostname).")
+def import_(file, as_slug):
+    """Restore a portal from FILE, with new ids; refuses a damaged or newer archive, and a slug
+    or hostname already in use, before writing anything."""
+    from tenants.archive import ArchiveRefused
+    from tenants.transfer import import_portal
+
+    try:
+        result = import_portal(Path(file), as_slug)
+    except (ArchiveRefused, ProvisioningError) as exc:
+        _fail(exc)
+    tenant = result.tenant
+    click.echo(
+        f"{tenant.slug}: {result.rows} rows and {len(result.files)} files imported ({tenant.primary_host})"
+    )
 
 
 def _resolutions(values: tuple[str, ...]) -> dict[str, Strategy]:

@@ -27,7 +27,10 @@ class MergeProvenance(TenantScoped, db.Model):  # type: ignore[name-defined]  # 
     former_tenant_id: Mapped[int] = mapped_column(sa.BigInteger, sa.ForeignKey("tenants.id"))
     merged_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), server_default=sa.func.now())
 
-    __table_args__ = (sa.UniqueConstraint("tenant_id", "table_name", "row_id"),)
+    __table_args__ = (
+        sa.UniqueConstraint("tenant_id", "table_name", "row_id"),
+        {"info": {"local": True}},  # not exported: it names portals of this deployment
+    )
 
 
 class MergeRedirect(TenantScoped, db.Model):  # type: ignore[name-defined]  # db.Model is made at run time
@@ -39,4 +42,7 @@ class MergeRedirect(TenantScoped, db.Model):  # type: ignore[name-defined]  # db
     old_path: Mapped[str] = mapped_column(sa.String(500))
     new_path: Mapped[str] = mapped_column(sa.String(500))
 
-    __table_args__ = (sa.UniqueConstraint("tenant_id", "former_tenant_id", "old_path"),)
+    __table_args__ = (
+        sa.UniqueConstraint("tenant_id", "former_tenant_id", "old_path"),
+        {"info": {"local": True}},  # not exported: it names portals of this deployment
+    )

@@ -13,11 +13,13 @@ from collections.abc import Callable
 
 import sqlalchemy as sa
 from flask import current_app, has_app_context
+from sqlalchemy.orm import selectinload
 
+from app.db import cross_tenant_reads
 from app.extensions import db
-from tenants.context import require_tenant, tenant_scope
+from tenants.context import TenantInfo, require_tenant, tenant_scope
 from tenants.models import Tenant, TenantStatus
-from tenants.resolver import tenant_by_id
+from tenants.resolver import tenant_by_id, tenant_info
 
 _worker_app = None
 
@@ -95,20 +97,38 @@ def tenant_job(func):
     return run
 
 
+def portals_with_work(having: sa.Select, what: str) -> list[TenantInfo]:
+    """The active portals among the tenant ids `having` selects (read across tenants, so one
+    query finds where there is work), with their domains and parents, in a constant number of
+    queries however many portals the platform has."""
+    with cross_tenant_reads(what):
+        tenants = db.session.scalars(
+            sa.select(Tenant)
+            .where(Tenant.status == TenantStatus.ACTIVE, Tenant.id.in_(having))
+            .options(selectinload(Tenant.domains), selectinload(Tenant.parent).selectinload(Tenant.domains))
+            .order_by(Tenant.id)
+        ).all()
+        found = [tenant_info(t) for t in tenants]
+    db.session.commit()
+    return found
+
+
 def each_active_portal(
-    work: Callable[[], int], what: str, log: logging.Logger, *, fail_at_end: bool = True
+    work: Callable[[], int],
+    what: str,
+    log: logging.Logger,
+    *,
+    having: Callable[[], sa.Select],
+    fail_at_end: bool = True,
 ) -> dict[str, int]:
-    """Run `work()` in every active portal's scope, one commit each, for a platform cron job; a
-    failure is logged on `log` and the others still run. With `fail_at_end` the job then fails
-    (so RQ records it); returns the non-zero counts by portal slug."""
+    """Run `work()` in the scope of every active portal that has some, one commit each, for a
+    platform cron job. `having()` is a SELECT of the tenant ids with work (due rows, read across
+    tenants): a job that runs every minute thus costs the same with 18 portals or 10,000, and
+    enters only those. A failure is logged on `log` and the others still run; with `fail_at_end`
+    the job then fails (so RQ records it). Returns the non-zero counts by portal slug."""
     done: dict[str, int] = {}
     failed: list[str] = []
-    ids = db.session.scalars(sa.select(Tenant.id).where(Tenant.status == TenantStatus.ACTIVE)).all()
-    db.session.commit()
-    for tenant_id in ids:
-        tenant = tenant_by_id(tenant_id)
-        if tenant is None:
-            continue
+    for tenant in portals_with_work(having(), what):
         with tenant_scope(tenant):
             try:
                 count = work()

@@ -462,25 +462,34 @@ def conclude(consultation: Consultation, report: str, now: datetime | None = Non
     return consultation
 
 
+def _opened_unannounced(now: datetime) -> tuple:
+    C = Consultation
+    return C.is_published, C.concluded_at.is_(None), C.opens_at <= now, C.announced_open_at.is_(None)
+
+
+def _closed_unannounced(now: datetime) -> tuple:
+    C = Consultation
+    return C.is_published, C.concluded_at.is_(None), C.closes_at <= now, C.announced_closed_at.is_(None)
+
+
+def portals_with_due_announcements(now: datetime | None = None) -> sa.Select:
+    """The tenant ids with an opening or closing to announce (for the cron, across tenants)."""
+    now = now or utcnow()
+    return sa.select(Consultation.tenant_id).where(
+        sa.or_(sa.and_(*_opened_unannounced(now)), sa.and_(*_closed_unannounced(now)))
+    )
+
+
 def due_announcements(now: datetime | None = None) -> list[tuple[int, str]]:
     """(consultation id, "opened" or "closed") for each published consultation whose opening or
     closing has passed and was not yet announced; marks them, so a second run finds nothing."""
     now = now or utcnow()
-    C = Consultation
     due: list[tuple[int, str]] = []
-    for consultation in db.session.scalars(
-        sa.select(C).where(
-            C.is_published, C.concluded_at.is_(None), C.opens_at <= now, C.announced_open_at.is_(None)
-        )
-    ):
+    for consultation in db.session.scalars(sa.select(Consultation).where(*_opened_unannounced(now))):
         consultation.announced_open_at = now
         if consultation.closes_at > now:
             due.append((consultation.id, "opened"))
-    for consultation in db.session.scalars(
-        sa.select(C).where(
-            C.is_published, C.concluded_at.is_(None), C.closes_at <= now, C.announced_closed_at.is_(None)
-        )
-    ):
+    for consultation in db.session.scalars(sa.select(Consultation).where(*_closed_unannounced(now))):
         consultation.announced_closed_at = now
         due.append((consultation.id, "closed"))
     db.session.flush()

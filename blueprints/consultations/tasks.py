@@ -157,7 +157,11 @@ def announce_transitions() -> dict[str, int]:
     """Cron: find consultations that opened or closed since the last run, on every active portal,
     mark them and enqueue their announcements (a second run finds nothing new)."""
     return each_active_portal(
-        _enqueue_due_announcements, "consultation announcements", log, fail_at_end=False
+        _enqueue_due_announcements,
+        "consultation announcements",
+        log,
+        having=services.portals_with_due_announcements,
+        fail_at_end=False,
     )
 
 

@@ -57,13 +57,16 @@ class ItemState(enum.StrEnum):
         }[self]
 
 
+DEFAULT_RETENTION_MONTHS = 24
+
+
 class FeedbackSettings(TenantScoped, db.Model):
     """Per-portal settings: working days to answer, and months to keep askers' personal data."""
 
     __tablename__ = "feedback_settings"
 
     answer_days: Mapped[int] = mapped_column(default=15)
-    retention_months: Mapped[int] = mapped_column(default=24)
+    retention_months: Mapped[int] = mapped_column(default=DEFAULT_RETENTION_MONTHS)
 
     __table_args__ = (
         sa.UniqueConstraint("tenant_id"),

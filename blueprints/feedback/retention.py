@@ -7,7 +7,7 @@ and is skipped; a reminded item has `reminded_at` (cleared when it changes hands
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import sqlalchemy as sa
 
@@ -18,11 +18,14 @@ from app.roles import CONTENT_MANAGERS
 from app.uploads import storage_root
 from app.workdays import working_days_between
 from blueprints.auth.models import Membership, User
-from blueprints.feedback.models import FeedbackItem, ItemState
+from blueprints.feedback.models import DEFAULT_RETENTION_MONTHS, FeedbackItem, FeedbackSettings, ItemState
 from blueprints.feedback.services import settings
 from tenants.context import require_tenant
 
 REMIND_WITHIN_WORKING_DAYS = 2
+# Calendar days that surely hold two working days, whatever the weekends and holidays (Tết):
+# the cron's first, cross-tenant sift; each portal then applies the exact rule.
+REMIND_HORIZON_DAYS = 21
 
 
 def months_before(day: date, months: int) -> date:
@@ -73,14 +76,35 @@ def _delete_files(keys: list[str]) -> None:
         (root / key).unlink(missing_ok=True)
 
 
+def portals_to_remind(today: date | None = None) -> sa.Select:
+    """The tenant ids that may have an item to remind (for the cron, across tenants)."""
+    horizon = (today or datetime.now(UTC).date()) + timedelta(days=REMIND_HORIZON_DAYS)
+    return sa.select(FeedbackItem.tenant_id).where(*_unreminded(), FeedbackItem.due_on <= horizon)
+
+
+def _unreminded() -> tuple:
+    return FeedbackItem.state != ItemState.ANSWERED, FeedbackItem.reminded_at.is_(None)
+
+
+def portals_with_expired_data(today: date | None = None) -> sa.Select:
+    """The tenant ids with askers' data past their portal's retention (for the cron, across
+    tenants; the default retention applies where a portal saved no settings)."""
+    today = today or datetime.now(UTC).date()
+    retention = sa.func.coalesce(FeedbackSettings.retention_months, DEFAULT_RETENTION_MONTHS)
+    return (
+        sa.select(FeedbackItem.tenant_id)
+        .outerjoin(FeedbackSettings, FeedbackSettings.tenant_id == FeedbackItem.tenant_id)
+        .where(
+            FeedbackItem.erased_at.is_(None),
+            FeedbackItem.answered_on + sa.func.make_interval(0, retention) <= today,
+        )
+    )
+
+
 def items_to_remind(today: date | None = None) -> list[FeedbackItem]:
     """Unanswered items due within two working days (or already late) not yet reminded."""
     today = today or require_tenant().today()
-    candidates = db.session.scalars(
-        sa.select(FeedbackItem).where(
-            FeedbackItem.state != ItemState.ANSWERED, FeedbackItem.reminded_at.is_(None)
-        )
-    )
+    candidates = db.session.scalars(sa.select(FeedbackItem).where(*_unreminded()))
     days_off = holidays(today.year, today.year + 1)
     return [
         item

@@ -37,6 +37,7 @@ from app.uploads import (
 from app.workdays import add_working_days
 from blueprints.feedback.codes import new_code, normalise
 from blueprints.feedback.models import (
+    DEFAULT_RETENTION_MONTHS,
     FeedbackCategory,
     FeedbackItem,
     FeedbackSettings,
@@ -61,7 +62,7 @@ def plain(text: str | None) -> str:
 def settings() -> FeedbackSettings:
     """The portal's settings; the defaults (15 working days, 24 months) until someone saves."""
     row = db.session.scalar(sa.select(FeedbackSettings))
-    return row or FeedbackSettings(answer_days=15, retention_months=24)
+    return row or FeedbackSettings(answer_days=15, retention_months=DEFAULT_RETENTION_MONTHS)
 
 
 def save_settings(answer_days: int, retention_months: int) -> FeedbackSettings:

@@ -18,7 +18,13 @@ from app import mail
 from app.extensions import db, redis_key
 from blueprints.auth.models import User
 from blueprints.feedback.models import FeedbackItem
-from blueprints.feedback.retention import erase_expired, items_to_remind, reminder_recipients
+from blueprints.feedback.retention import (
+    erase_expired,
+    items_to_remind,
+    portals_to_remind,
+    portals_with_expired_data,
+    reminder_recipients,
+)
 from tenants.context import require_tenant
 from workers.jobs import each_active_portal, platform_job, portal_request_context, tenant_job
 
@@ -131,10 +137,12 @@ def remind_portal() -> int:
 @platform_job
 def remind_due_items() -> dict[str, int]:
     """Cron: reminders before the due day, on every portal."""
-    return each_active_portal(remind_portal, "Q&A reminders", log)
+    return each_active_portal(remind_portal, "Q&A reminders", log, having=portals_to_remind)
 
 
 @platform_job
 def erase_expired_personal_data() -> dict[str, int]:
     """Cron: erase askers' personal data past each portal's retention period."""
-    return each_active_portal(lambda: len(erase_expired()), "Q&A personal data erasure", log)
+    return each_active_portal(
+        lambda: len(erase_expired()), "Q&A personal data erasure", log, having=portals_with_expired_data
+    )

@@ -13,6 +13,7 @@ What other packages may rely on (the quota board, royalties, public news pages):
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from decimal import Decimal
 
@@ -25,6 +26,20 @@ from app.db import TenantScoped
 from app.enums import LabelledEnum, check_in
 from app.extensions import db
 from blueprints.auth.models import User
+
+_IMAGE_PATH = re.compile(r"/anh-trong-bai/(\d+)/(\d+)/")
+
+
+def remap_image_paths(body: str, ids) -> str:
+    """A body whose inline images (`/anh-trong-bai/<article>/<image>/…`) name the ids a moved
+    portal gave its articles and images (`tenants.transfer`: `ids.get(table, old id)`)."""
+
+    def swap(match: re.Match) -> str:
+        article = ids.get("newsroom_articles", int(match.group(1)))
+        image = ids.get("newsroom_article_images", int(match.group(2)))
+        return match.group(0) if article is None or image is None else f"/anh-trong-bai/{article}/{image}/"
+
+    return _IMAGE_PATH.sub(swap, body)
 
 
 class UnitKind(LabelledEnum):
@@ -195,7 +210,7 @@ class Article(Translatable, TenantScoped, db.Model):
     title: Mapped[str] = mapped_column(sa.String(300))
     slug: Mapped[str] = mapped_column(sa.String(300), default="")
     summary: Mapped[str] = mapped_column(sa.Text, default="")
-    body: Mapped[str] = mapped_column(sa.Text, default="")
+    body: Mapped[str] = mapped_column(sa.Text, default="", info={"remap": remap_image_paths})
     title_en: Mapped[str] = mapped_column(sa.String(300), default="", server_default="")
     summary_en: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
     body_en: Mapped[str] = mapped_column(sa.Text, default="", server_default="")  # cleaned HTML
@@ -308,7 +323,7 @@ class ArticleRevision(TenantScoped, db.Model):
     number: Mapped[int] = mapped_column()
     title: Mapped[str] = mapped_column(sa.String(300))
     summary: Mapped[str] = mapped_column(sa.Text, default="")
-    body: Mapped[str] = mapped_column(sa.Text, default="")
+    body: Mapped[str] = mapped_column(sa.Text, default="", info={"remap": remap_image_paths})
     saved_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
     saved_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), server_default=sa.func.now())
     note: Mapped[str] = mapped_column(sa.String(300), default="")

@@ -15,7 +15,7 @@ from blueprints.auth.models import Membership, User
 from blueprints.newsroom.images import clean_and_resize
 from blueprints.newsroom.models import Article, ArticleState, ArticleTransition
 from blueprints.newsroom.permissions import NEXT_ACTOR
-from blueprints.newsroom.workflow import publish_due
+from blueprints.newsroom.workflow import portals_with_due_articles, publish_due
 from tenants.context import require_tenant
 from workers.jobs import each_active_portal, platform_job, portal_request_context, tenant_job
 
@@ -116,4 +116,6 @@ def publish_due_articles() -> dict[str, int]:
     One portal's failure neither stops the others nor passes silently: it is logged, the job
     fails at the end (RQ records it), and the unpublished items show as late on the dashboard.
     """
-    return each_active_portal(lambda: len(publish_due()), "scheduled publishing", log)
+    return each_active_portal(
+        lambda: len(publish_due()), "scheduled publishing", log, having=portals_with_due_articles
+    )

@@ -266,17 +266,21 @@ SIMPLE_ACTIONS = {
 }
 
 
+def _due(now: datetime | None) -> tuple:
+    return Article.state == S.SCHEDULED, Article.publish_at <= (now or datetime.now(UTC))
+
+
+def portals_with_due_articles(now: datetime | None = None) -> sa.Select:
+    """The tenant ids with scheduled articles whose time has come (for the cron, across tenants)."""
+    return sa.select(Article.tenant_id).where(*_due(now))
+
+
 def publish_due(now: datetime | None = None) -> list[int]:
     """Publish the current portal's scheduled articles whose time has come (the cron's work).
 
     Returns the ids published. The scheduler is the actor (none); the timeline says so.
     """
-    now = now or datetime.now(UTC)
-    due = db.session.scalars(
-        sa.select(Article)
-        .where(Article.state == S.SCHEDULED, Article.publish_at <= now)
-        .order_by(Article.publish_at)
-    ).all()
+    due = db.session.scalars(sa.select(Article).where(*_due(now)).order_by(Article.publish_at)).all()
     for article in due:
         _record(article, None, ACTIONS["publish"], "")
         _mark_published(article, article.publish_at)

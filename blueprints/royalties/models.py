@@ -257,6 +257,11 @@ class ClosedStatement(TenantScoped, db.Model):
     )
 
 
+def remap_share_users(shares: list, ids) -> list:
+    """Shares ([user id, name, amount]) naming the ids a moved portal gave its people."""
+    return [[ids.get("users", user_id) or user_id, name, amount] for user_id, name, amount in shares]
+
+
 class ClosedLine(TenantScoped, db.Model):
     """One article of a closed statement, copied: title, unit, factor, base salary and percent
     as they were. `article_id` has no foreign key on purpose (the snapshot outlives the article);
@@ -266,10 +271,10 @@ class ClosedLine(TenantScoped, db.Model):
 
     statement_id: Mapped[int] = mapped_column(sa.BigInteger)
     position: Mapped[int] = mapped_column()
-    article_id: Mapped[int] = mapped_column(sa.BigInteger)
+    article_id: Mapped[int] = mapped_column(sa.BigInteger, info={"references": "newsroom_articles"})
     title: Mapped[str] = mapped_column(sa.String(300))
     kind: Mapped[str] = mapped_column(sa.String(16))
-    unit_id: Mapped[int | None] = mapped_column(sa.BigInteger)
+    unit_id: Mapped[int | None] = mapped_column(sa.BigInteger, info={"references": "newsroom_units"})
     unit_name_vi: Mapped[str] = mapped_column(sa.String(200), default="")
     unit_name_en: Mapped[str] = mapped_column(sa.String(200), default="")
     published_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
@@ -277,7 +282,7 @@ class ClosedLine(TenantScoped, db.Model):
     base_salary: Mapped[int | None] = mapped_column(sa.BigInteger)
     percent: Mapped[Decimal | None] = mapped_column(sa.Numeric(6, 3))
     amount: Mapped[int] = mapped_column(sa.BigInteger)
-    shares: Mapped[list] = mapped_column(sa.JSON, default=list)
+    shares: Mapped[list] = mapped_column(sa.JSON, default=list, info={"remap": remap_share_users})
 
     __table_args__ = (
         sa.ForeignKeyConstraint(

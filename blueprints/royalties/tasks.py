@@ -4,7 +4,8 @@ behind their monthly minimum in the month's last working days."""
 from __future__ import annotations
 
 import logging
-from datetime import date
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from flask import url_for
@@ -14,12 +15,12 @@ from app import mail
 from app.extensions import db, redis_key
 from app.roles import Role
 from blueprints.auth.models import Membership, User
-from blueprints.newsroom.models import BoardMember
+from blueprints.newsroom.models import BoardMember, ContributingUnit
 from blueprints.royalties.models import MonthlyPlan, PlanState
-from blueprints.royalties.reminders import quota_watch
+from blueprints.royalties.reminders import quota_watch, quota_window_open
 from tenants.context import require_tenant
-from tenants.models import Tenant, TenantStatus
-from workers.jobs import platform_job, portal_request_context, tenant_job
+from tenants.models import Tenant
+from workers.jobs import each_active_portal, platform_job, portal_request_context, tenant_job
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +111,11 @@ def remind_units_behind(on: str | None = None) -> int:
     """Mail the members of each unit under its minimum, once per unit, month and person (a Redis
     marker kept past the month's end), when the month's last five working days have come.
     `on` (an ISO date) runs it as of that day in the portal; today by default."""
+    return remind_here(on)
+
+
+def remind_here(on: str | None = None) -> int:
+    """`remind_units_behind` in the current portal."""
     tenant = require_tenant()
     watch = quota_watch(date.fromisoformat(on) if on else tenant.today())
     if not watch.reminding:
@@ -127,19 +133,23 @@ def remind_units_behind(on: str | None = None) -> int:
     return sent
 
 
+def portals_in_reminder_window(now: datetime | None = None) -> sa.Select:
+    """The tenant ids whose units have a monthly minimum, among the portals whose today (in
+    their own time zone) falls in the reminder window: outside the month's last working days
+    this selects nothing, so the hourly cron enters no portal."""
+    now = now or datetime.now(UTC)
+    zones = db.session.scalars(sa.select(Tenant.timezone).distinct()).all()
+    open_zones = [z for z in zones if quota_window_open(now.astimezone(ZoneInfo(z)).date())]
+    return (
+        sa.select(ContributingUnit.tenant_id)
+        .join(Tenant, Tenant.id == ContributingUnit.tenant_id)
+        .where(ContributingUnit.monthly_minimum > 0, Tenant.timezone.in_(open_zones))
+    )
+
+
 @platform_job
 def remind_all_portals() -> int:
-    """Cron: each active portal's reminders in its own scope; one portal's failure is logged and
-    fails the run at the end without stopping the others."""
-    ids = db.session.scalars(sa.select(Tenant.id).where(Tenant.status == TenantStatus.ACTIVE)).all()
-    db.session.commit()
-    sent, failed = 0, []
-    for tenant_id in ids:
-        try:
-            sent += remind_units_behind(tenant_id) or 0
-        except Exception:
-            log.exception("quota reminders failed for tenant %s", tenant_id)
-            failed.append(str(tenant_id))
-    if failed:
-        raise RuntimeError(f"quota reminders failed for tenants: {', '.join(failed)}")
-    return sent
+    """Cron: the reminders of each portal that may have some, in its own scope; one portal's
+    failure is logged and fails the run at the end without stopping the others."""
+    sent = each_active_portal(remind_here, "quota reminders", log, having=portals_in_reminder_window)
+    return sum(sent.values())

@@ -18,9 +18,11 @@ def init_app(app: Flask) -> None:
     from blueprints.newsroom import signals
     from blueprints.search import indexing
     from blueprints.search.cli import generate_command, search_cli
+    from tenants import transfer
     from tenants.merging import portals_merged
 
     signals.article_changed.connect(indexing.on_article_changed)
+    transfer.portal_imported.connect(indexing.on_portal_imported)
     portals_merged.connect(indexing.on_portals_merged)
     indexing.listen()
     app.cli.add_command(search_cli)

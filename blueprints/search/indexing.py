@@ -159,3 +159,9 @@ def reindex_tenant(tenant: TenantInfo, batch: int = 500) -> int:
                 count, pending = count + len(pending), []
         upsert(connection, tenant.id, pending)
         return count + len(pending)
+
+
+def on_portal_imported(tenant: TenantInfo, **_) -> None:
+    """A moved portal arrives without its index (a derived table): build it in the import's
+    transaction."""
+    reindex_tenant(tenant)

@@ -85,4 +85,5 @@ class SearchDocument(TenantScoped, db.Model):
             postgresql_ops={"folded_title": "gin_trgm_ops"},
         ),
         sa.Index("ix_search_documents_tenant_id_published_at", "tenant_id", "published_at"),
+        {"info": {"derived": True}},  # rebuilt from the content (a moved portal's, too)
     )
