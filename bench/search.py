@@ -130,7 +130,7 @@ def main() -> None:
             def call():
                 query = picker.choice(QUERIES)
                 response = client.get(
-                    "/search", base_url=f"http://{host}", query_string={"q": query, **extra}
+                    "/tim-kiem", base_url=f"http://{host}", query_string={"q": query, **extra}
                 )
                 assert response.status_code == 200, response.status_code
 

@@ -1,0 +1,39 @@
+"""search: keep each row's full tsvector in the row (compressed), lz4 where the server has it
+
+Revision ID: 0520
+Revises: 0440
+Create Date: 2026-12-02 11:30:00
+
+The app's role is subject to row-level security, and `@@` (ts_match_vq) is not LEAKPROOF, so
+PostgreSQL may not use it as a GIN index condition ahead of the tenant policy: a ward's search
+reads the ward's rows (by the tenant key) and tests each row's `tsv`. Stored out of line, each
+test was a TOAST index lookup and fetch; inline (STORAGE MAIN, compressed) it is a decompression.
+Rows already stored move in when rewritten (a reindex, or VACUUM FULL).
+"""
+
+from alembic import op
+
+revision = "0520"
+down_revision = "0440"
+branch_labels = None
+depends_on = None
+
+LZ4_COLUMNS = ("tsv", "body", "folded_body")
+
+
+def upgrade():
+    op.execute("ALTER TABLE search_documents ALTER COLUMN tsv SET STORAGE MAIN")
+    columns = ", ".join(f"ALTER COLUMN {c} SET COMPRESSION lz4" for c in LZ4_COLUMNS)
+    op.execute(
+        "DO $$ BEGIN "
+        "IF EXISTS (SELECT FROM pg_settings WHERE name = 'default_toast_compression' "
+        "AND 'lz4' = ANY(enumvals)) THEN "
+        f"EXECUTE 'ALTER TABLE search_documents {columns}'; "
+        "END IF; END $$"
+    )
+
+
+def downgrade():
+    columns = ", ".join(f"ALTER COLUMN {c} SET COMPRESSION DEFAULT" for c in LZ4_COLUMNS)
+    op.execute(f"ALTER TABLE search_documents {columns}")
+    op.execute("ALTER TABLE search_documents ALTER COLUMN tsv SET STORAGE EXTENDED")
