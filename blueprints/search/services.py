@@ -117,10 +117,6 @@ def _where(filters: Filters, tenant: TenantInfo, wards: list[Portal]) -> list:
     return conditions
 
 
-def _in_title(tsquery):
-    return sa.func.ts_filter(D.tsv_head, sa.literal_column("'{a}'::\"char\"[]")).op("@@")(tsquery)
-
-
 def _order(query: Query, tsquery) -> list:
     """Best first. Only the row's own small columns are read (`tsv_head`, not the body's)."""
     age_days = sa.func.greatest(
@@ -134,7 +130,8 @@ def _order(query: Query, tsquery) -> list:
     recency = 0.5 + 0.5 / (1 + age_days / 180.0)
     rank = sa.func.ts_rank_cd(sa.literal_column("'{0.1, 0.1, 0.4, 1.0}'::float4[]"), D.tsv_head, tsquery)
     key_match = sa.and_(D.folded_key != "", D.folded_key == query.key)
-    tier = sa.case((_in_title(tsquery), 2), (D.tsv_head.op("@@")(tsquery), 1), else_=0)
+    in_title = D.tsv_head.op("@@")(sa.func.to_tsquery("simple", query.tsquery("A")))
+    tier = sa.case((in_title, 2), else_=1)  # ranked rows all match in the title or summary
     order = [sa.case((key_match, 1), else_=0).desc()]
     if len(query.all_words) > 1:
         phrase = sa.func.to_tsquery("simple", query.phrase_tsquery())
