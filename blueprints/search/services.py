@@ -120,14 +120,9 @@ def _where(filters: Filters, tenant: TenantInfo, wards: list[Portal]) -> list:
 
 def _order(query: Query, tsquery) -> list:
     """Best first. Only the row's own small columns are read (`tsv_head`, not the body's)."""
-    age_days = sa.func.greatest(
-        0,
-        sa.extract(
-            "epoch",
-            sa.func.now() - sa.func.coalesce(D.published_at, sa.func.now() - sa.text("interval '365 days'")),
-        )
-        / 86400.0,
-    )
+    age = sa.func.now() - sa.func.coalesce(D.published_at, sa.func.now() - sa.text("interval '365 days'"))
+    # date_part is double precision; extract() is numeric, whose arithmetic costs more per row
+    age_days = sa.func.greatest(0, sa.func.date_part("epoch", age) / 86400.0)
     recency = 0.5 + 0.5 / (1 + age_days / 180.0)
     rank = sa.func.ts_rank_cd(sa.literal_column("'{0.1, 0.1, 0.4, 1.0}'::float4[]"), D.tsv_head, tsquery)
     key_match = sa.and_(D.folded_key != "", D.folded_key == query.key)
