@@ -73,7 +73,7 @@ def enable_tenant_rls(op, table: str) -> None:
 # their two arguments that raise no error depending on a row's value.
 LEAKPROOF_OPERATORS = (
     "ts_match_vq(tsvector, tsquery)",  # @@: full-text match, the search's GIN indexes
-    "word_similarity_commutator_op(text, text)",  # <%: pg_trgm, the "did you mean" index
+    "word_similarity_op(text, text)",  # <%: pg_trgm, the "did you mean" index
 )
 
 

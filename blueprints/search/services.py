@@ -7,7 +7,8 @@ then in title and summary, then only with the body); then `ts_rank_cd` over titl
 summary (B 0.4) times a recency factor (1 today, 0.75 at six months, never below 0.5); then the
 newest. Ranking reads only `tsv_head`, which stays in the row (storage MAIN), so scoring
 thousands of matches never fetches a body; see `_fill` for the two passes. Counting stops at
-`MAX_RESULTS` ("more than 1,000").
+`MAX_RESULTS` ("more than 1,000"). The GIN indexes serve the app's role, which row-level security
+applies to, only because `@@` is declared LEAKPROOF (docs/search.md).
 """
 
 from __future__ import annotations

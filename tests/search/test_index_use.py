@@ -83,3 +83,11 @@ def test_city_wide_through_the_index_reads_exactly_the_citys_wards(app, two_ward
     assert sorted(h.title for h in results.hits) == sorted(
         f"Trồng cây xanh ở {b.tenant.name_vi}" for b in wards
     )
+
+
+def test_did_you_mean_uses_the_trigram_index_for_the_apps_role(app, two_wards):
+    _, (ward, _) = two_wards
+    with tenant_scope(ward.tenant):
+        plan = _plan("SELECT id FROM search_documents WHERE 'trong cay xnh' <% folded_title")
+        db.session.rollback()
+    assert any("Index Cond" in line and "%>" in line for line in plan.splitlines()), plan
