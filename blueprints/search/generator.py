@@ -264,18 +264,13 @@ def _search_row(tenant_id, article_id, section, title, summary, body, published,
 def _fill_ward(conn: psycopg.Connection, tenant_id: int, missing: int, now: datetime) -> None:
     """Write `missing` articles of one ward, and their search rows, in two COPYs."""
     section = _section(conn, tenant_id)
-    first = (
-        conn.execute(
-            "SELECT setval(pg_get_serial_sequence('newsroom_articles', 'id'), "
-            "nextval(pg_get_serial_sequence('newsroom_articles', 'id')) + %s - 1)",
-            (missing,),
-        ).fetchone()[0]
-        - missing
-        + 1
-    )
+    ids = conn.execute(  # unique however the two connections' calls interleave
+        "SELECT nextval(pg_get_serial_sequence('newsroom_articles', 'id')) FROM generate_series(1, %s)",
+        (missing,),
+    ).fetchall()
     writer = Writer(tenant_id)
     fields = []
-    for article_id in range(first, first + missing):
+    for (article_id,) in ids:
         title, summary = writer.title(), writer.sentence()
         body = writer.paragraph(writer.random.randint(3, 6))
         published = now - timedelta(minutes=writer.random.randint(0, 3 * 365 * 24 * 60))
