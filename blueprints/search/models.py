@@ -78,8 +78,9 @@ class SearchDocument(TenantScoped, db.Model):
         sa.CheckConstraint("kind IN ('article', 'document', 'page', 'leader', 'contact')", name="kind"),
         sa.Index("ix_search_documents_tenant_id_tsv", "tenant_id", "tsv", postgresql_using="gin"),
         sa.Index("ix_search_documents_tenant_id_tsv_head", "tenant_id", "tsv_head", postgresql_using="gin"),
-        sa.Index(
-            "ix_search_documents_folded_title_trgm",
+        sa.Index(  # the tenant too (btree_gin): a ward's "did you mean" reads its own titles only
+            "ix_search_documents_tenant_id_folded_title_trgm",
+            "tenant_id",
             "folded_title",
             postgresql_using="gin",
             postgresql_ops={"folded_title": "gin_trgm_ops"},
