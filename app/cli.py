@@ -18,6 +18,14 @@ def seed():
         click.echo(line)
 
 
+@demo_cli.command("reform-2025")
+def reform_2025():
+    """Rehearse the 2025 reform on the demo: 17 portals of Vũng Tàu merged into 5, with a report."""
+    from app.demo_reform import reform_report, run_reform
+
+    click.echo(reform_report(run_reform()))
+
+
 def init_app(app: Flask) -> None:
     from blueprints.auth.cli import users_cli
     from tenants.cli import tenants_cli

@@ -61,6 +61,21 @@ class TenantScoped:
     )
 
 
+def defer_tenant_foreign_keys(metadata: sa.MetaData) -> None:
+    """Make every foreign key between tenant tables DEFERRABLE INITIALLY IMMEDIATE.
+
+    The app sees no difference (the keys are still checked at once); a merge of portals moves
+    rows by updating `tenant_id` table by table and says SET CONSTRAINTS ALL DEFERRED, so the
+    keys are checked at its commit, when parents and children have all moved. Called once the
+    models are imported, so capabilities need not repeat it on each key.
+    """
+    for table in metadata.tables.values():
+        for fk in table.foreign_key_constraints:
+            targets = {element.target_fullname.rsplit(".", 1)[-1] for element in fk.elements}
+            if "tenant_id" in fk.column_keys and "tenant_id" in targets and len(fk.elements) > 1:
+                fk.deferrable, fk.initially = True, "IMMEDIATE"
+
+
 def cross_tenant_reason() -> str | None:
     return _cross_tenant_reason.get()
 

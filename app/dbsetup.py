@@ -65,6 +65,19 @@ def enable_tenant_rls(op, table: str) -> None:
         f"CREATE POLICY cross_tenant_read ON {table} FOR SELECT "
         "USING (current_setting('app.cross_tenant', true) = 'read')"
     )
+    enable_owner_merge(op, table)
+
+
+def enable_owner_merge(op, table: str) -> None:
+    """Let the tables' owner (who runs the migrations, and `tenants merge`) move rows across
+    tenants while it says `app.merge = 'on'`. The policy names the owner only (CURRENT_USER when
+    the migration runs), so the app's role gains nothing by setting `app.merge`."""
+    op.execute(f"DROP POLICY IF EXISTS owner_merge ON {table}")
+    op.execute(
+        f"CREATE POLICY owner_merge ON {table} TO CURRENT_USER "
+        "USING (current_setting('app.merge', true) = 'on') "
+        "WITH CHECK (current_setting('app.merge', true) = 'on')"
+    )
 
 
 # Operators whose index may serve a query only when PostgreSQL knows they leak nothing about

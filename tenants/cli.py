@@ -1,14 +1,17 @@
-"""`flask --app wsgi tenants create|list|add-domain|suspend|resume`."""
+"""`flask --app wsgi tenants create|list|add-domain|suspend|resume|merge`."""
 
 from __future__ import annotations
 
 import json
 
 import click
+import sqlalchemy as sa
 from flask.cli import AppGroup
 
 from app.extensions import db
-from tenants import provisioning
+from tenants import merge_report, merging, provisioning
+from tenants.merge_rules import Strategy
+from tenants.merging import MergeRefused, MergeRequest
 from tenants.models import TenantKind, TenantStatus
 from tenants.provisioning import ProvisioningError, TenantSpec
 
@@ -92,3 +95,65 @@ def suspend(slug):
 def resume(slug):
     """Bring a suspended portal back."""
     _set_status(slug, TenantStatus.ACTIVE)
+
+
+def _resolutions(values: tuple[str, ...]) -> dict[str, Strategy]:
+    resolutions = {}
+    for value in values:
+        table, _, how = value.partition("=")
+        if how not in set(Strategy):
+            raise click.BadParameter(
+                f"{value!r}: write TABLE=merge, TABLE=rename or TABLE=sum", param_hint="--resolve"
+            )
+        resolutions[table.strip()] = Strategy(how)
+    return resolutions
+
+
+@tenants_cli.command("merge")
+@click.option(
+    "--into", "into", required=True, help="Slug of the portal that receives everything (created if new)."
+)
+@click.argument("former", nargs=-1, required=True)
+@click.option("--name-vi", default="", help="Vietnamese name of the new portal, when it does not exist yet.")
+@click.option("--name-en", default="", help="English name of the new portal.")
+@click.option("--kind", type=click.Choice([k.value for k in TenantKind]), default="ward", show_default=True)
+@click.option("--parent", "parent_slug", help="Slug of the new portal's parent (the province, since 2025).")
+@click.option("--domain", help="Primary hostname of a new portal (default: <slug>.PORTAL_BASE_DOMAIN).")
+@click.option(
+    "--resolve",
+    "resolve",
+    multiple=True,
+    metavar="TABLE=HOW",
+    help="Resolve a table's conflicts: merge, rename or sum.",
+)
+@click.option("--dry-run", is_flag=True, help="Print what would move and every conflict; change nothing.")
+def merge(into, former, name_vi, name_en, kind, parent_slug, domain, resolve, dry_run):
+    """Merge the FORMER portals into one: move every row, keep where it came from, redirect the
+    old domains, suspend the former portals. One transaction: all of it or nothing."""
+    request = MergeRequest(
+        into=into,
+        former=list(former),
+        name_vi=name_vi,
+        name_en=name_en,
+        kind=kind,
+        parent=parent_slug,
+        hostname=domain,
+        resolutions=_resolutions(resolve),
+    )
+    click.echo(execute_merge(request, dry_run=dry_run))
+
+
+def execute_merge(request: MergeRequest, dry_run: bool = False) -> str:
+    """Dry run (rolled back) or merge (committed), as the owner; the text to print."""
+    try:
+        with merging.owner_transaction() as conn:
+            if dry_run:
+                # Planning only reads (its settings are local to the transaction).
+                return merge_report.describe_plan(merging.plan_merge(conn, request))
+            result = merging.run_merge(conn, request)
+    except (MergeRefused, ProvisioningError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    except sa.exc.IntegrityError as exc:  # a resolution the data refuses (a renamed code too long…)
+        raise click.ClickException(f"nothing was merged: {exc.orig}") from exc
+    merging.after_merge(result)
+    return merge_report.describe_result(result)

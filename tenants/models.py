@@ -33,6 +33,8 @@ class Tenant(db.Model):  # type: ignore[name-defined]  # Flask-SQLAlchemy makes 
     name_en: Mapped[str] = mapped_column(sa.String(200))
     kind: Mapped[str] = mapped_column(sa.String(16))
     parent_id: Mapped[int | None] = mapped_column(sa.ForeignKey("tenants.id"))
+    # Set when this portal's rows were merged into another (the 2025 reform); it stays suspended.
+    merged_into_id: Mapped[int | None] = mapped_column(sa.ForeignKey("tenants.id"))
     status: Mapped[str] = mapped_column(sa.String(16), default=TenantStatus.ACTIVE)
     default_locale: Mapped[str] = mapped_column(sa.String(8), default="vi")
     timezone: Mapped[str] = mapped_column(sa.String(64), default="Asia/Ho_Chi_Minh")
@@ -41,9 +43,12 @@ class Tenant(db.Model):  # type: ignore[name-defined]  # Flask-SQLAlchemy makes 
     contact: Mapped[dict] = mapped_column(sa.JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), server_default=sa.func.now())
 
-    parent: Mapped[Tenant | None] = relationship(remote_side=[id])
+    parent: Mapped[Tenant | None] = relationship(remote_side=[id], foreign_keys=[parent_id])
     domains: Mapped[list[TenantDomain]] = relationship(
-        back_populates="tenant", cascade="all, delete-orphan", order_by="TenantDomain.hostname"
+        back_populates="tenant",
+        foreign_keys="TenantDomain.tenant_id",
+        cascade="all, delete-orphan",
+        order_by="TenantDomain.hostname",
     )
 
     __table_args__ = (
@@ -66,8 +71,11 @@ class TenantDomain(db.Model):  # type: ignore[name-defined]  # Flask-SQLAlchemy 
     tenant_id: Mapped[int] = mapped_column(sa.ForeignKey("tenants.id", ondelete="CASCADE"), index=True)
     hostname: Mapped[str] = mapped_column(sa.String(253), unique=True)
     is_primary: Mapped[bool] = mapped_column(default=False)
+    # The portal this hostname served before a merge made it an alias here: its old paths that
+    # changed are looked up in that portal's `merge_redirects`.
+    former_tenant_id: Mapped[int | None] = mapped_column(sa.ForeignKey("tenants.id", ondelete="SET NULL"))
 
-    tenant: Mapped[Tenant] = relationship(back_populates="domains")
+    tenant: Mapped[Tenant] = relationship(back_populates="domains", foreign_keys=[tenant_id])
 
     __table_args__ = (
         sa.Index(

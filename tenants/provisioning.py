@@ -52,7 +52,7 @@ def get_tenant(slug: str) -> Tenant:
     return tenant
 
 
-def _validate(spec: TenantSpec) -> None:
+def validate_spec(spec: TenantSpec) -> None:
     if not SLUG.match(spec.slug):
         raise ProvisioningError(
             f"slug {spec.slug!r} must be lower-case letters, digits and hyphens, without accents"
@@ -73,7 +73,7 @@ def create_tenant(spec: TenantSpec, hostname: str | None = None) -> tuple[Tenant
     An existing tenant with the same slug is returned unchanged when it agrees with `spec` on
     its kind, so running a provisioning script twice is harmless.
     """
-    _validate(spec)
+    validate_spec(spec)
     existing = db.session.scalar(sa.select(Tenant).where(Tenant.slug == spec.slug))
     if existing is not None:
         if existing.kind != spec.kind:

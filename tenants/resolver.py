@@ -81,6 +81,7 @@ class Resolution:
 
     tenant: TenantInfo
     is_primary: bool
+    former_tenant_id: int | None = None  # an alias left by a merge: the portal it used to serve
 
 
 _lock = threading.Lock()
@@ -99,8 +100,15 @@ def current_version() -> bytes | None:
 
 
 def announce_change() -> None:
-    """Tell every process that tenants or domains changed. Call after the change commits."""
-    redis_client().incr(_version_key())
+    """Tell every process that tenants or domains changed. Call after the change commits.
+
+    Without Redis the change is committed all the same; every process then reloads its cache
+    within `TENANT_CACHE_FALLBACK_SECONDS` (see `_refresh_if_stale`), and this one at once."""
+    try:
+        redis_client().incr(_version_key())
+    except redis.RedisError:
+        log.warning("tenant change not announced: Redis unavailable; caches expire on their own")
+        clear_cache()
 
 
 def clear_cache() -> None:
@@ -154,7 +162,11 @@ def _load(host: str) -> Resolution | None:
     domain = db.session.scalar(sa.select(TenantDomain).where(TenantDomain.hostname == host))
     if domain is None:
         return None
-    return Resolution(tenant=tenant_info(domain.tenant), is_primary=domain.is_primary)
+    return Resolution(
+        tenant=tenant_info(domain.tenant),
+        is_primary=domain.is_primary,
+        former_tenant_id=domain.former_tenant_id,
+    )
 
 
 def resolve_host(raw_host: str) -> Resolution | None:

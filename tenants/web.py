@@ -10,10 +10,12 @@ from __future__ import annotations
 from flask import Flask, abort, g, redirect, request
 
 from tenants.context import reset_request_tenant, set_request_tenant
+from tenants.provenance import formerly, path_after_merge
 from tenants.resolver import InvalidHost, resolve_host, split_host_port
 
-# Endpoints that answer on any host: probes, and static files the error pages themselves need.
-TENANTLESS_ENDPOINTS = {"health.healthz", "health.readyz", "static", "theme_static"}
+# Endpoints that answer on any host: probes, the metrics (guarded by their own settings), and
+# static files the error pages themselves need.
+TENANTLESS_ENDPOINTS = {"health.healthz", "health.readyz", "metrics.metrics", "static", "theme_static"}
 
 
 class UnknownPortal(Exception):
@@ -35,16 +37,20 @@ def _enter_tenant():
         raise UnknownPortal(request.host)
     tenant = resolution.tenant
     if not resolution.is_primary and tenant.primary_host:
-        return _redirect_to_primary(tenant.primary_host)
+        path = request.path
+        if resolution.former_tenant_id is not None:
+            path = path_after_merge(tenant, resolution.former_tenant_id, path)
+        return _redirect_to_primary(tenant.primary_host, path)
     g.tenant_token = set_request_tenant(tenant)
     if not tenant.is_active:
         raise PortalSuspended(tenant.slug)
     return None
 
 
-def _redirect_to_primary(primary_host: str):
-    """301 to the same path and query on the primary domain."""
-    path = request.script_root + request.path
+def _redirect_to_primary(primary_host: str, path: str):
+    """301 to `path` (the same path, or where a merge moved it) and the query, on the primary
+    domain."""
+    path = request.script_root + path
     query = request.query_string.decode("latin-1")
     port = split_host_port(request.host)[1]
     authority = primary_host if port is None else f"{primary_host}:{port}"
@@ -60,4 +66,5 @@ def _leave_tenant(exc=None) -> None:
 
 def init_app(app: Flask) -> None:
     app.before_request(_enter_tenant)
+    app.add_template_global(formerly)
     app.teardown_request(_leave_tenant)

@@ -184,28 +184,40 @@ def demo(demo_database):
     return demo_database
 
 
+def test_engine(request) -> sa.Engine:
+    """The engine of the test's database: the demo's when the test asks for `demo`."""
+    return request.getfixturevalue("demo") if "demo" in request.fixturenames else db.engine
+
+
+@contextmanager
+def rolled_back(app, connection: sa.Connection, *setup: str) -> Iterator[sa.Connection]:
+    """One transaction on `connection` (after the `setup` statements), joined by every session
+    the app opens, rolled back at the end with the caches and Redis keys the test made."""
+    from app import mail
+    from tenants.resolver import clear_cache
+
+    outer = connection.begin()
+    for statement in setup:
+        connection.execute(sa.text(statement))
+    clear_cache()
+    mail.outbox.clear()
+    try:
+        with session_bound_to(connection, join_transaction_mode="create_savepoint"):
+            yield connection
+    finally:
+        outer.rollback()
+        connection.close()
+        clear_cache()
+        _delete_keys(app, f"{app.config['REDIS_PREFIX']}*")
+        redis_client().delete(f"rq:queue:{app.config['RQ_QUEUE']}")
+
+
 @pytest.fixture(autouse=True)
 def database(request, app):
     """One rolled-back transaction per test, joined by every session the app opens; on the demo's
     database when the test asks for `demo`."""
-    from app import mail
-    from tenants.resolver import clear_cache
-
-    with app.app_context():
-        engine = request.getfixturevalue("demo") if "demo" in request.fixturenames else db.engine
-        connection = engine.connect()
-        outer = connection.begin()
-        clear_cache()
-        mail.outbox.clear()
-        try:
-            with session_bound_to(connection, join_transaction_mode="create_savepoint"):
-                yield connection
-        finally:
-            outer.rollback()
-            connection.close()
-            clear_cache()
-            _delete_keys(app, f"{app.config['REDIS_PREFIX']}*")
-            redis_client().delete(f"rq:queue:{app.config['RQ_QUEUE']}")
+    with app.app_context(), rolled_back(app, test_engine(request).connect()) as connection:
+        yield connection
 
 
 class PortalClient(FlaskClient):

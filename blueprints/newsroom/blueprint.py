@@ -16,7 +16,10 @@ from blueprints.newsroom import (  # noqa: E402,F401
     views_flow,
     views_people,
     views_public,
+    views_sections,
+    views_translation,
 )
+from tenants.merge_rules import Strategy, add_merge_default  # noqa: E402
 from workers.periodic import add_periodic  # noqa: E402
 from workers.queue import enqueue_after_commit  # noqa: E402
 
@@ -31,3 +34,5 @@ def init_app(app: Flask) -> None:
     signals.article_changed.connect(_mail_next_actor)
     # Scheduled articles go out within a minute of their time.
     add_periodic(tasks.publish_due_articles, 60)
+    # Portals that merge have the same sections (Tin tức, Thông báo…): one section each.
+    add_merge_default("newsroom_sections", Strategy.MERGE)

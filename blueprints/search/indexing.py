@@ -135,6 +135,14 @@ def _published_items():
     yield from db.session.scalars(sa.select(Contact).where(Contact.is_published))
 
 
+def on_portals_merged(_result, into: int, **_) -> None:
+    """After a merge the moved entries may name a section merged away: rebuild the portal's."""
+    tenant = db.session.get(Tenant, into)
+    if tenant is not None:
+        reindex_tenant(tenant_info(tenant))
+        db.session.commit()
+
+
 def reindex_tenant(tenant: TenantInfo, batch: int = 500) -> int:
     """Rebuild one portal's rows from its content; returns how many rows it now has."""
     with tenant_scope(tenant):

@@ -9,9 +9,16 @@ from flask import Blueprint, Flask
 bp = Blueprint("visits", __name__, template_folder="templates")
 
 from blueprints.visits import tasks, views  # noqa: E402,F401  (routes register on import)
+from blueprints.visits.services import on_portals_merged  # noqa: E402
+from tenants.merge_rules import Strategy, add_merge_default  # noqa: E402
+from tenants.merging import portals_merged  # noqa: E402
 from workers.periodic import add_periodic  # noqa: E402
 
 
 def init_app(app: Flask) -> None:
     # Visit counters: Redis → PostgreSQL every five minutes.
     add_periodic(tasks.flush_visits, 300)
+    # Merged portals' visits of the same day add up.
+    add_merge_default("visit_days", Strategy.SUM)
+    # …and their counts still in Redis become the new portal's.
+    portals_merged.connect(on_portals_merged)

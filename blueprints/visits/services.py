@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 import sqlalchemy as sa
-from redis.exceptions import ResponseError
+from redis.exceptions import RedisError, ResponseError
 from sqlalchemy.dialects.postgresql import insert
 
 from app.db import after_commit
@@ -71,7 +71,10 @@ def daily_counts(days: int = 30) -> list[tuple[date, int]]:
     stored = dict(
         db.session.execute(sa.select(VisitDay.day, VisitDay.count).where(VisitDay.day >= first)).all()
     )
-    live = int(redis_client().get(live_key(require_tenant().id, today)) or 0)
+    try:
+        live = int(redis_client().get(live_key(require_tenant().id, today)) or 0)
+    except RedisError:  # the chart without today's views not yet flushed, rather than no chart
+        live = 0
     stored[today] = stored.get(today, 0) + live
     return [(first + timedelta(days=i), int(stored.get(first + timedelta(days=i), 0))) for i in range(days)]
 
@@ -136,3 +139,26 @@ def flush_tenant() -> int:
         summary_keys = [redis_key(SUMMARY, tenant_id, vietnam_today().isoformat())]
         after_commit(lambda: redis.delete(*done, *summary_keys))
     return added
+
+
+def move_counts(former: list[int], into: int) -> int:
+    """After a merge of portals: the former portals' counts still in Redis become the new
+    portal's (live ones added to its live key, claimed ones renamed to its claimed keys), so no
+    flush writes a row for a portal that no longer holds any. Returns the keys moved."""
+    redis = redis_client()
+    moved = 0
+    for tenant_id in former:
+        for key in list(redis.scan_iter(match=redis_key(LIVE, tenant_id, "*"), count=1000)):
+            value = redis.getdel(key)
+            if value is not None:
+                redis.incrby(live_key(into, date.fromisoformat(_parts(key)[-1])), int(value))
+                moved += 1
+        for key in list(redis.scan_iter(match=redis_key(CLAIMED, tenant_id, "*"), count=1000)):
+            *_, day, batch = _parts(key)
+            redis.rename(key, redis_key(CLAIMED, into, day, batch))
+            moved += 1
+    return moved
+
+
+def on_portals_merged(_result, into: int, former: list[int], **_) -> None:
+    move_counts(former, into)

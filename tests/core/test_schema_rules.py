@@ -10,6 +10,9 @@ import sqlalchemy as sa
 from app.extensions import db
 
 GLOBAL_TABLES = {"tenants", "tenant_domains", "users", "alembic_version", "public_holidays"}
+# The job outbox: one relay hands every portal's waiting jobs to RQ; rows hold a function's name
+# and its arguments (ids), never a portal's content (workers/outbox.py).
+GLOBAL_TABLES |= {"job_outbox"}
 
 
 def _tables():
@@ -79,6 +82,23 @@ def test_row_level_security_is_forced_with_the_tenant_policy():
     for name, enabled, forced, policies in rows:
         assert enabled and forced, f"{name}: RLS enabled={enabled} forced={forced}"
         assert "tenant_isolation" in (policies or []), f"{name}: policies {policies}"
+        assert "owner_merge" in (policies or []), f"{name}: no owner_merge policy (enable_tenant_rls)"
+
+
+def test_foreign_keys_between_tenant_tables_are_deferrable_for_merges():
+    """A merge of portals moves parents and children in separate statements and checks the keys
+    at its commit (docs/reform.md): a key that cannot be deferred would stop every merge."""
+    _, tables = _tenant_tables()
+    rows = db.session.execute(
+        sa.text(
+            "SELECT c.conrelid::regclass::text, c.conname, c.condeferrable FROM pg_constraint c "
+            "WHERE c.contype = 'f' AND c.conrelid::regclass::text = ANY(:tables) "
+            "AND c.confrelid::regclass::text = ANY(:tables)"
+        ),
+        {"tables": tables},
+    ).all()
+    assert rows
+    assert [(t, name) for t, name, deferrable in rows if not deferrable] == []
 
 
 def test_the_app_connects_as_a_role_that_cannot_bypass_security():
