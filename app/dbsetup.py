@@ -78,3 +78,33 @@ def enable_owner_merge(op, table: str) -> None:
         "USING (current_setting('app.merge', true) = 'on') "
         "WITH CHECK (current_setting('app.merge', true) = 'on')"
     )
+
+
+# Operators whose index may serve a query only when PostgreSQL knows they leak nothing about
+# their arguments: under row-level security a condition that is not LEAKPROOF is evaluated
+# after the tenant policy, row by row, never as an index condition. Both are pure functions of
+# their two arguments that raise no error depending on a row's value.
+LEAKPROOF_OPERATORS = (
+    "ts_match_vq(tsvector, tsquery)",  # @@: full-text match, the search's GIN indexes
+    "word_similarity_op(text, text)",  # <%: pg_trgm, the "did you mean" index
+)
+
+
+def declare_leakproof_operators(conn: sa.Connection) -> bool:
+    """Mark the search's operators LEAKPROOF in this database, when the owner may (a superuser).
+
+    Returns whether they are. Without it searches stay correct and isolated but cannot use the
+    text indexes (see docs/search.md): a DBA can run the same ALTER FUNCTION statements once."""
+    if conn.scalar(sa.text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")):
+        for function in LEAKPROOF_OPERATORS:  # pg_trgm's only once its migration has run
+            if conn.scalar(sa.text("SELECT to_regprocedure(:f) IS NOT NULL"), {"f": function}):
+                conn.execute(sa.text(f"ALTER FUNCTION {function} LEAKPROOF"))
+    return leakproof_operators(conn)
+
+
+def leakproof_operators(conn: sa.Connection) -> bool:
+    """Whether every operator of LEAKPROOF_OPERATORS is declared LEAKPROOF here."""
+    query = sa.text(
+        "SELECT coalesce(bool_and(proleakproof), false) FROM pg_proc WHERE oid = to_regprocedure(:f)"
+    )
+    return all(conn.scalar(query, {"f": f}) for f in LEAKPROOF_OPERATORS)

@@ -7,9 +7,13 @@ embedded one). Then, for BENCH_RUNS rounds (default 200) of a rotating set of qu
 
 - ward search: `services.search` on a random ward (its SQL, ranking and Python), and the whole
   page through the app for a smaller sample;
-- city-wide search: the same on gen-city with "every ward too".
+- city-wide search: the same on gen-city with "every ward too";
+- each query's median alone, city-wide, to show which kind of query costs what.
 
-Each query runs once before timing (warm). Figures are milliseconds, median and 95th percentile.
+Each query runs once before timing (warm). Figures are milliseconds, median and 95th percentile,
+with the load average before and after (the machine may be shared). The search operators are
+LEAKPROOF in this database (the upgrade declares them, the owner being a superuser);
+BENCH_SEARCH_WITHOUT_LEAKPROOF=1 measures as on a server where they are not, restoring them after.
 """
 
 from __future__ import annotations
@@ -23,11 +27,13 @@ import sqlalchemy as sa
 from flask_migrate import upgrade
 
 from app import create_app, database_url_for
+from app.dbsetup import LEAKPROOF_OPERATORS, leakproof_operators
 from app.extensions import db
 
 TENANTS = int(os.environ.get("BENCH_SEARCH_TENANTS", "1000"))
 ARTICLES = int(os.environ.get("BENCH_SEARCH_ARTICLES", "1000"))
 RUNS = int(os.environ.get("BENCH_RUNS", "200"))
+WITHOUT_LEAKPROOF = os.environ.get("BENCH_SEARCH_WITHOUT_LEAKPROOF") == "1"
 QUERIES = [
     "ve sinh moi truong",
     "tiêm chủng mở rộng",
@@ -39,6 +45,7 @@ QUERIES = [
     "an toan thuc pham cho xom luoi",
     "dịch vụ công trực tuyến",
     "phong chay chua chay khu pho 5",
+    "tiem chunng mo rong",  # a typo: nothing found, "did you mean" suggestions instead
 ]
 
 
@@ -53,10 +60,15 @@ def _server() -> str:
     return postgres_url(Path(__file__).resolve().parent.parent / "instance")
 
 
-def _percentiles(samples: list[float]) -> str:
+def _ms(samples: list[float]) -> tuple[float, float]:
     ordered = sorted(samples)
     p95 = ordered[max(int(len(ordered) * 0.95) - 1, 0)]
-    return f"{statistics.median(ordered) * 1000:>8.1f}ms {p95 * 1000:>8.1f}ms"
+    return statistics.median(ordered) * 1000, p95 * 1000
+
+
+def _line(what: str, samples: list[float]) -> None:
+    median, p95 = _ms(samples)
+    print(f"{what:<48} {median:>9.1f}ms {p95:>9.1f}ms")
 
 
 def _time(call, rounds: int) -> list[float]:
@@ -68,86 +80,106 @@ def _time(call, rounds: int) -> list[float]:
     return samples
 
 
+def _load() -> str:
+    return " ".join(f"{n:.1f}" for n in os.getloadavg())
+
+
+def _set_leakproof(owner: sa.Engine, leakproof: bool) -> bool:
+    with owner.begin() as conn:
+        for function in LEAKPROOF_OPERATORS:
+            conn.execute(sa.text(f"ALTER FUNCTION {function} {'' if leakproof else 'NOT '}LEAKPROOF"))
+        return leakproof_operators(conn)
+
+
 def main() -> None:
     app = create_app(
         {"DATABASE_URL": database_url_for(_server(), "wardportal_bench_search"), "APP_DATABASE_URL": None}
     )
-    from blueprints.search.generator import CITY_SLUG, generate, ward_slug
+    from blueprints.search.generator import generate
+
+    with app.app_context():
+        upgrade()
+        started = time.perf_counter()
+        generate(TENANTS, ARTICLES, progress=lambda n: None)
+        took = time.perf_counter() - started
+        print(f"generated or reused {TENANTS} wards × {ARTICLES} articles in {took:.0f}s")
+        owner = sa.create_engine(app.config["DATABASE_URL"])
+        with owner.begin() as conn:
+            rows = conn.execute(sa.text("SELECT count(*) FROM search_documents")).scalar()
+            leakproof = leakproof_operators(conn)
+        print(f"search_documents: {rows:,} rows")
+        if WITHOUT_LEAKPROOF:
+            leakproof = _set_leakproof(owner, False)
+        try:
+            print(
+                f"search operators LEAKPROOF (text indexes usable under RLS): {'yes' if leakproof else 'NO'}"
+            )
+            _measure(app)
+        finally:
+            if WITHOUT_LEAKPROOF:
+                _set_leakproof(owner, True)
+
+
+def _measure(app) -> None:
+    from blueprints.search.generator import CITY_SLUG, ward_slug
     from blueprints.search.services import Filters, search
     from blueprints.search.text import parse_query
     from tenants.context import tenant_scope
     from tenants.models import Tenant
     from tenants.resolver import tenant_info
 
-    with app.app_context():
-        upgrade()
-        started = time.perf_counter()
-        generate(TENANTS, ARTICLES, progress=lambda n: None)
-        print(
-            f"generated or reused {TENANTS} wards × {ARTICLES} "
-            f"articles in {time.perf_counter() - started:.0f}s"
-        )
-        owner = sa.create_engine(app.config["DATABASE_URL"])
-        with owner.begin() as conn:
-            conn.execute(sa.text("ANALYZE search_documents"))
-            rows = conn.execute(sa.text("SELECT count(*) FROM search_documents")).scalar()
-        print(f"search_documents: {rows:,} rows")
-        by_slug = {
-            t.slug: tenant_info(t)
-            for t in db.session.scalars(sa.select(Tenant).where(Tenant.slug.like("gen-%")))
-        }
-        city = by_slug[CITY_SLUG]
-        wards = [by_slug[ward_slug(n)] for n in range(1, TENANTS + 1)]
-        picker = random.Random(42)
-        queries = [parse_query(q) for q in QUERIES]
+    by_slug = {
+        t.slug: tenant_info(t) for t in db.session.scalars(sa.select(Tenant).where(Tenant.slug.like("gen-%")))
+    }
+    city = by_slug[CITY_SLUG]
+    wards = [by_slug[ward_slug(n)] for n in range(1, TENANTS + 1)]
+    picker = random.Random(42)
+    queries = [parse_query(q) for q in QUERIES]
 
-        def ward_search():
-            ward = picker.choice(wards)
-            with tenant_scope(ward):
-                search(picker.choice(queries), Filters(), ward)
-                db.session.rollback()
+    def run(portal, query, filters):
+        with tenant_scope(portal):
+            search(query, filters, portal)
+            db.session.rollback()
 
-        def city_search():
-            with tenant_scope(city):
-                search(picker.choice(queries), Filters(everywhere=True), city)
-                db.session.rollback()
+    def ward_search():
+        run(picker.choice(wards), picker.choice(queries), Filters())
 
-        for query in queries:  # warm: every query once, each way
-            with tenant_scope(city):
-                search(query, Filters(everywhere=True), city)
-                db.session.rollback()
-        _time(ward_search, 20)
-        print(f"{'what':<44} {'median':>10} {'p95':>10}   ({RUNS} runs)")
-        print(f"{'ward search (service)':<44} {_percentiles(_time(ward_search, RUNS))}")
-        print(
-            f"{'city-wide search, ' + str(TENANTS) + ' wards (service)':<44} "
-            f"{_percentiles(_time(city_search, RUNS))}"
-        )
-        client = app.test_client()
-        base = app.config["PORTAL_BASE_DOMAIN"]
+    def city_search():
+        run(city, picker.choice(queries), Filters(everywhere=True))
 
-        def page(host: str, extra: str):
-            def call():
-                query = picker.choice(QUERIES)
-                response = client.get(
-                    "/search", base_url=f"http://{host}", query_string={"q": query, **extra}
-                )
-                assert response.status_code == 200, response.status_code
+    for query in queries:  # warm: every query once, each way
+        run(city, query, Filters(everywhere=True))
+    _time(ward_search, 20)
+    print(f"load average before: {_load()}")
+    print(f"{'what':<48} {'median':>11} {'p95':>11}   ({RUNS} runs)")
+    _line("ward search (service)", _time(ward_search, RUNS))
+    _line(f"city-wide search, {TENANTS} wards (service)", _time(city_search, RUNS))
+    client = app.test_client()
 
-            return call
+    def page(host: str, extra: dict):
+        def call():
+            response = client.get(
+                "/tim-kiem", base_url=f"http://{host}", query_string={"q": picker.choice(QUERIES), **extra}
+            )
+            assert response.status_code == 200, response.status_code
 
-        ward_host = wards[0].primary_host
-        page(ward_host, {})()
-        page(city.primary_host, {"all": "1"})()
-        pages = max(RUNS // 4, 10)
-        print(
-            f"{'ward search page (' + ward_host + ')':<44} {_percentiles(_time(page(ward_host, {}), pages))}"
-        )
-        print(
-            f"{'city-wide search page':<44} "
-            f"{_percentiles(_time(page(city.primary_host, {'all': '1'}), pages))}"
-        )
-        print(f"(base domain {base})")
+        return call
+
+    ward_host = wards[0].primary_host
+    page(ward_host, {})()
+    page(city.primary_host, {"all": "1"})()
+    pages = max(RUNS // 4, 10)
+    _line(f"ward search page ({ward_host})", _time(page(ward_host, {}), pages))
+    _line("city-wide search page", _time(page(city.primary_host, {"all": "1"}), pages))
+    print(f"load average after: {_load()}")
+    print("city-wide, each query alone (service), with how many it finds:")
+    for text, query in zip(QUERIES, queries, strict=True):
+        with tenant_scope(city):
+            found = search(query, Filters(everywhere=True), city)
+            db.session.rollback()
+        total = f"{'>' if found.capped else ''}{found.total}"
+        samples = _time(lambda q=query: run(city, q, Filters(everywhere=True)), max(RUNS // 20, 5))
+        _line(f"  {text[:36]:<36} {total:>6}", samples)
 
 
 if __name__ == "__main__":

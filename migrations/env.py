@@ -13,7 +13,7 @@ from alembic import context
 from flask import current_app
 
 from app import import_models
-from app.dbsetup import ensure_app_role, ensure_database, grant_app_role
+from app.dbsetup import declare_leakproof_operators, ensure_app_role, ensure_database, grant_app_role
 
 config = context.config
 fileConfig(config.config_file_name, disable_existing_loggers=False)
@@ -54,6 +54,11 @@ def run_migrations_online():
         with context.begin_transaction():
             context.run_migrations()
         grant_app_role(connection, role)
+        if not declare_leakproof_operators(connection):
+            logger.warning(
+                "Not a superuser: the search operators are not LEAKPROOF, so searches under "
+                "row-level security cannot use their indexes (docs/search.md)."
+            )
         connection.commit()
     engine.dispose()
 

@@ -59,10 +59,11 @@ class Query:
     def is_empty(self) -> bool:
         return not self.all_words
 
-    def tsquery(self) -> str:
-        """Every word and every phrase (words adjacent, in order) must match."""
-        parts = [_lexeme(w) for w in self.words]
-        parts += [" <-> ".join(_lexeme(w) for w in phrase) for phrase in self.phrases]
+    def tsquery(self, weight: str = "") -> str:
+        """Every word and every phrase (words adjacent, in order) must match; with a `weight`
+        ("A": the title and number), only where the index gave the words that weight."""
+        parts = [_lexeme(w, weight) for w in self.words]
+        parts += [" <-> ".join(_lexeme(w, weight) for w in phrase) for phrase in self.phrases]
         return " & ".join(f"({p})" if "<->" in p else p for p in parts)
 
     def phrase_tsquery(self) -> str:
@@ -75,8 +76,8 @@ class Query:
         return " ".join(self.all_words)
 
 
-def _lexeme(word: str) -> str:
-    return f"'{word}'"  # words are letters and digits only: nothing to escape
+def _lexeme(word: str, weight: str = "") -> str:
+    return f"'{word}'" + (f":{weight}" if weight else "")  # letters and digits: nothing to escape
 
 
 def parse_query(raw: str) -> Query:

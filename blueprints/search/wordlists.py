@@ -170,3 +170,68 @@ CLOSINGS = (
     "Mọi ý kiến xin gửi về bộ phận một cửa của phường.",
     "Đây là hoạt động thiết thực chào mừng các ngày lễ lớn của đất nước.",
 )
+
+# Running text of Vietnamese administrative news, commonest words first. The generator draws
+# its neighbouring pairs (mostly real two-syllable words: "công tác", "thực hiện") by Zipf's law,
+# the k-th about 1/k as often as the first, to write prose whose words are as unevenly common as
+# a real portal's: a rare word is rare in the index and a common one everywhere.
+PROSE = """
+của và các được có cho là trong với những người đã này để không một đến về theo khi từ
+tại cũng như đồng thời việc công tác thực hiện nhân dân địa bàn phường cán bộ năm tháng
+ngày hoạt động kế hoạch chương trình tổ chức chính quyền đơn vị cơ quan tiếp tục nhằm
+nâng cao hiệu quả triển khai tích cực trách nhiệm đảm bảo phối hợp lực lượng tình hình
+kết quả nhiệm vụ quản lý xây dựng phát triển kinh tế xã hội văn hóa giáo dục y tế an ninh
+trật tự an toàn giao thông môi trường đô thị dân cư hộ gia đình người dân cộng đồng
+thanh niên phụ nữ trẻ em học sinh người cao tuổi cựu chiến binh hội viên đoàn viên
+đảng viên chi bộ mặt trận đoàn thể ban ngành lãnh đạo chủ tịch phó chủ tịch bí thư
+trưởng khu phố tổ trưởng cán bộ chuyên trách công chức viên chức chiến sĩ tình nguyện
+viên hỗ trợ giúp đỡ quan tâm thăm hỏi tặng quà khó khăn hoàn cảnh gia đình chính sách
+người có công thương binh liệt sĩ mẹ Việt Nam anh hùng bảo trợ trợ cấp kinh phí nguồn
+vốn ngân sách đóng góp vận động ủng hộ tấm lòng nhà hảo tâm doanh nghiệp tiểu thương
+hộ kinh doanh chợ hàng hóa giá cả thị trường sản xuất dịch vụ du lịch khách tham quan
+bãi biển cảng cá ngư dân tàu thuyền khai thác hải sản nuôi trồng nông nghiệp cây trồng
+vật nuôi dịch bệnh tiêm phòng vắc xin sức khỏe khám chữa bệnh bệnh viện trạm y tế bác sĩ
+điều dưỡng thuốc phòng chống sốt xuất huyết muỗi lăng quăng vệ sinh rác thải nước sạch
+thoát nước ngập úng triều cường mưa bão gió lốc thiên tai cứu hộ cứu nạn di dời khẩn cấp
+điện chiếu sáng cây xanh vỉa hè lòng đường lấn chiếm hàng rong biển quảng cáo trật tự
+đô thị xử phạt vi phạm hành chính lập biên bản cưỡng chế tháo dỡ công trình giấy phép
+đất đai quy hoạch giải phóng mặt bằng bồi thường tái định cư hồ sơ thủ tục tiếp nhận
+giải quyết trả kết quả đúng hạn trễ hạn trực tuyến mức độ toàn trình chữ ký số định danh
+điện tử tài khoản ứng dụng nền tảng dữ liệu thông tin tuyên truyền phổ biến pháp luật
+loa phát thanh bản tin mạng xã hội trang thông tin điện tử báo cáo sơ kết tổng kết đánh
+giá khen thưởng biểu dương giấy khen bằng khen danh hiệu thi đua gương điển hình tiên tiến
+học tập làm theo tư tưởng đạo đức phong cách Hồ Chí Minh nghị quyết chỉ thị kết luận
+văn bản quyết định thông báo công văn hướng dẫn quy định điều lệ quy chế nội quy hương ước
+hội nghị cuộc họp buổi làm việc đoàn công tác khảo sát kiểm tra giám sát thanh tra tiếp
+công dân khiếu nại tố cáo kiến nghị phản ánh đối thoại hòa giải mâu thuẫn tranh chấp
+tội phạm ma túy trộm cắp cờ bạc tai nạn an ninh trật tự tuần tra kiểm soát camera
+phòng cháy chữa cháy diễn tập phương án thoát nạn bình chữa cháy hộ kinh doanh nhà trọ
+lưu trú tạm trú thường trú cư trú căn cước công dân khai sinh khai tử kết hôn chứng thực
+bản sao hộ tịch hộ nghèo cận nghèo thoát nghèo việc làm lao động dạy nghề vay vốn ngân hàng
+chính sách xã hội bảo hiểm y tế bảo hiểm xã hội tự nguyện lương hưu thẻ bảo hiểm thu nộp
+thuế phí lệ phí hóa đơn trường học lớp học giáo viên phụ huynh năm học khai giảng bế giảng
+thi tốt nghiệp học bổng thư viện sách báo thể dục thể thao bóng đá bóng chuyền cầu lông
+bơi lội võ thuật văn nghệ ca múa nhạc hát đờn ca tài tử lễ hội truyền thống đình chùa
+miếu di tích lịch sử danh lam thắng cảnh tết trung thu thiếu nhi đèn lồng quà bánh
+gạo mì tôm dầu ăn nước mắm chăn màn áo quần tập vở xe đạp nhà tình thương nhà đại đoàn kết
+sửa chữa nâng cấp mở rộng khởi công khánh thành bàn giao đưa vào sử dụng tuyến đường hẻm
+cầu cống mương kênh rạch bờ kè công viên quảng trường nhà văn hóa sân chơi bãi đỗ xe
+khu vực tuyến phố ngõ hẻm số nhà buổi sáng buổi chiều buổi tối hằng tuần hằng tháng định kỳ
+thường xuyên kịp thời nghiêm túc chặt chẽ đồng bộ quyết liệt hiệu quả thiết thực ý nghĩa
+sâu rộng đông đảo nhiệt tình hưởng ứng tham gia đăng ký đóng góp ý kiến lấy ý kiến
+dự thảo thẩm định phê duyệt ban hành công bố công khai minh bạch niêm yết tra cứu
+mục tiêu chỉ tiêu tỷ lệ phần trăm số lượng tổng số bình quân tăng giảm so với cùng kỳ
+năm trước năm nay quý tuần qua thời gian tới sắp tới trước mắt lâu dài bền vững văn minh
+sạch đẹp xanh hiện đại thông minh chuyển đổi số công nghệ số hóa cải cách hành chính
+"""
+# Surnames, middle and given names: streets, schools and people in generated news.
+SURNAMES = (  # each list below: names separated by spaces
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trương Lương Mai "
+    "Cao Tạ Châu Tôn Thái"
+)
+MIDDLE_NAMES = "Văn Thị Hữu Đình Công Minh Quang Thanh Ngọc Xuân Đức Kim Hoài Bá Trọng"
+GIVEN_NAMES = (
+    "An Bình Cường Dũng Duy Đạt Giang Hải Hạnh Hòa Hùng Hương Khánh Khoa Lan Linh Long Mai Minh "
+    "Nam Nga Nhân Phong Phúc Phương Quân Quốc Sơn Tâm Thắng Thảo Thành Thu Thủy Tiến Trang Trung "
+    "Tuấn Tùng Vân Việt Vinh Yến Cừ Lợi Huệ Trãi Du Chiểu Quyền Toản Thuật Khải"
+)

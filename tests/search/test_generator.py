@@ -4,6 +4,8 @@ transaction; bench/search.py exercises it.)"""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from blueprints.search.generator import Writer, ward_slug
 from blueprints.search.text import folded
 
@@ -22,3 +24,12 @@ def test_generated_text_is_vietnamese_and_repeatable():
     assert titles == [again.title().text for _ in range(20)]
     assert any(c in "".join(titles) for c in "ăâđêôơư")
     assert ward_slug(7) == "gen-0007" and ward_slug(1000) == "gen-1000"
+
+
+def test_generated_words_are_many_and_unevenly_common_as_in_real_text():
+    writer = Writer(seed=11)
+    folded_text = " ".join(writer.paragraph(6).folded for _ in range(100))
+    counts = [n for _, n in Counter(folded_text.split()).most_common()]
+    assert len(counts) > 400  # distinct syllables, after folding
+    assert counts[0] > 10 * counts[len(counts) // 2]  # Zipf: the commonest far above the middle
+    assert any(p.text.startswith("trên đường ") for p in writer.lists["places"][0])  # streets
