@@ -1,7 +1,7 @@
 """search: the full tsvector in the row (compressed, lz4 where the server has it); trigrams by tenant
 
 Revision ID: 0520
-Revises: 0480
+Revises: 0490
 Create Date: 2026-12-02 11:30:00
 
 The app's role is subject to row-level security: unless `@@` (ts_match_vq) is declared LEAKPROOF
@@ -19,7 +19,7 @@ every ward (7,800 rows, 117 ms, for a typo of a common topic at a million articl
 from alembic import op
 
 revision = "0520"
-down_revision = "0480"
+down_revision = "0490"
 branch_labels = None
 depends_on = None
 
