@@ -55,7 +55,19 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     app = Flask(__name__, instance_path=os.environ.get("INSTANCE_PATH", str(ROOT / "instance")))
     _configure(app, config)
 
-    from app import cli, errors, health, i18n, legacy_urls, logs, public_forms, request_guards, templating
+    from app import (
+        cli,
+        content_version,  # noqa: F401  (its session listeners register on import)
+        errors,
+        health,
+        i18n,
+        legacy_urls,
+        logs,
+        page_cache,
+        public_forms,
+        request_guards,
+        templating,
+    )
     from app.extensions import csrf, db, login_manager, migrate
     from app.security import HostBoundSessionInterface, csp_nonce, security_headers
     from tenants import web as tenant_web
@@ -88,6 +100,8 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
         if hasattr(module, "init_app"):
             module.init_app(app)
     cli.init_app(app)
+    # Last: its lookup runs after every other before-request hook and its store first after the view.
+    page_cache.init_app(app)
 
     if app.config["PORTAL_TRUSTED_PROXIES"]:
         hops = app.config["PORTAL_TRUSTED_PROXIES"]

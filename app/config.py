@@ -87,6 +87,10 @@ class Config:
     PORTAL_EMBED_HOSTS = os.environ.get("PORTAL_EMBED_HOSTS", "")
     # Seconds the in-process tenant cache trusts itself when Redis cannot be reached.
     TENANT_CACHE_FALLBACK_SECONDS = 30
+    # Seconds an anonymous page stays in the page cache (app/page_cache.py); 0 turns it off.
+    # Changes to a portal's content refresh its pages at once; this bounds what no write
+    # announces (a banner's first day, a new release's templates).
+    PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
     # Prefix of every key this deployment writes to Redis.
     REDIS_PREFIX = os.environ.get("REDIS_PREFIX", "wardportal")
 

@@ -82,13 +82,27 @@ def theme_colours(theme: str | None = None) -> dict:
     return merged
 
 
-def themed_template(name: str) -> Template:
+def themed_template(name: str, theme: str | None = None) -> Template:
     """The template `name` resolves to for the current theme (the `themed()` of templates).
 
     A Template object works everywhere Jinja takes a name: `{% extends %}`, `{% include %}`,
-    `{% import %}` and `{% from … import %}`.
+    `{% import %}` and `{% from … import %}`. Which candidate exists is remembered per theme and
+    name (`_resolved`): Jinja caches the templates it found but not the names it did not, so
+    asking again would look on disk for every theme's missing override on every page.
     """
-    return current_app.jinja_env.select_template(themed(name))
+    theme = theme or current_theme_name()
+    env = current_app.jinja_env
+    if env.auto_reload:  # templates are being edited: an override may appear at any time
+        return env.select_template(themed(name, theme))
+    key = (theme, name)
+    found = _resolved.get(key)
+    if found is None:
+        found = _resolved[key] = env.select_template(themed(name, theme)).name
+    return env.get_template(found)
+
+
+# (theme, name) → the name of the first candidate that exists; files change only with a release.
+_resolved: dict[tuple[str, str], str] = {}
 
 
 def theme_logo(theme: str | None = None) -> str:
@@ -135,7 +149,7 @@ def init_app(app: Flask) -> None:
             "public_menu": public_menu,
             "backoffice_menu": backoffice_menu,
             "panels": panels,
-            "layout": current_app.jinja_env.select_template(themed("layout.html", theme)),
+            "layout": themed_template("layout.html", theme),
             "themed": themed_template,
             "theme_name": theme,
             "theme": theme_chain(theme)[0],

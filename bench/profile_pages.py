@@ -113,7 +113,9 @@ def main() -> None:
         list(seed_demo())
     client = app.test_client()
     base = app.config["PORTAL_BASE_DOMAIN"]
-    print(f"{'page':<40} {'SQL':>4} {'stat':>5} {'CPU/req':>8}  share of CPU by layer (profiled; {RUNS} runs)")
+    print(
+        f"{'page':<40} {'SQL':>4} {'stat':>5} {'CPU/req':>8}  share of CPU by layer (profiled; {RUNS} runs)"
+    )
     for slug, path in PAGES:
         host = f"{slug}.{base}" if slug else base
         if path == "ARTICLE":
@@ -122,8 +124,13 @@ def main() -> None:
         statements, stats = count_statements(app, client, path, host)
         cpu = cpu_per_request(client, path, host)
         shares = profile(client, path, host)
-        split = "  ".join(f"{name} {shares.get(name, 0) * 100:4.1f}%" for name in ("sql+orm", "jinja", "lookups", "babel", "other"))
-        print(f"{(slug or 'city') + ' ' + path[:32]:<40} {statements:>4} {stats:>5} {cpu * 1000:>6.1f}ms  {split}")
+        split = "  ".join(
+            f"{name} {shares.get(name, 0) * 100:4.1f}%"
+            for name in ("sql+orm", "jinja", "lookups", "babel", "other")
+        )
+        print(
+            f"{(slug or 'city') + ' ' + path[:32]:<40} {statements:>4} {stats:>5} {cpu * 1000:>6.1f}ms  {split}"
+        )
 
 
 if __name__ == "__main__":

@@ -89,18 +89,19 @@ _cache_version: bytes | None = None
 _checked_at = 0.0
 
 
-def _version_key() -> str:
+def version_key() -> str:
+    """The tenants' version: bumped when any tenant or domain changes (the page cache reads it too)."""
     return redis_key("tenants", "version")
 
 
 def current_version() -> bytes | None:
     # redis-py types every answer as "maybe awaitable"; this client is the synchronous one
-    return cast("bytes | None", redis_client().get(_version_key()))
+    return cast("bytes | None", redis_client().get(version_key()))
 
 
 def announce_change() -> None:
     """Tell every process that tenants or domains changed. Call after the change commits."""
-    redis_client().incr(_version_key())
+    redis_client().incr(version_key())
 
 
 def clear_cache() -> None:

@@ -46,9 +46,10 @@ def footer_visits():
         return None
 
 
-@bp.app_context_processor
-def visits_context():
-    return {"footer_visits": footer_visits}
+def footer_figures() -> str:
+    """The footer's figures as HTML: the page cache's "visits" fragment, filled in on every
+    response (one Redis MGET on a warm summary), so cached pages show current figures."""
+    return current_app.jinja_env.get_template("visits/_figures.html").render(v=footer_visits())
 
 
 @bp.get("/admin/visits")

@@ -1,0 +1,89 @@
+"""Each portal's content version: a counter in Redis, bumped after any commit that wrote its rows.
+
+The page cache (`app.page_cache`) keys what it stores by this version, so a change to a ward's
+content makes that ward's cached pages unreachable at once, and only that ward's: a new article
+on ward A leaves ward B's pages where they are.
+
+The seam is the database session, not the capabilities: every row of a `TenantScoped` model
+that a flush inserts, updates or deletes (and every bulk INSERT/UPDATE/DELETE on such a model
+through the session) notes its tenant; after the transaction commits, each noted tenant's
+version is incremented once. So a capability added later is covered without wiring anything.
+A model whose rows never show on a public page (the visit counter's days, the flush records)
+opts out with `__public_content__ = False`; it costs a needless refresh, never a stale page, to
+leave a model in. Not covered: raw SQL text, and global tables (tenants and domains bump the
+resolver's own version, which the page cache reads too; users' names in bylines are global and
+wait for the cache's lifetime).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from itertools import chain
+
+from flask import has_app_context
+from redis.exceptions import RedisError
+from sqlalchemy import event, orm
+
+from app.db import TenantScoped
+from app.extensions import redis_client, redis_key
+from tenants.context import current_tenant_id
+
+log = logging.getLogger(__name__)
+
+CHANGED = "public_content_changed"
+
+
+def content_version_key(tenant_id: int) -> str:
+    return redis_key("content-version", tenant_id)
+
+
+def shows_publicly(model: type) -> bool:
+    return issubclass(model, TenantScoped) and getattr(model, "__public_content__", True)
+
+
+def bump(tenant_ids: Iterable[int]) -> None:
+    """Make every cached page of these portals stale. Redis down: logged, and the pages wait for
+    their lifetime (PAGE_CACHE_SECONDS), which is all a cache in a stopped Redis can do."""
+    tenant_ids = sorted(set(tenant_ids))
+    if not tenant_ids or not has_app_context():
+        return
+    try:
+        pipeline = redis_client().pipeline(transaction=False)
+        for tenant_id in tenant_ids:
+            pipeline.incr(content_version_key(tenant_id))
+        pipeline.execute()
+    except RedisError:
+        log.warning("content version of tenants %s not bumped: Redis unavailable", tenant_ids)
+
+
+def _note(session: orm.Session, tenant_id: int | None) -> None:
+    if tenant_id is not None:
+        session.info.setdefault(CHANGED, set()).add(tenant_id)
+
+
+@event.listens_for(orm.Session, "after_flush")
+def _note_flushed_rows(session: orm.Session, flush_context) -> None:
+    for obj in chain(session.new, session.dirty, session.deleted):
+        if shows_publicly(type(obj)):
+            _note(session, obj.tenant_id)
+
+
+@event.listens_for(orm.Session, "do_orm_execute")
+def _note_bulk_writes(execute_state: orm.ORMExecuteState) -> None:
+    if not (execute_state.is_insert or execute_state.is_update or execute_state.is_delete):
+        return
+    mapper = execute_state.bind_mapper
+    if mapper is not None and shows_publicly(mapper.class_):
+        _note(execute_state.session, current_tenant_id())
+
+
+@event.listens_for(orm.Session, "after_commit")
+def _bump_after_commit(session: orm.Session) -> None:
+    bump(session.info.pop(CHANGED, ()))
+
+
+@event.listens_for(orm.Session, "after_soft_rollback")
+def _forget_on_rollback(session: orm.Session, previous_transaction) -> None:
+    if previous_transaction.parent is None:
+        session.info.pop(CHANGED, None)
