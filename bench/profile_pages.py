@@ -47,6 +47,8 @@ LAYERS = (
     ("babel", ("babel/", "flask_babel/")),
 )
 
+NAMES = ("sql+orm", "jinja", "lookups", "babel", "other")
+
 
 def layer(filename: str) -> str:
     for name, marks in LAYERS:
@@ -128,9 +130,8 @@ def main() -> None:
             f"{name} {shares.get(name, 0) * 100:4.1f}%"
             for name in ("sql+orm", "jinja", "lookups", "babel", "other")
         )
-        print(
-            f"{(slug or 'city') + ' ' + path[:32]:<40} {statements:>4} {stats:>5} {cpu * 1000:>6.1f}ms  {split}"
-        )
+        label = f"{slug or 'city'} {path[:32]}"
+        print(f"{label:<40} {statements:>4} {stats:>5} {cpu * 1000:>6.1f}ms  {split}")
 
 
 if __name__ == "__main__":
