@@ -10,6 +10,8 @@ tenant's theme to another, however many requests run at once.
 
 from __future__ import annotations
 
+import hashlib
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
@@ -115,15 +117,64 @@ def render(name: str, **context) -> str:
     return render_template(themed_template(name), **context)
 
 
+# -- theme static files, under names that carry a digest of their content ---------------------
+# `url_for("theme_static", theme=…, filename="css/portal.css")` gives
+# `/_themes/<theme>/css/portal.<digest>.css`: a new release's file has a new name, so the file
+# can be cached for a year (`immutable`) and browsers still get the new one at once.
+HASHED_NAME = re.compile(r"^(?P<stem>.+)\.(?P<digest>[0-9a-f]{12})(?P<suffix>\.[A-Za-z0-9]+)$")
+YEAR = 365 * 24 * 3600
+_digests: dict[tuple[str, str], str | None] = {}
+
+
+def _theme_file(theme: str, filename: str) -> Path | None:
+    """The file down the theme's chain (None when no theme has it, or the name leaves the folder)."""
+    for t in theme_chain(theme):
+        folder = (THEMES_DIR / t.name / "static").resolve()
+        path = (folder / filename).resolve()
+        if path.is_relative_to(folder) and path.is_file():
+            return path
+    return None
+
+
+def asset_digest(theme: str, filename: str) -> str | None:
+    """The first 12 hex digits of the file's SHA-256, read once per process (files change only
+    with a release) unless templates are being edited."""
+    key = (theme, filename)
+    if key not in _digests or current_app.jinja_env.auto_reload:
+        path = _theme_file(theme, filename)
+        _digests[key] = hashlib.sha256(path.read_bytes()).hexdigest()[:12] if path else None
+    return _digests[key]
+
+
+def _hash_theme_static(endpoint: str | None, values: dict) -> None:
+    """url_defaults: put the content's digest in every theme static file's name."""
+    if endpoint != "theme_static" or "filename" not in values or "theme" not in values:
+        return
+    filename = values["filename"]
+    if values["theme"] not in available_themes() or HASHED_NAME.match(filename):
+        return
+    digest = asset_digest(values["theme"], filename)
+    if digest:
+        stem, dot, suffix = filename.rpartition(".")
+        values["filename"] = f"{stem}.{digest}.{suffix}" if dot else f"{filename}.{digest}"
+
+
 def _serve_theme_static(theme: str, filename: str):
-    """Static files of a theme, falling back along its chain."""
+    """Static files of a theme, falling back along its chain: a year's lifetime under the
+    current digest's name; an hour under the plain name or an old release's digest."""
     if theme not in available_themes():
         abort(404)
-    for t in theme_chain(theme):
-        folder = THEMES_DIR / t.name / "static"
-        if (folder / filename).is_file():
-            return send_from_directory(folder, filename, max_age=3600)
-    abort(404)
+    max_age, hashed = 3600, HASHED_NAME.match(filename)
+    if hashed and _theme_file(theme, hashed["stem"] + hashed["suffix"]):
+        filename = hashed["stem"] + hashed["suffix"]
+        max_age = YEAR if asset_digest(theme, filename) == hashed["digest"] else 3600
+    path = _theme_file(theme, filename)
+    if path is None:
+        abort(404)
+    response = send_from_directory(path.parent, path.name, max_age=max_age)
+    if max_age == YEAR:
+        response.cache_control.immutable = True
+    return response
 
 
 def iso(value) -> str:
@@ -140,6 +191,7 @@ def init_app(app: Flask) -> None:
         [PrefixLoader(themes, delimiter=":"), FileSystemLoader(str(Path(app.root_path) / "templates"))]
     )
     app.add_url_rule("/_themes/<theme>/<path:filename>", "theme_static", _serve_theme_static)
+    app.url_defaults(_hash_theme_static)
 
     @app.context_processor
     def theme_context():
