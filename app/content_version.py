@@ -4,10 +4,10 @@ The page cache (`app.page_cache`) keys what it stores by this version, so a chan
 content makes that ward's cached pages unreachable at once, and only that ward's: a new article
 on ward A leaves ward B's pages where they are.
 
-The seam is the database session, not the capabilities: every row of a `TenantScoped` model
-that a flush inserts, updates or deletes (and every bulk INSERT/UPDATE/DELETE on such a model
-through the session) notes its tenant; after the transaction commits, each noted tenant's
-version is incremented once. So a capability added later is covered without wiring anything.
+The seam is the database, not the capabilities: every INSERT, UPDATE or DELETE statement on the
+table of a `TenantScoped` model (a flush, a bulk statement, a Core statement on the session's
+connection) notes the current tenant on the session; after the transaction commits, each noted
+tenant's version is incremented once (a rollback forgets them). So a capability added later is covered without wiring anything.
 A model whose rows never show on a public page (the visit counter's days, the flush records)
 opts out with `__public_content__ = False`; it costs a needless refresh, never a stale page, to
 leave a model in. Not covered: raw SQL text, and global tables (tenants and domains bump the
@@ -19,14 +19,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from itertools import chain
+from functools import cache
 
+import sqlalchemy as sa
 from flask import has_app_context
 from redis.exceptions import RedisError
 from sqlalchemy import event, orm
+from sqlalchemy.sql.dml import UpdateBase
 
 from app.db import TenantScoped
-from app.extensions import redis_client, redis_key
+from app.extensions import db, redis_client, redis_key
 from tenants.context import current_tenant_id
 
 log = logging.getLogger(__name__)
@@ -57,25 +59,32 @@ def bump(tenant_ids: Iterable[int]) -> None:
         log.warning("content version of tenants %s not bumped: Redis unavailable", tenant_ids)
 
 
-def _note(session: orm.Session, tenant_id: int | None) -> None:
-    if tenant_id is not None:
-        session.info.setdefault(CHANGED, set()).add(tenant_id)
+def _public_tables() -> frozenset[str]:
+    return _public_tables_of(len(db.Model.registry.mappers))
 
 
-@event.listens_for(orm.Session, "after_flush")
-def _note_flushed_rows(session: orm.Session, flush_context) -> None:
-    for obj in chain(session.new, session.dirty, session.deleted):
-        if shows_publicly(type(obj)):
-            _note(session, obj.tenant_id)
+@cache
+def _public_tables_of(mapper_count: int) -> frozenset[str]:
+    """Names of the tables of `TenantScoped` models that show publicly, read again whenever a
+    model module is imported (the count of mappers changes)."""
+    return frozenset(
+        mapper.local_table.name
+        for mapper in db.Model.registry.mappers
+        if shows_publicly(mapper.class_) and isinstance(mapper.local_table, sa.Table)
+    )
 
 
-@event.listens_for(orm.Session, "do_orm_execute")
-def _note_bulk_writes(execute_state: orm.ORMExecuteState) -> None:
-    if not (execute_state.is_insert or execute_state.is_update or execute_state.is_delete):
+@event.listens_for(sa.Engine, "before_execute")
+def _note_writes(connection, statement, multiparams, params, execution_options) -> None:
+    """Every INSERT, UPDATE or DELETE on a public tenant table, from a flush, a bulk statement
+    through the session or a Core statement on the session's connection (the search index's),
+    notes the current tenant on the session; writes only ever go to the current tenant."""
+    if not isinstance(statement, UpdateBase) or not has_app_context():
         return
-    mapper = execute_state.bind_mapper
-    if mapper is not None and shows_publicly(mapper.class_):
-        _note(execute_state.session, current_tenant_id())
+    table = getattr(statement, "table", None)
+    tenant_id = current_tenant_id()
+    if tenant_id is not None and getattr(table, "name", None) in _public_tables():
+        db.session().info.setdefault(CHANGED, set()).add(tenant_id)
 
 
 @event.listens_for(orm.Session, "after_commit")
