@@ -7,12 +7,12 @@ on ward A leaves ward B's pages where they are.
 The seam is the database, not the capabilities: every INSERT, UPDATE or DELETE statement on the
 table of a `TenantScoped` model (a flush, a bulk statement, a Core statement on the session's
 connection) notes the current tenant on the session; after the transaction commits, each noted
-tenant's version is incremented once (a rollback forgets them). So a capability added later is covered without wiring anything.
-A model whose rows never show on a public page (the visit counter's days, the flush records)
-opts out with `__public_content__ = False`; it costs a needless refresh, never a stale page, to
-leave a model in. Not covered: raw SQL text, and global tables (tenants and domains bump the
-resolver's own version, which the page cache reads too; users' names in bylines are global and
-wait for the cache's lifetime).
+tenant's version is incremented once (a rollback forgets them). So a capability added later is
+covered without wiring anything. A model whose rows never show on a public page (the visit
+counter's days and flush records) opts out with `__public_content__ = False`; leaving a model in
+costs a needless refresh, never a stale page. Not covered: raw SQL text, and global tables
+(tenants and domains bump the resolver's own version, which the page cache reads too; users'
+names in bylines are global and wait for the cache's lifetime).
 """
 
 from __future__ import annotations

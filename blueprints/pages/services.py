@@ -10,7 +10,6 @@ from tenants.children import ChildPortal, active_children
 from tenants.context import TenantInfo
 from tenants.models import Tenant
 
-
 # The home page names at most this many of a city's wards; the rest are one link away, so a
 # city of 500 wards has a home page the size of one of 20.
 HOME_PORTALS = 24
