@@ -37,6 +37,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import chain
 
 from flask import Flask, Response, current_app, g, request, session
 from markupsafe import Markup
@@ -57,21 +58,33 @@ NOT_STORED = {"set-cookie", "content-length", "etag", "last-modified", "date", "
 STATE = "page_cache"
 MARKER = "<!--wardportal:fragment:{}-->"
 
-_fragments: dict[str, Callable[[], str]] = {}
+# A fragment's render takes the values of its Redis keys (read with the cache lookup, in the
+# same round trip) or None (it reads them itself). Its keys are named per tenant.
+Render = Callable[[list | None], str]
 
 
-def add_fragment(name: str, render: Callable[[], str]) -> None:
-    """Register what `page_fragment(name)` shows: called for every response that has the hole,
-    in the portal's scope and language, so it must be cheap (read a cached value, not the
-    database) and must never raise for a missing Redis."""
-    _fragments[name] = render
+@dataclass(frozen=True)
+class _Fragment:
+    render: Render
+    keys: Callable[[int], list[str]]
+
+
+_fragments: dict[str, _Fragment] = {}
+
+
+def add_fragment(name: str, render: Render, keys: Callable[[int], list[str]] = lambda tenant_id: []) -> None:
+    """Register what `page_fragment(name)` shows. `render` is called for every response that has
+    the hole, in the portal's scope and language, so it must be cheap and never raise for a
+    missing Redis; `keys(tenant_id)` names the Redis keys it reads, which a cache hit reads in
+    the lookup's own round trip and hands over."""
+    _fragments[name] = _Fragment(render, keys)
 
 
 def page_fragment(name: str) -> Markup:
     """The fragment, or on a cacheable request a marker that every response replaces with it."""
     if g.get(STATE) is not None:
         return Markup(MARKER.format(name))
-    return Markup(_fragments[name]())
+    return Markup(_fragments[name].render(None))
 
 
 @dataclass(frozen=True)
@@ -112,9 +125,10 @@ def serve_cached():
     tenant = current_tenant()
     assert tenant is not None
     key = page_key(tenant.id)
+    fragment_keys = {name: fragment.keys(tenant.id) for name, fragment in _fragments.items()}
     try:
-        tenants_version, content_version, stored = redis_client().mget(
-            version_key(), content_version_key(tenant.id), key
+        tenants_version, content_version, stored, *values = redis_client().mget(
+            version_key(), content_version_key(tenant.id), key, *chain(*fragment_keys.values())
         )
     except RedisError:
         log.warning("page cache: Redis unavailable, page rendered")
@@ -126,8 +140,11 @@ def serve_cached():
         return None
     meta, body = entry
     g.pop(STATE)
+    prefetched = {}
+    for name, keys in fragment_keys.items():
+        prefetched[name], values = values[: len(keys)], values[len(keys) :]
     response = current_app.response_class(body, headers=meta["h"])
-    return _validated(response, meta["e"], meta["m"], "hit")
+    return _validated(response, meta["e"], meta["m"], "hit", prefetched)
 
 
 def store_and_fill(response: Response) -> Response:
@@ -166,8 +183,10 @@ def _cacheable(response: Response) -> bool:
     )
 
 
-def _validated(response: Response, etag: str, modified: int, outcome: str) -> Response:
-    response = _fill(response)
+def _validated(
+    response: Response, etag: str, modified: int, outcome: str, prefetched: dict | None = None
+) -> Response:
+    response = _fill(response, prefetched or {})
     response.set_etag(etag)
     response.last_modified = modified
     if not response.headers.get("Cache-Control"):
@@ -177,16 +196,16 @@ def _validated(response: Response, etag: str, modified: int, outcome: str) -> Re
     return response.make_conditional(request)
 
 
-def _fill(response: Response) -> Response:
+def _fill(response: Response, prefetched: dict | None = None) -> Response:
     if not _fragments or response.direct_passthrough or response.is_streamed:
         return response
     body = response.get_data()
     if b"<!--wardportal:fragment:" not in body:
         return response
-    for name, render in _fragments.items():
+    for name, fragment in _fragments.items():
         marker = MARKER.format(name).encode()
         if marker in body:
-            body = body.replace(marker, render().encode())
+            body = body.replace(marker, fragment.render((prefetched or {}).get(name)).encode())
     response.set_data(body)
     return response
 

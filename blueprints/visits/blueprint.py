@@ -9,7 +9,7 @@ from flask import Blueprint, Flask
 bp = Blueprint("visits", __name__, template_folder="templates")
 
 from app.page_cache import add_fragment  # noqa: E402
-from blueprints.visits import tasks, views  # noqa: E402,F401  (routes register on import)
+from blueprints.visits import services, tasks, views  # noqa: E402,F401  (routes register on import)
 from workers.periodic import add_periodic  # noqa: E402
 
 
@@ -17,4 +17,4 @@ def init_app(app: Flask) -> None:
     # Visit counters: Redis → PostgreSQL every five minutes.
     add_periodic(tasks.flush_visits, 300)
     # The footer's figures: a hole in cached pages, filled on every response.
-    add_fragment("visits", views.footer_figures)
+    add_fragment("visits", views.footer_figures, keys=services.summary_keys)
