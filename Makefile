@@ -12,7 +12,7 @@ STAMP := $(VENV)/.installed-$(shell cat setup.cfg pyproject.toml $(LOCK) 2>/dev/
 # Catalogues: app/ holds the core's (with tenants/, workers/ and themes/); each blueprint its own.
 CATALOGUES := app $(patsubst %/,%,$(wildcard blueprints/*/))
 
-.PHONY: demo test test-fast venv lock catalogues chromium validator editor i18n lint bench clean
+.PHONY: demo test test-fast venv lock catalogues chromium validator editor i18n lint bench bench-load clean
 
 demo: venv catalogues
 	$(BIN)/wardportal-demo
@@ -99,8 +99,20 @@ lint: venv
 	done; \
 	if [ -n "$$failed" ]; then echo -e "make lint: failed:$$failed"; exit 1; fi
 
+# The in-process figures; the load benchmark (minutes long, a server and wrk) is bench-load.
+BENCH_SCRIPTS := $(filter-out bench/load.py bench/hello.py,$(wildcard bench/*.py))
 bench: venv catalogues
-	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	@for script in $(BENCH_SCRIPTS); do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+# wardportal under gunicorn beside a Flask hello world, driven by wrk (bench/load.py). gunicorn is
+# installed into .venv only for this (it is not a dependency of the project), wrk from Debian.
+bench-load: venv catalogues
+	@$(BIN)/python -c "import gunicorn" 2>/dev/null || $(BIN)/pip install --quiet gunicorn
+	@command -v wrk >/dev/null || { \
+	  echo "Installing Debian's wrk for the load benchmark…"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk >/dev/null; }
+	$(BIN)/python bench/load.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache
