@@ -60,7 +60,7 @@ def bump(tenant_ids: Iterable[int]) -> None:
 
 
 def _public_tables() -> frozenset[str]:
-    return _public_tables_of(len(db.Model.registry.mappers))
+    return _public_tables_of(len(db.Model.registry.mappers))  # type: ignore[attr-defined]
 
 
 @cache
@@ -69,7 +69,7 @@ def _public_tables_of(mapper_count: int) -> frozenset[str]:
     model module is imported (the count of mappers changes)."""
     return frozenset(
         mapper.local_table.name
-        for mapper in db.Model.registry.mappers
+        for mapper in db.Model.registry.mappers  # type: ignore[attr-defined]
         if shows_publicly(mapper.class_) and isinstance(mapper.local_table, sa.Table)
     )
 

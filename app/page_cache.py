@@ -37,17 +37,19 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from itertools import chain
 
-from flask import Flask, Response, current_app, g, request, session
+from flask import Flask, Response, current_app, g, has_request_context, request, session
 from markupsafe import Markup
 from redis.exceptions import RedisError
+from werkzeug.wrappers import Response as BaseResponse
 
 from app.content_version import content_version_key
 from app.extensions import redis_client, redis_key
 from app.i18n import current_locale
 from tenants.context import current_tenant
-from tenants.resolver import version_key
+from tenants.resolver import Resolution, add_companion_read, version_key
 
 log = logging.getLogger(__name__)
 
@@ -97,17 +99,35 @@ def _anonymous() -> bool:
     return "_user_id" not in session and "_flashes" not in session and "remember_token" not in request.cookies
 
 
-def _eligible() -> bool:
-    tenant = current_tenant()
+def _eligible_request() -> bool:
     return (
         current_app.config["PAGE_CACHE_SECONDS"] > 0
         and request.method in ("GET", "HEAD")
-        and tenant is not None
-        and tenant.is_active
         and len(request.query_string) <= MAX_QUERY
         and not request.path.startswith(NEVER_CACHED)
         and _anonymous()
     )
+
+
+def _lookup_keys(tenant_id: int) -> tuple[list[str], dict[str, list[str]]]:
+    """The content version, the page and every fragment's keys: what a lookup reads."""
+    fragment_keys = {name: fragment.keys(tenant_id) for name, fragment in _fragments.items()}
+    return [
+        content_version_key(tenant_id),
+        page_key(tenant_id),
+        *chain(*fragment_keys.values()),
+    ], fragment_keys
+
+
+def _companion_keys(resolution: Resolution) -> list[str]:
+    """The lookup's keys, read by the tenant resolver with its version check (one round trip)."""
+    if not has_request_context() or not resolution.is_primary or not _eligible_request():
+        return []
+    return _lookup_keys(resolution.tenant.id)[0]
+
+
+def _receive_companion(resolution: Resolution, tenants_version: bytes | None, values: list) -> None:
+    g.page_cache_prefetched = (resolution.tenant.id, tenants_version, values)
 
 
 def page_key(tenant_id: int) -> str:
@@ -120,19 +140,20 @@ def page_key(tenant_id: int) -> str:
 
 def serve_cached():
     """before_request: the stored response when it is current; None to render the page."""
-    if not _eligible():
-        return None
+    prefetched = g.pop("page_cache_prefetched", None)
     tenant = current_tenant()
-    assert tenant is not None
-    key = page_key(tenant.id)
-    fragment_keys = {name: fragment.keys(tenant.id) for name, fragment in _fragments.items()}
-    try:
-        tenants_version, content_version, stored, *values = redis_client().mget(
-            version_key(), content_version_key(tenant.id), key, *chain(*fragment_keys.values())
-        )
-    except RedisError:
-        log.warning("page cache: Redis unavailable, page rendered")
+    if tenant is None or not tenant.is_active or not _eligible_request():
         return None
+    keys, fragment_keys = _lookup_keys(tenant.id)
+    key = keys[1]
+    if prefetched is not None and prefetched[0] == tenant.id:
+        tenants_version, (content_version, stored, *values) = prefetched[1], prefetched[2]
+    else:
+        try:
+            tenants_version, content_version, stored, *values = redis_client().mget(version_key(), *keys)
+        except RedisError:
+            log.warning("page cache: Redis unavailable, page rendered")
+            return None
     version = f"{int(tenants_version or 0)}:{int(content_version or 0)}"
     setattr(g, STATE, _Lookup(key, version))
     entry = _decode(stored) if stored else None
@@ -147,7 +168,7 @@ def serve_cached():
     return _validated(response, meta["e"], meta["m"], "hit", prefetched)
 
 
-def store_and_fill(response: Response) -> Response:
+def store_and_fill(response: Response) -> BaseResponse:
     """after_request (the first to run): store what is the same for everyone, fill the holes."""
     lookup: _Lookup | None = g.pop(STATE, None)
     if lookup is None or not _cacheable(response):
@@ -185,10 +206,10 @@ def _cacheable(response: Response) -> bool:
 
 def _validated(
     response: Response, etag: str, modified: int, outcome: str, prefetched: dict | None = None
-) -> Response:
+) -> BaseResponse:
     response = _fill(response, prefetched or {})
     response.set_etag(etag)
-    response.last_modified = modified
+    response.last_modified = datetime.fromtimestamp(modified, UTC)
     if not response.headers.get("Cache-Control"):
         response.cache_control.no_cache = True
     response.vary.add("Cookie")
@@ -223,5 +244,6 @@ def init_app(app: Flask) -> None:
     tenant is known, the guards have run) and the store runs first after it (it sees the
     response as the view made it)."""
     app.add_template_global(page_fragment)
+    add_companion_read(_companion_keys, _receive_companion)
     app.before_request(serve_cached)
     app.after_request(store_and_fill)

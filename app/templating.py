@@ -99,7 +99,10 @@ def themed_template(name: str, theme: str | None = None) -> Template:
     key = (theme, name)
     found = _resolved.get(key)
     if found is None:
-        found = _resolved[key] = env.select_template(themed(name, theme)).name
+        template = env.select_template(themed(name, theme))
+        if template.name:
+            _resolved[key] = template.name
+        return template
     return env.get_template(found)
 
 
