@@ -8,8 +8,9 @@ BIN := $(VENV)/bin
 LOCK := requirements/dev.txt
 UV_VERSION := 0.13.9
 # A change to the metadata or to the lock re-installs.
-STAMP := $(VENV)/.installed-$(shell cat setup.cfg pyproject.toml $(LOCK) 2>/dev/null | sha1sum | cut -c1-12)
-# Catalogues: app/ holds the core's (with tenants/, workers/ and themes/); each blueprint its own.
+STAMP := $(VENV)/.installed-$(shell cat setup.cfg setup.py pyproject.toml $(LOCK) 2>/dev/null | sha1sum | cut -c1-12)
+# Catalogues: app/ holds the core's (with tenants/, workers/ and themes/); each blueprint its own
+# (app/catalogues.py compiles them all: `make catalogues`, and every `pip install`).
 CATALOGUES := app $(patsubst %/,%,$(wildcard blueprints/*/))
 
 .PHONY: demo test test-fast venv lock catalogues chromium validator editor i18n lint bench bench-load clean
@@ -67,10 +68,9 @@ lock:
 	$(BIN)/uv pip compile --quiet --python-version 3.11 --python-platform linux \
 	  --custom-compile-command "make lock" setup.cfg -c $(LOCK) -o requirements/main.txt
 
+# `pip install` compiles them too (setup.py); this is for after editing a catalogue.
 catalogues: venv
-	@for dir in $(CATALOGUES); do \
-	  if [ -d $$dir/translations ]; then $(BIN)/pybabel compile -f -d $$dir/translations; fi 2>/dev/null; \
-	done
+	@$(BIN)/wardportal-compile-catalogues >/dev/null
 
 # Extract every package's strings and update its English catalogue (msgids are Vietnamese).
 i18n: venv

@@ -6,12 +6,12 @@ import importlib
 import os
 from pathlib import Path
 
-import redis
 from flask import Flask
 from sqlalchemy.engine import make_url
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from app.config import Config, instance_secret
+from app.config import Config, check_environment, instance_secret
+from app.redis_guard import guarded_client
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,6 +36,7 @@ BLUEPRINTS = (
     "feedback",
     "consultations",
     "search",
+    "translating",
 )
 
 
@@ -43,6 +44,7 @@ def import_models() -> None:
     """Import every model module, so the metadata (and Alembic) knows every table."""
     importlib.import_module("tenants.models")
     importlib.import_module("app.holidays")
+    importlib.import_module("workers.outbox")
     for name in BLUEPRINTS:
         try:
             importlib.import_module(f"blueprints.{name}.models")
@@ -63,8 +65,10 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
         i18n,
         legacy_urls,
         logs,
+        metrics,
         page_cache,
         public_forms,
+        rate_limits,
         request_guards,
         templating,
     )
@@ -73,17 +77,17 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     from tenants import web as tenant_web
 
     logs.init_app(app)
+    metrics.init_app(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     login_manager.init_app(app)
     app.session_interface = HostBoundSessionInterface()
     app.after_request(security_headers)
     app.add_template_global(csp_nonce)
-    app.extensions["wardportal.redis"] = redis.Redis.from_url(
-        app.config["REDIS_URL"], health_check_interval=30, socket_timeout=5
-    )
+    app.extensions["wardportal.redis"] = guarded_client(app.config["REDIS_URL"], app.config)
 
     i18n.init_app(app)
+    rate_limits.init_app(app)
     public_forms.init_app(app)
     templating.init_app(app)
     tenant_web.init_app(app)
@@ -117,6 +121,7 @@ def _configure(app: Flask, config: type[Config] | dict | None) -> None:
         app.config.update(config)
     elif config is not None:
         app.config.from_object(config)
+    check_environment(app.config)
     instance = Path(app.instance_path)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = instance_secret(instance)

@@ -1,8 +1,10 @@
 """Configuration, read from the environment.
 
 Every setting a deployment may change is an environment variable with the same name.
-`DATABASE_URL` and `REDIS_URL` are optional: when they are unset the project starts its own
-embedded PostgreSQL and Valkey under `instance/` (see `app.embedded`), so a fresh clone runs.
+`DATABASE_URL` and `REDIS_URL` are optional in development: when they are unset the project
+starts its own embedded PostgreSQL and Valkey under `instance/` (see `app.embedded`), so a fresh
+clone runs. `WARDPORTAL_ENV=production` turns those stand-ins off: a production process refuses
+to start without `DATABASE_URL`, `REDIS_URL` and `SECRET_KEY` (`check_environment`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,41 @@ def env_bool(name: str, default: bool = False) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+class ConfigurationError(RuntimeError):
+    """A setting is missing or wrong: the process stops at start, saying which and why."""
+
+
+ENVIRONMENTS = ("development", "production")
+# What production must be given: the embedded servers and the generated key are stand-ins.
+PRODUCTION_SETTINGS = ("DATABASE_URL", "REDIS_URL", "SECRET_KEY")
+MIN_SECRET_LENGTH = 32
+
+
+def check_environment(settings) -> None:
+    """Refuse to start production without its own servers and secret key.
+
+    `settings` is the app's config or `os.environ` (the names are the same). Development (the
+    default, for the demo and the tests) may leave them unset.
+    """
+    environment = settings.get("WARDPORTAL_ENV") or "development"
+    if environment not in ENVIRONMENTS:
+        raise ConfigurationError(f"WARDPORTAL_ENV must be development or production, not {environment!r}.")
+    if environment != "production":
+        return
+    missing = [name for name in PRODUCTION_SETTINGS if not settings.get(name)]
+    if missing:
+        raise ConfigurationError(
+            f"WARDPORTAL_ENV=production and {', '.join(missing)} not set. The embedded PostgreSQL "
+            "and Valkey and the generated secret key are for the demo and the tests only: give "
+            "production its own (see docs/deploy.md)."
+        )
+    if len(settings["SECRET_KEY"]) < MIN_SECRET_LENGTH:
+        raise ConfigurationError(
+            f"SECRET_KEY is shorter than {MIN_SECRET_LENGTH} characters; make one with "
+            "python3 -c 'import secrets; print(secrets.token_urlsafe(48))'."
+        )
+
+
 def instance_secret(instance_path: Path) -> str:
     """A development secret kept in `instance/secret_key`, so sessions survive restarts."""
     path = instance_path / "secret_key"
@@ -31,6 +68,9 @@ def instance_secret(instance_path: Path) -> str:
 
 class Config:
     """Defaults for development; production overrides them through the environment."""
+
+    # "production" requires DATABASE_URL, REDIS_URL and SECRET_KEY (check_environment).
+    WARDPORTAL_ENV = os.environ.get("WARDPORTAL_ENV", "development")
 
     # The base domain: the city portal answers on it and each ward on `<slug>.<base>`.
     PORTAL_BASE_DOMAIN = os.environ.get("PORTAL_BASE_DOMAIN", "vungtau.localhost")
@@ -45,7 +85,10 @@ class Config:
     APP_DB_ROLE = os.environ.get("APP_DB_ROLE", "wardportal_app")
     APP_DB_PASSWORD = os.environ.get("APP_DB_PASSWORD", "")
     REDIS_URL = os.environ.get("REDIS_URL")
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # pool_pre_ping: a pooled connection is tested before use and replaced if the server dropped
+    # it (PostgreSQL restarted), so the first request after a restart succeeds; connect_timeout:
+    # an unreachable server fails a request in seconds rather than hanging it.
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True, "connect_args": {"connect_timeout": 5}}
 
     SECRET_KEY = os.environ.get("SECRET_KEY")
     SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE")
@@ -91,6 +134,17 @@ class Config:
     # Changes to a portal's content refresh its pages at once; this bounds what no write
     # announces (a banner's first day, a new release's templates).
     PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+    # Redis may fail or hang; pages must not wait for it (app/redis_guard.py). Seconds to wait for
+    # an answer / a connection; failures in a row that open the circuit breaker; seconds it stays
+    # open before one trial command is let through.
+    REDIS_SOCKET_TIMEOUT = float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.5"))
+    REDIS_CONNECT_TIMEOUT = float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.5"))
+    REDIS_BREAKER_FAILURES = int(os.environ.get("REDIS_BREAKER_FAILURES", "3"))
+    REDIS_BREAKER_RESET_SECONDS = float(os.environ.get("REDIS_BREAKER_RESET_SECONDS", "5"))
+    # Who may read /metrics (app/metrics.py): a bearer token, and/or addresses or networks.
+    # Both empty: nobody (the endpoint answers 404).
+    METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+    METRICS_ALLOWED_IPS = os.environ.get("METRICS_ALLOWED_IPS", "")
     # Prefix of every key this deployment writes to Redis.
     REDIS_PREFIX = os.environ.get("REDIS_PREFIX", "wardportal")
 

@@ -85,7 +85,9 @@ def _contact(name_vi: str, name_en: str, slug: str, number: int) -> dict:
         "owner": f"Ủy ban nhân dân {name_vi}",
         "owner_en": f"People's Committee of {name_en}",
         "responsible": f"Trưởng Ban biên tập Cổng thông tin điện tử {name_vi}",
+        "responsible_en": f"Head of the Editorial Board of the {name_en} e-portal",
         "address": f"Trụ sở UBND {name_vi}, thành phố Vũng Tàu, tỉnh Bà Rịa – Vũng Tàu",
+        "address_en": f"People's Committee of {name_en}, Vung Tau City, Ba Ria – Vung Tau Province",
         "phone": f"0254 3{number:02d}0 {100 + number:03d}",
         "email": f"{slug}@example.org",
     }

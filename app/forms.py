@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol
 
-from wtforms import SelectChoice, SelectField
+from flask_babel import lazy_gettext as _l
+from wtforms import BooleanField, SelectChoice, SelectField
 
 
 class LabelledMember(Protocol):
@@ -36,3 +37,9 @@ class OptionalIdField(SelectField):
 
     def process_data(self, value):
         super().process_data(0 if value is None else value)
+
+
+def reviewed_field() -> BooleanField:
+    """ "Checked against the Vietnamese": ticked, a save counts an item's English as made from the
+    current Vietnamese even when the English itself is unchanged (app.bilingual)."""
+    return BooleanField(_l("Tôi đã đối chiếu bản tiếng Anh với bản tiếng Việt hiện tại"))

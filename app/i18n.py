@@ -15,6 +15,7 @@ from pathlib import Path
 from flask import Flask, current_app, g, request
 from flask_babel import get_locale
 
+from app.bilingual import lang_attr
 from app.extensions import babel
 from tenants.context import current_tenant
 
@@ -76,4 +77,9 @@ def init_app(app: Flask) -> None:
 
     @app.context_processor
     def language_context():
-        return {"current_locale": current_locale(), "locale_urls": locale_urls}
+        locale = current_locale()
+        return {
+            "current_locale": locale,
+            "locale_urls": locale_urls,
+            "lang_attr": lambda item, field: lang_attr(item, field, locale),
+        }

@@ -1,9 +1,10 @@
 """What every form that citizens post without an account shares: rate limits and a honeypot.
 
 Questions, feedback, consultation comments and e-mail subscriptions are open to anyone, so each
-post is counted per client address and per portal (Flask-Limiter's strategies on Redis). When a
-limit is reached, or Redis cannot be asked, the view refuses the post with `refusal()`'s message
-and shows the form again with what was typed: an unlimited form is never the fallback.
+post is counted per client address and per portal (`app.rate_limits`: on Redis, or counted in this
+process while Redis cannot be asked, so an unlimited form is never the fallback). When a limit is
+reached the view refuses the post with `refusal()`'s message and shows the form again with what
+was typed.
 
 The honeypot is a text field that people do not see (hidden by CSS, out of the tab order, its
 label telling screen-reader users to leave it empty); software that fills every field fills it.
@@ -11,19 +12,15 @@ label telling screen-reader users to leave it empty); software that fills every 
 
 from __future__ import annotations
 
-import logging
-
 from flask import Flask, current_app, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_limiter import Limiter
 from flask_wtf import FlaskForm
 from limits import RateLimitItem, parse_many
 from wtforms import StringField, ValidationError
 
+from app import rate_limits
 from tenants.context import current_tenant_id
-
-log = logging.getLogger(__name__)
 
 # Per client address, and per portal for all addresses together (a flood from many addresses).
 DEFAULT_LIMITS = {
@@ -33,27 +30,12 @@ DEFAULT_LIMITS = {
 
 
 def init_app(app: Flask) -> None:
-    """One limiter per app, on the app's Redis, with keys under the app's prefix."""
     for name, value in DEFAULT_LIMITS.items():
         app.config.setdefault(name, value)
-    limiter = Limiter(
-        key_func=lambda: request.remote_addr or "",
-        storage_uri=app.config.get("RATELIMIT_STORAGE_URI") or app.config["REDIS_URL"],
-        storage_options={
-            "socket_timeout": 2,
-            "socket_connect_timeout": 2,
-            "key_prefix": f"{app.config['REDIS_PREFIX']}:limits",
-        },
-        strategy="moving-window",
-        default_limits=[],
-    )
-    limiter.init_app(app)
-    app.extensions["wardportal.limiter"] = limiter
 
 
 def refusal(form_name: str) -> str | None:
     """Count one post of `form_name` on the current portal; why it must be refused, or None."""
-    limiter: Limiter = current_app.extensions["wardportal.limiter"]
     tenant, address = str(current_tenant_id()), request.remote_addr or "unknown"
     checks: list[tuple[RateLimitItem, tuple[str, ...]]] = [
         (item, ("address", form_name, tenant, address))
@@ -63,19 +45,12 @@ def refusal(form_name: str) -> str | None:
         (item, ("portal", form_name, tenant))
         for item in parse_many(current_app.config["PUBLIC_FORM_LIMIT_PER_PORTAL"])
     ]
-    try:
-        for item, identifiers in checks:
-            if not limiter.limiter.hit(item, *identifiers):
-                return _(
-                    "Bạn đã gửi quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau ít phút; "
-                    "nội dung bạn nhập vẫn còn dưới đây."
-                )
-    except Exception:  # noqa: BLE001  (any storage failure: refuse rather than accept unlimited posts)
-        log.warning("public form %s refused: the rate-limit store is unreachable", form_name, exc_info=True)
-        return _(
-            "Hệ thống tạm thời chưa nhận được ý kiến. Vui lòng thử lại sau; nội dung bạn nhập "
-            "vẫn còn dưới đây."
-        )
+    for item, identifiers in checks:
+        if not rate_limits.hit(item, *identifiers):
+            return _(
+                "Bạn đã gửi quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau ít phút; "
+                "nội dung bạn nhập vẫn còn dưới đây."
+            )
     return None
 
 

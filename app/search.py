@@ -19,10 +19,3 @@ def fold(text: str) -> str:
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     bare = bare.replace("đ", "d").replace("Đ", "D")
     return _SPACES.sub(" ", bare).strip().lower()
-
-
-def matches(query: str, *texts: str) -> bool:
-    """Every word of the query appears in one of `texts`, diacritics and case aside."""
-    words = fold(query).split()
-    haystack = " ".join(fold(t) for t in texts)
-    return bool(words) and all(word in haystack for word in words)

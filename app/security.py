@@ -104,8 +104,9 @@ def content_security_policy() -> str:
     )
 
 
+XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Spreadsheets the back office exports (royalty statements, comments, reports): personal data.
-EXPORT_MIMETYPES = {"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+EXPORT_MIMETYPES = {"text/csv", XLSX_MIMETYPE}
 
 
 def is_private(response) -> bool:

@@ -9,9 +9,11 @@ Downloads always go out with the stored content type, `nosniff` and a safe file 
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
 import mimetypes
+import os
 import secrets
 import unicodedata
 import zipfile
@@ -25,6 +27,7 @@ from PIL import Image, UnidentifiedImageError
 from sqlalchemy.orm import Mapped, mapped_column
 from werkzeug.datastructures import FileStorage
 
+from app.extensions import db
 from app.validation import FieldErrors
 from tenants.context import require_tenant
 
@@ -34,6 +37,8 @@ IMAGE_FORMATS = {
     "WEBP": ("image/webp", "webp"),
     "GIF": ("image/gif", "gif"),
 }
+# Write errors that mean "no room": the disk, the user's quota, the process's file size limit.
+DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 DOCUMENT_MAX_BYTES = 25 * 1024 * 1024
 IMAGE_MAX_BYTES = 10 * 1024 * 1024
 
@@ -70,6 +75,14 @@ class StoredFileColumns:
             content_type=stored.content_type,
             size=stored.size,
         )
+
+    @classmethod
+    def attach(cls, stored: StoredFile, **owner):
+        """`from_stored`, added to the session and flushed (so it has its id)."""
+        row = cls.from_stored(stored, **owner)
+        db.session.add(row)
+        db.session.flush()
+        return row
 
 
 def storage_root() -> Path:
@@ -144,9 +157,7 @@ def store_bytes(data: bytes, content_type: str, ext: str, filename: str) -> Stor
     """Store already-checked bytes (a resized image, a generated file) for the current tenant."""
     tenant = require_tenant()
     key = f"{tenant.id}/{secrets.token_hex(16)}.{ext}"
-    path = storage_root() / key
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    _write_whole(storage_root() / key, data)
     return StoredFile(
         key=key,
         filename=filename,
@@ -154,6 +165,28 @@ def store_bytes(data: bytes, content_type: str, ext: str, filename: str) -> Stor
         size=len(data),
         sha256=hashlib.sha256(data).hexdigest(),
     )
+
+
+def _write_whole(path: Path, data: bytes) -> None:
+    """Write `data` to `path` whole or not at all: into a hidden temporary file first, renamed
+    into place once complete. A full disk (or quota, or size limit) leaves no partial file and
+    is an `UploadRejected` that says so, shown at the form's field like any refused file."""
+    temporary = path.with_name(f".{path.name}.part")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with temporary.open("wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        temporary.replace(path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        if exc.errno not in DISK_FULL:
+            raise
+        current_app.logger.error("upload not stored, the disk is full: %s", exc)
+        raise UploadRejected(
+            _("Máy chủ đã hết chỗ lưu tệp nên chưa nhận được tệp này. Vui lòng thử lại sau.")
+        ) from exc
 
 
 def stored_path(key: str) -> Path:

@@ -19,23 +19,11 @@ import os
 import time
 
 import sqlalchemy as sa
-
-from app import create_app, database_url_for
+from throwaway import throwaway_app
 
 WARDS = int(os.environ.get("BENCH_WARDS", "1000"))
 ARTICLES = int(os.environ.get("BENCH_ARTICLES", "5"))
 CHANGED = int(os.environ.get("BENCH_CHANGED", "100"))
-
-
-def _server() -> str:
-    server = os.environ.get("DATABASE_URL")
-    if server:
-        return server
-    from pathlib import Path
-
-    from app.embedded import postgres_url
-
-    return postgres_url(Path(__file__).resolve().parent.parent / "instance")
 
 
 def fixtures(owner: sa.Engine) -> int:
@@ -129,47 +117,22 @@ def timed(app, parent: int, label: str, rebuild: bool = False) -> None:
 
 
 def main() -> None:
-    database = f"wardportal_bench_aggregator_{os.getpid()}"
-    owner_url = database_url_for(_server(), database)
-    app = create_app(
-        {
-            "DATABASE_URL": owner_url,
-            "APP_DATABASE_URL": None,
-            "AGGREGATOR_OVERLAP_SECONDS": 300,
-            "REDIS_PREFIX": "wardportal-bench-aggregator",
-            "RQ_QUEUE": "wardportal-bench-aggregator",
-        }
-    )
-    with app.app_context():
-        from flask_migrate import upgrade
-
-        upgrade()
-    owner = sa.create_engine(app.config["DATABASE_URL"])
-    try:
-        started = time.perf_counter()
-        parent = fixtures(owner)
-        with owner.begin() as conn:
-            conn.execute(sa.text("ANALYZE"))
-        print(f"fixtures: {WARDS} wards x {ARTICLES} articles in {time.perf_counter() - started:.1f} s")
-        timed(app, parent, "full rebuild (empty city)", rebuild=True)
-        timed(app, parent, "incremental, nothing changed")
-        change_some(owner, parent)
-        timed(app, parent, f"incremental, {CHANGED} articles changed")
-        timed(app, parent, "incremental, nothing changed since")
-        timed(app, parent, "full rebuild (city up to date)", rebuild=True)
-    finally:
-        owner.dispose()
-        with app.app_context():
-            from app.extensions import db
-
-            db.engine.dispose()
-        drop = sa.create_engine(
-            sa.engine.make_url(app.config["DATABASE_URL"]).set(database="postgres"),
-            isolation_level="AUTOCOMMIT",
-        )
-        with drop.connect() as conn:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
-        drop.dispose()
+    with throwaway_app("aggregator", AGGREGATOR_OVERLAP_SECONDS=300) as app:
+        owner = sa.create_engine(app.config["DATABASE_URL"])
+        try:
+            started = time.perf_counter()
+            parent = fixtures(owner)
+            with owner.begin() as conn:
+                conn.execute(sa.text("ANALYZE"))
+            print(f"fixtures: {WARDS} wards x {ARTICLES} articles in {time.perf_counter() - started:.1f} s")
+            timed(app, parent, "full rebuild (empty city)", rebuild=True)
+            timed(app, parent, "incremental, nothing changed")
+            change_some(owner, parent)
+            timed(app, parent, f"incremental, {CHANGED} articles changed")
+            timed(app, parent, "incremental, nothing changed since")
+            timed(app, parent, "full rebuild (city up to date)", rebuild=True)
+        finally:
+            owner.dispose()
 
 
 if __name__ == "__main__":

@@ -101,8 +101,15 @@ def current_version() -> bytes | None:
 
 
 def announce_change() -> None:
-    """Tell every process that tenants or domains changed. Call after the change commits."""
-    redis_client().incr(version_key())
+    """Tell every process that tenants or domains changed. Call after the change commits.
+
+    Without Redis the change is committed all the same; every process then reloads its cache
+    within `TENANT_CACHE_FALLBACK_SECONDS` (see `_refresh_if_stale`), and this one at once."""
+    try:
+        redis_client().incr(version_key())
+    except redis.RedisError:
+        log.warning("tenant change not announced: Redis unavailable; caches expire on their own")
+        clear_cache()
 
 
 def clear_cache() -> None:

@@ -12,8 +12,9 @@ from flask import Flask, abort, g, redirect, request
 from tenants.context import reset_request_tenant, set_request_tenant
 from tenants.resolver import InvalidHost, resolve_host, split_host_port
 
-# Endpoints that answer on any host: probes, and static files the error pages themselves need.
-TENANTLESS_ENDPOINTS = {"health.healthz", "health.readyz", "static", "theme_static"}
+# Endpoints that answer on any host: probes, the metrics (guarded by their own settings), and
+# static files the error pages themselves need.
+TENANTLESS_ENDPOINTS = {"health.healthz", "health.readyz", "metrics.metrics", "static", "theme_static"}
 
 
 class UnknownPortal(Exception):

@@ -9,20 +9,20 @@ from __future__ import annotations
 import contextlib
 import sys
 
+from app.config import ConfigurationError
 from app.logs import configure_logging
 
 
 def run_worker() -> None:
     """An RQ worker with its scheduler (needed for `enqueue_at`, `enqueue_in` and retries)."""
-    from rq import Worker
-
     from workers.jobs import worker_app
     from workers.queue import get_queue
+    from workers.worker import PortalWorker
 
     app = worker_app()
     with app.app_context():
         queue = get_queue()
-        worker = Worker([queue], connection=queue.connection)
+        worker = PortalWorker([queue], connection=queue.connection)
     worker.work(with_scheduler=True)
 
 
@@ -47,8 +47,12 @@ def main(argv: list[str]) -> int:
     if len(argv) != 2 or argv[1] not in commands:
         print("usage: python -m workers worker|cron", file=sys.stderr)
         return 2
-    with contextlib.suppress(KeyboardInterrupt):
-        commands[argv[1]]()
+    try:
+        with contextlib.suppress(KeyboardInterrupt):
+            commands[argv[1]]()
+    except ConfigurationError as exc:
+        print(f"wardportal: {exc}", file=sys.stderr)
+        return 2
     return 0
 
 

@@ -89,6 +89,7 @@ def tenant_job(func):
             finally:
                 db.session.remove()
 
+    run.tenant_job = True  # read by the failed jobs' screen
     return run
 
 

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 from app.extensions import redis_client, redis_key
 from workers.jobs import platform_job
+from workers.outbox import relay_outbox
 
 
 @dataclass(frozen=True)
@@ -42,3 +43,4 @@ def record_heartbeat() -> str:
 
 
 add_periodic(record_heartbeat, 60)
+add_periodic(relay_outbox, 30)

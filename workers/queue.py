@@ -1,17 +1,19 @@
 """The queue, and enqueueing that waits for the transaction to commit.
 
 A job enqueued before its rows are committed can run first and find nothing (or, if the request
-then fails, act on rows that never existed). `enqueue_after_commit` defers the enqueue to the
-session's commit and forgets it on rollback.
+then fails, act on rows that never existed). `enqueue_after_commit` records the job in the same
+transaction (the outbox, workers/outbox.py), hands it to RQ after the commit, and forgets it on
+rollback; a job Redis could not take then is handed over later by the outbox relay.
 """
 
 from __future__ import annotations
 
 from flask import current_app
-from rq import Queue, Retry
+from rq import Queue
 
 from app.db import after_commit
 from app.extensions import redis_client
+from workers import outbox
 
 
 def get_queue() -> Queue:
@@ -23,10 +25,12 @@ def get_queue() -> Queue:
 
 
 def enqueue_after_commit(func, *args, retries: int = 3, **kwargs) -> None:
-    """Enqueue `func(*args, **kwargs)` once the current transaction commits."""
+    """Run `func(*args, **kwargs)` on a worker once the current transaction commits.
+
+    The job is written to the outbox in this transaction (its arguments must be JSON: ids,
+    strings) and handed to RQ after the commit; if Redis cannot take it then, the request still
+    succeeds and the outbox relay hands it over later (workers/outbox.py).
+    """
     queue = get_queue()  # built now, while the app context is certainly there
-
-    def enqueue() -> None:
-        queue.enqueue(func, *args, retry=Retry(max=retries, interval=[10, 60, 300]), **kwargs)
-
-    after_commit(enqueue)
+    job = outbox.record(func, args, kwargs, retries)
+    after_commit(lambda: outbox.hand_over_after_commit(queue, job))

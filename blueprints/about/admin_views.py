@@ -6,10 +6,14 @@ Editors and the board head maintain them. Saving a contact through its form, or 
 
 from __future__ import annotations
 
+from functools import partial
+from operator import attrgetter
+
 from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from app.bilingual import TranslatableContent, add_translatable
 from app.crud import or_404
 from app.extensions import db
 from app.i18n import current_locale
@@ -19,7 +23,7 @@ from app.templating import render
 from app.uploads import UploadRejected, send_stored
 from blueprints.about.blueprint import bp
 from blueprints.about.forms import ContactForm, LeaderForm, SectionForm, UnitForm, unit_choices
-from blueprints.about.models import SectionKind
+from blueprints.about.models import Contact, IntroSection, Leader, OrgChartUnit, SectionKind
 from blueprints.about.services import (
     all_leaders,
     all_units,
@@ -45,6 +49,31 @@ add_backoffice_page("about.admin_sections", _l("Giới thiệu"), roles=CONTENT_
 add_backoffice_page("about.admin_units", _l("Cơ cấu tổ chức"), roles=CONTENT_MANAGERS, order=41)
 add_backoffice_page("about.admin_leaders", _l("Lãnh đạo"), roles=CONTENT_MANAGERS, order=42)
 add_backoffice_page("about.admin_contacts", _l("Danh bạ cán bộ"), roles=CONTENT_MANAGERS, order=43)
+
+# What Decree 42 requires in English: the introduction, the organisation and the officials' contacts.
+# (key, label, model, edit screen, its URL argument, the item's name, what visitors see)
+REQUIRED_IN_ENGLISH = (
+    ("intro_sections", _l("Giới thiệu"), IntroSection, "about.admin_section", "kind", "kind_label", None),
+    ("org_units", _l("Cơ cấu tổ chức"), OrgChartUnit, "about.admin_unit", "unit_id", "name_vi", None),
+    ("leaders", _l("Lãnh đạo"), Leader, "about.admin_leader", "leader_id", "name", "is_published"),
+    ("contacts", _l("Danh bạ cán bộ"), Contact, "about.admin_contact", "contact_id", "name", "is_published"),
+)
+for order, (key, label, model, endpoint, arg, name, shown) in enumerate(REQUIRED_IN_ENGLISH, start=1):
+    add_translatable(
+        TranslatableContent(
+            key,
+            label,
+            model,
+            order=order * 10,
+            required_by_law=True,
+            public=partial(getattr, model, shown) if shown else None,
+            edit_endpoint=endpoint,
+            edit_arg=arg,
+            edit_field="kind" if arg == "kind" else "id",
+            edit_roles=CONTENT_MANAGERS,
+            describe=attrgetter(name),
+        )
+    )
 
 
 def _saved(endpoint: str):
@@ -83,6 +112,7 @@ def admin_section(kind: str):
                 image_alt_vi=form.image_alt_vi.data if "image" in form else "",
                 image_alt_en=form.image_alt_en.data if "image" in form else "",
                 image=form.image.data if "image" in form else None,
+                reviewed=form.reviewed.data,
             )
         except UploadRejected as exc:
             form.image.errors.append(str(exc))
@@ -97,6 +127,7 @@ def admin_section(kind: str):
         image_url=url_for("about.section_image", kind=kind)
         if section is not None and section.image_key
         else None,
+        item=section,
     )
 
 
@@ -126,6 +157,7 @@ def admin_unit(unit_id: int | None):
         _("Đơn vị") if unit is None else unit.name_vi,
         url_for("about.admin_units"),
         422 if form.errors else 200,
+        item=unit,
     )
 
 
@@ -158,6 +190,7 @@ def admin_leader(leader_id: int | None):
         url_for("about.admin_leaders"),
         422 if form.errors else 200,
         image_url=photo_url,
+        item=leader,
     )
 
 
@@ -205,6 +238,7 @@ def admin_contact(contact_id: int | None):
         _("Cán bộ đầu mối") if contact is None else contact.name,
         url_for("about.admin_contacts"),
         422 if form.errors else 200,
+        item=contact,
     )
 
 

@@ -16,7 +16,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
 
-from app.forms import OptionalIdField
+from app.forms import OptionalIdField, reviewed_field
 
 
 def optional_email():
@@ -43,6 +43,7 @@ class SectionForm(FlaskForm):
     image_alt_en = StringField(
         _l("Mô tả ảnh cho người không xem được ảnh (tiếng Anh)"), validators=[Length(max=300)]
     )
+    reviewed = reviewed_field()
     submit = SubmitField(_l("Lưu"))
 
 
@@ -58,6 +59,7 @@ class UnitForm(FlaskForm):
     phone = StringField(_l("Điện thoại"), validators=[Length(max=40)])
     email = EmailField(_l("Thư điện tử"), validators=optional_email())
     position = order_field()
+    reviewed = reviewed_field()
     submit = SubmitField(_l("Lưu"))
 
 
@@ -74,6 +76,7 @@ class LeaderForm(FlaskForm):
     photo = FileField(_l("Ảnh chân dung (JPEG, PNG, WebP hoặc GIF)"))
     position = order_field()
     is_published = BooleanField(_l("Hiển thị trên cổng thông tin"), default=True)
+    reviewed = reviewed_field()
     submit = SubmitField(_l("Lưu"))
 
 
@@ -88,6 +91,7 @@ class ContactForm(FlaskForm):
     email = EmailField(_l("Thư điện tử"), validators=optional_email())
     position = order_field()
     is_published = BooleanField(_l("Hiển thị trên cổng thông tin"), default=True)
+    reviewed = reviewed_field()
     submit = SubmitField(_l("Lưu và xác nhận đã kiểm tra hôm nay"))
 
 

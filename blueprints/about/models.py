@@ -8,24 +8,10 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from app.bilingual import Translatable
 from app.db import TenantScoped
 from app.enums import LabelledEnum
 from app.extensions import db
-
-
-class Bilingual:
-    """Models with `<field>_vi` / `<field>_en` pairs: `local("name", "en")` falls back to Vietnamese."""
-
-    def local(self, field: str, locale: str) -> str:
-        if locale == "en":
-            english = getattr(self, f"{field}_en", "") or ""
-            if english.strip():
-                return english
-        return getattr(self, f"{field}_vi", "") or ""
-
-    def is_fallback(self, field: str, locale: str) -> bool:
-        """True when an English page shows the Vietnamese text (so it can be marked lang="vi")."""
-        return locale == "en" and not (getattr(self, f"{field}_en", "") or "").strip()
 
 
 class SectionKind(LabelledEnum):
@@ -36,8 +22,10 @@ class SectionKind(LabelledEnum):
     CULTURE = "culture", _l("Văn hóa, di tích, danh thắng")
 
 
-class IntroSection(Bilingual, TenantScoped, db.Model):
+class IntroSection(Translatable, TenantScoped, db.Model):
     """One part of the introduction page; the map section may carry an image with alt text."""
+
+    TRANSLATED = ("body", "image_alt")
 
     __tablename__ = "intro_sections"
 
@@ -52,14 +40,20 @@ class IntroSection(Bilingual, TenantScoped, db.Model):
         sa.DateTime(timezone=True), server_default=sa.func.now(), onupdate=sa.func.now()
     )
 
+    @property
+    def kind_label(self) -> str:
+        return str(SectionKind(self.kind).label)
+
     __table_args__ = (
         sa.UniqueConstraint("tenant_id", "kind"),
         sa.CheckConstraint("kind IN ('functions', 'history', 'map', 'nature', 'culture')", name="kind"),
     )
 
 
-class OrgChartUnit(Bilingual, TenantScoped, db.Model):
+class OrgChartUnit(Translatable, TenantScoped, db.Model):
     """A unit of the organisation chart (the People's Committee, a department, an office)."""
+
+    TRANSLATED = ("name", "functions")
 
     __tablename__ = "org_units"
 
@@ -79,8 +73,10 @@ class OrgChartUnit(Bilingual, TenantScoped, db.Model):
     )
 
 
-class Leader(Bilingual, TenantScoped, db.Model):
+class Leader(Translatable, TenantScoped, db.Model):
     """A leader shown on the introduction: photo, short biography and duties."""
+
+    TRANSLATED = ("title", "biography", "duties")
 
     __tablename__ = "leaders"
 
@@ -99,8 +95,10 @@ class Leader(Bilingual, TenantScoped, db.Model):
     is_published: Mapped[bool] = mapped_column(default=True)
 
 
-class Contact(Bilingual, TenantScoped, db.Model):
+class Contact(Translatable, TenantScoped, db.Model):
     """An official in the contact directory. `checked_on` is when someone last confirmed it."""
+
+    TRANSLATED = ("position",)
 
     __tablename__ = "contacts"
 

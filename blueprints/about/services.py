@@ -48,15 +48,18 @@ def save_section(
     image_alt_vi: str = "",
     image_alt_en: str = "",
     image=None,
+    reviewed: bool = False,
 ) -> IntroSection:
     """Create or update one section; editor HTML is cleaned, an image is checked by content."""
     section = get_section(kind) or IntroSection(kind=str(kind))
+    before = section.english_before_edit()
     section.body_vi = clean_html(body_vi)
     section.body_en = clean_html(body_en)
     section.image_alt_vi = (image_alt_vi or "").strip()
     section.image_alt_en = (image_alt_en or "").strip()
     if stored := _new_image(image):
         section.image_key, section.image_type = stored.key, stored.content_type
+    section.after_translation_edit(before, reviewed)
     db.session.add(section)
     db.session.flush()
     return section
@@ -121,6 +124,7 @@ def parent_choices(exclude: OrgChartUnit | None = None) -> list[OrgChartUnit]:
 
 def save_unit(unit: OrgChartUnit | None, **values) -> OrgChartUnit:
     unit = unit or OrgChartUnit()
+    before = unit.english_before_edit()
     for name in ("name_vi", "name_en", "address", "phone", "email"):
         setattr(unit, name, (values.get(name) or "").strip())
     unit.functions_vi = clean_html(values.get("functions_vi"))
@@ -131,6 +135,7 @@ def save_unit(unit: OrgChartUnit | None, **values) -> OrgChartUnit:
         unit.parent_id = parent_id if get_unit(parent_id) else None
     else:
         unit.parent_id = None
+    unit.after_translation_edit(before, bool(values.get("reviewed")))
     db.session.add(unit)
     db.session.flush()
     return unit
@@ -165,6 +170,7 @@ def get_leader(leader_id: int, public: bool = False) -> Leader | None:
 
 def save_leader(leader: Leader | None, *, photo=None, **values) -> Leader:
     leader = leader or Leader()
+    before = leader.english_before_edit()
     for name in ("name", "title_vi", "title_en", "phone", "email"):
         setattr(leader, name, (values.get(name) or "").strip())
     for name in ("biography_vi", "biography_en", "duties_vi", "duties_en"):
@@ -173,6 +179,7 @@ def save_leader(leader: Leader | None, *, photo=None, **values) -> Leader:
     leader.is_published = bool(values.get("is_published"))
     if stored := _new_image(photo):
         leader.photo_key, leader.photo_type = stored.key, stored.content_type
+    leader.after_translation_edit(before, bool(values.get("reviewed")))
     db.session.add(leader)
     db.session.flush()
     return leader
@@ -250,6 +257,7 @@ def stale_contacts(today: date) -> list[Contact]:
 def save_contact(contact: Contact | None, *, today: date, **values) -> Contact:
     """Saving a contact through the form counts as checking it today."""
     contact = contact or Contact()
+    before = contact.english_before_edit()
     for name in ("name", "position_vi", "position_en", "phone", "email"):
         setattr(contact, name, (values.get(name) or "").strip())
     unit_id = values.get("unit_id") or None
@@ -257,6 +265,7 @@ def save_contact(contact: Contact | None, *, today: date, **values) -> Contact:
     contact.position = values.get("position") or 0
     contact.is_published = bool(values.get("is_published"))
     contact.checked_on = today
+    contact.after_translation_edit(before, bool(values.get("reviewed")))
     db.session.add(contact)
     db.session.flush()
     return contact

@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import abort, request
 from flask_babel import lazy_gettext as _l
 
+from app.bilingual import page_languages
 from app.i18n import current_locale
 from app.navigation import add_public_page
 from app.templating import render
@@ -57,8 +58,13 @@ def _int_arg(name: str, default: int = 0) -> int:
 
 @bp.get("/gioi-thieu")
 def introduction():
+    sections = intro_sections()
     return render(
-        "about/introduction.html", sections=intro_sections(), kinds=list(SectionKind), locale=current_locale()
+        "about/introduction.html",
+        sections=sections,
+        kinds=list(SectionKind),
+        locale=current_locale(),
+        **page_languages(sections.values()),
     )
 
 
@@ -77,12 +83,15 @@ def section_image(kind: str):
 
 @bp.get("/so-do-to-chuc")
 def organisation():
-    return render("about/organisation.html", chart=org_chart(), locale=current_locale())
+    return render(
+        "about/organisation.html", chart=org_chart(), locale=current_locale(), **page_languages(all_units())
+    )
 
 
 @bp.get("/lanh-dao")
 def leaders():
-    return render("about/leaders.html", leaders=public_leaders(), locale=current_locale())
+    leaders = public_leaders()
+    return render("about/leaders.html", leaders=leaders, locale=current_locale(), **page_languages(leaders))
 
 
 @bp.get("/lanh-dao/<int:leader_id>/anh")
@@ -110,4 +119,5 @@ def contacts():
         unit_id=unit_id,
         units=all_units(),
         locale=current_locale(),
+        **page_languages(page.items),
     )

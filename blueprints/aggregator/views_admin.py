@@ -15,6 +15,7 @@ from app.extensions import db
 from app.i18n import current_locale
 from app.navigation import add_backoffice_page
 from app.roles import CONTENT_MANAGERS, require_role
+from app.security import XLSX_MIMETYPE
 from app.templating import render
 from blueprints.aggregator.blueprint import bp
 from blueprints.aggregator.children import current_is_parent
@@ -129,7 +130,7 @@ def report_export_xlsx():
         month,
         "xlsx",
         report_xlsx(city_report(month), current_locale()),
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        XLSX_MIMETYPE,
     )
 
 

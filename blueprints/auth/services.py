@@ -12,8 +12,10 @@ import sqlalchemy as sa
 from email_validator import EmailNotValidError, validate_email
 from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired
+from limits import RateLimitItem, RateLimitItemPerSecond
 
-from app.extensions import db, redis_client, redis_key
+from app import rate_limits
+from app.extensions import db
 from app.roles import Role
 from app.security import hash_password, password_needs_rehash, token_serializer, verify_password
 from blueprints.auth.models import Membership, User
@@ -85,7 +87,7 @@ def grant_role(user: User, role: str) -> tuple[Membership, bool]:
     return membership, True
 
 
-# -- signing in, with failed attempts counted in Redis ----------------------------------------
+# -- signing in, with failed attempts counted (app.rate_limits: Redis, or locally without it) ----
 
 
 @dataclass(frozen=True)
@@ -94,26 +96,17 @@ class SignIn:
     throttled: bool = False
 
 
-def _failure_keys(tenant_id: int, email: str, ip: str) -> tuple[str, str]:
-    return (redis_key("login-failures", tenant_id, email.lower()), redis_key("login-failures-ip", ip))
-
-
-def _throttled(keys: tuple[str, str]) -> bool:
+def _failure_limits(tenant_id: int, email: str, ip: str) -> list[tuple[RateLimitItem, tuple[str, ...]]]:
+    """The two failure limits a sign-in checks: per account on this portal, and per address."""
     config = current_app.config
-    account, per_ip = redis_client().mget(keys)
-    return (
-        int(account or 0) >= config["LOGIN_MAX_FAILURES"]
-        or int(per_ip or 0) >= config["LOGIN_MAX_FAILURES_PER_IP"]
-    )
-
-
-def _record_failure(keys: tuple[str, str]) -> None:
-    window = current_app.config["LOGIN_WINDOW_SECONDS"]
-    with redis_client().pipeline() as pipe:
-        for key in keys:
-            pipe.incr(key)
-            pipe.expire(key, window, nx=True)
-        pipe.execute()
+    window = config["LOGIN_WINDOW_SECONDS"]
+    return [
+        (
+            RateLimitItemPerSecond(config["LOGIN_MAX_FAILURES"], window),
+            ("login-failures", str(tenant_id), email.lower()),
+        ),
+        (RateLimitItemPerSecond(config["LOGIN_MAX_FAILURES_PER_IP"], window), ("login-failures-ip", ip)),
+    ]
 
 
 def authenticate(tenant_id: int, email: str, password: str, ip: str) -> SignIn:
@@ -123,8 +116,8 @@ def authenticate(tenant_id: int, email: str, password: str, ip: str) -> SignIn:
     with the right password, so guessing cannot go on. A right password is accepted only from a
     user with a role here (or a platform administrator); it clears the account's failures.
     """
-    keys = _failure_keys(tenant_id, email.strip(), ip)
-    if _throttled(keys):
+    limits = _failure_limits(tenant_id, email.strip(), ip)
+    if not all(rate_limits.allows(item, *identifiers) for item, identifiers in limits):
         return SignIn(user=None, throttled=True)
     user = find_user(email)
     if (
@@ -135,11 +128,12 @@ def authenticate(tenant_id: int, email: str, password: str, ip: str) -> SignIn:
     ):
         if user is None:
             verify_password(_DUMMY_HASH.get(), password)  # same time whether the user exists or not
-        _record_failure(keys)
+        for item, identifiers in limits:
+            rate_limits.hit(item, *identifiers)
         return SignIn(user=None)
     if password_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
-    redis_client().delete(keys[0])
+    rate_limits.clear(*limits[0])
     return SignIn(user=user)
 
 
@@ -165,8 +159,8 @@ RESET_MAIL_INTERVAL_SECONDS = 300
 def reset_mail_allowed(tenant_id: int, email: str) -> bool:
     """At most one reset mail per address and portal every few minutes: the form cannot be used
     to flood someone's inbox."""
-    key = redis_key("reset-mail", tenant_id, email.strip().lower())
-    return bool(redis_client().set(key, "1", nx=True, ex=RESET_MAIL_INTERVAL_SECONDS))
+    once = RateLimitItemPerSecond(1, RESET_MAIL_INTERVAL_SECONDS)
+    return rate_limits.hit(once, "reset-mail", str(tenant_id), email.strip().lower())
 
 
 def _reset_fingerprint(user: User) -> str:

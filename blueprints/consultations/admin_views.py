@@ -38,6 +38,15 @@ def _find(consultation_id: int):
     return consultation
 
 
+def _find_comment(consultation_id: int, comment_id: int):
+    """The consultation and one of its comments, or 404."""
+    consultation = _find(consultation_id)
+    comment = services.get_comment(consultation, comment_id)
+    if comment is None:
+        abort(404)
+    return consultation, comment
+
+
 @bp.get("/admin/consultations")
 @guard
 def admin_index():
@@ -173,10 +182,7 @@ def admin_comments(consultation_id: int):
 @bp.post("/admin/consultations/<int:consultation_id>/comments/<int:comment_id>/moderate")
 @guard
 def admin_moderate(consultation_id: int, comment_id: int):
-    consultation = _find(consultation_id)
-    comment = services.get_comment(consultation, comment_id)
-    if comment is None:
-        abort(404)
+    consultation, comment = _find_comment(consultation_id, comment_id)
     form = ModerationForm()
     if form.validate_on_submit():
         try:
@@ -205,10 +211,7 @@ def admin_moderate(consultation_id: int, comment_id: int):
 @bp.post("/admin/consultations/<int:consultation_id>/comments/<int:comment_id>/response")
 @guard
 def admin_respond(consultation_id: int, comment_id: int):
-    consultation = _find(consultation_id)
-    comment = services.get_comment(consultation, comment_id)
-    if comment is None:
-        abort(404)
+    consultation, comment = _find_comment(consultation_id, comment_id)
     form = ResponseForm()
     if form.validate_on_submit():
         services.respond(comment, form.response.data)

@@ -142,10 +142,7 @@ def add_file(consultation: Consultation, upload) -> ConsultationFile:
 
 
 def attach_stored(consultation: Consultation, stored: StoredFile) -> ConsultationFile:
-    file = ConsultationFile.from_stored(stored, consultation_id=consultation.id)
-    db.session.add(file)
-    db.session.flush()
-    return file
+    return ConsultationFile.attach(stored, consultation_id=consultation.id)
 
 
 def get_file(consultation_id: int, file_id: int, public: bool = True) -> ConsultationFile | None:

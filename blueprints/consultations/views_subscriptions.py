@@ -40,20 +40,27 @@ def subscribe():
     return render("consultations/subscribe.html", form=form, refused=None)
 
 
+def _message(heading: str, text: str, status: int = 200):
+    return render("consultations/message.html", heading=heading, text=text), status
+
+
+def _outcome(subscriber, done: tuple[str, str], invalid: str):
+    """The page after following a mail's link: done (committed) or, for a bad token, a 404."""
+    if subscriber is None:
+        return _message(_("Liên kết không hợp lệ"), invalid, 404)
+    db.session.commit()
+    return _message(*done)
+
+
 @bp.get("/lay-y-kien/dang-ky/xac-nhan/<token>")
 def confirm(token: str):
-    subscriber = subscriptions.confirm(token)
-    if subscriber is None:
-        return render(
-            "consultations/message.html",
-            heading=_("Liên kết không hợp lệ"),
-            text=_("Liên kết xác nhận không đúng hoặc đã quá 7 ngày. Hãy đăng ký lại."),
-        ), 404
-    db.session.commit()
-    return render(
-        "consultations/message.html",
-        heading=_("Đã xác nhận đăng ký"),
-        text=_("Bạn sẽ nhận thư khi có dự thảo bắt đầu lấy ý kiến, hết hạn góp ý hoặc được công bố kết quả."),
+    return _outcome(
+        subscriptions.confirm(token),
+        (
+            _("Đã xác nhận đăng ký"),
+            _("Bạn sẽ nhận thư khi có dự thảo bắt đầu lấy ý kiến, hết hạn góp ý hoặc được công bố kết quả."),
+        ),
+        _("Liên kết xác nhận không đúng hoặc đã quá 7 ngày. Hãy đăng ký lại."),
     )
 
 
@@ -61,16 +68,11 @@ def confirm(token: str):
 @csrf.exempt
 def unsubscribe(token: str):
     """One click: following the link (or the mail client's List-Unsubscribe-Post) unsubscribes."""
-    subscriber = subscriptions.unsubscribe(token)
-    if subscriber is None:
-        return render(
-            "consultations/message.html",
-            heading=_("Liên kết không hợp lệ"),
-            text=_("Liên kết hủy đăng ký không đúng."),
-        ), 404
-    db.session.commit()
-    return render(
-        "consultations/message.html",
-        heading=_("Đã hủy đăng ký"),
-        text=_("Bạn sẽ không nhận thêm thư nào về việc lấy ý kiến dự thảo từ cổng thông tin này."),
+    return _outcome(
+        subscriptions.unsubscribe(token),
+        (
+            _("Đã hủy đăng ký"),
+            _("Bạn sẽ không nhận thêm thư nào về việc lấy ý kiến dự thảo từ cổng thông tin này."),
+        ),
+        _("Liên kết hủy đăng ký không đúng."),
     )

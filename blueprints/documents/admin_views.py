@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import SelectChoice
 
+from app.bilingual import TranslatableContent, add_translatable
 from app.crud import or_404
 from app.extensions import db
 from app.navigation import add_backoffice_page
@@ -15,6 +16,7 @@ from app.templating import render
 from app.uploads import UploadRejected, send_stored
 from blueprints.documents.blueprint import bp
 from blueprints.documents.forms import DocumentForm
+from blueprints.documents.models import Document
 from blueprints.documents.services import (
     DocumentFilters,
     DocumentInvalid,
@@ -29,6 +31,19 @@ from blueprints.documents.services import (
 )
 
 add_backoffice_page("documents.admin_index", _l("Văn bản"), roles=CONTENT_MANAGERS, order=45)
+add_translatable(
+    TranslatableContent(
+        "documents",
+        _l("Trích yếu văn bản"),
+        Document,
+        order=60,
+        public=lambda: Document.is_published,
+        edit_endpoint="documents.admin_edit",
+        edit_arg="document_id",
+        edit_roles=CONTENT_MANAGERS,
+        describe=lambda document: f"{document.number} – {document.summary[:80]}",
+    )
+)
 
 
 @bp.get("/admin/documents")

@@ -15,7 +15,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, Optional
 
-from app.forms import OptionalIdField, enum_choices
+from app.forms import OptionalIdField, enum_choices, reviewed_field
 from blueprints.documents.models import Category, DocType, Field, Status
 
 
@@ -39,6 +39,10 @@ class DocumentForm(FlaskForm):
         validators=[DataRequired(_l("Nhập trích yếu.")), Length(max=2000)],
         render_kw={"rows": 4},
     )
+    summary_en = TextAreaField(
+        _l("Trích yếu (tiếng Anh)"), validators=[Length(max=2000)], render_kw={"rows": 4, "lang": "en"}
+    )
+    reviewed = reviewed_field()
     upload = FileField(_l("Thêm tệp (PDF, Word, Excel hoặc OpenDocument)"))
     is_published = BooleanField(_l("Công khai trên cổng thông tin"), default=True)
     submit = SubmitField(_l("Lưu"))

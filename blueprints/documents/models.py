@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from app.bilingual import Translatable
 from app.db import TenantScoped
 from app.enums import LabelledEnum, check_in
 from app.extensions import db
@@ -51,8 +52,11 @@ class Status(LabelledEnum):
     REPLACED = "replaced", _l("Bị thay thế")
 
 
-class Document(TenantScoped, db.Model):
+class Document(Translatable, TenantScoped, db.Model):
+    """A document of the library; its summary (trích yếu) may have an English version."""
+
     __tablename__ = "documents"
+    TRANSLATED = ("summary",)
 
     number: Mapped[str] = mapped_column(sa.String(100))  # số ký hiệu, e.g. "15/2024/QĐ-UBND"
     category: Mapped[str] = mapped_column(sa.String(20))
@@ -65,6 +69,7 @@ class Document(TenantScoped, db.Model):
     status: Mapped[str] = mapped_column(sa.String(20), default=Status.IN_FORCE.value)
     replaced_by_id: Mapped[int | None] = mapped_column(sa.BigInteger)
     summary: Mapped[str] = mapped_column(sa.Text)  # trích yếu
+    summary_en: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
     search_text: Mapped[str] = mapped_column(sa.Text, default="")  # folded, for diacritic-free search
     is_published: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), server_default=sa.func.now())

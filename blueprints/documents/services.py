@@ -144,6 +144,7 @@ def save_document(document: Document | None, **values) -> Document:
     """Create or update a document. A replaced document must name another document of this portal."""
 
     document = document or Document()
+    english_before = document.english_before_edit()
     status = values.get("status") or Status.IN_FORCE.value
     replaced_by_id = values.get("replaced_by_id") or None
     if status == Status.REPLACED:
@@ -155,8 +156,9 @@ def save_document(document: Document | None, **values) -> Document:
     effective_on = values.get("effective_on")
     if effective_on and effective_on < values["issued_on"]:
         raise DocumentInvalid("effective_on", _("Ngày có hiệu lực không được trước ngày ban hành."))
-    for name in ("number", "issuer", "signer", "summary"):
+    for name in ("number", "issuer", "signer", "summary", "summary_en"):
         setattr(document, name, (values.get(name) or "").strip())
+    document.after_translation_edit(english_before, bool(values.get("reviewed")))
     document.category = values["category"]
     document.doc_type = values["doc_type"]
     document.field = values["field"]
@@ -179,10 +181,7 @@ def add_file(document: Document, upload) -> DocumentFile:
 
 
 def attach_stored(document: Document, stored: StoredFile) -> DocumentFile:
-    file = DocumentFile.from_stored(stored, document_id=document.id)
-    db.session.add(file)
-    db.session.flush()
-    return file
+    return DocumentFile.attach(stored, document_id=document.id)
 
 
 def remove_file(file: DocumentFile) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import abort, request
 from flask_babel import lazy_gettext as _l
 
+from app.bilingual import page_languages
 from app.navigation import add_public_page
 from app.templating import render
 from app.uploads import send_stored
@@ -42,6 +43,7 @@ def index():
         fields=list(Field),
         statuses=list(Status),
         status_label=lambda value: Status(value).label,
+        vietnamese_parts=page_languages(page.items)["vietnamese_parts"],
     )
 
 
@@ -61,6 +63,7 @@ def detail(document_id: int):
         DocType=DocType,
         Field=Field,
         Status=Status,
+        **page_languages([document]),
     )
 
 

@@ -61,7 +61,8 @@ def share_links(url: str, title: str) -> dict[str, str]:
 
 def sitemap_articles():
     """`sitemap.xml`'s source for the news: every published article of the current portal, with
-    when it last changed (the site map adds the English twin of each URL itself)."""
-    for article_id, slug, title, published_at, updated_at in published_index():
+    when it last changed, and whether it has an English version (the site map then lists its
+    English twin too)."""
+    for article_id, slug, title, published_at, updated_at, english in published_index():
         changed = max((moment for moment in (published_at, updated_at) if moment), default=None)
-        yield "news.article", {"article_id": article_id, "slug": slug_of(slug, title)}, changed
+        yield "news.article", {"article_id": article_id, "slug": slug_of(slug, title)}, changed, english

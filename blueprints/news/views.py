@@ -103,14 +103,16 @@ def article(article_id: int, slug: str | None):
     found = _article_or_redirect(article_id, slug, "news.article")
     if request.args.get("print") == "1":
         return _printable(found)
-    canonical_lang = "en" if request.script_root.endswith("/en") else "vi"
+    # An English page without an English version points search engines at the Vietnamese one.
+    canonical_lang = "en" if request.script_root.endswith("/en") and found.has_english else "vi"
     tree = sections_tree()  # read once for the breadcrumbs and the related articles
     context = _article_context(found, tree)
     return render(
         "news/article.html",
         related=related_articles(found, tree),
         canonical=context["urls"][canonical_lang],
-        share=links.share_links(context["urls"][canonical_lang], found.title),
+        share=links.share_links(context["urls"][canonical_lang], found.local("title", canonical_lang)),
+        english_version=found.has_english,
         **context,
     )
 

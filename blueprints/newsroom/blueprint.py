@@ -16,6 +16,8 @@ from blueprints.newsroom import (  # noqa: E402,F401
     views_flow,
     views_people,
     views_public,
+    views_sections,
+    views_translation,
 )
 from workers.periodic import add_periodic  # noqa: E402
 from workers.queue import enqueue_after_commit  # noqa: E402

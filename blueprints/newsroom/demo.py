@@ -187,28 +187,49 @@ def seed_articles(
             article.source_type, article.source_name, article.source_author = SourceType.QUOTED, name, author
             article.source_url = "" if state == S.RETURNED else url
         article.slug = slugify(article.title)
+        _english(article, i, tenant)
         articles.append(article)
     db.session.add_all(articles)
     db.session.flush()
     for i, article in enumerate(articles):
         _history(article, writer, approver, editor, now, late=(i in (9, 10)))
+        if i in C.CORRECTED_AFTER_TRANSLATION:
+            _correct(article, *C.CORRECTED_AFTER_TRANSLATION[i], editor or writer)
     db.session.flush()
+
+
+def _english(article: Article, index: int, tenant: TenantInfo) -> None:
+    """The English version of some articles (made from their Vietnamese as seeded)."""
+    if index not in C.ENGLISH_ARTICLES:
+        return
+    place_short_en = {"city": "city", "commune": "commune"}.get(tenant.kind, "ward")
+    fill = {"place_en": tenant.name_en, "place_short_en": place_short_en}
+    title, summary, paragraphs = C.ENGLISH_ARTICLES[index]
+    article.title_en, article.summary_en = title.format(**fill), summary.format(**fill)
+    article.body_en = clean_html("".join(f"<p>{p.format(**fill)}</p>" for p in paragraphs))
+
+
+def _correct(article: Article, last_paragraph: str, note: str, editor) -> None:
+    """A later correction of the Vietnamese, as a second revision: the English is now out of date."""
+    paragraphs = article.body.split("</p>")[:-1]
+    article.body = clean_html("</p>".join(paragraphs[:-1]) + f"</p><p>{last_paragraph}</p>")
+    _revision(article, 2, editor, article.updated_at, note)
+
+
+def _revision(article: Article, number: int, by, at: datetime, note: str = "") -> None:
+    """The article's text as it stands, saved as revision `number`."""
+    texts = {name: getattr(article, name) for name in ("title", "summary", "body")}
+    db.session.add(
+        ArticleRevision(
+            article_id=article.id, number=number, saved_by_id=by.id, saved_at=at, note=note, **texts
+        )
+    )
 
 
 def _history(article: Article, writer, approver, editor, now: datetime, late: bool) -> None:
     """Authors, the first revision and the transitions that led the article to its state."""
     db.session.add(ArticleAuthor(article_id=article.id, user_id=writer.id, position=0))
-    db.session.add(
-        ArticleRevision(
-            article_id=article.id,
-            number=1,
-            title=article.title,
-            summary=article.summary,
-            body=article.body,
-            saved_by_id=writer.id,
-            saved_at=article.created_at,
-        )
-    )
+    _revision(article, 1, writer, article.created_at)
     at, previous = article.created_at, S.DRAFT
     for step in PATHS[S(article.state)]:
         at += timedelta(hours=3) if step == S.SUBMITTED else timedelta(hours=20)

@@ -209,3 +209,41 @@ QUOTED_SOURCES = [
     ("Cổng Thông tin điện tử tỉnh Bà Rịa – Vũng Tàu", "https://baria-vungtau.gov.vn/", ""),
 ]
 TAGS = ["môi trường", "cải cách hành chính", "chuyển đổi số", "an sinh xã hội", "an ninh trật tự", "du lịch"]
+
+# English versions of a few published demo articles (by index in ARTICLES): title, summary, body
+# paragraphs; {place_en} is the portal's English name, {place_short_en} "ward", "commune" or "city".
+# The other articles stay in Vietnamese only, so the English pages show both paths.
+ENGLISH_ARTICLES = {
+    2: (
+        "How to apply online on the Public Service Portal",
+        "Residents can apply for birth registration, certified copies and many other procedures "
+        "through the National Public Service Portal.",
+        [
+            "The one-stop office of the {place_short_en} has staff on hand to help during office hours, "
+            "from Monday to Saturday morning."
+        ],
+    ),
+    3: (
+        "Digital skills training for the community digital technology teams",
+        "More than 60 members of the community digital technology teams of {place_en} learnt to install "
+        "VNeID, to pay without cash and to recognise online scams.",
+        ["The teams will help older people and small businesses in every neighbourhood."],
+    ),
+    5: (
+        "Fire-fighting and rescue drill in a residential area",
+        "The drill simulated a fire in a house on a narrow alley, with a person trapped upstairs.",
+        [
+            "Civil defence volunteers, the {place_short_en} police and the fire service put the fire out "
+            "and gave first aid within 15 minutes.",
+            "Residents were shown how to use a fire extinguisher and how to get out safely.",
+        ],
+    ),
+}
+# A correction made to the Vietnamese after it was translated (article index → new last paragraph,
+# revision note): that article's English is shown, and listed to translators, as out of date.
+CORRECTED_AFTER_TRANSLATION = {
+    5: (
+        "Người dân được hướng dẫn sử dụng bình chữa cháy, thoát nạn an toàn và gọi số 114 khi có cháy.",
+        "Bổ sung số điện thoại báo cháy",
+    )
+}

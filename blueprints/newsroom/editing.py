@@ -26,6 +26,7 @@ from blueprints.auth.models import Membership, User
 from blueprints.newsroom import signals
 from blueprints.newsroom.inline_images import finalise_body, foreign_image_message
 from blueprints.newsroom.models import (
+    COVER_AND_SOURCE,
     Article,
     ArticleAuthor,
     ArticleRevision,
@@ -234,12 +235,7 @@ def input_from_article(article: Article) -> ArticleInput:
                 "section_id",
                 "unit_id",
                 "is_highlight",
-                "cover_caption",
-                "cover_alt",
-                "source_type",
-                "source_name",
-                "source_url",
-                "source_author",
+                *COVER_AND_SOURCE,
             )
         },
         tags=list(article.tags or []),

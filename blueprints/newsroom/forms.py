@@ -28,7 +28,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from app.forms import enum_choices
+from app.forms import enum_choices, reviewed_field
 from blueprints.newsroom.models import ArticleKind, ArticleState, SourceType, UnitKind
 
 
@@ -177,3 +177,26 @@ class SettingsForm(FlaskForm):
         _l("Số bài tối đa mặc định"), validators=[Optional(), NumberRange(min=0, max=100)]
     )
     submit = SubmitField(_l("Lưu cài đặt"))
+
+
+class TranslationForm(FlaskForm):
+    """The English version of an article, on its own page ("Bản dịch tiếng Anh")."""
+
+    title_en = StringField(_l("Tiêu đề tiếng Anh"), validators=[Length(max=300)], render_kw={"lang": "en"})
+    summary_en = TextAreaField(
+        _l("Sapo tiếng Anh"), validators=[Length(max=2000)], render_kw={"rows": 3, "lang": "en"}
+    )
+    body_en = TextAreaField(_l("Nội dung tiếng Anh"), render_kw={"rows": 16, "lang": "en"})
+    reviewed = reviewed_field()
+    submit = SubmitField(_l("Lưu bản dịch"))
+
+
+class SectionNamesForm(FlaskForm):
+    name_vi = StringField(
+        _l("Tên chuyên mục"), validators=[DataRequired(_l("Nhập tên chuyên mục.")), Length(max=200)]
+    )
+    name_en = StringField(
+        _l("Tên chuyên mục (tiếng Anh)"), validators=[Length(max=200)], render_kw={"lang": "en"}
+    )
+    reviewed = reviewed_field()
+    submit = SubmitField(_l("Lưu"))

@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.bilingual import bilingual
+from app.bilingual import Translatable, bilingual
 from app.db import TenantScoped
 from app.enums import LabelledEnum, check_in
 from app.extensions import db
@@ -146,8 +146,10 @@ class BoardMember(TenantScoped, db.Model):
     title = bilingual("title")
 
 
-class Section(TenantScoped, db.Model):
+class Section(Translatable, TenantScoped, db.Model):
     """A section ("chuyên mục"); sections form a tree per portal."""
+
+    TRANSLATED = ("name",)
 
     __tablename__ = "newsroom_sections"
 
@@ -170,13 +172,23 @@ class Section(TenantScoped, db.Model):
     name = bilingual("name")
 
 
-class Article(TenantScoped, db.Model):
+# The cover's caption and alt text and the source attribution: copied as they are by the editor's
+# form and by the data generator's bulk load.
+COVER_AND_SOURCE = ("cover_caption", "cover_alt", "source_type", "source_name", "source_url", "source_author")
+
+
+class Article(Translatable, TenantScoped, db.Model):
     """A news item or article, from first draft to archive.
 
     `version` is SQLAlchemy's version counter: an UPDATE from a stale copy matches no row and
     raises `StaleDataError`; the editor form also carries the version it was loaded at, so the
     second of two people saving is told and shown their text (services.save_article).
+
+    The English version (`title_en`, `summary_en`, `body_en`) is written on its own page by a
+    translator; `translated_from` tells whether it still matches the Vietnamese (app.bilingual).
     """
+
+    TRANSLATED = ("title", "summary", "body")
 
     __tablename__ = "newsroom_articles"
 
@@ -184,6 +196,9 @@ class Article(TenantScoped, db.Model):
     slug: Mapped[str] = mapped_column(sa.String(300), default="")
     summary: Mapped[str] = mapped_column(sa.Text, default="")
     body: Mapped[str] = mapped_column(sa.Text, default="")
+    title_en: Mapped[str] = mapped_column(sa.String(300), default="", server_default="")
+    summary_en: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+    body_en: Mapped[str] = mapped_column(sa.Text, default="", server_default="")  # cleaned HTML
     kind: Mapped[str] = mapped_column(sa.String(16), default=ArticleKind.NEWS)
     state: Mapped[str] = mapped_column(sa.String(16), default=ArticleState.DRAFT)
     section_id: Mapped[int | None] = mapped_column(sa.BigInteger)

@@ -172,12 +172,16 @@ def latest_by_branch(tree: list[SectionNode], limit: int) -> dict[int, list[Arti
     return found
 
 
-def published_index() -> list[tuple[int, str, str, object, object]]:
-    """(id, slug, title, published_at, updated_at) of every published article: for site maps."""
+def published_index() -> list[tuple[int, str, str, object, object, bool]]:
+    """(id, slug, title, published_at, updated_at, has English) of every published article: for
+    site maps."""
+    has_english = sa.func.btrim(Article.title_en) != ""
     return [
         tuple(row)
         for row in db.session.execute(
-            sa.select(Article.id, Article.slug, Article.title, Article.published_at, Article.updated_at)
+            sa.select(
+                Article.id, Article.slug, Article.title, Article.published_at, Article.updated_at, has_english
+            )
             .where(Article.state == ArticleState.PUBLISHED)
             .order_by(Article.published_at.desc())
         )

@@ -29,6 +29,7 @@ from blueprints.newsroom.editing import (
 from blueprints.newsroom.forms import ArticleForm, FilterForm, TransitionForm
 from blueprints.newsroom.models import Article, ArticleState
 from blueprints.newsroom.permissions import WRITERS, can_edit, can_view
+from blueprints.newsroom.translation import can_translate
 from blueprints.newsroom.workflow import NotAllowed, available_actions, submit, timeline
 from tenants.context import require_tenant
 
@@ -37,13 +38,13 @@ add_backoffice_page("newsroom.articles", _l("Tin bài"), roles=MEMBERS, order=11
 add_backoffice_page("newsroom.new_article", _l("Viết bài mới"), roles=WRITERS, order=12)
 
 
-def load_article(article_id: int) -> Article:
+def load_article(article_id: int, may=can_view) -> Article:
     """This portal's article (404 otherwise: another portal's id is indistinguishable from none),
-    which the current user may see (403 otherwise)."""
+    which the current user `may` see, edit, translate… (403 otherwise)."""
     article = db.session.get(Article, (require_tenant().id, article_id))
     if article is None:
         abort(404)
-    if not can_view(article, current_user):
+    if not can_view(article, current_user) or not may(article, current_user):
         abort(403)
     return article
 
@@ -161,9 +162,7 @@ def new_article():
 @bp.route("/admin/newsroom/articles/<int:article_id>/edit", methods=["GET", "POST"])
 @require_role(*MEMBERS)
 def edit_article(article_id: int):
-    article = load_article(article_id)
-    if not can_edit(article, current_user):
-        abort(403)
+    article = load_article(article_id, can_edit)
     form = ArticleForm(obj=input_from_article(article) if request.method == "GET" else None)
     _fill_choices(form)
     if request.method == "GET":
@@ -198,5 +197,6 @@ def article_detail(article_id: int):
         actions=available_actions(article, current_user),
         form=TransitionForm(),
         can_edit=can_edit(article, current_user),
+        can_translate=can_translate(article, current_user),
         ArticleState=ArticleState,
     )

@@ -12,6 +12,7 @@ from app.extensions import db
 from app.i18n import current_locale
 from app.navigation import add_backoffice_page
 from app.roles import CONTENT_MANAGERS, Role, require_role
+from app.security import XLSX_MIMETYPE
 from app.templating import render
 from blueprints.royalties import closing, tables
 from blueprints.royalties.blueprint import bp
@@ -74,30 +75,28 @@ def _filename(month: Month, ext: str, closed: bool = True) -> str:
     return f"nhuan-but-{require_tenant().slug}-{month.year}-{month.month:02d}{suffix}.{ext}"
 
 
+def _export(ext: str, build, mimetype: str) -> Response:
+    """The month's statement as a download, named for the portal, month and whether it is closed."""
+    month = month_from_args()
+    current = statement(month, current_locale())
+    name = _filename(month, ext, current.closed is not None)
+    return Response(
+        build(current, current_locale()),
+        mimetype=mimetype,
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
 @bp.get("/admin/royalties/export.csv")
 @require_role(*CONTENT_MANAGERS)
 def export_csv():
-    month = month_from_args()
-    current = statement(month, current_locale())
-    name = _filename(month, "csv", current.closed is not None)
-    return Response(
-        statement_csv(current, current_locale()),
-        mimetype="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
-    )
+    return _export("csv", statement_csv, "text/csv; charset=utf-8")
 
 
 @bp.get("/admin/royalties/export.xlsx")
 @require_role(*CONTENT_MANAGERS)
 def export_xlsx():
-    month = month_from_args()
-    current = statement(month, current_locale())
-    name = _filename(month, "xlsx", current.closed is not None)
-    return Response(
-        statement_xlsx(current, current_locale()),
-        mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
-    )
+    return _export("xlsx", statement_xlsx, XLSX_MIMETYPE)
 
 
 @bp.get("/admin/royalties/mine")

@@ -7,9 +7,9 @@ from datetime import date, time
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.bilingual import Bilingual
 from app.db import TenantScoped
 from app.extensions import db
-from blueprints.about.models import Bilingual
 
 
 class ScheduleEntry(Bilingual, TenantScoped, db.Model):

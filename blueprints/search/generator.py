@@ -21,6 +21,7 @@ import sqlalchemy as sa
 from flask import current_app
 
 from app.extensions import db
+from blueprints.newsroom.models import COVER_AND_SOURCE
 from blueprints.search import wordlists
 from blueprints.search.text import folded
 from tenants.models import Tenant
@@ -124,12 +125,7 @@ ARTICLE_COLUMNS = (
     "tags",
     "is_highlight",
     "cover_sizes",
-    "cover_caption",
-    "cover_alt",
-    "source_type",
-    "source_name",
-    "source_url",
-    "source_author",
+    *COVER_AND_SOURCE,
     "created_at",
     "updated_at",
     "published_at",

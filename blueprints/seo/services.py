@@ -26,11 +26,18 @@ SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 @dataclass(frozen=True)
 class SitemapEntry:
-    """One page in both languages; `lastmod` when its source knows when it last changed."""
+    """One page in both languages (`en` None when it has no English version); `lastmod` when
+    its source knows when it last changed."""
 
     vi: str
-    en: str
+    en: str | None
     lastmod: datetime | None = None
+
+
+@dataclass(frozen=True)
+class SitemapPath:
+    lastmod: datetime | None = None
+    english: bool = True
 
 
 @dataclass(frozen=True)
@@ -39,32 +46,36 @@ class SitemapUrl:
     entry: SitemapEntry
 
 
-def sitemap_paths() -> dict[str, datetime | None]:
+def sitemap_paths() -> dict[str, SitemapPath]:
     """Paths (Vietnamese form) of every public page of the current portal, with the time each
-    last changed where its source gives one (a source yields `(endpoint, values)` or
-    `(endpoint, values, lastmod)`)."""
+    last changed where its source gives one and whether it has an English version (a source
+    yields `(endpoint, values)`, `(endpoint, values, lastmod)` or `(…, lastmod, english)`)."""
     adapter = current_app.url_map.bind("localhost", script_name="/")
-    paths: dict[str, datetime | None] = {}
+    paths: dict[str, SitemapPath] = {}
     for entry in public_menu():
-        paths.setdefault(adapter.build(entry.endpoint), None)
+        paths.setdefault(adapter.build(entry.endpoint), SitemapPath())
     for source in sitemap_sources():
-        for endpoint, values, *lastmod in source():
+        for endpoint, values, *extra in source():
             path = adapter.build(endpoint, values)
-            paths[path] = paths.get(path) or (lastmod[0] if lastmod else None)
+            known = paths.get(path, SitemapPath())
+            lastmod = known.lastmod or (extra[0] if extra else None)
+            paths[path] = SitemapPath(lastmod, extra[1] if len(extra) > 1 else known.english)
     return paths
 
 
 def sitemap_entries(base_url: str) -> list[SitemapEntry]:
     base = base_url.rstrip("/")
     return [
-        SitemapEntry(base + path, base + ENGLISH_PREFIX + path, lastmod)
-        for path, lastmod in sitemap_paths().items()
+        SitemapEntry(base + path, base + ENGLISH_PREFIX + path if found.english else None, found.lastmod)
+        for path, found in sitemap_paths().items()
     ]
 
 
 def sitemap_urls(base_url: str) -> list[SitemapUrl]:
-    """Every URL of the sitemap, Vietnamese then English for each page."""
-    return [SitemapUrl(loc, entry) for entry in sitemap_entries(base_url) for loc in (entry.vi, entry.en)]
+    """Every URL of the sitemap, Vietnamese then English (where there is one) for each page."""
+    return [
+        SitemapUrl(loc, entry) for entry in sitemap_entries(base_url) for loc in (entry.vi, entry.en) if loc
+    ]
 
 
 def sitemap_pages(base_url: str) -> list[list[SitemapUrl]]:
@@ -89,8 +100,12 @@ def urlset_xml(urls: list[SitemapUrl]) -> str:
         entry = url.entry
         lastmod = f"<lastmod>{w3c_datetime(entry.lastmod)}</lastmod>" if entry.lastmod else ""
         alternates = (
-            f'<xhtml:link rel="alternate" hreflang="vi" href="{escape(entry.vi)}"/>'
-            f'<xhtml:link rel="alternate" hreflang="en" href="{escape(entry.en)}"/>'
+            (
+                f'<xhtml:link rel="alternate" hreflang="vi" href="{escape(entry.vi)}"/>'
+                f'<xhtml:link rel="alternate" hreflang="en" href="{escape(entry.en)}"/>'
+            )
+            if entry.en
+            else ""
         )
         lines.append(f"<url><loc>{escape(url.loc)}</loc>{lastmod}{alternates}</url>")
     lines.append("</urlset>")

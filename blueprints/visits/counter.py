@@ -33,6 +33,7 @@ SKIPPED = (
     "/static",
     "/healthz",
     "/readyz",
+    "/metrics",
     "/api/",
     "/bang-ron/",
     "/thong-ke/",

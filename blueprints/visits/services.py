@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 import sqlalchemy as sa
-from redis.exceptions import ResponseError
+from redis.exceptions import RedisError, ResponseError
 from sqlalchemy.dialects.postgresql import insert
 
 from app.db import after_commit
@@ -79,7 +79,10 @@ def daily_counts(days: int = 30) -> list[tuple[date, int]]:
     stored = dict(
         db.session.execute(sa.select(VisitDay.day, VisitDay.count).where(VisitDay.day >= first)).all()
     )
-    live = int(redis_client().get(live_key(require_tenant().id, today)) or 0)
+    try:
+        live = int(redis_client().get(live_key(require_tenant().id, today)) or 0)
+    except RedisError:  # the chart without today's views not yet flushed, rather than no chart
+        live = 0
     stored[today] = stored.get(today, 0) + live
     return [(first + timedelta(days=i), int(stored.get(first + timedelta(days=i), 0))) for i in range(days)]
 

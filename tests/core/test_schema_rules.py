@@ -10,6 +10,9 @@ import sqlalchemy as sa
 from app.extensions import db
 
 GLOBAL_TABLES = {"tenants", "tenant_domains", "users", "alembic_version", "public_holidays"}
+# The job outbox: one relay hands every portal's waiting jobs to RQ; rows hold a function's name
+# and its arguments (ids), never a portal's content (workers/outbox.py).
+GLOBAL_TABLES |= {"job_outbox"}
 
 
 def _tables():

@@ -6,6 +6,7 @@ from blueprints.documents.models import Document
 from blueprints.documents.services import attach_stored
 from tenants.context import tenant_scope
 from tests.about.helpers import PDF
+from tests.documents.helpers import document_form
 from tests.factories import base_url, make_tenant, make_user
 from tests.support import csrf_token, h1_count, post_form, sign_in
 
@@ -35,28 +36,12 @@ def _document(
         return doc.id, file_id
 
 
-def _form(**overrides):
-    data = {
-        "number": "12/QĐ-UBND",
-        "category": "administrative",
-        "doc_type": "decision",
-        "field": "land",
-        "issuer": "UBND Phường Thắng Tam",
-        "signer": "Trần Văn Bảy",
-        "issued_on": "2024-05-02",
-        "effective_on": "2024-05-02",
-        "status": "in-force",
-        "replaced_by_id": "0",
-        "summary": "Về việc thành lập Tổ công tác rà soát đất công",
-        "is_published": "y",
-    }
-    return data | overrides
-
-
 def test_editor_creates_a_document_with_a_pdf_and_the_public_downloads_it(client):
     ward = make_tenant()
     sign_in(client, ward, make_user(roles={ward: ["editor"]}))
-    response = post_form(client, ward, "/admin/documents/new", _form(), {"upload": (PDF, "quyet-dinh.pdf")})
+    response = post_form(
+        client, ward, "/admin/documents/new", document_form(), {"upload": (PDF, "quyet-dinh.pdf")}
+    )
     assert response.status_code == 302
     listing = client.get("/van-ban?q=dat+cong", base_url=base_url(ward))
     assert listing.status_code == 200 and h1_count(listing.text) == 1 and "12/QĐ-UBND" in listing.text
@@ -81,7 +66,7 @@ def test_a_non_pdf_renamed_pdf_is_rejected_and_input_kept(client):
         client,
         ward,
         "/admin/documents/new",
-        _form(number="99/TB-UBND"),
+        document_form(number="99/TB-UBND"),
         {"upload": (b"<html><script>alert(1)</script></html>", "thong-bao.pdf")},
     )
     assert response.status_code == 422
@@ -94,13 +79,15 @@ def test_replaced_status_needs_a_successor_and_links_to_it(client):
     ward = make_tenant()
     new_id, _ = _document(ward, "20/QĐ-UBND", issued_on=date(2024, 6, 1))
     sign_in(client, ward, make_user(roles={ward: ["editor"]}))
-    missing = post_form(client, ward, "/admin/documents/new", _form(number="5/QĐ-UBND", status="replaced"))
+    missing = post_form(
+        client, ward, "/admin/documents/new", document_form(number="5/QĐ-UBND", status="replaced")
+    )
     assert missing.status_code == 422 and "Chọn văn bản thay thế." in missing.text
     ok = post_form(
         client,
         ward,
         "/admin/documents/new",
-        _form(number="5/QĐ-UBND", status="replaced", replaced_by_id=str(new_id)),
+        document_form(number="5/QĐ-UBND", status="replaced", replaced_by_id=str(new_id)),
     )
     assert ok.status_code == 302
     with tenant_scope(ward):
@@ -165,7 +152,7 @@ def test_isolation_of_documents_and_files(client):
         client,
         a,
         "/admin/documents/new",
-        _form(number="4/QĐ-UBND", status="replaced", replaced_by_id=str(doc_b)),
+        document_form(number="4/QĐ-UBND", status="replaced", replaced_by_id=str(doc_b)),
     )
     assert response.status_code == 422
     assert client.get(f"/van-ban/{doc_b}/tep/{file_b}", base_url=base_url(b)).status_code == 200

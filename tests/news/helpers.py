@@ -39,3 +39,12 @@ def add_cover(board: Board, article_id: int, width: int = 1600) -> dict[str, str
         article.cover_alt, article.cover_caption = "Người dân dọn vệ sinh bờ biển", "Ảnh: Văn phòng UBND"
         db.session.flush()
         return {"original": original.key, **article.cover_sizes}
+
+
+def translate(board: Board, article_id: int, title: str, summary: str = "", body: str = "") -> None:
+    """Give an article its English version, as the translation page saves it."""
+    from blueprints.newsroom.translation import EnglishInput, save_translation
+
+    with tenant_scope(board.tenant):
+        save_translation(load(board, article_id), EnglishInput(title, summary, body))
+        db.session.flush()

@@ -8,7 +8,7 @@ from app.extensions import db
 from blueprints.newsroom.models import Section, SourceType
 from tenants.context import tenant_scope
 from tests.factories import base_url
-from tests.news.helpers import add_cover, publish
+from tests.news.helpers import add_cover, publish, translate
 from tests.newsroom.helpers import make_board
 
 TITLE = "Phường Thắng Tam ra quân dọn vệ sinh bãi biển"
@@ -37,6 +37,7 @@ def test_the_article_page_in_both_languages(client):
     _one_h1(en.text)
     assert '<html lang="en">' in en.text and f"<h1>{TITLE}</h1>" in en.text
     assert "This article is available in Vietnamese only." in en.text
+    assert f'<a href="/tin-tuc/{article_id}-{SLUG}" hreflang="vi">Read the Vietnamese article</a>' in en.text
     assert '<article lang="vi">' in en.text
     assert "Print this article" in en.text and "Share on Zalo" in en.text and "Authors:" in en.text
     assert re.search(r"<time datetime=\"[^\"]+\">\d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d</time>", en.text)
@@ -75,6 +76,7 @@ def test_a_missing_wrong_or_old_slug_redirects_permanently(client):
 def test_open_graph_canonical_and_hreflang(client):
     board = make_board()
     article_id = publish(board, title=TITLE, summary="Hơn 300 người tham gia.")
+    translate(board, article_id, "Thang Tam ward cleans up the beach", "Over 300 people took part.")
     add_cover(board, article_id)
     host = base_url(board.tenant)
     vi = client.get(f"/tin-tuc/{article_id}-{SLUG}", base_url=host).text
@@ -89,6 +91,7 @@ def test_open_graph_canonical_and_hreflang(client):
     en = client.get(f"/en/tin-tuc/{article_id}-{SLUG}", base_url=host).text
     assert f'<link rel="canonical" href="{host}/en/tin-tuc/{article_id}-{SLUG}">' in en
     assert '<meta property="og:locale" content="en_US">' in en
+    assert '<meta property="og:title" content="Thang Tam ward cleans up the beach">' in en
 
 
 def test_cover_with_srcset_alt_and_caption(client):

@@ -60,6 +60,22 @@ def article_input(board: Board, **fields) -> ArticleInput:
     return ArticleInput(**values)
 
 
+def edit_form(board: Board, **changes) -> dict:
+    """What the article editor posts for the builders' article, with `changes`."""
+    data = {
+        "title": "Ra quân tổng vệ sinh môi trường",
+        "summary": "Hơn 200 người tham gia.",
+        "body": "<p>Sáng nay, phường tổ chức ra quân.</p>",
+        "kind": "news",
+        "section_id": board.section_id,
+        "unit_id": board.unit_id,
+        "source_type": "original",
+        "save": "1",
+    }
+    data.update(changes)
+    return data
+
+
 def make_article(board: Board, state: str = ArticleState.DRAFT, author=None, **fields) -> int:
     """The id of an article by `author` (the collaborator), put straight into `state`.
 

@@ -11,23 +11,8 @@ from blueprints.newsroom.editing import compare, revision, revisions
 from blueprints.newsroom.models import ArticleState
 from tenants.context import tenant_scope
 from tests.factories import base_url
-from tests.newsroom.helpers import load, make_article, make_board
+from tests.newsroom.helpers import edit_form, load, make_article, make_board
 from tests.support import csrf_token, sign_in
-
-
-def _form(board, **changes) -> dict:
-    data = {
-        "title": "Ra quân tổng vệ sinh môi trường",
-        "summary": "Hơn 200 người tham gia.",
-        "body": "<p>Sáng nay, phường tổ chức ra quân.</p>",
-        "kind": "news",
-        "section_id": board.section_id,
-        "unit_id": board.unit_id,
-        "source_type": "original",
-        "save": "1",
-    }
-    data.update(changes)
-    return data
 
 
 def _version(html: str) -> str:
@@ -42,7 +27,7 @@ def _edit(client, board, article: int, **changes):
     return client.post(
         url,
         base_url=host,
-        data=_form(board, version=_version(page.text), csrf_token=csrf_token(page.text), **changes),
+        data=edit_form(board, version=_version(page.text), csrf_token=csrf_token(page.text), **changes),
     )
 
 
@@ -57,7 +42,7 @@ def test_second_save_gets_a_conflict_and_keeps_its_text(app, client):
     saved = first.post(
         url,
         base_url=host,
-        data=_form(
+        data=edit_form(
             board,
             title="Tiêu đề của người thứ nhất",
             version=_version(page_1.text),
@@ -68,7 +53,7 @@ def test_second_save_gets_a_conflict_and_keeps_its_text(app, client):
     late = second.post(
         url,
         base_url=host,
-        data=_form(
+        data=edit_form(
             board,
             body="<p>Đoạn văn của người thứ hai.</p>",
             version=_version(page_2.text),
@@ -87,7 +72,7 @@ def test_second_save_gets_a_conflict_and_keeps_its_text(app, client):
     again = second.post(
         url,
         base_url=host,
-        data=_form(
+        data=edit_form(
             board,
             body="<p>Đoạn văn của người thứ hai.</p>",
             version=_version(late.text),
@@ -143,7 +128,7 @@ def test_body_html_is_sanitised(client):
     response = client.post(
         "/admin/newsroom/articles/new",
         base_url=base_url(board.tenant),
-        data=_form(
+        data=edit_form(
             board,
             title="Thắng Tam ra quân",
             body='<p onclick="x()">Chữ<script>alert(1)</script></p>',
@@ -181,7 +166,7 @@ def _new_article(client, board, title: str, body: str):
     response = client.post(
         "/admin/newsroom/articles/new",
         base_url=base_url(board.tenant),
-        data=_form(board, title=title, body=body, csrf_token=csrf_token(page.text)),
+        data=edit_form(board, title=title, body=body, csrf_token=csrf_token(page.text)),
     )
     assert response.status_code == 302
     with tenant_scope(board.tenant):

@@ -79,6 +79,7 @@ def test_items_with_a_known_date_carry_lastmod(client):
         row = db.session.get(Article, (board.tenant.id, article))
         row.published_at = datetime(2025, 3, 1, 8, 30, tzinfo=UTC)
         row.updated_at = datetime(2025, 3, 2, 15, 45, 10, 123, tzinfo=UTC)
+        row.title_en = "A dated story"  # only articles with an English version have an English URL
         db.session.get(Project, (board.tenant.id, own)).updated_at = datetime(2025, 1, 5, tzinfo=UTC)
         db.session.flush()
     base = base_url(board.tenant)
