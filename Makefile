@@ -104,10 +104,9 @@ BENCH_SCRIPTS := $(filter-out bench/load.py bench/hello.py,$(wildcard bench/*.py
 bench: venv catalogues
 	@for script in $(BENCH_SCRIPTS); do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
-# wardportal under gunicorn beside a Flask hello world, driven by wrk (bench/load.py). gunicorn is
-# installed into .venv only for this (it is not a dependency of the project), wrk from Debian.
+# wardportal under gunicorn beside a Flask hello world, driven by wrk (bench/load.py), which is
+# installed from Debian when missing.
 bench-load: venv catalogues
-	@$(BIN)/python -c "import gunicorn" 2>/dev/null || $(BIN)/pip install --quiet gunicorn
 	@command -v wrk >/dev/null || { \
 	  echo "Installing Debian's wrk for the load benchmark…"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \

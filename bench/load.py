@@ -1,13 +1,14 @@
 """Load benchmark: wardportal under gunicorn, side by side with a Flask "hello world" under the
 same gunicorn settings, driven by wrk. Prints figures; never pass/fail. `make bench-load` runs it
-(and installs gunicorn into .venv and wrk from Debian when they are missing).
+(and installs wrk from Debian when it is missing).
 
 What it does:
 1. Seeds the demo into its own database on the machine's servers (BENCH_DATABASE_URL, default
    postgresql://postgres@127.0.0.1:5432/wardportal_bench_load; BENCH_REDIS_URL, default
    redis://127.0.0.1:6379/0, under the key prefix wardportal-bench-load), never the embedded ones.
-2. Starts three gunicorn servers on 127.0.0.1 with the same settings (BENCH_WORKERS gthread
-   workers, default two per core, of BENCH_THREADS threads, default 4): hello world
+2. Starts three gunicorn servers on 127.0.0.1 with the same settings (the project's
+   gunicorn.conf.py, which gunicorn reads from the working folder, overridden by BENCH_WORKERS
+   gthread workers, default two per core, of BENCH_THREADS threads, default 4): hello world
    (bench/hello.py), wardportal with its page cache, and wardportal with PAGE_CACHE_SECONDS=0
    (every request renders: the "uncached" rows).
 3. For each row, a short warm-up, then wrk with BENCH_CONNECTIONS clients (default 200) for
