@@ -13,7 +13,7 @@ STAMP := $(VENV)/.installed-$(shell cat setup.cfg setup.py pyproject.toml $(LOCK
 # (app/catalogues.py compiles them all: `make catalogues`, and every `pip install`).
 CATALOGUES := app $(patsubst %/,%,$(wildcard blueprints/*/))
 
-.PHONY: demo test test-fast venv lock catalogues chromium validator editor i18n lint bench clean
+.PHONY: demo test test-fast venv lock catalogues chromium validator editor i18n lint bench bench-load clean
 
 demo: venv catalogues
 	$(BIN)/wardportal-demo
@@ -99,8 +99,19 @@ lint: venv
 	done; \
 	if [ -n "$$failed" ]; then echo -e "make lint: failed:$$failed"; exit 1; fi
 
+# The in-process figures; the load benchmark (minutes long, a server and wrk) is bench-load.
+BENCH_SCRIPTS := $(filter-out bench/load.py bench/hello.py,$(wildcard bench/*.py))
 bench: venv catalogues
-	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	@for script in $(BENCH_SCRIPTS); do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+# wardportal under gunicorn beside a Flask hello world, driven by wrk (bench/load.py), which is
+# installed from Debian when missing.
+bench-load: venv catalogues
+	@command -v wrk >/dev/null || { \
+	  echo "Installing Debian's wrk for the load benchmark…"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk >/dev/null; }
+	$(BIN)/python bench/load.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

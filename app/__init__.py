@@ -65,12 +65,14 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
 
     from app import (
         cli,
+        content_version,  # noqa: F401  (its session listeners register on import)
         errors,
         health,
         i18n,
         legacy_urls,
         logs,
         metrics,
+        page_cache,
         public_forms,
         rate_limits,
         request_guards,
@@ -108,6 +110,8 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
         if hasattr(module, "init_app"):
             module.init_app(app)
     cli.init_app(app)
+    # Last: its lookup runs after every other before-request hook and its store first after the view.
+    page_cache.init_app(app)
 
     if app.config["PORTAL_TRUSTED_PROXIES"]:
         hops = app.config["PORTAL_TRUSTED_PROXIES"]

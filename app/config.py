@@ -134,6 +134,10 @@ class Config:
     PORTAL_EMBED_HOSTS = os.environ.get("PORTAL_EMBED_HOSTS", "")
     # Seconds the in-process tenant cache trusts itself when Redis cannot be reached.
     TENANT_CACHE_FALLBACK_SECONDS = 30
+    # Seconds an anonymous page stays in the page cache (app/page_cache.py); 0 turns it off.
+    # Changes to a portal's content refresh its pages at once; this bounds what no write
+    # announces (a banner's first day, a new release's templates).
+    PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
     # Redis may fail or hang; pages must not wait for it (app/redis_guard.py). Seconds to wait for
     # an answer / a connection; failures in a row that open the circuit breaker; seconds it stays
     # open before one trial command is let through.

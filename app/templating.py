@@ -10,6 +10,8 @@ tenant's theme to another, however many requests run at once.
 
 from __future__ import annotations
 
+import hashlib
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
@@ -82,13 +84,30 @@ def theme_colours(theme: str | None = None) -> dict:
     return merged
 
 
-def themed_template(name: str) -> Template:
+def themed_template(name: str, theme: str | None = None) -> Template:
     """The template `name` resolves to for the current theme (the `themed()` of templates).
 
     A Template object works everywhere Jinja takes a name: `{% extends %}`, `{% include %}`,
-    `{% import %}` and `{% from … import %}`.
+    `{% import %}` and `{% from … import %}`. Which candidate exists is remembered per theme and
+    name (`_resolved`): Jinja caches the templates it found but not the names it did not, so
+    asking again would look on disk for every theme's missing override on every page.
     """
-    return current_app.jinja_env.select_template(themed(name))
+    theme = theme or current_theme_name()
+    env = current_app.jinja_env
+    if env.auto_reload:  # templates are being edited: an override may appear at any time
+        return env.select_template(themed(name, theme))
+    key = (theme, name)
+    found = _resolved.get(key)
+    if found is None:
+        template = env.select_template(themed(name, theme))
+        if template.name:
+            _resolved[key] = template.name
+        return template
+    return env.get_template(found)
+
+
+# (theme, name) → the name of the first candidate that exists; files change only with a release.
+_resolved: dict[tuple[str, str], str] = {}
 
 
 def theme_logo(theme: str | None = None) -> str:
@@ -101,15 +120,64 @@ def render(name: str, **context) -> str:
     return render_template(themed_template(name), **context)
 
 
+# -- theme static files, under names that carry a digest of their content ---------------------
+# `url_for("theme_static", theme=…, filename="css/portal.css")` gives
+# `/_themes/<theme>/css/portal.<digest>.css`: a new release's file has a new name, so the file
+# can be cached for a year (`immutable`) and browsers still get the new one at once.
+HASHED_NAME = re.compile(r"^(?P<stem>.+)\.(?P<digest>[0-9a-f]{12})(?P<suffix>\.[A-Za-z0-9]+)$")
+YEAR = 365 * 24 * 3600
+_digests: dict[tuple[str, str], str | None] = {}
+
+
+def _theme_file(theme: str, filename: str) -> Path | None:
+    """The file down the theme's chain (None when no theme has it, or the name leaves the folder)."""
+    for t in theme_chain(theme):
+        folder = (THEMES_DIR / t.name / "static").resolve()
+        path = (folder / filename).resolve()
+        if path.is_relative_to(folder) and path.is_file():
+            return path
+    return None
+
+
+def asset_digest(theme: str, filename: str) -> str | None:
+    """The first 12 hex digits of the file's SHA-256, read once per process (files change only
+    with a release) unless templates are being edited."""
+    key = (theme, filename)
+    if key not in _digests or current_app.jinja_env.auto_reload:
+        path = _theme_file(theme, filename)
+        _digests[key] = hashlib.sha256(path.read_bytes()).hexdigest()[:12] if path else None
+    return _digests[key]
+
+
+def _hash_theme_static(endpoint: str | None, values: dict) -> None:
+    """url_defaults: put the content's digest in every theme static file's name."""
+    if endpoint != "theme_static" or "filename" not in values or "theme" not in values:
+        return
+    filename = values["filename"]
+    if values["theme"] not in available_themes() or HASHED_NAME.match(filename):
+        return
+    digest = asset_digest(values["theme"], filename)
+    if digest:
+        stem, dot, suffix = filename.rpartition(".")
+        values["filename"] = f"{stem}.{digest}.{suffix}" if dot else f"{filename}.{digest}"
+
+
 def _serve_theme_static(theme: str, filename: str):
-    """Static files of a theme, falling back along its chain."""
+    """Static files of a theme, falling back along its chain: a year's lifetime under the
+    current digest's name; an hour under the plain name or an old release's digest."""
     if theme not in available_themes():
         abort(404)
-    for t in theme_chain(theme):
-        folder = THEMES_DIR / t.name / "static"
-        if (folder / filename).is_file():
-            return send_from_directory(folder, filename, max_age=3600)
-    abort(404)
+    max_age, hashed = 3600, HASHED_NAME.match(filename)
+    if hashed and _theme_file(theme, hashed["stem"] + hashed["suffix"]):
+        filename = hashed["stem"] + hashed["suffix"]
+        max_age = YEAR if asset_digest(theme, filename) == hashed["digest"] else 3600
+    path = _theme_file(theme, filename)
+    if path is None:
+        abort(404)
+    response = send_from_directory(path.parent, path.name, max_age=max_age)
+    if max_age == YEAR:
+        response.cache_control.immutable = True
+    return response
 
 
 def iso(value) -> str:
@@ -126,6 +194,7 @@ def init_app(app: Flask) -> None:
         [PrefixLoader(themes, delimiter=":"), FileSystemLoader(str(Path(app.root_path) / "templates"))]
     )
     app.add_url_rule("/_themes/<theme>/<path:filename>", "theme_static", _serve_theme_static)
+    app.url_defaults(_hash_theme_static)
 
     @app.context_processor
     def theme_context():
@@ -135,7 +204,7 @@ def init_app(app: Flask) -> None:
             "public_menu": public_menu,
             "backoffice_menu": backoffice_menu,
             "panels": panels,
-            "layout": current_app.jinja_env.select_template(themed("layout.html", theme)),
+            "layout": themed_template("layout.html", theme),
             "themed": themed_template,
             "theme_name": theme,
             "theme": theme_chain(theme)[0],

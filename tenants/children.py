@@ -27,12 +27,14 @@ class ChildPortal:
         return self.name_en if locale == "en" and self.name_en else self.name_vi
 
 
-def active_children(parent_id: int, *order_by) -> list[ChildPortal]:
-    """The active children of `parent_id` with their primary hosts, in the order given."""
+def active_children(parent_id: int, *order_by, limit: int | None = None) -> list[ChildPortal]:
+    """The active children of `parent_id` with their primary hosts, in the order given (the
+    first `limit` only, when given)."""
     rows = db.session.execute(
         sa.select(Tenant.id, Tenant.name_vi, Tenant.name_en, TenantDomain.hostname)
         .join(TenantDomain, sa.and_(TenantDomain.tenant_id == Tenant.id, TenantDomain.is_primary))
         .where(Tenant.parent_id == parent_id, Tenant.status == TenantStatus.ACTIVE)
         .order_by(*order_by)
+        .limit(limit)
     )
     return [ChildPortal(*row) for row in rows]

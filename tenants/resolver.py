@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import cast
 
@@ -90,13 +91,14 @@ _cache_version: bytes | None = None
 _checked_at = 0.0
 
 
-def _version_key() -> str:
+def version_key() -> str:
+    """The tenants' version: bumped when any tenant or domain changes (the page cache reads it too)."""
     return redis_key("tenants", "version")
 
 
 def current_version() -> bytes | None:
     # redis-py types every answer as "maybe awaitable"; this client is the synchronous one
-    return cast("bytes | None", redis_client().get(_version_key()))
+    return cast("bytes | None", redis_client().get(version_key()))
 
 
 def announce_change() -> None:
@@ -105,7 +107,7 @@ def announce_change() -> None:
     Without Redis the change is committed all the same; every process then reloads its cache
     within `TENANT_CACHE_FALLBACK_SECONDS` (see `_refresh_if_stale`), and this one at once."""
     try:
-        redis_client().incr(_version_key())
+        redis_client().incr(version_key())
     except redis.RedisError:
         log.warning("tenant change not announced: Redis unavailable; caches expire on their own")
         clear_cache()
@@ -118,10 +120,27 @@ def clear_cache() -> None:
         _cache_version = None
 
 
-def _refresh_if_stale() -> None:
+# Keys another part of the core reads in the same round trip as the version check: the page
+# cache's lookup, named from the host's cached resolution. `keys(resolution)` names them (or none);
+# `receive(resolution, version, values)` gets their values when the cached resolution is current.
+CompanionKeys = Callable[[Resolution], list[str]]
+CompanionReceive = Callable[[Resolution, "bytes | None", list], None]
+_companion: tuple[CompanionKeys, CompanionReceive] | None = None
+
+
+def add_companion_read(keys: CompanionKeys, receive: CompanionReceive) -> None:
+    """Read `keys(resolution)` with every version check of a cached host (one MGET, not two)."""
+    global _companion
+    _companion = (keys, receive)
+
+
+def _refresh_if_stale(host: str) -> None:
     global _cache_version, _checked_at
+    cached = _cache.get(host)
+    keys = _companion[0](cached) if _companion and cached else []
     try:
-        version = current_version()
+        # redis-py types every answer as "maybe awaitable"; this client is the synchronous one
+        version, *values = cast("list", redis_client().mget(version_key(), *keys))
     except redis.RedisError:
         fallback = current_app.config["TENANT_CACHE_FALLBACK_SECONDS"]
         if time.monotonic() - _checked_at > fallback:
@@ -134,6 +153,8 @@ def _refresh_if_stale() -> None:
         with _lock:
             _cache.clear()
             _cache_version = version
+    elif keys and _companion and cached:
+        _companion[1](cached, version, values)
 
 
 def tenant_info(tenant: Tenant) -> TenantInfo:
@@ -172,7 +193,7 @@ def _load(host: str) -> Resolution | None:
 def resolve_host(raw_host: str) -> Resolution | None:
     """The tenant a Host header names, or None. Raises `InvalidHost` for malformed hosts."""
     host = normalise_host(raw_host)
-    _refresh_if_stale()
+    _refresh_if_stale(host)
     if host in _cache:
         return _cache[host]
     resolution = _load(host)

@@ -14,6 +14,7 @@ from blueprints.newsroom.public import (
     SectionNode,
     cover_key,
     highlights,
+    latest_by_branch,
     latest_published,
     published_articles,
     section_by_slug,
@@ -125,11 +126,12 @@ def news_index(page: int):
     return sections_tree(), published_articles(page=page, per_page=PER_PAGE)
 
 
-def related_articles(article: Article) -> list[Article]:
-    """Other published articles of the same section, newest first."""
+def related_articles(article: Article, tree: list[SectionNode] | None = None) -> list[Article]:
+    """Other published articles of the same section, newest first (`tree`: the sections, when
+    the caller has read them already)."""
     if article.section_id is None:
         return []
-    return latest_published(article.section_id, RELATED, exclude_id=article.id)
+    return latest_published(article.section_id, RELATED, exclude_id=article.id, tree=tree)
 
 
 @dataclass
@@ -151,15 +153,14 @@ def home_news() -> HomeNews:
     flagged = highlights(limit=4)
     if not flagged:
         flagged = latest_published(limit=1)
-    blocks = []
-    for node in sections_tree():
-        articles = latest_published(node.section.id, HOME_PER_SECTION)
-        if articles:
-            blocks.append(SectionBlock(node.section, articles))
-        if len(blocks) == HOME_SECTIONS:
-            break
-    return HomeNews(flagged[0] if flagged else None, flagged[1:], blocks)
+    tree = sections_tree()
+    newest = latest_by_branch(tree, HOME_PER_SECTION)
+    blocks = [
+        SectionBlock(node.section, newest[node.section.id]) for node in tree if node.section.id in newest
+    ]
+    return HomeNews(flagged[0] if flagged else None, flagged[1:], blocks[:HOME_SECTIONS])
 
 
 def feed_articles(section: Section | None = None) -> list[Article]:
-    return latest_published(section.id if section else None, FEED_ITEMS)
+    """The feed's items with their authors and sections (loaded for all items at once)."""
+    return latest_published(section.id if section else None, FEED_ITEMS, with_byline=True)

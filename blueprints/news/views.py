@@ -20,7 +20,7 @@ from blueprints.news.services import (
 )
 from blueprints.news.views_feeds import feed_links
 from blueprints.newsroom.models import Article
-from blueprints.newsroom.public import published_article
+from blueprints.newsroom.public import SectionNode, published_article, sections_tree
 from blueprints.seo.registry import add_sitemap_source
 
 add_sitemap_source("news.articles", links.sitemap_articles)
@@ -86,11 +86,11 @@ def _article_or_redirect(article_id: int, slug: str | None, endpoint: str) -> Ar
     return article
 
 
-def _article_context(article: Article) -> dict:
+def _article_context(article: Article, tree: list[SectionNode] | None = None) -> dict:
     urls = links.both_languages("news.article", article_id=article.id, slug=article_slug(article))
     return dict(
         article=article,
-        parents=section_parents(article.section) + ([article.section] if article.section else []),
+        parents=section_parents(article.section, tree) + ([article.section] if article.section else []),
         source=source_line(article),
         urls=urls,
         links=links,
@@ -105,10 +105,11 @@ def article(article_id: int, slug: str | None):
         return _printable(found)
     # An English page without an English version points search engines at the Vietnamese one.
     canonical_lang = "en" if request.script_root.endswith("/en") and found.has_english else "vi"
-    context = _article_context(found)
+    tree = sections_tree()  # read once for the breadcrumbs and the related articles
+    context = _article_context(found, tree)
     return render(
         "news/article.html",
-        related=related_articles(found),
+        related=related_articles(found, tree),
         canonical=context["urls"][canonical_lang],
         share=links.share_links(context["urls"][canonical_lang], found.local("title", canonical_lang)),
         english_version=found.has_english,

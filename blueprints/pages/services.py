@@ -10,11 +10,21 @@ from tenants.children import ChildPortal, active_children
 from tenants.context import TenantInfo
 from tenants.models import Tenant
 
+# The home page names at most this many of a city's wards; the rest are one link away, so a
+# city of 500 wards has a home page the size of one of 20.
+HOME_PORTALS = 24
 
-def member_portals(city: TenantInfo) -> list[ChildPortal]:
+
+def member_portals(city: TenantInfo, limit: int | None = None) -> list[ChildPortal]:
     """The active wards and communes under a city, with their primary hosts: wards, then
     communes, each in the order created."""
-    return active_children(city.id, Tenant.kind.desc(), Tenant.id)
+    return active_children(city.id, Tenant.kind.desc(), Tenant.id, limit=limit)
+
+
+def home_portals(city: TenantInfo) -> tuple[list[ChildPortal], bool]:
+    """The first HOME_PORTALS wards and communes, and whether there are more."""
+    portals = member_portals(city, limit=HOME_PORTALS + 1)
+    return portals[:HOME_PORTALS], len(portals) > HOME_PORTALS
 
 
 def provincial_portal_url() -> str:

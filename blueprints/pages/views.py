@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from flask import request
+from flask import abort, request
 
 from app.templating import render
 from blueprints.news.services import home_news
 from blueprints.pages.blueprint import bp
-from blueprints.pages.services import member_portals, provincial_portal_url
+from blueprints.pages.services import home_portals, member_portals, provincial_portal_url
 from tenants.context import require_tenant
 from tenants.resolver import split_host_port
 
@@ -22,14 +22,24 @@ def portal_link(host: str) -> str:
 @bp.get("/")
 def home():
     tenant = require_tenant()
-    portals = member_portals(tenant) if tenant.kind == "city" else []
+    portals, more_portals = home_portals(tenant) if tenant.kind == "city" else ([], False)
     return render(
         "pages/home.html",
         portals=portals,
+        more_portals=more_portals,
         portal_link=portal_link,
         home_news=home_news(),
         provincial_url=provincial_portal_url(),
     )
+
+
+@bp.get("/cac-phuong-xa")
+def portals():
+    """Every ward and commune of a city, linked: the home page shows the first few."""
+    tenant = require_tenant()
+    if tenant.kind != "city":
+        abort(404)
+    return render("pages/portals.html", portals=member_portals(tenant), portal_link=portal_link)
 
 
 @bp.get("/dich-vu-cong")

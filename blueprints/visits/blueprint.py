@@ -8,7 +8,8 @@ from flask import Blueprint, Flask
 
 bp = Blueprint("visits", __name__, template_folder="templates")
 
-from blueprints.visits import tasks, views  # noqa: E402,F401  (routes register on import)
+from app.page_cache import add_fragment  # noqa: E402
+from blueprints.visits import services, tasks, views  # noqa: E402,F401  (routes register on import)
 from blueprints.visits.services import on_portals_merged  # noqa: E402
 from tenants.merge_rules import Strategy, add_merge_default  # noqa: E402
 from tenants.merging import portals_merged  # noqa: E402
@@ -22,3 +23,5 @@ def init_app(app: Flask) -> None:
     add_merge_default("visit_days", Strategy.SUM)
     # …and their counts still in Redis become the new portal's.
     portals_merged.connect(on_portals_merged)
+    # The footer's figures: a hole in cached pages, filled on every response.
+    add_fragment("visits", views.footer_figures, keys=services.summary_keys)

@@ -15,6 +15,7 @@ class VisitDay(TenantScoped, db.Model):
     """Page views of public HTML pages on one day (Vietnam time)."""
 
     __tablename__ = "visit_days"
+    __public_content__ = False  # the footer's figures are a fragment, not part of cached pages
 
     day: Mapped[date] = mapped_column(sa.Date)
     count: Mapped[int] = mapped_column(sa.BigInteger, default=0)
@@ -30,6 +31,7 @@ class VisitFlush(TenantScoped, db.Model):
     so a flush that dies between the database commit and the Redis delete never counts twice."""
 
     __tablename__ = "visit_flushes"
+    __public_content__ = False
 
     batch: Mapped[str] = mapped_column(sa.String(80))
     count: Mapped[int] = mapped_column(sa.BigInteger)

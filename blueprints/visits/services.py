@@ -47,14 +47,22 @@ def _stored_counts(today: date) -> tuple[int, int]:
     return int(today_count), int(total)
 
 
-def visit_summary() -> VisitSummary:
+def summary_keys(tenant_id: int) -> list[str]:
+    """The two keys `visit_summary` reads: the stored counts' cache, today's live counter."""
+    today = vietnam_today()
+    return [redis_key(SUMMARY, tenant_id, today.isoformat()), live_key(tenant_id, today)]
+
+
+def visit_summary(values: list | None = None) -> VisitSummary:
     """Today's and all-time views of the current portal: stored counts (cached until the next
-    flush) plus today's live counter. Two GETs in one round trip on a warm cache."""
+    flush) plus today's live counter. Two GETs in one round trip on a warm cache; none when the
+    caller read `summary_keys` already (`values`, as the page cache does with its lookup)."""
     tenant_id = require_tenant().id
     today = vietnam_today()
     redis = redis_client()
-    cache_key = redis_key(SUMMARY, tenant_id, today.isoformat())
-    cached, live = redis.mget(cache_key, live_key(tenant_id, today))
+    keys = summary_keys(tenant_id)
+    cache_key = keys[0]
+    cached, live = redis.mget(*keys) if values is None else values
     if cached is None:
         stored_today, stored_total = _stored_counts(today)
         redis.set(cache_key, f"{stored_today}:{stored_total}", ex=SUMMARY_SECONDS)

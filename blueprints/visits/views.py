@@ -36,19 +36,21 @@ def count_page_view(response):
     return response
 
 
-def footer_visits():
+def footer_visits(values: list | None = None):
     """For the footer: today's and total views, or None when Redis cannot be read."""
     if current_tenant() is None:  # an error page rendered outside the portal's scope
         return None
     try:
-        return visit_summary()
+        return visit_summary(values)
     except RedisError:
         return None
 
 
-@bp.app_context_processor
-def visits_context():
-    return {"footer_visits": footer_visits}
+def footer_figures(values: list | None = None) -> str:
+    """The footer's figures as HTML: the page cache's "visits" fragment, filled in on every
+    response (its two keys read with the cache lookup on a hit), so cached pages show current
+    figures."""
+    return current_app.jinja_env.get_template("visits/_figures.html").render(v=footer_visits(values))
 
 
 @bp.get("/admin/visits")

@@ -1,5 +1,7 @@
 """Themes: each tenant's chain, static files, and no mixing under concurrency."""
 
+import hashlib
+import re
 import threading
 
 from app.extensions import db
@@ -17,7 +19,7 @@ def test_city_and_ward_themes_override_a_partial_and_their_colours(client):
     assert "city-tagline" in city_page and "ward-tagline" not in city_page
     assert "ward-tagline" in ward_page and "Thành phố Thử" in ward_page  # the ward names its city
     assert "--primary:#8b1a1a" in city_page and "--primary:#14532d" in ward_page
-    assert "/_themes/city/css/portal.css" in city_page
+    assert re.search(r"/_themes/city/css/portal\.[0-9a-f]{12}\.css", city_page)
 
 
 def test_the_chain_falls_back_to_default():
@@ -32,6 +34,22 @@ def test_theme_static_files_fall_back_along_the_chain(client):
     assert css.status_code == 200 and "skip-link" in css.text
     assert client.get("/_themes/ward/../../app/config.py", base_url=base_url(ward)).status_code == 404
     assert client.get("/_themes/nope/css/portal.css", base_url=base_url(ward)).status_code == 404
+
+
+def test_static_files_carry_their_digest_and_are_cached_for_a_year(client):
+    ward = make_tenant(theme="ward")
+    page = client.get("/", base_url=base_url(ward)).text
+    css_url = re.search(r'href="(/_themes/ward/css/portal\.([0-9a-f]{12})\.css)"', page)
+    assert css_url is not None
+    css = client.get(css_url[1], base_url=base_url(ward))
+    assert css.status_code == 200 and hashlib.sha256(css.data).hexdigest()[:12] == css_url[2]
+    assert css.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    # The plain name, and an old release's digest, still answer, for an hour only.
+    for stale in ("/_themes/ward/css/portal.css", "/_themes/ward/css/portal.000000000000.css"):
+        answer = client.get(stale, base_url=base_url(ward))
+        assert answer.status_code == 200 and answer.data == css.data
+        assert answer.headers["Cache-Control"] == "public, max-age=3600"
+    assert client.get("/_themes/ward/css/nope.000000000000.css", base_url=base_url(ward)).status_code == 404
 
 
 def test_two_themes_rendered_concurrently_never_mix(app):
