@@ -36,6 +36,9 @@ class TenantInfo:
     parent_name_vi: str = ""
     parent_name_en: str = ""
     parent_host: str = ""
+    # Other portals were merged into this one (their domains are its aliases): only then can a
+    # page have a "formerly …" line to look up (tenants.provenance).
+    received_merge: bool = False
     contact: dict = field(default_factory=dict, compare=False, hash=False)
 
     name = bilingual("name")

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
-# Global tables that carry a tenant_id but belong to no one tenant's content.
-GLOBAL_TABLES = frozenset({"tenant_domains"})
+from tenants.tables import GLOBAL_TABLES
+
 # A merge's own bookkeeping: moved with the rest, but they describe moves and are not described.
 BOOKKEEPING_TABLES = frozenset({"merge_provenance", "merge_redirects"})
 

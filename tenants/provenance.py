@@ -39,8 +39,8 @@ def path_after_merge(tenant: TenantInfo, former_tenant_id: int, path: str) -> st
 def formerly(table: str, row_id: int | None) -> str:
     """The name of the portal a moved row came from, in the current locale; empty if none."""
     tenant = current_tenant()
-    if tenant is None or row_id is None:
-        return ""
+    if tenant is None or row_id is None or not tenant.received_merge:
+        return ""  # a portal nothing was merged into asks nothing
     row = db.session.execute(
         sa.select(Tenant.name_vi, Tenant.name_en)
         .join(MergeProvenance, MergeProvenance.former_tenant_id == Tenant.id)

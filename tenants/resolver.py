@@ -175,6 +175,7 @@ def tenant_info(tenant: Tenant) -> TenantInfo:
         parent_name_vi=parent.name_vi if parent else "",
         parent_name_en=parent.name_en if parent else "",
         parent_host=parent_primary.hostname if parent_primary else "",
+        received_merge=any(d.former_tenant_id for d in tenant.domains),
         contact=dict(tenant.contact or {}),
     )
 

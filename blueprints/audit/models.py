@@ -34,6 +34,7 @@ class AuditAction(LabelledEnum):
 
 class AuditEvent(TenantScoped, db.Model):
     __tablename__ = "audit_events"
+    __public_content__ = False  # a sign-in is no change to what visitors see (app.content_version)
 
     at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), server_default=sa.func.now())
     action: Mapped[str] = mapped_column(sa.String(40))
