@@ -110,13 +110,14 @@ def _eligible_request() -> bool:
 
 
 def _lookup_keys(tenant_id: int) -> tuple[list[str], dict[str, list[str]]]:
-    """The content version, the page and every fragment's keys: what a lookup reads."""
-    fragment_keys = {name: fragment.keys(tenant_id) for name, fragment in _fragments.items()}
-    return [
-        content_version_key(tenant_id),
-        page_key(tenant_id),
-        *chain(*fragment_keys.values()),
-    ], fragment_keys
+    """The content version, the page and every fragment's keys: what a lookup reads. Named once
+    per request (the resolver's companion read and `serve_cached` both ask)."""
+    named = g.get("page_cache_keys")
+    if named is None or named[0] != tenant_id:
+        fragment_keys = {name: fragment.keys(tenant_id) for name, fragment in _fragments.items()}
+        keys = [content_version_key(tenant_id), page_key(tenant_id), *chain(*fragment_keys.values())]
+        named = g.page_cache_keys = (tenant_id, keys, fragment_keys)
+    return named[1], named[2]
 
 
 def _companion_keys(resolution: Resolution) -> list[str]:
