@@ -30,6 +30,9 @@ class PortalTexts:
     def vietnamese(self) -> list[str]:
         return [self.name_vi, *(self.contact.get(name) or "" for name in TRANSLATED_FOOTER)]
 
+    def english(self) -> list[str]:
+        return [self.name_en, *(self.contact.get(f"{name}_en") or "" for name in TRANSLATED_FOOTER)]
+
     @property
     def state(self) -> TranslationState:
         """Missing while the name has no English of its own or a footer text has none."""
@@ -51,12 +54,6 @@ def portal_texts(tenant) -> PortalTexts:
     return PortalTexts(tenant.name_vi, tenant.name_en, dict(tenant.contact or {}))
 
 
-def english_of(contact: dict, name: str, locale: str) -> str:
-    """A footer text on a page of `locale`: its English where there is one, else the Vietnamese."""
-    english = (contact.get(f"{name}_en") or "").strip() if locale == "en" else ""
-    return english or contact.get(name) or ""
-
-
 def save_portal_texts(tenant_id: int, values: dict, reviewed: bool = False) -> Tenant:
     """Store the English name and the footer (both languages) of the portal `tenant_id`.
 
@@ -65,14 +62,12 @@ def save_portal_texts(tenant_id: int, values: dict, reviewed: bool = False) -> T
     if tenant is None:
         raise LookupError(f"no tenant {tenant_id}")
     before = portal_texts(tenant)
-    english_before = [before.name_en, *(before.contact.get(f"{n}_en") or "" for n in TRANSLATED_FOOTER)]
     contact = dict(tenant.contact or {})
     for name in FOOTER_FIELDS + tuple(f"{n}_en" for n in TRANSLATED_FOOTER):
         contact[name] = (values.get(name) or "").strip()
     tenant.name_en = (values.get("name_en") or "").strip() or tenant.name_vi
     after = PortalTexts(tenant.name_vi, tenant.name_en, contact)
-    english_after = [after.name_en, *(contact.get(f"{n}_en") or "" for n in TRANSLATED_FOOTER)]
-    if reviewed or english_after != english_before:
+    if reviewed or after.english() != before.english():
         contact["translated_from"] = fingerprint(after.vietnamese())
     tenant.contact = contact
     db.session.flush()

@@ -57,9 +57,7 @@ def save_translation(article: Article, data: EnglishInput) -> Article:
     title, summary = data.title.strip(), data.summary.strip()
     body = clean_english_body(article, data.body)
     if (summary or body) and not title:
-        raise FieldErrors.on(
-            "title_en", _l("Nhập tiêu đề tiếng Anh: bản dịch không có tiêu đề thì không hiển thị.")
-        )
+        raise FieldErrors.on("title_en", NO_TITLE)
     before = article.english_texts()
     article.title_en, article.summary_en, article.body_en = title, summary, body
     article.after_translation_edit(before, reviewed=data.reviewed)
@@ -86,7 +84,7 @@ def changes_since_translation(article: Article) -> list[DiffLine] | None:
         return None
     history = revisions(article)
     source = next((rev for rev in history if _fingerprint_of(rev) == article.translated_from), None)
-    if source is None or not history:
+    if source is None:
         return None
     return [line for line in compare(source, history[0]) if line.op != "same"]
 
