@@ -273,8 +273,9 @@ def form_upload(form, name: str, kind: str, *, has_one: bool, missing) -> Stored
 
 # -- a portal's files as a whole (moving a portal between deployments) -----------------------
 
-STORED_NAME = re.compile(r"^[0-9a-f]{32}\.[a-z0-9]{1,8}$")
-STORED_KEY = re.compile(r"^(\d+)/([0-9a-f]{32}\.[a-z0-9]{1,8})$")
+NAME_PATTERN = r"[0-9a-f]{32}\.[a-z0-9]{1,8}"  # a stored file's name: a random hex and its extension
+STORED_NAME = re.compile(f"^{NAME_PATTERN}$")
+STORED_KEY = re.compile(rf"^(\d+)/({NAME_PATTERN})$")
 
 
 def tenant_files(tenant_id: int) -> list[tuple[str, Path]]:

@@ -79,6 +79,10 @@ class Column:
         return self.data_type in ("character varying", "text")
 
     @property
+    def is_json(self) -> bool:
+        return self.data_type in ("json", "jsonb")
+
+    @property
     def is_number(self) -> bool:
         return self.data_type in ("integer", "bigint", "smallint", "numeric")
 

@@ -21,7 +21,6 @@ at commit, when everything has moved. Moving parents first cannot work: a compos
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -30,6 +29,7 @@ import sqlalchemy as sa
 from blinker import Namespace
 from flask import current_app
 
+from app.uploads import NAME_PATTERN, STORED_KEY, storage_root, tenant_files
 from tenants.merge_rules import Strategy, default_strategy, path_pattern
 from tenants.merge_schema import TenantSchema, UniqueKey, read_schema
 from tenants.models import TenantKind, TenantStatus
@@ -40,8 +40,6 @@ from tenants.resolver import InvalidHost, announce_change, normalise_host
 # but a question to answer, so it is reported and needs a resolution like a clash. `merge` keeps
 # every role the person had; identical roles become one.
 PEOPLE_KEY = UniqueKey("memberships", "people", ("user_id",))
-
-FILE_KEY = re.compile(r"^\d+/[0-9a-f]{32}\.[a-z0-9]+$")
 
 # Sent after a merge commits, with `into` (the receiving portal's id) and `former` (the ids):
 # capabilities whose derived data names rows by id rebuild it (the search index's sections).
@@ -476,26 +474,40 @@ def _move_table(conn: sa.Connection, plan: Plan, result: MergeResult, table: str
 
 
 def _rekey_files(conn: sa.Connection, plan: Plan, table: str) -> int:
-    """Stored uploads are keyed `<tenant id>/<name>`: the moved rows' keys name the new portal
-    (the files themselves are moved after the commit, by `move_stored_files`)."""
+    """Stored uploads are keyed `<tenant id>/<name>` (`app.uploads.STORED_KEY`), in a column of
+    their own (a cover's, an image's `key`) or inside JSON (`{"800": key}`): the moved rows' keys
+    name the new portal, as `app.uploads.rekey` does for an imported portal. The files themselves
+    are moved after the commit, by `move_stored_files`."""
     count = 0
     for column in plan.schema.columns[table].values():
-        if not (column.is_text and column.name.endswith("_key")):
-            continue
-        count += conn.execute(
-            sa.text(
-                f"UPDATE {table} "
-                f"SET {column.name} = :new || substr({column.name}, strpos({column.name}, '/')) "
-                f"WHERE tenant_id = :new_id AND {column.name} ~ :pattern "
-                f"AND split_part({column.name}, '/', 1) = ANY(:former)"
-            ),
-            {
-                "new": str(plan.into.id),
-                "new_id": plan.into.id,
-                "pattern": FILE_KEY.pattern,
-                "former": [str(i) for i in plan.former_ids],
-            },
-        ).rowcount
+        col = f'"{column.name}"'  # quoted: a column may be named like a keyword ("group")
+        if column.is_text:
+            count += conn.execute(
+                sa.text(
+                    f"UPDATE {table} "
+                    f"SET {col} = :new || substr({col}, strpos({col}, '/')) "
+                    f"WHERE tenant_id = :new_id AND {col} ~ :pattern "
+                    f"AND split_part({col}, '/', 1) = ANY(:former)"
+                ),
+                {
+                    "new": str(plan.into.id),
+                    "new_id": plan.into.id,
+                    "pattern": STORED_KEY.pattern,
+                    "former": [str(i) for i in plan.former_ids],
+                },
+            ).rowcount
+        elif column.is_json:
+            # A key is a whole JSON string: `"<former id>/<name>"`; ids are integers, so the
+            # alternation is safe to write into the pattern.
+            quoted_key = f'"({"|".join(str(i) for i in plan.former_ids)})/({NAME_PATTERN})"'
+            count += conn.execute(
+                sa.text(
+                    f"UPDATE {table} SET {col} = "
+                    f"regexp_replace({col}::text, :quoted, :replacement, 'g')::{column.data_type} "
+                    f"WHERE tenant_id = :new_id AND {col}::text ~ :quoted"
+                ),
+                {"quoted": quoted_key, "replacement": f'"{plan.into.id}/\\2"', "new_id": plan.into.id},
+            ).rowcount
     return count
 
 
@@ -565,17 +577,11 @@ def after_merge(result: MergeResult) -> None:
 
 def move_stored_files(result: MergeResult) -> int:
     """After the commit: move the former portals' uploaded files into the new portal's folder."""
-    from app.uploads import storage_root
-
-    root, moved = storage_root(), 0
-    target = root / str(result.plan.into.id)
+    target, moved = storage_root() / str(result.plan.into.id), 0
     for former_id in result.plan.former_ids:
-        folder = root / str(former_id)
-        if not folder.is_dir():
-            continue
-        target.mkdir(parents=True, exist_ok=True)
-        for path in folder.iterdir():
-            if path.is_file() and not (target / path.name).exists():
-                path.rename(target / path.name)
+        for name, path in tenant_files(former_id):
+            target.mkdir(parents=True, exist_ok=True)
+            if not (target / name).exists():
+                path.rename(target / name)
                 moved += 1
     return moved

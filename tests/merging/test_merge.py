@@ -286,3 +286,47 @@ def test_visits_still_in_redis_follow_the_merge(merge_cli):
     assert redis_client().get(live_key(thang_tam.id, today)) is None
     with tenant_scope(tenant_by_slug(NEW)):
         assert visit_summary().today >= before + 7
+
+
+def test_stored_file_keys_in_their_columns_and_inside_json_name_the_new_portal(merge_cli, database):
+    """A cover's key and sizes, an inline image's `key` and `sizes`: every stored-file key of the
+    moved rows names the new portal, the files' new folder (a key left naming the former portal
+    would answer 404 once the files have moved)."""
+    old = tenant_by_slug("thang-tam").id
+    name = "0123456789abcdef0123456789abcdef.jpg"
+    database.execute(sa.text("RESET ROLE"))
+    article = database.scalar(
+        sa.text("SELECT min(id) FROM newsroom_articles WHERE tenant_id = :t"), {"t": old}
+    )
+    database.execute(
+        sa.text(
+            "UPDATE newsroom_articles SET cover_key = :key, cover_sizes = CAST(:sizes AS json) "
+            "WHERE tenant_id = :t AND id = :a"
+        ),
+        {"key": f"{old}/{name}", "sizes": f'{{"800": "{old}/{name}"}}', "t": old, "a": article},
+    )
+    database.execute(
+        sa.text(
+            "INSERT INTO newsroom_article_images "
+            "(tenant_id, article_id, key, content_type, width, height, sizes, uploaded_at) "
+            "VALUES (:t, :a, :key, 'image/jpeg', 4, 4, CAST(:sizes AS json), now())"
+        ),
+        {"t": old, "a": article, "key": f"{old}/{name}", "sizes": f'{{"400": "{old}/{name}"}}'},
+    )
+    database.execute(sa.text("SET ROLE wardportal_app"))
+    _merge(merge_cli)
+    new = tenant_by_slug(NEW).id
+    database.execute(sa.text("RESET ROLE"))
+    try:
+        cover = database.execute(
+            sa.text("SELECT cover_key, cover_sizes::text FROM newsroom_articles WHERE id = :a"),
+            {"a": article},
+        ).one()
+        image = database.execute(
+            sa.text("SELECT key, sizes::text FROM newsroom_article_images WHERE article_id = :a"),
+            {"a": article},
+        ).one()
+    finally:
+        database.execute(sa.text("SET ROLE wardportal_app"))
+    assert cover == (f"{new}/{name}", f'{{"800": "{new}/{name}"}}')
+    assert image == (f"{new}/{name}", f'{{"400": "{new}/{name}"}}')
