@@ -1,14 +1,13 @@
 """Rate limits on Redis that fall back to a local count when Redis fails.
 
-One Flask-Limiter per app (`app.extensions["wardportal.limiter"]`), on the app's Redis: its
+One `limits` strategy per app (`app.extensions["wardportal.limiter"]`), on the app's Redis: its
 storage shares the app's connection pool, so it has the same short timeouts and circuit breaker
-(`app.redis_guard`), and keys go under the app's prefix. Limits declared with Flask-Limiter's
-decorators use the library's own fallback (`in_memory_fallback_enabled`: the same limits counted
-in this process while the storage is down, Redis asked again with a growing interval) and
-`swallow_errors`, so a Redis outage never answers 500.
+(`app.redis_guard`), and keys go under the app's prefix. The library is used directly, not
+through Flask-Limiter: nothing here is limited per route, and Flask-Limiter's per-request check
+would cost every page a call for no limit at all.
 
-Code that counts by hand (sign-in failures, citizens' forms) calls `hit`, `allows` and `clear`
-below, which do the same: the Redis count while it answers, else a count kept in this process.
+Code that counts (sign-in failures, citizens' forms) calls `hit`, `allows` and `clear` below:
+the Redis count while it answers, else a count kept in this process.
 The local count is per process and starts from zero, so it is looser than the shared one, but it
 is a limit: guessing passwords or flooding a form stays slow while Redis is away.
 """
@@ -19,10 +18,9 @@ import logging
 from collections.abc import Callable
 from typing import TypeVar
 
-from flask import Flask, current_app, request
-from flask_limiter import Limiter
+from flask import Flask, current_app
 from limits import RateLimitItem
-from limits.storage import MemoryStorage
+from limits.storage import MemoryStorage, storage_from_string
 from limits.strategies import STRATEGIES, RateLimiter
 
 log = logging.getLogger(__name__)
@@ -38,25 +36,15 @@ def init_app(app: Flask) -> None:
         options["connection_pool"] = app.extensions["wardportal.redis"].connection_pool
     else:
         options |= {"socket_timeout": 1, "socket_connect_timeout": 1}
-    limiter = Limiter(
-        key_func=lambda: request.remote_addr or "",
-        storage_uri=own_uri or app.config["REDIS_URL"],
-        storage_options=options,
-        strategy=STRATEGY,
-        default_limits=[],
-        in_memory_fallback_enabled=True,
-        swallow_errors=True,
-    )
-    limiter.init_app(app)
-    app.extensions["wardportal.limiter"] = limiter
+    storage = storage_from_string(own_uri or app.config["REDIS_URL"], **options)
+    app.extensions["wardportal.limiter"] = STRATEGIES[STRATEGY](storage)
     app.extensions["wardportal.local_limiter"] = STRATEGIES[STRATEGY](MemoryStorage())
 
 
 def _counted(operation: Callable[[RateLimiter], T]) -> T:
     """`operation` on the shared (Redis) limiter; on the local one if the store fails."""
-    limiter: Limiter = current_app.extensions["wardportal.limiter"]
     try:
-        return operation(limiter.limiter)
+        return operation(current_app.extensions["wardportal.limiter"])
     except Exception as exc:  # noqa: BLE001  (limits raises the storage's own errors, or wraps them)
         log.warning("rate limits counted in this process: the store failed (%s)", exc)
         return operation(current_app.extensions["wardportal.local_limiter"])
