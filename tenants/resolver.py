@@ -96,11 +96,6 @@ def version_key() -> str:
     return redis_key("tenants", "version")
 
 
-def current_version() -> bytes | None:
-    # redis-py types every answer as "maybe awaitable"; this client is the synchronous one
-    return cast("bytes | None", redis_client().get(version_key()))
-
-
 def announce_change() -> None:
     """Tell every process that tenants or domains changed. Call after the change commits.
 

@@ -80,13 +80,13 @@ def all_units() -> list[OrgChartUnit]:
     )
 
 
-def org_chart() -> list[UnitNode]:
+def org_chart(units: list[OrgChartUnit] | None = None) -> list[UnitNode]:
     """The units as a forest, roots first, each level ordered by position then name.
 
     A unit whose parent is missing (or a cycle, which the forms refuse) is shown as a root, so
-    no unit ever disappears from the chart.
+    no unit ever disappears from the chart. `units`: the portal's units, when already read.
     """
-    units = all_units()
+    units = all_units() if units is None else units
     nodes = {u.id: UnitNode(u) for u in units}
     roots: list[UnitNode] = []
     for unit in units:

@@ -83,8 +83,9 @@ def section_image(kind: str):
 
 @bp.get("/so-do-to-chuc")
 def organisation():
+    units = all_units()
     return render(
-        "about/organisation.html", chart=org_chart(), locale=current_locale(), **page_languages(all_units())
+        "about/organisation.html", chart=org_chart(units), locale=current_locale(), **page_languages(units)
     )
 
 

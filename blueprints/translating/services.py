@@ -106,7 +106,11 @@ class Dashboard:
     rows: list[ContentRow]
     portal: object  # tenants.texts.PortalTexts
     children: list[ChildRow]
-    contents: list[TranslatableContent]
+
+    @property
+    def contents(self) -> list[TranslatableContent]:
+        """The kinds of content, in the rows' order (the children's table has a column each)."""
+        return [row.content for row in self.rows]
 
     @property
     def required(self) -> list[ContentRow]:

@@ -6,7 +6,7 @@ from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from app.bilingual import TranslationState, translatable_content
+from app.bilingual import TranslationState
 from app.extensions import db
 from app.navigation import add_backoffice_page
 from app.roles import CONTENT_MANAGERS, STAFF, require_role
@@ -24,7 +24,7 @@ add_backoffice_page("translating.dashboard", _l("Bản dịch tiếng Anh"), rol
 @require_role(*STAFF)
 def dashboard():
     tenant = require_tenant()
-    board = Dashboard(portal_rows(), portal_texts(tenant), children_rows(tenant.id), translatable_content())
+    board = Dashboard(portal_rows(), portal_texts(tenant), children_rows(tenant.id))
     return render("translating/dashboard.html", board=board, State=TranslationState)
 
 
