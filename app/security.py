@@ -15,6 +15,7 @@ from flask import Flask, current_app, g, request
 from flask.sessions import SecureCookieSessionInterface
 from itsdangerous import URLSafeTimedSerializer
 
+from app.spreadsheets import XLSX_MIMETYPE
 from tenants.resolver import InvalidHost, normalise_host
 
 _hashers: dict[bool, PasswordHasher] = {
@@ -104,7 +105,6 @@ def content_security_policy() -> str:
     )
 
 
-XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Spreadsheets the back office exports (royalty statements, comments, reports): personal data.
 EXPORT_MIMETYPES = {"text/csv", XLSX_MIMETYPE}
 

@@ -17,6 +17,19 @@ import csv
 import io
 from collections.abc import Iterable
 
+from flask import Response
+
+CSV_MIMETYPE = "text/csv; charset=utf-8"
+XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def attachment(body: bytes, filename: str, mimetype: str) -> Response:
+    """An export as a download named `filename` (ASCII: the names are made from slugs)."""
+    return Response(
+        body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{filename}"'}
+    )
+
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 

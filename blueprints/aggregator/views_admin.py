@@ -15,7 +15,7 @@ from app.extensions import db
 from app.i18n import current_locale
 from app.navigation import add_backoffice_page
 from app.roles import CONTENT_MANAGERS, require_role
-from app.security import XLSX_MIMETYPE
+from app.spreadsheets import CSV_MIMETYPE, XLSX_MIMETYPE, attachment
 from app.templating import render
 from blueprints.aggregator.blueprint import bp
 from blueprints.aggregator.children import current_is_parent
@@ -107,9 +107,8 @@ def report():
 
 
 def _download(month: Month, ext: str, body: bytes, mimetype: str) -> Response:
-    name = f"bao-cao-phuong-xa-{require_tenant().slug}-{month.year}-{month.month:02d}.{ext}"
-    return Response(
-        body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'}
+    return attachment(
+        body, f"bao-cao-phuong-xa-{require_tenant().slug}-{month.year}-{month.month:02d}.{ext}", mimetype
     )
 
 
@@ -117,9 +116,7 @@ def _download(month: Month, ext: str, body: bytes, mimetype: str) -> Response:
 @require_role(*CONTENT_MANAGERS)
 def report_export_csv():
     month = _month()
-    return _download(
-        month, "csv", report_csv(city_report(month), current_locale()), "text/csv; charset=utf-8"
-    )
+    return _download(month, "csv", report_csv(city_report(month), current_locale()), CSV_MIMETYPE)
 
 
 @bp.get("/admin/city-board/report.xlsx")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from flask import Response
 from flask_babel import gettext as _
 
-from app.spreadsheets import csv_bytes
+from app.spreadsheets import CSV_MIMETYPE, attachment, csv_bytes
 from blueprints.consultations import presenting, services
 from blueprints.consultations.models import CommentState, Consultation
 
@@ -55,8 +55,6 @@ def rows(consultation: Consultation) -> list[list[str]]:
 
 
 def csv_response(consultation: Consultation) -> Response:
-    response = Response(csv_bytes(rows(consultation)), content_type="text/csv; charset=utf-8")
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="consultation-{consultation.id}-comments.csv"'
+    return attachment(
+        csv_bytes(rows(consultation)), f"consultation-{consultation.id}-comments.csv", CSV_MIMETYPE
     )
-    return response

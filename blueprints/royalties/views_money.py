@@ -12,7 +12,7 @@ from app.extensions import db
 from app.i18n import current_locale
 from app.navigation import add_backoffice_page
 from app.roles import CONTENT_MANAGERS, Role, require_role
-from app.security import XLSX_MIMETYPE
+from app.spreadsheets import CSV_MIMETYPE, XLSX_MIMETYPE, attachment
 from app.templating import render
 from blueprints.royalties import closing, tables
 from blueprints.royalties.blueprint import bp
@@ -79,18 +79,15 @@ def _export(ext: str, build, mimetype: str) -> Response:
     """The month's statement as a download, named for the portal, month and whether it is closed."""
     month = month_from_args()
     current = statement(month, current_locale())
-    name = _filename(month, ext, current.closed is not None)
-    return Response(
-        build(current, current_locale()),
-        mimetype=mimetype,
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    return attachment(
+        build(current, current_locale()), _filename(month, ext, current.closed is not None), mimetype
     )
 
 
 @bp.get("/admin/royalties/export.csv")
 @require_role(*CONTENT_MANAGERS)
 def export_csv():
-    return _export("csv", statement_csv, "text/csv; charset=utf-8")
+    return _export("csv", statement_csv, CSV_MIMETYPE)
 
 
 @bp.get("/admin/royalties/export.xlsx")
@@ -124,11 +121,7 @@ def my_history():
 def my_history_csv():
     year = _history_year()
     name = f"nhuan-but-cua-toi-{require_tenant().slug}-{year}.csv"
-    return Response(
-        history_csv(person_history(current_user, year)),
-        mimetype="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
-    )
+    return attachment(history_csv(person_history(current_user, year)), name, CSV_MIMETYPE)
 
 
 FORMS = {"rate": RateForm, "base": BaseForm, "budget": BudgetForm}
