@@ -35,6 +35,7 @@ PROVINCE = TenantSpec(
     kind="city",
     contact={"owner": "Ủy ban nhân dân Thành phố Hồ Chí Minh"},
 )
+PROVINCE_HOST = f"{PROVINCE.slug}.localhost"
 
 
 @dataclass(frozen=True)
@@ -113,17 +114,14 @@ def reform_request(unit: NewUnit) -> MergeRequest:
 def run_reform() -> list[tuple[NewUnit, MergeResult | None]]:
     """Create the province, then merge each new unit's former portals into it, one transaction
     each; a unit merged before is skipped (None)."""
-    create_tenant(PROVINCE, hostname=f"{PROVINCE.slug}.localhost")
+    create_tenant(PROVINCE, hostname=PROVINCE_HOST)
     db.session.commit()
     results: list[tuple[NewUnit, MergeResult | None]] = []
     for unit in REFORM_2025:
         if _already_merged(unit):
             results.append((unit, None))
             continue
-        with merging.owner_transaction() as conn:
-            result = merging.run_merge(conn, reform_request(unit))
-        merging.after_merge(result)
-        results.append((unit, result))
+        results.append((unit, merging.merge(reform_request(unit))))
     db.session.expire_all()
     return results
 
@@ -134,7 +132,7 @@ def reform_report(results: list[tuple[NewUnit, MergeResult | None]]) -> str:
     former = sum(len(unit.former) for unit, _ in results)
     lines = [
         f"Reform of 1 July 2025: {former} portals of Vũng Tàu become {len(results)}, "
-        f"children of {PROVINCE.name_vi} ({PROVINCE.slug}.localhost).",
+        f"children of {PROVINCE.name_vi} ({PROVINCE_HOST}).",
         "",
     ]
     for unit, result in results:

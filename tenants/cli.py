@@ -183,14 +183,13 @@ def merge(into, former, name_vi, name_en, kind, parent_slug, domain, resolve, dr
 def execute_merge(request: MergeRequest, dry_run: bool = False) -> str:
     """Dry run (rolled back) or merge (committed), as the owner; the text to print."""
     try:
-        with merging.owner_transaction() as conn:
-            if dry_run:
+        if dry_run:
+            with merging.owner_transaction() as conn:
                 # Planning only reads (its settings are local to the transaction).
                 return merge_report.describe_plan(merging.plan_merge(conn, request))
-            result = merging.run_merge(conn, request)
+        result = merging.merge(request)
     except (MergeRefused, ProvisioningError) as exc:
         raise click.ClickException(str(exc)) from exc
     except sa.exc.IntegrityError as exc:  # a resolution the data refuses (a renamed code too long…)
         raise click.ClickException(f"nothing was merged: {exc.orig}") from exc
-    merging.after_merge(result)
     return merge_report.describe_result(result)

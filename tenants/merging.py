@@ -567,6 +567,14 @@ def _check_nothing_left(conn: sa.Connection, plan: Plan) -> None:
             raise MergeRefused(f"{left} rows of {table} were left behind; nothing was merged")
 
 
+def merge(request: MergeRequest) -> MergeResult:
+    """Merge as the owner, in one transaction, then what follows the commit (`after_merge`)."""
+    with owner_transaction() as conn:
+        result = run_merge(conn, request)
+    after_merge(result)
+    return result
+
+
 def after_merge(result: MergeResult) -> None:
     """Once the merge has committed: every process's tenant cache, the uploaded files, and the
     capabilities that listen."""

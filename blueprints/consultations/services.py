@@ -462,14 +462,18 @@ def conclude(consultation: Consultation, report: str, now: datetime | None = Non
     return consultation
 
 
-def _opened_unannounced(now: datetime) -> tuple:
+def _unannounced(now: datetime, moment, announced) -> tuple:
+    """A published, open consultation whose `moment` (opening or closing) has come, unannounced."""
     C = Consultation
-    return C.is_published, C.concluded_at.is_(None), C.opens_at <= now, C.announced_open_at.is_(None)
+    return C.is_published, C.concluded_at.is_(None), moment <= now, announced.is_(None)
+
+
+def _opened_unannounced(now: datetime) -> tuple:
+    return _unannounced(now, Consultation.opens_at, Consultation.announced_open_at)
 
 
 def _closed_unannounced(now: datetime) -> tuple:
-    C = Consultation
-    return C.is_published, C.concluded_at.is_(None), C.closes_at <= now, C.announced_closed_at.is_(None)
+    return _unannounced(now, Consultation.closes_at, Consultation.announced_closed_at)
 
 
 def portals_with_due_announcements(now: datetime | None = None) -> sa.Select:

@@ -37,12 +37,17 @@ class QuotaWatch:
     @property
     def reminding(self) -> bool:
         """True while the window is open: the units behind are (or are being) reminded."""
-        return self.days_left <= REMIND_WHEN_DAYS_LEFT  # as quota_window_open
+        return window_open(self.days_left)
+
+
+def window_open(days_left: int) -> bool:
+    """The rule: units behind are reminded in the month's last working days."""
+    return days_left <= REMIND_WHEN_DAYS_LEFT
 
 
 def quota_window_open(today: date) -> bool:
     """True in the month's last working days, when units behind are reminded."""
-    return working_days_left(today) <= REMIND_WHEN_DAYS_LEFT
+    return window_open(working_days_left(today))
 
 
 def quota_watch(today: date) -> QuotaWatch:
