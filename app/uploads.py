@@ -175,11 +175,17 @@ def sniff_document(data: bytes) -> tuple[str, str]:
     raise UploadRejected(_("Chỉ nhận tệp PDF, Word, Excel hoặc OpenDocument."))
 
 
+def read_image(upload: FileStorage) -> tuple[bytes, str, str]:
+    """An uploaded image's bytes, content type and extension, checked by content (UploadRejected
+    otherwise), not yet stored: for code that cleans it itself before storing anything."""
+    data = _read_limited(upload, IMAGE_MAX_BYTES)
+    return (data, *sniff_image(data))
+
+
 def store_upload(upload: FileStorage, kind: str = "document") -> StoredFile:
     """Check `upload` by content and store it for the current tenant."""
     if kind == "image":
-        data = _read_limited(upload, IMAGE_MAX_BYTES)
-        content_type, ext = sniff_image(data)
+        data, content_type, ext = read_image(upload)
         data = without_metadata(data)
     else:
         data = _read_limited(upload, DOCUMENT_MAX_BYTES)

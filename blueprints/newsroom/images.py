@@ -30,7 +30,8 @@ def clean_and_resize(data: bytes, filename: str) -> tuple[StoredFile, dict[str, 
         image = ImageOps.exif_transpose(opened)
         image.load()
     content_type, ext = IMAGE_FORMATS[kind]
-    image.info.pop("exif", None)
+    for metadata in ("exif", "xmp", "comment"):  # Pillow would write these back from info
+        image.info.pop(metadata, None)
     original = store_bytes(_encode(image, kind), content_type, ext, filename)
     sizes: dict[str, StoredFile] = {}
     for width in COVER_WIDTHS:

@@ -1,11 +1,12 @@
 """Images inside an article's text: uploaded from the editor, cleaned at once, served by size.
 
-An upload goes through the core's checks (`app.uploads.store_upload`: by content, size and
-name), then through the cover's processing (`images.clean_and_resize`: EXIF removed, narrower
-copies made) before the request ends, so no copy with metadata is ever served; the raw upload
-is deleted. The body refers to an image by its public path `/anh-trong-bai/<article>/<image>/<size>`;
-when the body is saved, each image must be one of the article's own (an image from another
-site is refused, never hot-linked), and it gets its `srcset`, `sizes`, `width` and `height`.
+An upload goes through the core's checks (`app.uploads.read_image`: by content and size), then
+through the cover's processing (`images.clean_and_resize`: turned upright, EXIF, XMP and
+comments removed, narrower copies made) before anything is stored, so no copy with metadata is
+ever written or served. The body refers to an image by its public path
+`/anh-trong-bai/<article>/<image>/<size>`; when the body is saved, each image must be one of
+the article's own (an image from another site is refused, never hot-linked), and it gets its `srcset`,
+`sizes`, `width` and `height`.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from PIL import Image
 from werkzeug.datastructures import FileStorage
 
 from app.extensions import db
-from app.uploads import store_upload, stored_path
+from app.uploads import read_image, safe_filename, stored_path
 from blueprints.auth.models import User
 from blueprints.newsroom.images import clean_and_resize
 from blueprints.newsroom.models import Article, ArticleImage
@@ -39,12 +40,9 @@ def image_path(article_id: int, image_id: int, size: str = ORIGINAL) -> str:
 
 def store_inline_image(article: Article, upload: FileStorage, actor: User) -> ArticleImage:
     """Check, clean and keep an uploaded image for `article` (UploadRejected when refused)."""
-    raw = store_upload(upload, kind="image")
-    raw_path = stored_path(raw.key)
-    try:
-        original, sizes = clean_and_resize(raw_path.read_bytes(), raw.filename)
-    finally:
-        raw_path.unlink(missing_ok=True)
+    # clean_and_resize turns it upright and drops its metadata itself: nothing raw is stored.
+    data, _type, ext = read_image(upload)
+    original, sizes = clean_and_resize(data, safe_filename(upload.filename, ext))
     width, height = _dimensions(stored_path(original.key).read_bytes())
     image = ArticleImage(
         article_id=article.id,
