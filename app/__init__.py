@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from flask import Flask
@@ -113,12 +114,21 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     # Last: its lookup runs after every other before-request hook and its store first after the view.
     page_cache.init_app(app)
 
+    _add_middleware(app)
+    return app
+
+
+def _add_middleware(app: Flask) -> None:
+    """WSGI middleware, outermost first: the proxies' headers made the request's own (when
+    trusted), `/en` turned into the language, cached pages for cookie-less readers, then Flask."""
+    from app.i18n import LocalePrefix
+    from app.page_cache_wsgi import CachedPages
+
+    wsgi_app: Callable = LocalePrefix(CachedPages(app, app.wsgi_app))
     if app.config["PORTAL_TRUSTED_PROXIES"]:
         hops = app.config["PORTAL_TRUSTED_PROXIES"]
-        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]  # Flask's way to add middleware
-            app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_prefix=hops
-        )
-    return app
+        wsgi_app = ProxyFix(wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_prefix=hops)
+    app.wsgi_app = wsgi_app  # type: ignore[method-assign]  # Flask's way to add middleware
 
 
 def _configure(app: Flask, config: type[Config] | dict | None) -> None:

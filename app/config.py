@@ -138,6 +138,11 @@ class Config:
     # Changes to a portal's content refresh its pages at once; this bounds what no write
     # announces (a banner's first day, a new release's templates).
     PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+    # Seconds each web process answers a cookie-less reader's cached page from its own memory
+    # before asking Redis again (app/page_cache_local.py), and how many pages it keeps there;
+    # 0 seconds turns this first level off. Another process's change shows after at most this.
+    PAGE_CACHE_LOCAL_SECONDS = float(os.environ.get("PAGE_CACHE_LOCAL_SECONDS", "1"))
+    PAGE_CACHE_LOCAL_ENTRIES = int(os.environ.get("PAGE_CACHE_LOCAL_ENTRIES", "256"))
     # Redis may fail or hang; pages must not wait for it (app/redis_guard.py). Seconds to wait for
     # an answer / a connection; failures in a row that open the circuit breaker; seconds it stays
     # open before one trial command is let through.
@@ -155,6 +160,8 @@ class Config:
 
 class TestConfig(Config):
     TESTING = True
+    # Tests read Redis's figures right after a request; the first level's own tests turn it on.
+    PAGE_CACHE_LOCAL_SECONDS = 0.0
     WTF_CSRF_ENABLED = True
     PASSWORD_HASH_FAST = True
     MAIL_BACKEND = "memory"

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from functools import cache
 
 import sqlalchemy as sa
+from blinker import Namespace
 from flask import has_app_context
 from redis.exceptions import RedisError
 from sqlalchemy import event, orm
@@ -44,12 +45,18 @@ def shows_publicly(model: type) -> bool:
     return issubclass(model, TenantScoped) and getattr(model, "__public_content__", True)
 
 
+# Sent (sender: the sorted tenant ids) whenever this process bumps versions, Redis or not: the
+# page cache's first level in this process forgets its pages at once.
+content_changed = Namespace().signal("content-changed")
+
+
 def bump(tenant_ids: Iterable[int]) -> None:
     """Make every cached page of these portals stale. Redis down: logged, and the pages wait for
     their lifetime (PAGE_CACHE_SECONDS), which is all a cache in a stopped Redis can do."""
     tenant_ids = sorted(set(tenant_ids))
     if not tenant_ids or not has_app_context():
         return
+    content_changed.send(tenant_ids)
     try:
         pipeline = redis_client().pipeline(transaction=False)
         for tenant_id in tenant_ids:

@@ -116,9 +116,10 @@ def apply_scope(connection: sa.Connection) -> None:
 def apply_scope_to_open_transaction() -> None:
     """Re-apply the scope when it changes while the session already has a transaction.
 
-    Outside an app context there is no session, so nothing is open to re-scope."""
-    if not has_app_context():
-        return
+    Outside an app context, or before the request's first query, there is no session, so
+    nothing is open to re-scope."""
+    if not has_app_context() or not db.session.registry.has():
+        return  # no session yet, so no transaction to re-scope (and none is made for asking)
     session = db.session()
     if session.in_transaction():
         apply_scope(session.connection())

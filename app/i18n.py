@@ -10,8 +10,11 @@ capability brings its strings with it. `make i18n` extracts and updates them all
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
+from babel import support
+from babel.numbers import get_group_symbol
 from flask import Flask, current_app, g, request
 from flask_babel import get_locale
 
@@ -21,6 +24,7 @@ from tenants.context import current_tenant
 
 ROOT = Path(__file__).resolve().parent.parent
 ENGLISH_PREFIX = "/en"
+LOCALE_ENVIRON = "wardportal.locale"  # set by LocalePrefix: "vi" or "en"
 
 
 class LocalePrefix:
@@ -32,17 +36,17 @@ class LocalePrefix:
     def __call__(self, environ, start_response):
         path = environ.get("PATH_INFO", "")
         if path == ENGLISH_PREFIX or path.startswith(ENGLISH_PREFIX + "/"):
-            environ["wardportal.locale"] = "en"
+            environ[LOCALE_ENVIRON] = "en"
             environ["SCRIPT_NAME"] = environ.get("SCRIPT_NAME", "") + ENGLISH_PREFIX
             environ["PATH_INFO"] = path[len(ENGLISH_PREFIX) :] or "/"
         else:
-            environ["wardportal.locale"] = "vi"
+            environ[LOCALE_ENVIRON] = "vi"
         return self.wsgi_app(environ, start_response)
 
 
 def select_locale() -> str:
     if request:
-        return request.environ.get("wardportal.locale", "vi")
+        return request.environ.get(LOCALE_ENVIRON, "vi")
     return g.get("locale", current_app.config["BABEL_DEFAULT_LOCALE"])
 
 
@@ -55,6 +59,34 @@ def select_timezone() -> str:
 def current_locale() -> str:
     """The language of what is being rendered: "vi" or "en" (a page's, or a job's `force_locale`)."""
     return str(get_locale())
+
+
+@cache
+def _group_symbol(locale: str) -> str:
+    return get_group_symbol(locale)
+
+
+def whole_number(number: int, locale: str | None = None) -> str:
+    """A whole number grouped the way a language (the current one by default) writes it, with
+    the language's own group symbol from Babel's data (1.234 in Vietnamese, 1,234 in English):
+    what Babel's `format_decimal` gives for whole numbers in both languages, without its pattern
+    machinery, for the figures every page view shows."""
+    return f"{number:,}".replace(",", _group_symbol(locale or current_locale()))
+
+
+@cache
+def catalogue(locale: str) -> support.Translations:
+    """Every package's catalogue for `locale`, merged as Flask-Babel merges them for a request.
+
+    For text rendered on every page view, where Flask-Babel's lookup of the current language
+    costs more than the text itself; the caller names the language. Catalogues do not change
+    while the process runs."""
+    merged = support.Translations()
+    for directory in translation_directories():
+        found = support.Translations.load(directory, [locale])
+        if isinstance(found, support.Translations):  # else the folder has no such language
+            merged.merge(found)
+    return merged
 
 
 def translation_directories() -> list[str]:
@@ -73,7 +105,6 @@ def locale_urls(path: str | None = None) -> dict[str, str]:
 def init_app(app: Flask) -> None:
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = ";".join(translation_directories())
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
-    app.wsgi_app = LocalePrefix(app.wsgi_app)  # type: ignore[method-assign]  # Flask's way to add middleware
 
     @app.context_processor
     def language_context():

@@ -72,14 +72,18 @@ def configure_logging(level: int = logging.INFO) -> None:
     root.setLevel(level)
 
 
+def request_id(incoming: str) -> str:
+    """The request's id: the proxy's when it looks like one, else a new one."""
+    return incoming if _REQUEST_ID.match(incoming) else uuid.uuid4().hex
+
+
 def init_app(app: Flask) -> None:
     if not app.testing:
         configure_logging()
 
     @app.before_request
     def assign_request_id():
-        incoming = request.headers.get("X-Request-ID", "")
-        g.request_id = incoming if _REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        g.request_id = request_id(request.headers.get("X-Request-ID", ""))
 
     @app.after_request
     def echo_request_id(response):

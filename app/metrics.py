@@ -60,12 +60,15 @@ def _start_timer() -> None:
 
 def _count(response: Response) -> Response:
     tenant = current_tenant()
-    portal = tenant.slug if tenant else "-"
-    REQUESTS.labels(portal, str(response.status_code)).inc()
-    started = g.get("metrics_started")
+    observe(tenant.slug if tenant else "-", response.status_code, g.get("metrics_started"))
+    return response
+
+
+def observe(portal: str, status: int, started: float | None) -> None:
+    """Count one answered request (`started`: its `time.perf_counter()` at the start)."""
+    REQUESTS.labels(portal, str(status)).inc()
     if started is not None:
         LATENCY.labels(portal).observe(time.perf_counter() - started)
-    return response
 
 
 class QueueCollector:

@@ -1,7 +1,9 @@
 """Whole responses for anonymous visitors, cached per portal in Redis, with ETag and 304s.
 
 A public page is the same for every anonymous visitor of a portal, so the first visitor's
-response is kept and the next ones get it with one Redis round trip and no SQL or Jinja.
+response is kept and the next ones get it with one Redis round trip and no SQL or Jinja. A visitor
+without cookies (most readers) is answered before Flask is reached (`app.page_cache_wsgi`); one
+with a session cookie is answered by the hooks below, which also store what both serve.
 
 - **Key**: the portal, the scheme and host, the language, the path and the query
   (`page:<tenant id>:<digest>`): one portal's page is never another's, nor one language's
@@ -19,6 +21,8 @@ response is kept and the next ones get it with one Redis round trip and no SQL o
   in. A template writes `{{ page_fragment("visits") }}`; on a cacheable request that leaves a
   marker, and every response, fresh or cached, has its markers replaced by the fragment
   rendered then (`add_fragment`), from a value that is itself cached (one Redis MGET).
+- **Views**: the capability that counts readers' views names its counter (`count_views`), so a
+  hit answered before Flask counts the view in the lookup's own round trip.
 - **Validators**: an ETag of the stored body (markers, not figures) and Last-Modified (when it was
   stored); `If-None-Match` / `If-Modified-Since` answer 304. `Cache-Control: no-cache` unless
   the view chose its own (the feeds and the API do): browsers revalidate, and get a 304.
@@ -61,8 +65,9 @@ STATE = "page_cache"
 MARKER = "<!--wardportal:fragment:{}-->"
 
 # A fragment's render takes the values of its Redis keys (read with the cache lookup, in the
-# same round trip) or None (it reads them itself). Its keys are named per tenant.
-Render = Callable[[list | None], str]
+# same round trip) or None (it reads them itself), and the page's language. It runs in the
+# portal's scope. Its keys are named per tenant.
+Render = Callable[[list | None, str], str]
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,38 @@ class _Fragment:
 
 
 _fragments: dict[str, _Fragment] = {}
+
+
+@dataclass(frozen=True)
+class ViewCounter:
+    """How readers' views are counted: `key(tenant_id)` names today's counter (an INCR), and
+    `counts(method, path, user_agent, prefetch)` says whether a request answered with an HTML
+    page is a reader's view. The hit path before Flask counts a view with these on arrival and
+    marks the request `VIEW_COUNTED`; the capability's own after-request hook counts the others,
+    and takes a marked request's count back when Flask's answer is no page view."""
+
+    key: Callable[[int], str]
+    counts: Callable[[str, str, str, bool], bool]
+
+
+VIEW_COUNTED = "wardportal.view_counted"  # in the WSGI environ: this view is counted already
+_view_counter: list[ViewCounter] = []
+
+
+def count_views(counter: ViewCounter) -> None:
+    _view_counter[:] = [counter]
+
+
+def view_counter() -> ViewCounter | None:
+    return _view_counter[0] if _view_counter else None
+
+
+def uncount(counter: ViewCounter, tenant_id: int) -> None:
+    """Take back a view counted on arrival whose answer was no page view."""
+    try:
+        redis_client().decr(counter.key(tenant_id))
+    except RedisError:
+        log.warning("a view counted on arrival was not taken back: Redis unavailable")
 
 
 def add_fragment(name: str, render: Render, keys: Callable[[int], list[str]] = lambda tenant_id: []) -> None:
@@ -86,7 +123,12 @@ def page_fragment(name: str) -> Markup:
     """The fragment, or on a cacheable request a marker that every response replaces with it."""
     if g.get(STATE) is not None:
         return Markup(MARKER.format(name))
-    return Markup(_fragments[name].render(None))
+    return Markup(_fragments[name].render(g.get(FRAGMENT_VALUES, {}).get(name), current_locale()))
+
+
+# In `g`: the fragments' values read with the tenant resolver's version check, for pages that
+# render their fragments (every page has the visit figures): one Redis round trip, not two.
+FRAGMENT_VALUES = "page_fragment_values"
 
 
 @dataclass(frozen=True)
@@ -103,8 +145,7 @@ def _eligible_request() -> bool:
     return (
         current_app.config["PAGE_CACHE_SECONDS"] > 0
         and request.method in ("GET", "HEAD")
-        and len(request.query_string) <= MAX_QUERY
-        and not request.path.startswith(NEVER_CACHED)
+        and eligible_address(request.path, request.query_string)
         and _anonymous()
     )
 
@@ -114,29 +155,53 @@ def _lookup_keys(tenant_id: int) -> tuple[list[str], dict[str, list[str]]]:
     per request (the resolver's companion read and `serve_cached` both ask)."""
     named = g.get("page_cache_keys")
     if named is None or named[0] != tenant_id:
-        fragment_keys = {name: fragment.keys(tenant_id) for name, fragment in _fragments.items()}
-        keys = [content_version_key(tenant_id), page_key(tenant_id), *chain(*fragment_keys.values())]
-        named = g.page_cache_keys = (tenant_id, keys, fragment_keys)
+        by_fragment = fragment_keys(tenant_id)
+        keys = [content_version_key(tenant_id), page_key(tenant_id), *chain(*by_fragment.values())]
+        named = g.page_cache_keys = (tenant_id, keys, by_fragment)
     return named[1], named[2]
 
 
 def _companion_keys(resolution: Resolution) -> list[str]:
-    """The lookup's keys, read by the tenant resolver with its version check (one round trip)."""
-    if not has_request_context() or not resolution.is_primary or not _eligible_request():
+    """The lookup's keys, read by the tenant resolver with its version check (one round trip);
+    for a page the cache does not take, the fragments' keys alone."""
+    if not has_request_context() or not resolution.is_primary or request.method not in ("GET", "HEAD"):
         return []
-    return _lookup_keys(resolution.tenant.id)[0]
+    if _eligible_request():
+        g.page_cache_companion = None
+        return _lookup_keys(resolution.tenant.id)[0]
+    g.page_cache_companion = fragment_keys(resolution.tenant.id)
+    return list(chain(*g.page_cache_companion.values()))
 
 
 def _receive_companion(resolution: Resolution, tenants_version: bytes | None, values: list) -> None:
-    g.page_cache_prefetched = (resolution.tenant.id, tenants_version, values)
+    by_fragment = g.pop("page_cache_companion", None)
+    if by_fragment is None:
+        g.page_cache_prefetched = (resolution.tenant.id, tenants_version, values)
+    else:
+        g.setdefault(FRAGMENT_VALUES, split_values(values, by_fragment))
 
 
 def page_key(tenant_id: int) -> str:
-    address = "\n".join(
-        [request.scheme, request.host.lower(), current_locale(), request.script_root + request.path]
-        + [request.query_string.decode("latin-1")]
+    return address_key(
+        tenant_id,
+        request.scheme,
+        request.host,
+        current_locale(),
+        request.script_root + request.path,
+        request.query_string,
     )
+
+
+def address_key(tenant_id: int, scheme: str, host: str, locale: str, path: str, query: bytes) -> str:
+    """The key of one page: its portal, and every part of its address that can change it."""
+    address = "\n".join([scheme, host.lower(), locale, path, query.decode("latin-1")])
     return redis_key("page", tenant_id, hashlib.sha256(address.encode()).hexdigest()[:32])
+
+
+def eligible_address(path: str, query: bytes) -> bool:
+    """Whether a page at this address may come from the cache (the other conditions are the
+    visitor's)."""
+    return len(query) <= MAX_QUERY and not path.startswith(NEVER_CACHED)
 
 
 def serve_cached():
@@ -145,7 +210,7 @@ def serve_cached():
     tenant = current_tenant()
     if tenant is None or not tenant.is_active or not _eligible_request():
         return None
-    keys, fragment_keys = _lookup_keys(tenant.id)
+    keys, by_fragment = _lookup_keys(tenant.id)
     key = keys[1]
     if prefetched is not None and prefetched[0] == tenant.id:
         tenants_version, (content_version, stored, *values) = prefetched[1], prefetched[2]
@@ -157,16 +222,14 @@ def serve_cached():
             return None
     version = f"{int(tenants_version or 0)}:{int(content_version or 0)}"
     setattr(g, STATE, _Lookup(key, version))
-    entry = _decode(stored) if stored else None
-    if entry is None or entry[0]["v"] != version:
+    entry = decode(stored, version) if stored else None
+    if entry is None:
+        g.setdefault(FRAGMENT_VALUES, split_values(values, by_fragment))  # for the page rendered now
         return None
     meta, body = entry
     g.pop(STATE)
-    prefetched = {}
-    for name, keys in fragment_keys.items():
-        prefetched[name], values = values[: len(keys)], values[len(keys) :]
     response = current_app.response_class(body, headers=meta["h"])
-    return _validated(response, meta["e"], meta["m"], "hit", prefetched)
+    return _validated(response, meta["e"], meta["m"], "hit", split_values(values, by_fragment))
 
 
 def store_and_fill(response: Response) -> BaseResponse:
@@ -178,10 +241,12 @@ def store_and_fill(response: Response) -> BaseResponse:
     etag = response.get_etag()[0] or hashlib.sha256(body).hexdigest()[:32]
     modified = int(time.time())
     headers = [[k, v] for k, v in response.headers.items() if k.lower() not in NOT_STORED]
-    meta = {"v": lookup.version, "e": etag, "m": modified, "h": headers}
+    meta = {"e": etag, "m": modified, "h": headers}
     try:
         redis_client().set(
-            lookup.key, json.dumps(meta).encode() + b"\n" + body, ex=current_app.config["PAGE_CACHE_SECONDS"]
+            lookup.key,
+            encode(lookup.version, response.mimetype or "", meta, body),
+            ex=current_app.config["PAGE_CACHE_SECONDS"],
         )
     except RedisError:
         log.warning("page cache: Redis unavailable, page not stored")
@@ -209,33 +274,71 @@ def _validated(
     response: Response, etag: str, modified: int, outcome: str, prefetched: dict | None = None
 ) -> BaseResponse:
     response = _fill(response, prefetched or {})
+    mark(response, etag, modified, outcome)
+    return response.make_conditional(request)
+
+
+def mark(response: BaseResponse, etag: str, modified: int, outcome: str) -> None:
+    """A cached or cacheable response's validators and caching headers."""
     response.set_etag(etag)
     response.last_modified = datetime.fromtimestamp(modified, UTC)
     if not response.headers.get("Cache-Control"):
         response.cache_control.no_cache = True
     response.vary.add("Cookie")
     response.headers["X-Page-Cache"] = outcome
-    return response.make_conditional(request)
 
 
 def _fill(response: Response, prefetched: dict | None = None) -> Response:
     if not _fragments or response.direct_passthrough or response.is_streamed:
         return response
     body = response.get_data()
-    if b"<!--wardportal:fragment:" not in body:
-        return response
-    for name, fragment in _fragments.items():
-        marker = MARKER.format(name).encode()
-        if marker in body:
-            body = body.replace(marker, fragment.render((prefetched or {}).get(name)).encode())
-    response.set_data(body)
+    if b"<!--wardportal:fragment:" in body:
+        response.set_data(fill_holes(body, prefetched or g.get(FRAGMENT_VALUES, {}), current_locale()))
     return response
 
 
-def _decode(stored: bytes) -> tuple[dict, bytes] | None:
-    head, _, body = stored.partition(b"\n")
+def fill_holes(body: bytes, prefetched: dict[str, list], locale: str) -> bytes:
+    """The body with each fragment's marker replaced by the fragment, rendered from the values
+    read with the lookup where there are some (in the portal's scope)."""
+    for name, fragment in _fragments.items():
+        marker = MARKER.format(name).encode()
+        if marker in body:
+            body = body.replace(marker, fragment.render(prefetched.get(name), locale).encode())
+    return body
+
+
+def split_values(values: list, fragment_keys: dict[str, list[str]]) -> dict[str, list]:
+    """The values read after the lookup's own keys, handed to each fragment in turn."""
+    prefetched = {}
+    for name, keys in fragment_keys.items():
+        prefetched[name], values = values[: len(keys)], values[len(keys) :]
+    return prefetched
+
+
+def fragment_keys(tenant_id: int) -> dict[str, list[str]]:
+    return {name: fragment.keys(tenant_id) for name, fragment in _fragments.items()}
+
+
+# An entry: `<tenants version>:<content version> <h for an HTML page, else ->`, a line of JSON
+# (ETag, when stored, headers), then the body. The first line is plain so that the hit path's
+# Redis script can check the version and tell a page view without parsing JSON.
+HTML, OTHER = "h", "-"
+
+
+def encode(version: str, mimetype: str, meta: dict, body: bytes) -> bytes:
+    kind = HTML if mimetype == "text/html" else OTHER
+    return f"{version} {kind}\n".encode() + json.dumps(meta).encode() + b"\n" + body
+
+
+def decode(stored: bytes, version: str | None = None) -> tuple[dict, bytes] | None:
+    """The entry's meta and body, or None when it was stored under another `version` than the
+    one named (the hit path's script has checked it already)."""
+    head, _, rest = stored.partition(b"\n")
+    if version is not None and head.partition(b" ")[0] != version.encode():
+        return None
+    meta, _, body = rest.partition(b"\n")
     try:
-        return json.loads(head), body
+        return json.loads(meta), body
     except ValueError:
         return None
 

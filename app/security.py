@@ -14,6 +14,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from flask import Flask, current_app, g, request
 from flask.sessions import SecureCookieSessionInterface
 from itsdangerous import URLSafeTimedSerializer
+from werkzeug.datastructures import Headers
 
 from app.spreadsheets import XLSX_MIMETYPE
 from tenants.resolver import InvalidHost, normalise_host
@@ -126,14 +127,28 @@ def security_headers(response):
     other sites, short referrers; no caching of private pages; HSTS over HTTPS only (a browser
     ignores it over HTTP, and sending it there would only mislead). A response that set its own
     policy (a download) keeps it."""
-    headers = response.headers
-    if response.mimetype == "text/html":
-        headers.setdefault("Content-Security-Policy", content_security_policy())
-    headers.setdefault("X-Content-Type-Options", "nosniff")
-    headers.setdefault("X-Frame-Options", "SAMEORIGIN")
-    headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
     if is_private(response):
-        headers["Cache-Control"] = "no-store"
-    if request.is_secure:
-        headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+        response.headers["Cache-Control"] = "no-store"
+    add_security_headers(response.headers, response.mimetype, request.is_secure)
     return response
+
+
+def add_security_headers(headers: Headers, mimetype: str, secure: bool) -> None:
+    """The headers of `security_headers` that a response has not set itself."""
+    for name, value in security_header_items(mimetype, secure):
+        headers.setdefault(name, value)
+
+
+def security_header_items(mimetype: str, secure: bool) -> list[tuple[str, str]]:
+    """Every header `security_headers` may add, for a response of this type (the page cache's
+    hits answered before Flask add them from here too)."""
+    items = [
+        ("X-Content-Type-Options", "nosniff"),
+        ("X-Frame-Options", "SAMEORIGIN"),
+        ("Referrer-Policy", "strict-origin-when-cross-origin"),
+    ]
+    if mimetype == "text/html":
+        items.insert(0, ("Content-Security-Policy", content_security_policy()))
+    if secure:
+        items.append(("Strict-Transport-Security", "max-age=31536000"))
+    return items

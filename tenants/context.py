@@ -39,6 +39,8 @@ class TenantInfo:
     # Other portals were merged into this one (their domains are its aliases): only then can a
     # page have a "formerly …" line to look up (tenants.provenance).
     received_merge: bool = False
+    # It has active child portals (a city over its wards): its menus and panels aggregate them.
+    has_children: bool = False
     contact: dict = field(default_factory=dict, compare=False, hash=False)
 
     name = bilingual("name")

@@ -14,15 +14,17 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import cast
 
 import redis
 import sqlalchemy as sa
+from blinker import Namespace
 from flask import current_app
 
 from app.extensions import db, redis_client, redis_key
 from tenants.context import TenantInfo
-from tenants.models import Tenant, TenantDomain
+from tenants.models import Tenant, TenantDomain, TenantStatus
 
 log = logging.getLogger(__name__)
 
@@ -56,10 +58,13 @@ def split_host_port(host: str) -> tuple[str, int | None]:
     return name, int(port)
 
 
+@lru_cache(maxsize=4096)
 def normalise_host(host: str) -> str:
     """Lower case, no port, no trailing dot, IDNA (punycode) form.
 
-    `Phường-1.VungTau.localhost.:5000` and `xn--phng-1-...` name the same host.
+    `Phường-1.VungTau.localhost.:5000` and `xn--phng-1-...` name the same host. Remembered
+    per Host header (a deployment's hosts are few; a made-up one only takes a slot), since
+    every request asks.
     """
     host = split_host_port(host)[0]
     if host.startswith("["):  # an IPv6 literal
@@ -96,11 +101,16 @@ def version_key() -> str:
     return redis_key("tenants", "version")
 
 
+# Sent by `announce_change` in the process that made the change (sender: None), Redis or not.
+tenants_changed = Namespace().signal("tenants-changed")
+
+
 def announce_change() -> None:
     """Tell every process that tenants or domains changed. Call after the change commits.
 
     Without Redis the change is committed all the same; every process then reloads its cache
     within `TENANT_CACHE_FALLBACK_SECONDS` (see `_refresh_if_stale`), and this one at once."""
+    tenants_changed.send(None)
     try:
         redis_client().incr(version_key())
     except redis.RedisError:
@@ -171,8 +181,16 @@ def tenant_info(tenant: Tenant) -> TenantInfo:
         parent_name_en=parent.name_en if parent else "",
         parent_host=parent_primary.hostname if parent_primary else "",
         received_merge=any(d.former_tenant_id for d in tenant.domains),
+        has_children=_has_active_children(tenant.id),
         contact=dict(tenant.contact or {}),
     )
+
+
+def _has_active_children(tenant_id: int) -> bool:
+    """Read with the rest of the tenant (a child's creation or status change announces a change
+    of tenants like any other), so no page asks again."""
+    child = sa.select(Tenant.id).where(Tenant.parent_id == tenant_id, Tenant.status == TenantStatus.ACTIVE)
+    return bool(db.session.scalar(sa.select(child.exists())))
 
 
 def _load(host: str) -> Resolution | None:
@@ -196,6 +214,15 @@ def resolve_host(raw_host: str) -> Resolution | None:
     with _lock:
         _cache[host] = resolution
     return resolution
+
+
+def cached_resolution(host: str) -> tuple[Resolution, bytes | None] | None:
+    """This process's resolution of an already normalised host and the tenants' version it was
+    loaded under, without asking Redis or the database; None when the host is not cached (or
+    named no portal). A caller that acts on it checks that version against Redis's."""
+    version = _cache_version  # read before the entry: a refresh clears the entries, then sets it
+    resolution = _cache.get(host)
+    return None if resolution is None else (resolution, version)
 
 
 def tenant_by_slug(slug: str) -> TenantInfo | None:

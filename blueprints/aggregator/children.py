@@ -7,7 +7,6 @@ articles does (see `sources.py`).
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import g, has_request_context
 
 from app.extensions import db
 from tenants.children import ChildPortal, active_children
@@ -32,13 +31,7 @@ def has_children(parent_id: int) -> bool:
 
 
 def current_is_parent() -> bool:
-    """Whether the current portal aggregates children (asked once per request: menus, panels)."""
+    """Whether the current portal aggregates children (menus, panels): known with the portal
+    itself (`TenantInfo.has_children`, read when the resolver loads it)."""
     tenant: TenantInfo | None = current_tenant()
-    if tenant is None:
-        return False
-    if not has_request_context():
-        return has_children(tenant.id)
-    cache = g.setdefault("aggregator_is_parent", {})
-    if tenant.id not in cache:
-        cache[tenant.id] = has_children(tenant.id)
-    return cache[tenant.id]
+    return tenant is not None and tenant.has_children

@@ -8,7 +8,7 @@ from flask import Blueprint, Flask
 
 bp = Blueprint("visits", __name__, template_folder="templates")
 
-from app.page_cache import add_fragment  # noqa: E402
+from app.page_cache import add_fragment, count_views  # noqa: E402
 from blueprints.visits import services, tasks, views  # noqa: E402,F401  (routes register on import)
 from blueprints.visits.services import on_portals_merged  # noqa: E402
 from tenants.merge_rules import Strategy, add_merge_default  # noqa: E402
@@ -25,3 +25,5 @@ def init_app(app: Flask) -> None:
     portals_merged.connect(on_portals_merged)
     # The footer's figures: a hole in cached pages, filled on every response.
     add_fragment("visits", views.footer_figures, keys=services.summary_keys)
+    # …and a cached page answered before Flask counts its view in the same Redis call.
+    count_views(views.VIEWS)

@@ -109,3 +109,16 @@ def test_one_msgid_has_one_english_across_all_catalogues():
                 if isinstance(message.id, str) and message.id:
                     english.setdefault(message.id, set()).add(message.string)
     assert {msgid: sorted(texts) for msgid, texts in english.items() if len(texts) > 1} == {}
+
+
+@pytest.mark.parametrize("locale", ["vi", "en"])
+def test_whole_numbers_are_grouped_as_babel_formats_them(app, locale):
+    from babel.numbers import format_decimal
+
+    from app.i18n import whole_number
+
+    with app.test_request_context(
+        "/en/" if locale == "en" else "/", environ_overrides={"wardportal.locale": locale}
+    ):
+        for number in (0, 7, 999, 1000, 1234, 99_999, 1_001_234, 1_234_567_890):
+            assert whole_number(number) == format_decimal(number, locale=locale)
