@@ -22,6 +22,7 @@ import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import ClassVar, Self
 
 import sqlalchemy as sa
 from flask import has_app_context
@@ -59,6 +60,22 @@ class TenantScoped:
     id: Mapped[int] = mapped_column(
         sa.BigInteger, sa.Identity(always=False), primary_key=True, sort_order=-99
     )
+
+
+class OnePerTenant:
+    """Mixin for a tenant's settings: one row per tenant, made on first use with `FIRST_VALUES`
+    (the model also declares `sa.UniqueConstraint("tenant_id")`)."""
+
+    FIRST_VALUES: ClassVar[dict[str, object]] = {}
+
+    @classmethod
+    def for_current_tenant(cls) -> Self:
+        row = db.session.scalar(sa.select(cls))
+        if row is None:
+            row = cls(**cls.FIRST_VALUES)
+            db.session.add(row)
+            db.session.flush()
+        return row
 
 
 def defer_tenant_foreign_keys(metadata: sa.MetaData) -> None:

@@ -83,8 +83,11 @@ def _saved(endpoint: str):
     return redirect(url_for(endpoint))
 
 
-def _form_page(form, title, cancel, status=200, **extra):
-    return render("about/admin/form.html", form=form, title=title, cancel=cancel, **extra), status
+def _form_page(form, title, endpoint: str, **extra):
+    """The edit screen of one row: its form (422 when it was refused), cancelling to the list at
+    `endpoint`."""
+    page = render("about/admin/form.html", form=form, title=title, cancel=url_for(endpoint), **extra)
+    return page, 422 if form.errors else 200
 
 
 @bp.get("/admin/introduction")
@@ -118,12 +121,10 @@ def admin_section(kind: str):
             form.image.errors.append(str(exc))
         else:
             return _saved("about.admin_sections")
-    status = 422 if form.errors else 200
     return _form_page(
         form,
         kind.label,
-        url_for("about.admin_sections"),
-        status,
+        "about.admin_sections",
         image_url=url_for("about.section_image", kind=kind)
         if section is not None and section.image_key
         else None,
@@ -155,8 +156,7 @@ def admin_unit(unit_id: int | None):
     return _form_page(
         form,
         _("Đơn vị") if unit is None else unit.name_vi,
-        url_for("about.admin_units"),
-        422 if form.errors else 200,
+        "about.admin_units",
         item=unit,
     )
 
@@ -187,8 +187,7 @@ def admin_leader(leader_id: int | None):
     return _form_page(
         form,
         _("Lãnh đạo") if leader is None else leader.name,
-        url_for("about.admin_leaders"),
-        422 if form.errors else 200,
+        "about.admin_leaders",
         image_url=photo_url,
         item=leader,
     )
@@ -236,8 +235,7 @@ def admin_contact(contact_id: int | None):
     return _form_page(
         form,
         _("Cán bộ đầu mối") if contact is None else contact.name,
-        url_for("about.admin_contacts"),
-        422 if form.errors else 200,
+        "about.admin_contacts",
         item=contact,
     )
 

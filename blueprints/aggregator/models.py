@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import TenantScoped
+from app.enums import check_in
 from app.extensions import db
 from blueprints.auth.models import User
 
@@ -155,7 +156,7 @@ class CurationEvent(TenantScoped, db.Model):
             ["aggregated_items.tenant_id", "aggregated_items.id"],
             ondelete="CASCADE",
         ),
-        sa.CheckConstraint(f"action IN ({', '.join(repr(str(a)) for a in CurationAction)})", name="action"),
+        sa.CheckConstraint(check_in("action", CurationAction), name="action"),
         sa.Index("ix_aggregator_events_tenant_at", "tenant_id", "at"),
     )
 

@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
-from app.crud import Crud, register
+from app.crud import Crud, or_404, register
 from app.extensions import db
 from app.i18n import current_locale
 from app.navigation import add_backoffice_page
@@ -56,9 +56,7 @@ def _feeds() -> list[ExternalFeed]:
 @bp.post("/admin/city-board/<int:item_id>")
 @require_role(*CONTENT_MANAGERS)
 def curate_item(item_id: int):
-    item = load_item(item_id)
-    if item is None:
-        abort(404)
+    item = or_404(load_item(item_id))
     form = CurateForm()
     if not form.validate_on_submit():
         abort(400)

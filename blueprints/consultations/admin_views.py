@@ -3,11 +3,12 @@ the text, moderate and answer comments, conclude with the report, export, and th
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, request, url_for
+from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from app.crud import or_404
 from app.extensions import db
 from app.navigation import add_backoffice_page
 from app.roles import CONTENT_MANAGERS, require_role
@@ -32,18 +33,14 @@ guard = require_role(*CONTENT_MANAGERS)
 
 
 def _find(consultation_id: int):
-    consultation = services.get_consultation(consultation_id, public=False)
-    if consultation is None:
-        abort(404)
+    consultation = or_404(services.get_consultation(consultation_id, public=False))
     return consultation
 
 
 def _find_comment(consultation_id: int, comment_id: int):
     """The consultation and one of its comments, or 404."""
     consultation = _find(consultation_id)
-    comment = services.get_comment(consultation, comment_id)
-    if comment is None:
-        abort(404)
+    comment = or_404(services.get_comment(consultation, comment_id))
     return consultation, comment
 
 
@@ -111,18 +108,14 @@ def admin_edit(consultation_id: int | None):
 @bp.get("/admin/consultations/<int:consultation_id>/files/<int:file_id>")
 @guard
 def admin_download(consultation_id: int, file_id: int):
-    file = services.get_file(consultation_id, file_id, public=False)
-    if file is None:
-        abort(404)
+    file = or_404(services.get_file(consultation_id, file_id, public=False))
     return send_stored(file.file_key, file.content_type, file.filename)
 
 
 @bp.post("/admin/consultations/<int:consultation_id>/files/<int:file_id>/delete")
 @guard
 def admin_remove_file(consultation_id: int, file_id: int):
-    file = services.get_file(consultation_id, file_id, public=False)
-    if file is None:
-        abort(404)
+    file = or_404(services.get_file(consultation_id, file_id, public=False))
     services.remove_file(file)
     db.session.commit()
     flash(_("Đã gỡ tệp."), "info")

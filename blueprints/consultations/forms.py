@@ -30,6 +30,19 @@ CONSENT = _l(
 )
 
 
+def _email_field(label, **options) -> EmailField:
+    """A required e-mail address, checked and kept to 254 characters."""
+    return EmailField(
+        label,
+        validators=[
+            DataRequired(_l("Nhập thư điện tử.")),
+            Email(_l("Thư điện tử không hợp lệ.")),
+            Length(max=254),
+        ],
+        **options,
+    )
+
+
 class CommentForm(PublicForm):
     clause = SelectField(_l("Góp ý về"), validate_choice=False)
     body = TextAreaField(
@@ -42,15 +55,7 @@ class CommentForm(PublicForm):
         validators=[DataRequired(_l("Nhập họ và tên.")), Length(max=120)],
         render_kw={"autocomplete": "name"},
     )
-    email = EmailField(
-        _l("Thư điện tử (không công khai)"),
-        validators=[
-            DataRequired(_l("Nhập thư điện tử.")),
-            Email(_l("Thư điện tử không hợp lệ.")),
-            Length(max=254),
-        ],
-        render_kw={"autocomplete": "email"},
-    )
+    email = _email_field(_l("Thư điện tử (không công khai)"), render_kw={"autocomplete": "email"})
     organisation = StringField(
         _l("Cơ quan, tổ chức (không bắt buộc)"),
         validators=[Length(max=200)],
@@ -61,15 +66,7 @@ class CommentForm(PublicForm):
 
 
 class SubscribeForm(PublicForm):
-    email = EmailField(
-        _l("Thư điện tử"),
-        validators=[
-            DataRequired(_l("Nhập thư điện tử.")),
-            Email(_l("Thư điện tử không hợp lệ.")),
-            Length(max=254),
-        ],
-        render_kw={"autocomplete": "email"},
-    )
+    email = _email_field(_l("Thư điện tử"), render_kw={"autocomplete": "email"})
     consent = BooleanField(
         _l(
             "Tôi đồng ý để cổng thông tin lưu địa chỉ thư điện tử này chỉ nhằm gửi thông báo "
@@ -104,14 +101,7 @@ class ConsultationForm(FlaskForm):
     agency_address = StringField(
         _l("Địa chỉ cơ quan tiếp nhận"), validators=[DataRequired(_l("Nhập địa chỉ.")), Length(max=300)]
     )
-    agency_email = EmailField(
-        _l("Thư điện tử cơ quan tiếp nhận"),
-        validators=[
-            DataRequired(_l("Nhập thư điện tử.")),
-            Email(_l("Thư điện tử không hợp lệ.")),
-            Length(max=254),
-        ],
-    )
+    agency_email = _email_field(_l("Thư điện tử cơ quan tiếp nhận"))
     agency_phone = StringField(
         _l("Điện thoại cơ quan tiếp nhận"),
         validators=[DataRequired(_l("Nhập số điện thoại.")), Length(max=50)],

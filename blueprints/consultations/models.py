@@ -17,31 +17,19 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.db import TenantScoped
+from app.db import OnePerTenant, TenantScoped
+from app.enums import LabelledEnum, check_in
 from app.extensions import db
 from app.uploads import StoredFileColumns
 
 
-def _in(column: str, values) -> str:
-    return f"{column} IN ({', '.join(repr(str(v)) for v in values)})"
-
-
-class ConsultationState(enum.StrEnum):
+class ConsultationState(LabelledEnum):
     """Where a published consultation stands; computed from its times, never stored."""
 
-    UPCOMING = "upcoming"
-    OPEN = "open"
-    CLOSED = "closed"
-    CONCLUDED = "concluded"
-
-    @property
-    def label(self):
-        return {
-            ConsultationState.UPCOMING: _l("Sắp lấy ý kiến"),
-            ConsultationState.OPEN: _l("Đang lấy ý kiến"),
-            ConsultationState.CLOSED: _l("Đã hết hạn góp ý"),
-            ConsultationState.CONCLUDED: _l("Đã có báo cáo tiếp thu"),
-        }[self]
+    UPCOMING = "upcoming", _l("Sắp lấy ý kiến")
+    OPEN = "open", _l("Đang lấy ý kiến")
+    CLOSED = "closed", _l("Đã hết hạn góp ý")
+    CONCLUDED = "concluded", _l("Đã có báo cáo tiếp thu")
 
 
 class ClauseKind(enum.StrEnum):
@@ -50,32 +38,18 @@ class ClauseKind(enum.StrEnum):
     CLAUSE = "clause"
 
 
-class CommentState(enum.StrEnum):
-    PENDING = "pending"
-    ACCEPTED = "accepted"
-    REJECTED = "rejected"
-    SPAM = "spam"
-
-    @property
-    def label(self):
-        return {
-            CommentState.PENDING: _l("Chờ kiểm duyệt"),
-            CommentState.ACCEPTED: _l("Đã chấp nhận"),
-            CommentState.REJECTED: _l("Bị từ chối"),
-            CommentState.SPAM: _l("Thư rác"),
-        }[self]
+class CommentState(LabelledEnum):
+    PENDING = "pending", _l("Chờ kiểm duyệt")
+    ACCEPTED = "accepted", _l("Đã chấp nhận")
+    REJECTED = "rejected", _l("Bị từ chối")
+    SPAM = "spam", _l("Thư rác")
 
 
-class Moderation(enum.StrEnum):
-    PRE = "pre"  # a comment is shown once a moderator accepts it
-    POST = "post"  # a comment is shown at once, until a moderator rejects it
-
-    @property
-    def label(self):
-        return {
-            Moderation.PRE: _l("Kiểm duyệt trước: ý kiến chỉ hiện sau khi được chấp nhận"),
-            Moderation.POST: _l("Kiểm duyệt sau: ý kiến hiện ngay, bị gỡ nếu bị từ chối"),
-        }[self]
+class Moderation(LabelledEnum):
+    # a comment is shown once a moderator accepts it
+    PRE = "pre", _l("Kiểm duyệt trước: ý kiến chỉ hiện sau khi được chấp nhận")
+    # a comment is shown at once, until a moderator rejects it
+    POST = "post", _l("Kiểm duyệt sau: ý kiến hiện ngay, bị gỡ nếu bị từ chối")
 
 
 class Consultation(TenantScoped, db.Model):
@@ -178,7 +152,7 @@ class DraftClause(TenantScoped, db.Model):
         sa.Index(
             "ix_consultation_clauses_tenant_id_consultation_id_key", "tenant_id", "consultation_id", "key"
         ),
-        sa.CheckConstraint(_in("kind", ClauseKind), name="kind"),
+        sa.CheckConstraint(check_in("kind", ClauseKind), name="kind"),
     )
 
     @property
@@ -215,7 +189,7 @@ class ConsultationComment(TenantScoped, db.Model):
             ondelete="CASCADE",
         ),
         sa.Index("ix_consultation_comments_tenant_id_consultation_id", "tenant_id", "consultation_id"),
-        sa.CheckConstraint(_in("state", CommentState), name="state"),
+        sa.CheckConstraint(check_in("state", CommentState), name="state"),
     )
 
 
@@ -236,26 +210,18 @@ class ConsultationFile(TenantScoped, StoredFileColumns, db.Model):
     )
 
 
-class ConsultationSettings(TenantScoped, db.Model):
+class ConsultationSettings(OnePerTenant, TenantScoped, db.Model):
     """Per-portal settings of consultations (one row per tenant, made on first use)."""
 
     __tablename__ = "consultation_settings"
+    FIRST_VALUES = {"moderation": Moderation.PRE.value}
 
     moderation: Mapped[str] = mapped_column(sa.String(10), default=Moderation.PRE.value)
 
     __table_args__ = (
         sa.UniqueConstraint("tenant_id"),
-        sa.CheckConstraint(_in("moderation", Moderation), name="moderation"),
+        sa.CheckConstraint(check_in("moderation", Moderation), name="moderation"),
     )
-
-    @classmethod
-    def for_current_tenant(cls) -> ConsultationSettings:
-        row = db.session.scalar(sa.select(cls))
-        if row is None:
-            row = cls(moderation=Moderation.PRE.value)
-            db.session.add(row)
-            db.session.flush()
-        return row
 
 
 class Subscriber(TenantScoped, db.Model):

@@ -3,10 +3,11 @@ comments per clause and the comment form, downloads and the printable report."""
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, request, url_for
+from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from app.crud import or_404
 from app.extensions import db
 from app.i18n import current_locale
 from app.navigation import add_public_page
@@ -48,9 +49,7 @@ def index():
 
 
 def _consultation_or_404(consultation_id: int):
-    consultation = services.get_consultation(consultation_id)
-    if consultation is None:
-        abort(404)
+    consultation = or_404(services.get_consultation(consultation_id))
     return consultation
 
 
@@ -123,9 +122,7 @@ def comment(consultation_id: int):
 
 @bp.get("/lay-y-kien/<int:consultation_id>/tep/<int:file_id>")
 def download(consultation_id: int, file_id: int):
-    file = services.get_file(consultation_id, file_id)
-    if file is None:
-        abort(404)
+    file = or_404(services.get_file(consultation_id, file_id))
     return send_stored(file.file_key, file.content_type, file.filename)
 
 

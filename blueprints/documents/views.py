@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from flask import abort, request
+from flask import request
 from flask_babel import lazy_gettext as _l
 
 from app.bilingual import page_languages
+from app.crud import or_404
 from app.navigation import add_public_page
 from app.templating import render
 from app.uploads import send_stored
@@ -53,9 +54,7 @@ def _pairs(members) -> list[tuple[str, object]]:
 
 @bp.get("/van-ban/<int:document_id>")
 def detail(document_id: int):
-    document = get_document(document_id)
-    if document is None:
-        abort(404)
+    document = or_404(get_document(document_id))
     return render(
         "documents/detail.html",
         document=document,
@@ -69,7 +68,5 @@ def detail(document_id: int):
 
 @bp.get("/van-ban/<int:document_id>/tep/<int:file_id>")
 def download(document_id: int, file_id: int):
-    file = get_file(document_id, file_id)
-    if file is None:
-        abort(404)
+    file = or_404(get_file(document_id, file_id))
     return send_stored(file.file_key, file.content_type, file.filename)

@@ -12,7 +12,6 @@ ever copies them (exports, the API, feeds and public pages read other columns on
 
 from __future__ import annotations
 
-import enum
 from datetime import date, datetime
 
 import sqlalchemy as sa
@@ -20,22 +19,15 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import TenantScoped
+from app.enums import LabelledEnum, check_in
 from app.extensions import db
 from blueprints.auth.models import User
 from blueprints.newsroom.models import ContributingUnit
 
 
-def _check_in(column: str, values) -> str:
-    return f"{column} IN ({', '.join(repr(str(v)) for v in values)})"
-
-
-class ItemKind(enum.StrEnum):
-    QUESTION = "question"
-    FEEDBACK = "feedback"
-
-    @property
-    def label(self):
-        return {ItemKind.QUESTION: _l("Câu hỏi"), ItemKind.FEEDBACK: _l("Góp ý")}[self]
+class ItemKind(LabelledEnum):
+    QUESTION = "question", _l("Câu hỏi")
+    FEEDBACK = "feedback", _l("Góp ý")
 
     @property
     def prefix(self) -> str:
@@ -43,18 +35,10 @@ class ItemKind(enum.StrEnum):
         return {ItemKind.QUESTION: "HD", ItemKind.FEEDBACK: "GY"}[self]
 
 
-class ItemState(enum.StrEnum):
-    RECEIVED = "received"
-    ASSIGNED = "assigned"
-    ANSWERED = "answered"
-
-    @property
-    def label(self):
-        return {
-            ItemState.RECEIVED: _l("Mới tiếp nhận"),
-            ItemState.ASSIGNED: _l("Đang xử lý"),
-            ItemState.ANSWERED: _l("Đã trả lời"),
-        }[self]
+class ItemState(LabelledEnum):
+    RECEIVED = "received", _l("Mới tiếp nhận")
+    ASSIGNED = "assigned", _l("Đang xử lý")
+    ANSWERED = "answered", _l("Đã trả lời")
 
 
 DEFAULT_RETENTION_MONTHS = 24
@@ -164,8 +148,8 @@ class FeedbackItem(TenantScoped, db.Model):
         ),
         sa.Index("ix_feedback_items_tenant_id_state_due_on", "tenant_id", "state", "due_on"),
         sa.Index("ix_feedback_items_tenant_id_published_at", "tenant_id", "published_at"),
-        sa.CheckConstraint(_check_in("kind", ItemKind), name="kind"),
-        sa.CheckConstraint(_check_in("state", ItemState), name="state"),
+        sa.CheckConstraint(check_in("kind", ItemKind), name="kind"),
+        sa.CheckConstraint(check_in("state", ItemState), name="state"),
         sa.CheckConstraint(
             "published_at IS NULL OR (may_publish AND answered_at IS NOT NULL)",
             name="published_only_with_consent",

@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms.fields.choices import SelectChoice
 
+from app.crud import or_404
 from app.extensions import db
 from app.i18n import current_locale
 from app.navigation import add_public_page
@@ -85,9 +86,7 @@ def index():
 
 @bp.get("/hoi-dap/<int:item_id>")
 def answer(item_id: int):
-    item = services.published_answer(item_id)
-    if item is None:
-        abort(404)
+    item = or_404(services.published_answer(item_id))
     return render("feedback/answer.html", item=item, locale=current_locale())
 
 

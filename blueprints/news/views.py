@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import abort, redirect, request
 from flask_babel import lazy_gettext as _l
 
+from app.crud import or_404
 from app.navigation import add_public_page
 from app.templating import render
 from blueprints.news import links
@@ -66,9 +67,7 @@ def index():
 
 @bp.get("/chuyen-muc/<slug>")
 def section(slug: str):
-    found = section_page(slug, _page_number())
-    if found is None:
-        abort(404)
+    found = or_404(section_page(slug, _page_number()))
     _check_page(found.page)
     return render(
         "news/section.html", found=found, section=found.section, section_feeds=feed_links(found.section)
@@ -78,9 +77,7 @@ def section(slug: str):
 def _article_or_redirect(article_id: int, slug: str | None, endpoint: str) -> Article:
     """The published article, or a 404 (drafts and other portals' ids look the same); a missing,
     wrong or old slug answers a permanent redirect to the right URL, query kept."""
-    article = published_article(article_id)
-    if article is None:
-        abort(404)
+    article = or_404(published_article(article_id))
     if slug != article_slug(article):
         abort(redirect(links.article_url(article, endpoint, **request.args.to_dict()), 301))
     return article

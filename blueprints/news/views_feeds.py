@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC
 
-from flask import Response, abort, url_for
+from flask import Response, url_for
 from flask_babel import gettext as _
 
 from app.conditional import conditional
+from app.crud import or_404
 from app.i18n import current_locale
 from blueprints.news import feeds, links
 from blueprints.news.blueprint import bp
@@ -72,9 +73,7 @@ def feed(kind: str):
 
 @bp.get("/chuyen-muc/<slug>/<any(rss, atom):kind>.xml")
 def section_feed(slug: str, kind: str):
-    section = section_by_slug(slug)
-    if section is None:
-        abort(404)
+    section = or_404(section_by_slug(slug))
     return _respond(kind, _feed(section))
 
 

@@ -22,7 +22,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.bilingual import Translatable, bilingual
-from app.db import TenantScoped
+from app.db import OnePerTenant, TenantScoped
 from app.enums import LabelledEnum, check_in
 from app.extensions import db
 from blueprints.auth.models import User
@@ -76,10 +76,11 @@ class SourceType(LabelledEnum):
     QUOTED = "quoted", _l("Trích dẫn, sử dụng lại từ nguồn khác")
 
 
-class NewsroomSettings(TenantScoped, db.Model):
+class NewsroomSettings(OnePerTenant, TenantScoped, db.Model):
     """Per-portal settings of the newsroom (one row per tenant, made on first use)."""
 
     __tablename__ = "newsroom_settings"
+    FIRST_VALUES = {"late_after_days": 2, "default_monthly_minimum": 3, "default_monthly_cap": 5}
 
     late_after_days: Mapped[int] = mapped_column(default=2)
     default_monthly_minimum: Mapped[int] = mapped_column(default=3)
@@ -89,15 +90,6 @@ class NewsroomSettings(TenantScoped, db.Model):
         sa.UniqueConstraint("tenant_id"),
         sa.CheckConstraint("late_after_days > 0", name="late_positive"),
     )
-
-    @classmethod
-    def for_current_tenant(cls) -> NewsroomSettings:
-        row = db.session.scalar(sa.select(cls))
-        if row is None:
-            row = cls(late_after_days=2, default_monthly_minimum=3, default_monthly_cap=5)
-            db.session.add(row)
-            db.session.flush()
-        return row
 
 
 class ContributingUnit(TenantScoped, db.Model):

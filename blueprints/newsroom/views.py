@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from app.crud import or_404
 from app.extensions import db
 from app.i18n import current_locale
 from app.navigation import add_backoffice_page
@@ -41,9 +42,7 @@ add_backoffice_page("newsroom.new_article", _l("Viết bài mới"), roles=WRITE
 def load_article(article_id: int, may=can_view) -> Article:
     """This portal's article (404 otherwise: another portal's id is indistinguishable from none),
     which the current user `may` see, edit, translate… (403 otherwise)."""
-    article = db.session.get(Article, (require_tenant().id, article_id))
-    if article is None:
-        abort(404)
+    article = or_404(db.session.get(Article, (require_tenant().id, article_id)))
     if not can_view(article, current_user) or not may(article, current_user):
         abort(403)
     return article

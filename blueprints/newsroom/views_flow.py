@@ -8,6 +8,7 @@ from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from app.crud import or_404
 from app.extensions import db
 from app.roles import require_role
 from app.templating import render
@@ -120,9 +121,7 @@ def article_revisions(article_id: int):
 @require_role(*MEMBERS)
 def restore(article_id: int, number: int):
     article = load_article(article_id)
-    old = revision(article, number)
-    if old is None:
-        abort(404)
+    old = or_404(revision(article, number))
     if not can_edit(article, current_user):
         abort(403)
     form = RestoreForm()

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.db import TenantScoped
+from app.db import OnePerTenant, TenantScoped
 from app.enums import LabelledEnum, check_in
 from app.extensions import db
 from blueprints.auth.models import User
@@ -33,10 +33,11 @@ class PlanState(LabelledEnum):
     PUBLISHED = "published", _l("Đã ban hành")
 
 
-class RoyaltySettings(TenantScoped, db.Model):
+class RoyaltySettings(OnePerTenant, TenantScoped, db.Model):
     """Per-portal settings of quotas and royalties (one row per tenant, made on first use)."""
 
     __tablename__ = "royalty_settings"
+    FIRST_VALUES = {"over_cap_policy": OverCapPolicy.WARN}
 
     over_cap_policy: Mapped[str] = mapped_column(sa.String(16), default=OverCapPolicy.WARN)
 
@@ -44,15 +45,6 @@ class RoyaltySettings(TenantScoped, db.Model):
         sa.UniqueConstraint("tenant_id"),
         sa.CheckConstraint(check_in("over_cap_policy", OverCapPolicy), name="over_cap_policy"),
     )
-
-    @classmethod
-    def for_current_tenant(cls) -> RoyaltySettings:
-        row = db.session.scalar(sa.select(cls))
-        if row is None:
-            row = cls(over_cap_policy=OverCapPolicy.WARN)
-            db.session.add(row)
-            db.session.flush()
-        return row
 
 
 class RoyaltyBase(TenantScoped, db.Model):

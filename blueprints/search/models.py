@@ -14,7 +14,6 @@ finds title and summary matches, which the search ranks apart (services._fill).
 
 from __future__ import annotations
 
-import enum
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -23,25 +22,16 @@ from sqlalchemy.dialects.postgresql import JSONB, TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db import TenantScoped
+from app.enums import LabelledEnum
 from app.extensions import db
 
 
-class Kind(enum.StrEnum):
-    ARTICLE = "article"
-    DOCUMENT = "document"
-    PAGE = "page"
-    LEADER = "leader"
-    CONTACT = "contact"
-
-    @property
-    def label(self):
-        return {
-            Kind.ARTICLE: _l("Tin bài"),
-            Kind.DOCUMENT: _l("Văn bản"),
-            Kind.PAGE: _l("Giới thiệu"),
-            Kind.LEADER: _l("Lãnh đạo"),
-            Kind.CONTACT: _l("Danh bạ"),
-        }[self]
+class Kind(LabelledEnum):
+    ARTICLE = "article", _l("Tin bài")
+    DOCUMENT = "document", _l("Văn bản")
+    PAGE = "page", _l("Giới thiệu")
+    LEADER = "leader", _l("Lãnh đạo")
+    CONTACT = "contact", _l("Danh bạ")
 
 
 HEAD_EXPRESSION = (

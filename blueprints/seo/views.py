@@ -3,8 +3,9 @@ host names."""
 
 from __future__ import annotations
 
-from flask import Response, abort, request
+from flask import Response, request
 
+from app.crud import or_404
 from blueprints.seo.blueprint import bp
 from blueprints.seo.services import robots_txt, sitemap_page_xml, sitemap_xml
 
@@ -27,9 +28,7 @@ def sitemap():
 
 @bp.get("/sitemap-<int:number>.xml")
 def sitemap_page(number: int):
-    body = sitemap_page_xml(_base_url(), number)
-    if body is None:
-        abort(404)
+    body = or_404(sitemap_page_xml(_base_url(), number))
     return _xml(body)
 
 

@@ -20,15 +20,20 @@ def _version(html: str) -> str:
     return re.search(r'value="(\d+)"', match.group(0)).group(1)
 
 
+def _edit_url(article: int) -> str:
+    return f"/admin/newsroom/articles/{article}/edit"
+
+
+def _save(client, board, article: int, page: str, **changes):
+    """Save the edit form `page` (its HTML: the version it was opened at) with `changes`."""
+    data = edit_form(board, version=_version(page), csrf_token=csrf_token(page), **changes)
+    return client.post(_edit_url(article), base_url=base_url(board.tenant), data=data)
+
+
 def _edit(client, board, article: int, **changes):
     """Open the article's edit form and save it with `changes`, as the person who opened it."""
-    url, host = f"/admin/newsroom/articles/{article}/edit", base_url(board.tenant)
-    page = client.get(url, base_url=host)
-    return client.post(
-        url,
-        base_url=host,
-        data=edit_form(board, version=_version(page.text), csrf_token=csrf_token(page.text), **changes),
-    )
+    page = client.get(_edit_url(article), base_url=base_url(board.tenant))
+    return _save(client, board, article, page.text, **changes)
 
 
 def test_second_save_gets_a_conflict_and_keeps_its_text(app, client):
@@ -37,29 +42,11 @@ def test_second_save_gets_a_conflict_and_keeps_its_text(app, client):
     first, second = app.test_client(), app.test_client()
     sign_in(first, board.tenant, board.approver)
     sign_in(second, board.tenant, board.editor)
-    url, host = f"/admin/newsroom/articles/{article}/edit", base_url(board.tenant)
+    url, host = _edit_url(article), base_url(board.tenant)
     page_1, page_2 = first.get(url, base_url=host), second.get(url, base_url=host)
-    saved = first.post(
-        url,
-        base_url=host,
-        data=edit_form(
-            board,
-            title="Tiêu đề của người thứ nhất",
-            version=_version(page_1.text),
-            csrf_token=csrf_token(page_1.text),
-        ),
-    )
+    saved = _save(first, board, article, page_1.text, title="Tiêu đề của người thứ nhất")
     assert saved.status_code == 302
-    late = second.post(
-        url,
-        base_url=host,
-        data=edit_form(
-            board,
-            body="<p>Đoạn văn của người thứ hai.</p>",
-            version=_version(page_2.text),
-            csrf_token=csrf_token(page_2.text),
-        ),
-    )
+    late = _save(second, board, article, page_2.text, body="<p>Đoạn văn của người thứ hai.</p>")
     assert late.status_code == 409
     assert "Bài đã được người khác sửa" in late.text
     assert "Đoạn văn của người thứ hai." in late.text  # their text is shown back to them
@@ -69,16 +56,7 @@ def test_second_save_gets_a_conflict_and_keeps_its_text(app, client):
         assert current.title == "Tiêu đề của người thứ nhất"
         assert "người thứ hai" not in current.body
     # Saving again, knowingly, goes through.
-    again = second.post(
-        url,
-        base_url=host,
-        data=edit_form(
-            board,
-            body="<p>Đoạn văn của người thứ hai.</p>",
-            version=_version(late.text),
-            csrf_token=csrf_token(late.text),
-        ),
-    )
+    again = _save(second, board, article, late.text, body="<p>Đoạn văn của người thứ hai.</p>")
     assert again.status_code == 302
 
 

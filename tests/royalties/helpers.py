@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from app.extensions import db
@@ -35,6 +35,15 @@ def published(board: Board, when: datetime, factor: str | None, **fields) -> int
         article.royalty_factor = Decimal(factor) if factor is not None else None
         db.session.flush()
     return article_id
+
+
+JULY_3 = datetime(2024, 7, 3, 2, 0, tzinfo=UTC)
+
+
+def co_written(board: Board, factor: str, **fields) -> int:
+    """An article by the collaborator and the other collaborator, published on 3 July 2024."""
+    author_ids = [board.collaborator.id, board.other_collaborator.id]
+    return published(board, JULY_3, factor, author_ids=author_ids, **fields)
 
 
 def add_collaborator_member(board: Board) -> None:

@@ -17,7 +17,7 @@ from blueprints.royalties.statements import statement
 from tenants.context import tenant_scope
 from tests.factories import base_url, make_tenant
 from tests.newsroom.helpers import load, make_board
-from tests.royalties.helpers import published, with_rates
+from tests.royalties.helpers import co_written, published, with_rates
 from tests.support import post_form, sign_in
 
 JULY = Month(2024, 7)
@@ -25,13 +25,7 @@ JULY = Month(2024, 7)
 
 def _board_with_july():
     board = with_rates(make_board())
-    first = published(
-        board,
-        datetime(2024, 7, 3, 2, 0, tzinfo=UTC),
-        "1.5",
-        title="Hội nghị tổng kết",
-        author_ids=[board.collaborator.id, board.other_collaborator.id],
-    )
+    first = co_written(board, "1.5", title="Hội nghị tổng kết")
     second = published(board, datetime(2024, 7, 9, 2, 0, tzinfo=UTC), "4.25", title="Ra quân vệ sinh")
     return board, first, second
 

@@ -11,19 +11,13 @@ from blueprints.royalties.months import Month
 from tenants.context import tenant_scope
 from tests.factories import base_url, make_tenant
 from tests.newsroom.helpers import make_board
-from tests.royalties.helpers import published, with_rates
+from tests.royalties.helpers import co_written, published, with_rates
 from tests.support import sign_in
 
 
 def test_collaborator_sees_their_months_and_downloads_them(client):
     board = with_rates(make_board())
-    published(
-        board,
-        datetime(2024, 7, 3, 2, 0, tzinfo=UTC),
-        "1",
-        title='=HYPERLINK("http://x")',
-        author_ids=[board.collaborator.id, board.other_collaborator.id],
-    )
+    co_written(board, "1", title='=HYPERLINK("http://x")')
     published(board, datetime(2024, 9, 4, 2, 0, tzinfo=UTC), "2", title="Tin tháng Chín")
     published(
         board,

@@ -18,7 +18,7 @@ from blueprints.royalties.statements import budget_status, split, statement
 from tenants.context import tenant_scope
 from tests.factories import base_url
 from tests.newsroom.helpers import make_board
-from tests.royalties.helpers import published, with_rates
+from tests.royalties.helpers import co_written, published, with_rates
 from tests.support import csrf_token, sign_in
 
 
@@ -63,12 +63,7 @@ def test_month_boundary_is_vietnams_and_the_base_salary_follows_the_day():
 
 def test_totals_agree_between_people_units_months_and_budget():
     board = with_rates(make_board(), percent="12.345")  # amounts with fractions of a đồng
-    published(
-        board,
-        datetime(2024, 7, 3, 2, 0, tzinfo=UTC),
-        "1.33",
-        author_ids=[board.collaborator.id, board.other_collaborator.id],
-    )
+    co_written(board, "1.33")
     published(board, datetime(2024, 7, 9, 2, 0, tzinfo=UTC), "3.17")
     published(board, datetime(2024, 7, 20, 2, 0, tzinfo=UTC), "7.01", kind="article")
     published(board, datetime(2024, 8, 2, 2, 0, tzinfo=UTC), "2.99")
@@ -90,13 +85,7 @@ def test_totals_agree_between_people_units_months_and_budget():
 
 def test_exports_and_printable_statement_match_the_screen(client):
     board = with_rates(make_board())
-    published(
-        board,
-        datetime(2024, 7, 3, 2, 0, tzinfo=UTC),
-        "1.5",
-        title="Hội nghị tổng kết",
-        author_ids=[board.collaborator.id, board.other_collaborator.id],
-    )
+    co_written(board, "1.5", title="Hội nghị tổng kết")
     published(board, datetime(2024, 7, 9, 2, 0, tzinfo=UTC), "4.25", title="Ra quân vệ sinh")
     with tenant_scope(board.tenant):
         total = statement(Month(2024, 7)).total
@@ -138,13 +127,7 @@ def test_exports_and_printable_statement_match_the_screen(client):
 
 def test_collaborator_sees_only_their_own_share(client):
     board = with_rates(make_board())
-    published(
-        board,
-        datetime(2024, 7, 3, 2, 0, tzinfo=UTC),
-        "1",
-        title="Tin viết chung",
-        author_ids=[board.collaborator.id, board.other_collaborator.id],
-    )
+    co_written(board, "1", title="Tin viết chung")
     published(
         board,
         datetime(2024, 7, 4, 2, 0, tzinfo=UTC),
