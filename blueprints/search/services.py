@@ -10,7 +10,7 @@ thousands of matches never fetches a body; see `_fill` for the two passes. Count
 `MAX_RESULTS` ("more than 1,000"). The GIN indexes serve the app's role, which row-level security
 applies to, only because `@@` is declared LEAKPROOF (docs/search.md).
 
-A city-wide search whose titles and summaries match more than `MAX_RESULTS` times covers the last
+A city-wide search whose titles and summaries match more than `RECENT_ABOVE` times covers the last
 `RECENT_DAYS` days unless the visitor gave dates or asked for all time (`Results.recent_days`
 says so, and the page offers all time): ranking visits each ranked row, and common words match
 tens of thousands of rows over 1,000 wards, more than anyone pages through (pages stop at 1,000).
@@ -19,6 +19,7 @@ tens of thousands of rows over 1,000 wards, more than anyone pages through (page
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
@@ -211,6 +212,12 @@ def _counts(where: list, in_head, matches, recent: list | None = None) -> tuple[
     return tuple(db.session.execute(sa.select(head.c.head, total, recent_head)).one())
 
 
+def _matching(query: Query) -> tuple[sa.ColumnElement[bool], sa.ColumnElement[bool]]:
+    """(matches in a title or summary, all matches) of `query`, as conditions."""
+    tsquery = sa.func.to_tsquery("simple", query.tsquery())
+    return D.tsv_head.op("@@")(tsquery), D.tsv.op("@@")(tsquery)
+
+
 def _fill_city(results: Results, tenant: TenantInfo, wards: list[Portal]) -> None:
     """City-wide: over all time when at most RECENT_ABOVE titles or summaries match (or the
     visitor gave dates, or asked for all time); otherwise the title and summary matches of the
@@ -222,10 +229,8 @@ def _fill_city(results: Results, tenant: TenantInfo, wards: list[Portal]) -> Non
         _fill(results, tenant, wards)
         return
     recent = replace(filters, date_from=datetime.now(tenant.zone).date() - timedelta(days=RECENT_DAYS))
-    tsquery = sa.func.to_tsquery("simple", results.query.tsquery())
-    in_head, matches = D.tsv_head.op("@@")(tsquery), D.tsv.op("@@")(tsquery)
     where, recent_where = _where(filters, tenant, wards), _where(recent, tenant, wards)
-    head, total, recent_head = _counts(where, in_head, matches, recent_where)
+    head, total, recent_head = _counts(where, *_matching(results.query), recent_where)
     if recent_head is None or recent_head < RECENT_AT_LEAST:
         _fill(results, tenant, wards, (head, total))
         return
@@ -249,7 +254,7 @@ def _fill(
     portals = {w.id: w for w in wards}
     tsquery = sa.func.to_tsquery("simple", query.tsquery())
     where = _where(filters, tenant, wards)
-    in_head, matches = D.tsv_head.op("@@")(tsquery), D.tsv.op("@@")(tsquery)
+    in_head, matches = _matching(query)
     head_total, counted = counts or _counts(where, in_head, matches)[:2]
     results.total, results.capped = min(counted, MAX_RESULTS), counted > MAX_RESULTS
     offset = (results.page - 1) * results.per_page
@@ -321,7 +326,7 @@ def _similar(query: Query, tenant_filter, portals: dict[int, Portal], today: dat
     if len(words) < 3:
         return []
     close = sa.literal(words).op("<%")(D.folded_title)
-    rows = []
+    rows: Sequence[sa.Row] = []
     for since in ([today - timedelta(days=RECENT_DAYS + 1)] if today else []) + [None]:
         window = [D.published_day >= since] if since else []
         rows = db.session.execute(
