@@ -8,7 +8,8 @@ embedded one). Then, for BENCH_RUNS rounds (default 200) of a rotating set of qu
 - ward search: `services.search` on a random ward (its SQL, ranking and Python), and the whole
   page through the app for a smaller sample;
 - city-wide search: the same on gen-city with "every ward too";
-- each query's median alone, city-wide, to show which kind of query costs what.
+- each query's median alone, city-wide, to show which kind of query costs what, with how many
+  it finds ("30d": narrowed to the recent window, docs/search.md), then each over all time.
 
 Each query runs once before timing (warm). Figures are milliseconds, median and 95th percentile,
 with the load average before and after (the machine may be shared). The search operators are
@@ -177,9 +178,17 @@ def _measure(app) -> None:
         with tenant_scope(city):
             found = search(query, Filters(everywhere=True), city)
             db.session.rollback()
-        total = f"{'>' if found.capped else ''}{found.total}"
+        total = f"{'>' if found.capped else ''}{found.total}" + (
+            f" {found.recent_days}d" if found.recent_days else ""
+        )
         samples = _time(lambda q=query: run(city, q, Filters(everywhere=True)), max(RUNS // 20, 5))
-        _line(f"  {text[:36]:<36} {total:>6}", samples)
+        _line(f"  {text[:32]:<32} {total:>10}", samples)
+    print("city-wide over all time (all_time, as before the recent window), each query alone:")
+    for text, query in zip(QUERIES, queries, strict=True):
+        samples = _time(
+            lambda q=query: run(city, q, Filters(everywhere=True, all_time=True)), max(RUNS // 20, 5)
+        )
+        _line(f"  {text[:43]:<43}", samples)
 
 
 if __name__ == "__main__":

@@ -35,6 +35,7 @@ def read_filters(args) -> Filters:
         date_from=_day(args.get("from")),
         date_to=_day(args.get("to")),
         everywhere=args.get("all") == "1",
+        all_time=args.get("all_time") == "1",
     )
 
 
@@ -85,12 +86,19 @@ def search_page():
         highlight=highlight,
         snippet=snippet,
         page_url=_page_url,
+        all_time_url=_all_time_url,
     )
     return body, 400 if error else 200
 
 
 def _page_url(page: int) -> str:
     args = request.args.to_dict() | {"page": str(page)}
+    return url_for("search.search", **args)
+
+
+def _all_time_url() -> str:
+    """This search over all time, from its first page (a broad city-wide one covers recent days)."""
+    args = {k: v for k, v in request.args.to_dict().items() if k != "page"} | {"all_time": "1"}
     return url_for("search.search", **args)
 
 

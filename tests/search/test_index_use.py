@@ -91,3 +91,15 @@ def test_did_you_mean_uses_the_trigram_index_for_the_apps_role(app, two_wards):
         plan = _plan("SELECT id FROM search_documents WHERE 'trong cay xnh' <% folded_title")
         db.session.rollback()
     assert any("Index Cond" in line and "%>" in line for line in plan.splitlines()), plan
+
+
+def test_a_day_condition_is_part_of_the_gin_index_condition_for_the_apps_role(app, two_wards):
+    """A date range, or the recent window of a broad city-wide search, narrows inside the index."""
+    city, _ = two_wards
+    with tenant_scope(city), cross_tenant_reads("city search"):
+        plan = _plan(MATCH.replace("tsv @@", "tsv_head @@") + " AND published_day >= '2024-01-01'")
+        db.session.rollback()
+    assert any(
+        "Index Cond" in line and "published_day >=" in line and "tsv_head @@" in line
+        for line in plan.splitlines()
+    ), plan

@@ -72,6 +72,13 @@ FILTERS = (
     params.day("from", _l("Đăng hoặc ban hành từ ngày.")),
     params.day("to", _l("Đăng hoặc ban hành đến ngày.")),
     params.flag("all", _l("Trên cổng thành phố: tìm cả trên cổng của các phường, xã.")),
+    params.flag(
+        "all_time",
+        _l(
+            "Với all=true: tìm trong mọi thời gian. Mặc định, khi hơn 1.000 kết quả khớp ở tiêu đề "
+            "hoặc tóm tắt và không có from, to, chỉ tìm trong 30 ngày gần đây."
+        ),
+    ),
 )
 
 
@@ -90,6 +97,7 @@ def list_results(filters: dict, page: int, per_page: int):
         date_from=filters["from"],
         date_to=filters["to"],
         everywhere=bool(filters["all"]),
+        all_time=bool(filters["all_time"]),
     )
     results = search(query, chosen, require_tenant(), page=page, per_page=per_page)
     results.hits = [Found(hit, query.all_words) for hit in results.hits]
