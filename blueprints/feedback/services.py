@@ -189,12 +189,9 @@ def find_by_code_only(code: str) -> FeedbackItem | None:
 # -- the public Q&A ---------------------------------------------------------------------------
 
 
-def _published():
-    return (
-        sa.select(FeedbackItem)
-        .where(FeedbackItem.published_at.is_not(None))
-        .options(orm.selectinload(FeedbackItem.category))
-    )
+def _published(with_category: bool = True):
+    query = sa.select(FeedbackItem).where(FeedbackItem.published_at.is_not(None))
+    return query.options(orm.selectinload(FeedbackItem.category)) if with_category else query
 
 
 def published_answers(
@@ -228,7 +225,9 @@ def published_ids() -> list[int]:
 
 
 def latest_answers(limit: int = 3) -> list[FeedbackItem]:
-    return list(db.session.scalars(_published().order_by(FeedbackItem.published_at.desc()).limit(limit)))
+    """For the home page, which shows their subjects only: no category loaded with them."""
+    query = _published(with_category=False)
+    return list(db.session.scalars(query.order_by(FeedbackItem.published_at.desc()).limit(limit)))
 
 
 def search_text_of(item: FeedbackItem) -> str:

@@ -19,6 +19,12 @@ def _published() -> sa.Select:
     return sa.select(Article).where(Article.state == ArticleState.PUBLISHED)
 
 
+def _listed() -> sa.Select:
+    """Published articles for a list (news, sections, home, related, feeds): without their
+    bodies, which only an article's own page shows, and which are most of a row's bytes."""
+    return _published().options(orm.defer(Article.body), orm.defer(Article.body_en))
+
+
 def published_articles(
     section_id: int | None = None, page: int = 1, per_page: int = 20, include_subsections: bool = True
 ):
@@ -26,7 +32,7 @@ def published_articles(
 
     With `section_id`, that section's articles and (by default) its sub-sections'.
     """
-    query = _published()
+    query = _listed()
     if section_id is not None:
         ids = section_and_descendants(section_id) if include_subsections else {section_id}
         query = query.where(Article.section_id.in_(ids))
@@ -47,7 +53,7 @@ def highlights(limit: int = 5) -> list[Article]:
     """Published articles flagged as highlights (offered to the city portal), newest first."""
     return list(
         db.session.scalars(
-            _published().where(Article.is_highlight).order_by(Article.published_at.desc()).limit(limit)
+            _listed().where(Article.is_highlight).order_by(Article.published_at.desc()).limit(limit)
         )
     )
 
@@ -113,7 +119,7 @@ def latest_published(
     for related items and feeds. `with_byline` loads the authors and sections with them (two
     statements for all the articles, not two per article); `tree`, when the caller has the
     sections already, saves reading them again."""
-    query = _published()
+    query = _listed()
     if section_id is not None:
         ids = subtree_ids(section_id, tree) if tree is not None else section_and_descendants(section_id)
         query = query.where(Article.section_id.in_(ids))
@@ -161,7 +167,7 @@ def latest_by_branch(tree: list[SectionNode], limit: int) -> dict[int, list[Arti
         .subquery()
     )
     query = (
-        _published()
+        _listed()
         .join(ranked, sa.and_(Article.tenant_id == ranked.c.tenant_id, Article.id == ranked.c.id))
         .where(ranked.c.rank <= limit)
         .order_by(*newest_first)

@@ -74,22 +74,33 @@ def list_entries(
     per_page: int = MAX_PER_PAGE,
     published_only: bool = True,
 ) -> Pagination:
+    return db.paginate(
+        _entries(date_from, date_to, published_only),
+        page=max(page, 1),
+        per_page=min(max(per_page, 1), MAX_PER_PAGE),
+        error_out=False,
+        count=True,
+    )
+
+
+def _entries(date_from: date, date_to: date, published_only: bool = True) -> sa.Select:
     stmt = (
         sa.select(ScheduleEntry)
         .where(ScheduleEntry.day >= date_from, ScheduleEntry.day <= date_to)
         .order_by(ScheduleEntry.day, ScheduleEntry.starts_at, ScheduleEntry.id)
     )
-    if published_only:
-        stmt = stmt.where(ScheduleEntry.is_published)
-    return db.paginate(
-        stmt, page=max(page, 1), per_page=min(max(per_page, 1), MAX_PER_PAGE), error_out=False, count=True
-    )
+    return stmt.where(ScheduleEntry.is_published) if published_only else stmt
+
+
+def _first(stmt: sa.Select, limit: int) -> list[ScheduleEntry]:
+    """The first `limit` entries, without the count a page of them would run."""
+    return list(db.session.scalars(stmt.limit(limit)))
 
 
 def week_schedule(week: Week, published_only: bool = True) -> list[tuple[date, list[ScheduleEntry]]]:
     """Every day of the week with its entries in time order (empty days included)."""
     by_day: dict[date, list[ScheduleEntry]] = {day: [] for day in week.days()}
-    for entry in list_entries(week.monday, week.sunday, published_only=published_only).items:
+    for entry in _first(_entries(week.monday, week.sunday, published_only), MAX_PER_PAGE):
         by_day[entry.day].append(entry)
     return list(by_day.items())
 
@@ -121,4 +132,4 @@ def delete_entry(entry: ScheduleEntry) -> None:
 
 def coming_entries(today: date, limit: int = 6) -> list[ScheduleEntry]:
     """The published engagements from today to the end of this week, for the home page."""
-    return list(list_entries(today, week_of(today).sunday, per_page=limit).items)
+    return _first(_entries(today, week_of(today).sunday), limit)
