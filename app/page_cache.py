@@ -103,10 +103,11 @@ def view_counter() -> ViewCounter | None:
     return _view_counter[0] if _view_counter else None
 
 
-def uncount(counter: ViewCounter, tenant_id: int) -> None:
-    """Take back a view counted on arrival whose answer was no page view."""
+def uncount(view_key: str) -> None:
+    """Take back a view counted on arrival (on the counter `view_key`) whose answer was no page
+    view."""
     try:
-        redis_client().decr(counter.key(tenant_id))
+        redis_client().decr(view_key)
     except RedisError:
         log.warning("a view counted on arrival was not taken back: Redis unavailable")
 
@@ -220,7 +221,7 @@ def serve_cached():
         except RedisError:
             log.warning("page cache: Redis unavailable, page rendered")
             return None
-    version = f"{int(tenants_version or 0)}:{int(content_version or 0)}"
+    version = entry_version(tenants_version, content_version)
     setattr(g, STATE, _Lookup(key, version))
     entry = decode(stored, version) if stored else None
     if entry is None:
@@ -320,9 +321,14 @@ def fragment_keys(tenant_id: int) -> dict[str, list[str]]:
 
 
 # An entry: `<tenants version>:<content version> <h for an HTML page, else ->`, a line of JSON
-# (ETag, when stored, headers), then the body. The first line is plain so that the hit path's
-# Redis script can check the version and tell a page view without parsing JSON.
+# (ETag, when stored, headers), then the body. The first line is plain so that the hit path
+# before Flask can check the version and tell a page view without parsing JSON.
 HTML, OTHER = "h", "-"
+
+
+def entry_version(tenants_version: bytes | None, content_version: bytes | None) -> str:
+    """The version an entry is stored under, from the two counters as Redis returns them."""
+    return f"{int(tenants_version or 0)}:{int(content_version or 0)}"
 
 
 def encode(version: str, mimetype: str, meta: dict, body: bytes) -> bytes:
@@ -330,13 +336,21 @@ def encode(version: str, mimetype: str, meta: dict, body: bytes) -> bytes:
     return f"{version} {kind}\n".encode() + json.dumps(meta).encode() + b"\n" + body
 
 
+def stored_under(stored: bytes, version: str) -> bool:
+    return stored.startswith(f"{version} ".encode())
+
+
+def is_html(stored: bytes) -> bool:
+    """Whether the entry is an HTML page (a reader's view), from its first line."""
+    return stored.partition(b"\n")[0].endswith(f" {HTML}".encode())
+
+
 def decode(stored: bytes, version: str | None = None) -> tuple[dict, bytes] | None:
     """The entry's meta and body, or None when it was stored under another `version` than the
-    one named (the hit path's script has checked it already)."""
-    head, _, rest = stored.partition(b"\n")
-    if version is not None and head.partition(b" ")[0] != version.encode():
+    one named (the hit path before Flask has checked it already)."""
+    if version is not None and not stored_under(stored, version):
         return None
-    meta, _, body = rest.partition(b"\n")
+    meta, _, body = stored.partition(b"\n")[2].partition(b"\n")
     try:
         return json.loads(meta), body
     except ValueError:

@@ -45,15 +45,17 @@ from app.i18n import LOCALE_ENVIRON
 from app.logs import request_id
 from app.metrics import observe
 from app.page_cache import (
-    HTML,
     VIEW_COUNTED,
     address_key,
     decode,
     eligible_address,
+    entry_version,
     fill_holes,
     fragment_keys,
+    is_html,
     mark,
     split_values,
+    stored_under,
     uncount,
     view_counter,
 )
@@ -189,11 +191,11 @@ class CachedPages:
         ):
             self.pending.counted(key, value)
         request.environ[VIEW_COUNTED] = lookup.view_key is not None
-        version = f"{int(tenants_now or 0)}:{int(content_version or 0)} ".encode()
-        if tenants_now != lookup.tenants_version or not stored or not stored.startswith(version):
+        version = entry_version(tenants_now, content_version)
+        if tenants_now != lookup.tenants_version or not stored or not stored_under(stored, version):
             return None
-        if lookup.view_key and not _is_html(stored):
-            uncount(view_counter(), lookup.tenant.id)  # type: ignore[arg-type]  # a cached feed is no page view
+        if lookup.view_key and not is_html(stored):
+            uncount(lookup.view_key)  # a cached feed is no page view
         if self.local is not None:
             self.local.put(lookup.page, LocalEntry(moment, tenants_now, stored, values))
         return stored, values
@@ -201,7 +203,7 @@ class CachedPages:
     def _from_memory(self, lookup: _Lookup, local: LocalEntry, moment: float) -> tuple[bytes, list]:
         """The page as read a moment ago; the figures with the views counted here since."""
         values = self.pending.added_to(lookup.keys[3:], local.values)
-        if lookup.view_key and _is_html(local.stored):
+        if lookup.view_key and is_html(local.stored):
             self.pending.add(lookup.view_key, moment)
             if self.pending.due(moment):
                 self.flush_views()
@@ -264,8 +266,3 @@ class CachedPages:
         answered = response.make_conditional(request.environ)
         headers = answered.get_wsgi_headers(request.environ)
         return answered.status, headers.to_wsgi_list(), b"".join(answered.get_app_iter(request.environ))
-
-
-def _is_html(stored: bytes) -> bool:
-    """Whether the entry is an HTML page (its first line ends with the kind, `encode`)."""
-    return stored.partition(b"\n")[0].endswith(b" " + HTML.encode())

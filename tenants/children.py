@@ -38,3 +38,10 @@ def active_children(parent_id: int, *order_by, limit: int | None = None) -> list
         .limit(limit)
     )
     return [ChildPortal(*row) for row in rows]
+
+
+def has_active_children(parent_id: int) -> bool:
+    """Whether `parent_id` has any active child: asked once per portal by the resolver
+    (`TenantInfo.has_children`), which pages read instead."""
+    child = sa.select(Tenant.id).where(Tenant.parent_id == parent_id, Tenant.status == TenantStatus.ACTIVE)
+    return bool(db.session.scalar(sa.select(child.exists())))

@@ -23,8 +23,9 @@ from blinker import Namespace
 from flask import current_app
 
 from app.extensions import db, redis_client, redis_key
+from tenants.children import has_active_children
 from tenants.context import TenantInfo
-from tenants.models import Tenant, TenantDomain, TenantStatus
+from tenants.models import Tenant, TenantDomain
 
 log = logging.getLogger(__name__)
 
@@ -181,16 +182,9 @@ def tenant_info(tenant: Tenant) -> TenantInfo:
         parent_name_en=parent.name_en if parent else "",
         parent_host=parent_primary.hostname if parent_primary else "",
         received_merge=any(d.former_tenant_id for d in tenant.domains),
-        has_children=_has_active_children(tenant.id),
+        has_children=has_active_children(tenant.id),
         contact=dict(tenant.contact or {}),
     )
-
-
-def _has_active_children(tenant_id: int) -> bool:
-    """Read with the rest of the tenant (a child's creation or status change announces a change
-    of tenants like any other), so no page asks again."""
-    child = sa.select(Tenant.id).where(Tenant.parent_id == tenant_id, Tenant.status == TenantStatus.ACTIVE)
-    return bool(db.session.scalar(sa.select(child.exists())))
 
 
 def _load(host: str) -> Resolution | None:

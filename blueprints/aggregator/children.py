@@ -6,12 +6,9 @@ articles does (see `sources.py`).
 
 from __future__ import annotations
 
-import sqlalchemy as sa
-
-from app.extensions import db
 from tenants.children import ChildPortal, active_children
 from tenants.context import TenantInfo, current_tenant
-from tenants.models import Tenant, TenantStatus
+from tenants.models import Tenant
 
 Child = ChildPortal
 
@@ -20,14 +17,6 @@ def children_of(parent_id: int) -> list[Child]:
     """The active children of a portal with their primary hosts, by kind then id (the order of
     the home page's list of wards)."""
     return active_children(parent_id, Tenant.kind.desc(), Tenant.id)
-
-
-def has_children(parent_id: int) -> bool:
-    return bool(
-        db.session.scalar(
-            sa.select(sa.exists().where(Tenant.parent_id == parent_id, Tenant.status == TenantStatus.ACTIVE))
-        )
-    )
 
 
 def current_is_parent() -> bool:

@@ -7,17 +7,17 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from app.extensions import db
-from blueprints.aggregator.children import has_children
 from blueprints.aggregator.external import refresh_due_feeds
 from blueprints.aggregator.models import ExternalFeed
 from blueprints.aggregator.sync import sync_parent
+from tenants.children import has_active_children
 from tenants.context import TenantInfo
 
 DEMO_FEED_URL = "http://127.0.0.1:9/tinh/rss.xml"  # the discard port: refused at once, harmlessly
 
 
 def seed(tenant: TenantInfo) -> None:
-    if not has_children(tenant.id):
+    if not has_active_children(tenant.id):
         return
     if db.session.scalar(sa.select(ExternalFeed.id).where(ExternalFeed.url == DEMO_FEED_URL)) is None:
         db.session.add(ExternalFeed(name="Cổng thông tin điện tử tỉnh (ví dụ)", url=DEMO_FEED_URL))

@@ -40,7 +40,7 @@ def count_page_view(response):
     )
     counted = request.environ.get(VIEW_COUNTED)
     if counted and not page_view:
-        uncount(VIEWS, tenant.id)
+        uncount(VIEWS.key(tenant.id))
     elif page_view and not counted:
         try:
             record_visit(tenant.id)
