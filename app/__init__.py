@@ -65,6 +65,7 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     _configure(app, config)
 
     from app import (
+        block_cache,
         cli,
         content_version,  # noqa: F401  (its session listeners register on import)
         errors,
@@ -97,6 +98,7 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     rate_limits.init_app(app)
     public_forms.init_app(app)
     templating.init_app(app)
+    block_cache.init_app(app)
     tenant_web.init_app(app)
     request_guards.init_app(app)
     # After the tenant hook: reading a form (CSRF) may answer 400 or 413, and that page is the

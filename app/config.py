@@ -143,6 +143,11 @@ class Config:
     # 0 seconds turns this first level off. Another process's change shows after at most this.
     PAGE_CACHE_LOCAL_SECONDS = float(os.environ.get("PAGE_CACHE_LOCAL_SECONDS", "1"))
     PAGE_CACHE_LOCAL_ENTRIES = int(os.environ.get("PAGE_CACHE_LOCAL_ENTRIES", "256"))
+    # Seconds each web process keeps a rendered block of a public page (app/block_cache.py) for
+    # the requests the page cache does not answer, and how many blocks; 0 seconds turns it off.
+    # A change to the portal's content renews its blocks at once; this bounds the rest, as above.
+    BLOCK_CACHE_SECONDS = int(os.environ.get("BLOCK_CACHE_SECONDS", "600"))
+    BLOCK_CACHE_ENTRIES = int(os.environ.get("BLOCK_CACHE_ENTRIES", "1024"))
     # Redis may fail or hang; pages must not wait for it (app/redis_guard.py). Seconds to wait for
     # an answer / a connection; failures in a row that open the circuit breaker; seconds it stays
     # open before one trial command is let through.

@@ -49,6 +49,7 @@ from markupsafe import Markup
 from redis.exceptions import RedisError
 from werkzeug.wrappers import Response as BaseResponse
 
+from app.block_cache import epoch_key, new_epoch, set_version
 from app.content_version import content_version_key
 from app.extensions import redis_client, redis_key
 from app.i18n import current_locale
@@ -163,23 +164,38 @@ def _lookup_keys(tenant_id: int) -> tuple[list[str], dict[str, list[str]]]:
 
 
 def _companion_keys(resolution: Resolution) -> list[str]:
-    """The lookup's keys, read by the tenant resolver with its version check (one round trip);
-    for a page the cache does not take, the fragments' keys alone."""
+    """What the tenant resolver reads with its version check (one round trip): the block cache's
+    epoch, then the lookup's keys; for a page this cache does not take, the content version and
+    the fragments' keys (the blocks and the holes of the page rendered now)."""
     if not has_request_context() or not resolution.is_primary or request.method not in ("GET", "HEAD"):
         return []
+    tenant_id = resolution.tenant.id
     if _eligible_request():
         g.page_cache_companion = None
-        return _lookup_keys(resolution.tenant.id)[0]
-    g.page_cache_companion = fragment_keys(resolution.tenant.id)
-    return list(chain(*g.page_cache_companion.values()))
+        return [epoch_key(), *_lookup_keys(tenant_id)[0]]
+    g.page_cache_companion = fragment_keys(tenant_id)
+    return [epoch_key(), content_version_key(tenant_id), *chain(*g.page_cache_companion.values())]
 
 
 def _receive_companion(resolution: Resolution, tenants_version: bytes | None, values: list) -> None:
+    epoch, *values = values
+    if epoch is None:
+        _start_epoch()
+    set_version(epoch, tenants_version, values[0])
     by_fragment = g.pop("page_cache_companion", None)
     if by_fragment is None:
         g.page_cache_prefetched = (resolution.tenant.id, tenants_version, values)
     else:
-        g.setdefault(FRAGMENT_VALUES, split_values(values, by_fragment))
+        g.setdefault(FRAGMENT_VALUES, split_values(values[1:], by_fragment))
+
+
+def _start_epoch() -> None:
+    """A Redis without the block cache's epoch (new, or it lost its data): give it one, for the
+    next requests' blocks."""
+    try:
+        redis_client().set(epoch_key(), new_epoch(), nx=True)
+    except RedisError:
+        log.warning("block cache: Redis unavailable, no epoch set")
 
 
 def page_key(tenant_id: int) -> str:

@@ -6,18 +6,22 @@ What it does:
 1. Seeds the demo into its own database on the machine's servers (BENCH_DATABASE_URL, default
    postgresql://postgres@127.0.0.1:5432/wardportal_bench_load; BENCH_REDIS_URL, default
    redis://127.0.0.1:6379/0, under the key prefix wardportal-bench-load), never the embedded ones.
-2. Starts three gunicorn servers on 127.0.0.1 with the same settings (the project's
+2. Starts four gunicorn servers on 127.0.0.1 with the same settings (the project's
    gunicorn.conf.py, which gunicorn reads from the working folder, overridden by BENCH_WORKERS
    gthread workers, default two per core, of BENCH_THREADS threads, default 4): hello world
-   (bench/hello.py), wardportal with its page cache, and wardportal with PAGE_CACHE_SECONDS=0
-   (every request renders: the "uncached" rows).
+   (bench/hello.py), wardportal with its page cache, wardportal with PAGE_CACHE_SECONDS=0
+   (every request renders, with the blocks each process keeps: the "uncached" rows), and
+   wardportal with BLOCK_CACHE_SECONDS=0 as well (every request renders every block: the
+   "from nothing" rows).
 3. For each row, a short warm-up, then wrk with BENCH_CONNECTIONS clients (default 200) for
    BENCH_DURATION seconds (default 60), a browser's User-Agent (so visits are counted as for
    a reader) and the ward's Host header. Hello world runs first and last; the ratio is to the
    mean of the two.
 
 Rows: a ward's home page, an article, the news list and the API's article list, each cached and
-uncached; and the ward's home cached for a reader whose browser sends a cookie. Cached rows
+uncached; the home and the article rendered from nothing; and the ward's home cached for a
+reader whose browser sends a cookie. BENCH_ROWS (say "home,article") keeps the rows whose label
+holds one of its words, for a quicker run. Cached rows
 without a cookie are answered before Flask (app/page_cache_wsgi.py), mostly from each process's
 memory (app/page_cache_local.py); with a cookie, by Flask's hooks from Redis. Figures are
 requests per second and the latency's 50th, 95th and 99th percentiles; "errors" adds wrk's
@@ -51,7 +55,8 @@ WORKERS = int(os.environ.get("BENCH_WORKERS", str(2 * (os.cpu_count() or 1))))
 THREADS = int(os.environ.get("BENCH_THREADS", "4"))
 WARD = "thang-tam"
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
-PORTS = {"hello": 8071, "cached": 8072, "uncached": 8073}
+PORTS = {"hello": 8071, "cached": 8072, "uncached": 8073, "from nothing": 8074}
+ROWS = [word for word in os.environ.get("BENCH_ROWS", "").split(",") if word]
 PAGES = (
     ("/", "ward home"),
     ("ARTICLE", "article"),
@@ -194,6 +199,7 @@ def main() -> None:
         gunicorn("hello", "bench.hello:app", {}, logs),
         gunicorn("cached", "wsgi:app", {}, logs),
         gunicorn("uncached", "wsgi:app", {"PAGE_CACHE_SECONDS": "0"}, logs),
+        gunicorn("from nothing", "wsgi:app", {"PAGE_CACHE_SECONDS": "0", "BLOCK_CACHE_SECONDS": "0"}, logs),
     ]
     try:
         for name in PORTS:
@@ -218,13 +224,16 @@ def run(ward_host: str, logs: Path) -> None:
     first_hello = measure(PORTS["hello"], "/", ward_host, script)
     rows: list[tuple[str, str, str, Figures]] = []
     for path, label in PAGES:
-        for mode in ("cached", "uncached"):
+        for mode in ("cached", "uncached", "from nothing"):
+            if mode == "from nothing" and path not in ("/", "ARTICLE") or not wanted(label):
+                continue
             figures = measure(PORTS[mode], article if path == "ARTICLE" else path, ward_host, script)
             rows.append((path, mode, f"{label} ({mode})", figures))
             print(f"  {label} ({mode}) measured", file=sys.stderr, flush=True)
     # A reader whose browser sends a cookie (say, after a form) is answered by Flask's hooks.
-    figures = measure(PORTS["cached"], "/", ward_host, script, cookie=COOKIE)
-    rows.append(("/", "cookie", "ward home (cached, with a cookie)", figures))
+    if wanted("ward home"):
+        figures = measure(PORTS["cached"], "/", ward_host, script, cookie=COOKIE)
+        rows.append(("/", "cookie", "ward home (cached, with a cookie)", figures))
     last_hello = measure(PORTS["hello"], "/", ward_host, script)
     hello_rps = (first_hello.rps + last_hello.rps) / 2
     print(f"{'row':<34} {'req/s':>8} {'× hello':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
@@ -236,6 +245,10 @@ def run(ward_host: str, logs: Path) -> None:
         print_row(label, figures, hello_rps, note)
     print_row("hello world (last)", last_hello, hello_rps)
     print(f"\narticle: {article}; server logs in {logs}")
+
+
+def wanted(label: str) -> bool:
+    return not ROWS or any(word in label for word in ROWS)
 
 
 def print_row(label: str, figures: Figures, hello_rps: float, note: str = "") -> None:

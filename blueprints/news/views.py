@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import abort, redirect, request
 from flask_babel import lazy_gettext as _l
 
+from app.block_cache import deferred
 from app.crud import or_404
 from app.navigation import add_public_page
 from app.templating import render
@@ -84,10 +85,14 @@ def _article_or_redirect(article_id: int, slug: str | None, endpoint: str) -> Ar
 
 
 def _article_context(article: Article, tree: list[SectionNode] | None = None) -> dict:
+    """What the article's pages show; the breadcrumbs are read only when a page renders them (a
+    kept block of the article's page does not)."""
     urls = links.both_languages("news.article", article_id=article.id, slug=article_slug(article))
     return dict(
         article=article,
-        parents=section_parents(article.section, tree) + ([article.section] if article.section else []),
+        parents=deferred(
+            lambda: section_parents(article.section, tree) + ([article.section] if article.section else [])
+        ),
         source=source_line(article),
         urls=urls,
         links=links,
@@ -102,11 +107,11 @@ def article(article_id: int, slug: str | None):
         return _printable(found)
     # An English page without an English version points search engines at the Vietnamese one.
     canonical_lang = "en" if request.script_root.endswith("/en") and found.has_english else "vi"
-    tree = sections_tree()  # read once for the breadcrumbs and the related articles
+    tree = deferred(sections_tree)  # read once for the breadcrumbs and the related articles
     context = _article_context(found, tree)
     return render(
         "news/article.html",
-        related=related_articles(found, tree),
+        related=deferred(lambda: related_articles(found, tree)),
         canonical=context["urls"][canonical_lang],
         share=links.share_links(context["urls"][canonical_lang], found.local("title", canonical_lang)),
         english_version=found.has_english,

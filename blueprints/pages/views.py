@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import abort, request
 
+from app.block_cache import deferred
 from app.templating import render
 from blueprints.news.services import home_news
 from blueprints.pages.blueprint import bp
@@ -22,13 +23,13 @@ def portal_link(host: str) -> str:
 @bp.get("/")
 def home():
     tenant = require_tenant()
-    portals, more_portals = home_portals(tenant) if tenant.kind == "city" else ([], False)
+    wards = deferred(lambda: home_portals(tenant) if tenant.kind == "city" else ([], False))
     return render(
         "pages/home.html",
-        portals=portals,
-        more_portals=more_portals,
+        portals=deferred(lambda: wards[0]),
+        more_portals=deferred(lambda: wards[1]),
         portal_link=portal_link,
-        home_news=home_news(),
+        home_news=deferred(home_news),
         provincial_url=provincial_portal_url(),
     )
 
