@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import partial
+from operator import getitem
+
 from flask import abort, redirect, request
 from flask_babel import lazy_gettext as _l
 
@@ -99,18 +102,41 @@ def _article_context(article: Article, tree: list[SectionNode] | None = None) ->
     )
 
 
+# What the article's page shows, read only by the blocks of it that are not kept.
+ARTICLE_PAGE = (
+    "article",
+    "parents",
+    "source",
+    "urls",
+    "links",
+    "related",
+    "canonical",
+    "share",
+    "english_version",
+)
+
+
 @bp.get("/tin-tuc/<int:article_id>", defaults={"slug": None})
 @bp.get("/tin-tuc/<int:article_id>-<slug>")
 def article(article_id: int, slug: str | None):
-    found = _article_or_redirect(article_id, slug, "news.article")
     if request.args.get("print") == "1":
-        return _printable(found)
+        return _printable(_article_or_redirect(article_id, slug, "news.article"))
+    # Every value is deferred: a page whose blocks are all kept (app/block_cache.py) reads
+    # nothing. Otherwise the first block that reads the article answers a wrong address's 404 or
+    # redirect; a kept block's address was right under the same content version.
+    page = deferred(lambda: _article_page(article_id, slug))
+    return render(
+        "news/article.html", **{name: deferred(partial(getitem, page, name)) for name in ARTICLE_PAGE}
+    )
+
+
+def _article_page(article_id: int, slug: str | None) -> dict:
+    found = _article_or_redirect(article_id, slug, "news.article")
     # An English page without an English version points search engines at the Vietnamese one.
     canonical_lang = "en" if request.script_root.endswith("/en") and found.has_english else "vi"
     tree = deferred(sections_tree)  # read once for the breadcrumbs and the related articles
     context = _article_context(found, tree)
-    return render(
-        "news/article.html",
+    return dict(
         related=deferred(lambda: related_articles(found, tree)),
         canonical=context["urls"][canonical_lang],
         share=links.share_links(context["urls"][canonical_lang], found.local("title", canonical_lang)),

@@ -8,12 +8,14 @@ new text was rendered afresh.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import sqlalchemy as sa
 from flask import g, render_template_string
 
 from app.block_cache import VERSION
-from app.content_version import content_version_key
+from app.content_version import bump, content_version_key
 from app.extensions import db, redis_client
 from tenants.context import tenant_scope
 from tenants.resolver import version_key
@@ -147,3 +149,23 @@ def test_without_a_lifetime_nothing_is_kept():
         home(client, board.tenant)
     retitle_unannounced(board, article_id, "Tiêm chủng mở rộng đợt hai")
     assert "Tiêm chủng mở rộng đợt hai" in home(client, board.tenant)
+
+
+def test_an_article_s_kept_page_still_redirects_a_wrong_address_and_goes_when_unpublished(rendering):
+    client, board = rendering.test_client(), make_board()
+    article_id = publish_article(board, title="Phát động phong trào thi đua")
+    db.session.commit()
+    news = client.get("/tin-tuc", base_url=base_url(board.tenant)).text
+    path = re.search(rf'href="(/tin-tuc/{article_id}-[^"]+)"', news).group(1)
+    for _ in range(3):
+        assert client.get(path, base_url=base_url(board.tenant)).status_code == 200
+    wrong = client.get(f"/tin-tuc/{article_id}-ten-cu?trang=1", base_url=base_url(board.tenant))
+    assert wrong.status_code == 301 and wrong.headers["Location"].endswith(f"{path}?trang=1")
+    with tenant_scope(board.tenant):
+        db.session.execute(
+            sa.text("UPDATE newsroom_articles SET state = 'draft' WHERE id = :id"), {"id": article_id}
+        )
+        db.session.commit()
+    assert client.get(path, base_url=base_url(board.tenant)).status_code == 200  # unannounced: kept
+    bump([board.tenant.id])  # what any announced change to the ward's content does
+    assert client.get(path, base_url=base_url(board.tenant)).status_code == 404
