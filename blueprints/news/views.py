@@ -64,9 +64,15 @@ def _check_page(pagination) -> None:
 
 @bp.get("/tin-tuc")
 def index():
-    tree, page = news_index(_page_number())
-    _check_page(page)
-    return render("news/index.html", tree=tree, page=page)
+    number = _page_number()
+    listing = deferred(lambda: _checked(news_index(number)))  # read only for blocks not kept
+    return render("news/index.html", tree=deferred(lambda: listing[0]), page=deferred(lambda: listing[1]))
+
+
+def _checked(listing):
+    """The listing, or a 404 when its page number is past the last page."""
+    _check_page(listing[1])
+    return listing
 
 
 @bp.get("/chuyen-muc/<slug>")
