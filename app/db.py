@@ -22,12 +22,12 @@ import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import ClassVar, Self
+from typing import Any, ClassVar, Self
 
 import sqlalchemy as sa
 from flask import has_app_context
 from sqlalchemy import event, orm
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
 from tenants.context import current_tenant_id, on_tenant_change
@@ -45,8 +45,8 @@ class TenantScoped:
     """Mixin for tenant-owned models: `tenant_id` leads the primary key.
 
     Foreign keys from a tenant table to another tenant table must include `tenant_id`
-    (`sa.ForeignKeyConstraint(["tenant_id", "x_id"], ["x.tenant_id", "x.id"])`), so the database
-    refuses a reference across tenants. `tests/core/test_schema_rules.py` checks every table.
+    (`tenant_foreign_key("x_id", "x")`), so the database refuses a reference across tenants.
+    `tests/core/test_schema_rules.py` checks every table.
     """
 
     __tenant_scoped__ = True
@@ -76,6 +76,32 @@ class OnePerTenant:
             db.session.add(row)
             db.session.flush()
         return row
+
+
+def tenant_foreign_key(column: str, table: str, **options: Any) -> sa.ForeignKeyConstraint:
+    """The key from `(tenant_id, column)` to `(table.tenant_id, table.id)`: a row may only point at
+    a row of its own tenant. `options` are the constraint's (`ondelete=...`)."""
+    return sa.ForeignKeyConstraint(["tenant_id", column], [f"{table}.tenant_id", f"{table}.id"], **options)
+
+
+def _tenant_relationship(child: str, column: str, parent: str, **options: Any) -> Any:
+    return relationship(
+        primaryjoin=f"and_({child}.tenant_id == {parent}.tenant_id, {child}.{column} == {parent}.id)",
+        foreign_keys=f"[{child}.tenant_id, {child}.{column}]",
+        **options,
+    )
+
+
+def tenant_parent(child: str, column: str, parent: str, **options: Any) -> Any:
+    """The relationship from `child` to the `parent` row its `column` names, joined on both
+    columns of `tenant_foreign_key` (class names as strings, resolved when the mappers are)."""
+    return _tenant_relationship(child, column, parent, argument=parent, **options)
+
+
+def tenant_children(parent: str, child: str, column: str, **options: Any) -> Any:
+    """The relationship from `parent` to the `child` rows whose `column` names it (the other side
+    of `tenant_parent`)."""
+    return _tenant_relationship(child, column, parent, argument=child, **options)
 
 
 def defer_tenant_foreign_keys(metadata: sa.MetaData) -> None:

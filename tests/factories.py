@@ -7,6 +7,7 @@ import uuid
 
 import pyotp
 
+from app.demo import DEMO_ROLES, demo_email
 from app.extensions import db
 from blueprints.auth import two_factor
 from blueprints.auth.services import create_user, grant_role
@@ -62,6 +63,15 @@ def make_user(
         enrol_two_factor(user)
     db.session.flush()
     return user
+
+
+def make_demo_staff(ward: TenantInfo) -> dict:
+    """The people the demo seeds look up on `ward`: one user for each of `app.demo.DEMO_ROLES`,
+    under the demo's address for that role; by role name."""
+    return {
+        role.value: make_user(roles={ward: [role.value]}, email=demo_email(role.value, ward.slug))
+        for role in DEMO_ROLES
+    }
 
 
 def enrol_two_factor(user) -> list[str]:

@@ -51,6 +51,13 @@ def sign_in(client, portal, who, password: str = PASSWORD, *, prefix: str = "", 
     return response
 
 
+def signed_in_browser(app, portal, who):
+    """Another person's browser: a new test client of `app`, signed in at `portal` as `who`."""
+    browser = app.test_client()
+    sign_in(browser, portal, who)
+    return browser
+
+
 TOTP_SECRET = re.compile(r'<code id="totp-secret">([A-Z2-7]+)</code>')
 
 

@@ -6,10 +6,10 @@ from datetime import date, datetime
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column
 
 from app.bilingual import Translatable
-from app.db import TenantScoped
+from app.db import TenantScoped, tenant_foreign_key, tenant_parent
 from app.enums import LabelledEnum
 from app.extensions import db
 
@@ -68,7 +68,7 @@ class OrgChartUnit(Translatable, TenantScoped, db.Model):
     position: Mapped[int] = mapped_column(default=0)
 
     __table_args__ = (
-        sa.ForeignKeyConstraint(["tenant_id", "parent_id"], ["org_units.tenant_id", "org_units.id"]),
+        tenant_foreign_key("parent_id", "org_units"),
         sa.UniqueConstraint("tenant_id", "name_vi"),
     )
 
@@ -112,13 +112,8 @@ class Contact(Translatable, TenantScoped, db.Model):
     position: Mapped[int] = mapped_column(default=0)
     is_published: Mapped[bool] = mapped_column(default=True)
 
-    unit: Mapped[OrgChartUnit | None] = relationship(
-        primaryjoin="and_(Contact.tenant_id == OrgChartUnit.tenant_id, Contact.unit_id == OrgChartUnit.id)",
-        foreign_keys="[Contact.tenant_id, Contact.unit_id]",
-        viewonly=True,
-        lazy="joined",
+    unit: Mapped[OrgChartUnit | None] = tenant_parent(
+        "Contact", "unit_id", "OrgChartUnit", viewonly=True, lazy="joined"
     )
 
-    __table_args__ = (
-        sa.ForeignKeyConstraint(["tenant_id", "unit_id"], ["org_units.tenant_id", "org_units.id"]),
-    )
+    __table_args__ = (tenant_foreign_key("unit_id", "org_units"),)

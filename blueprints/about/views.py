@@ -68,17 +68,17 @@ def introduction():
     )
 
 
+def _send_image(key: str, content_type: str, stem: str):
+    """A stored image shown in the page, named `stem` with the stored file's extension."""
+    return send_stored(key, content_type, f"{stem}.{key.rsplit('.', 1)[-1]}", as_attachment=False)
+
+
 @bp.get("/gioi-thieu/anh/<kind>")
 def section_image(kind: str):
     section = get_section(kind) if kind in set(SectionKind) else None
     if section is None or not section.image_key:
         abort(404)
-    return send_stored(
-        section.image_key,
-        section.image_type,
-        f"{kind}.{section.image_key.rsplit('.', 1)[-1]}",
-        as_attachment=False,
-    )
+    return _send_image(section.image_key, section.image_type, kind)
 
 
 @bp.get("/so-do-to-chuc")
@@ -100,12 +100,7 @@ def leader_photo(leader_id: int):
     leader = get_leader(leader_id, public=True)
     if leader is None or not leader.photo_key:
         abort(404)
-    return send_stored(
-        leader.photo_key,
-        leader.photo_type,
-        f"leader-{leader.id}.{leader.photo_key.rsplit('.', 1)[-1]}",
-        as_attachment=False,
-    )
+    return _send_image(leader.photo_key, leader.photo_type, f"leader-{leader.id}")
 
 
 @bp.get("/lien-he")

@@ -15,7 +15,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.db import TenantScoped
+from app.db import TenantScoped, tenant_foreign_key, tenant_parent
 from app.enums import check_in
 from app.extensions import db
 from blueprints.auth.models import User
@@ -95,21 +95,14 @@ class AggregatedItem(TenantScoped, db.Model):
     hidden: Mapped[bool] = mapped_column(default=False)
     position: Mapped[int] = mapped_column(default=0)
 
-    feed: Mapped[ExternalFeed | None] = relationship(
-        primaryjoin="and_(AggregatedItem.tenant_id == ExternalFeed.tenant_id, "
-        "AggregatedItem.feed_id == ExternalFeed.id)",
-        foreign_keys="[AggregatedItem.tenant_id, AggregatedItem.feed_id]",
-        viewonly=True,
+    feed: Mapped[ExternalFeed | None] = tenant_parent(
+        "AggregatedItem", "feed_id", "ExternalFeed", viewonly=True
     )
 
     __table_args__ = (
         sa.UniqueConstraint("tenant_id", "source_tenant_id", "source_article_id"),
         sa.UniqueConstraint("tenant_id", "feed_id", "external_guid"),
-        sa.ForeignKeyConstraint(
-            ["tenant_id", "feed_id"],
-            ["aggregator_feeds.tenant_id", "aggregator_feeds.id"],
-            ondelete="CASCADE",
-        ),
+        tenant_foreign_key("feed_id", "aggregator_feeds", ondelete="CASCADE"),
         sa.CheckConstraint("state IN ('live', 'withdrawn')", name="state"),
         sa.CheckConstraint(
             "(source_tenant_id IS NOT NULL AND source_article_id IS NOT NULL AND feed_id IS NULL)"
@@ -143,19 +136,10 @@ class CurationEvent(TenantScoped, db.Model):
     detail: Mapped[str] = mapped_column(sa.String(500), default="")
 
     actor: Mapped[User | None] = relationship()
-    item: Mapped[AggregatedItem] = relationship(
-        primaryjoin="and_(CurationEvent.tenant_id == AggregatedItem.tenant_id, "
-        "CurationEvent.item_id == AggregatedItem.id)",
-        foreign_keys="[CurationEvent.tenant_id, CurationEvent.item_id]",
-        viewonly=True,
-    )
+    item: Mapped[AggregatedItem] = tenant_parent("CurationEvent", "item_id", "AggregatedItem", viewonly=True)
 
     __table_args__ = (
-        sa.ForeignKeyConstraint(
-            ["tenant_id", "item_id"],
-            ["aggregated_items.tenant_id", "aggregated_items.id"],
-            ondelete="CASCADE",
-        ),
+        tenant_foreign_key("item_id", "aggregated_items", ondelete="CASCADE"),
         sa.CheckConstraint(check_in("action", CurationAction), name="action"),
         sa.Index("ix_aggregator_events_tenant_at", "tenant_id", "at"),
     )

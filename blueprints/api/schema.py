@@ -95,26 +95,21 @@ def enum(name: str, members, get=None, description="", nullable: bool = False) -
     return Field(name, _nullable(schema, nullable), get or _attr(name), description)
 
 
+def _formatted(name: str, format: str, text, get, description, nullable: bool) -> Field:
+    """A string field in a JSON Schema `format`, `text` turning the row's value into it."""
+    getter = get or _attr(name)
+    schema = _nullable({"type": "string", "format": format}, nullable)
+    return Field(name, schema, lambda row: text(getter(row)), description)
+
+
 def day(name: str, get=None, description="", nullable: bool = False) -> Field:
     """A calendar date ("2025-03-01"): a day has no time zone."""
-    getter = get or _attr(name)
-    return Field(
-        name,
-        _nullable({"type": "string", "format": "date"}, nullable),
-        lambda row: _iso(getter(row)),
-        description,
-    )
+    return _formatted(name, "date", _iso, get, description, nullable)
 
 
 def moment(name: str, get=None, description="", nullable: bool = False) -> Field:
     """An instant in ISO 8601 with the portal's own offset ("2025-03-01T08:00:00+07:00")."""
-    getter = get or _attr(name)
-    return Field(
-        name,
-        _nullable({"type": "string", "format": "date-time"}, nullable),
-        lambda row: local_iso(getter(row)),
-        description,
-    )
+    return _formatted(name, "date-time", local_iso, get, description, nullable)
 
 
 def link(name: str, get, description="", nullable: bool = False) -> Field:

@@ -15,9 +15,9 @@ from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db import OnePerTenant, TenantScoped
+from app.db import OnePerTenant, TenantScoped, tenant_children, tenant_foreign_key
 from app.enums import LabelledEnum, check_in
 from app.extensions import db
 from app.uploads import StoredFileColumns
@@ -74,12 +74,8 @@ class Consultation(TenantScoped, db.Model):
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), server_default=sa.func.now())
     updated_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), server_default=sa.func.now())
 
-    files: Mapped[list[ConsultationFile]] = relationship(
-        primaryjoin="and_(Consultation.tenant_id == ConsultationFile.tenant_id, "
-        "Consultation.id == ConsultationFile.consultation_id)",
-        foreign_keys="[ConsultationFile.tenant_id, ConsultationFile.consultation_id]",
-        viewonly=True,
-        order_by="ConsultationFile.id",
+    files: Mapped[list[ConsultationFile]] = tenant_children(
+        "Consultation", "ConsultationFile", "consultation_id", viewonly=True, order_by="ConsultationFile.id"
     )
 
     __table_args__ = (
@@ -112,11 +108,7 @@ class DraftRevision(TenantScoped, db.Model):
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), server_default=sa.func.now())
 
     __table_args__ = (
-        sa.ForeignKeyConstraint(
-            ["tenant_id", "consultation_id"],
-            ["consultations.tenant_id", "consultations.id"],
-            ondelete="CASCADE",
-        ),
+        tenant_foreign_key("consultation_id", "consultations", ondelete="CASCADE"),
         sa.UniqueConstraint("tenant_id", "consultation_id", "number"),
         sa.CheckConstraint("number > 0", name="number_positive"),
     )
@@ -138,16 +130,8 @@ class DraftClause(TenantScoped, db.Model):
     position: Mapped[int] = mapped_column()
 
     __table_args__ = (
-        sa.ForeignKeyConstraint(
-            ["tenant_id", "revision_id"],
-            ["consultation_revisions.tenant_id", "consultation_revisions.id"],
-            ondelete="CASCADE",
-        ),
-        sa.ForeignKeyConstraint(
-            ["tenant_id", "consultation_id"],
-            ["consultations.tenant_id", "consultations.id"],
-            ondelete="CASCADE",
-        ),
+        tenant_foreign_key("revision_id", "consultation_revisions", ondelete="CASCADE"),
+        tenant_foreign_key("consultation_id", "consultations", ondelete="CASCADE"),
         sa.UniqueConstraint("tenant_id", "revision_id", "key"),
         sa.Index(
             "ix_consultation_clauses_tenant_id_consultation_id_key", "tenant_id", "consultation_id", "key"
@@ -183,11 +167,7 @@ class ConsultationComment(TenantScoped, db.Model):
     )
 
     __table_args__ = (
-        sa.ForeignKeyConstraint(
-            ["tenant_id", "consultation_id"],
-            ["consultations.tenant_id", "consultations.id"],
-            ondelete="CASCADE",
-        ),
+        tenant_foreign_key("consultation_id", "consultations", ondelete="CASCADE"),
         sa.Index("ix_consultation_comments_tenant_id_consultation_id", "tenant_id", "consultation_id"),
         sa.CheckConstraint(check_in("state", CommentState), name="state"),
     )
@@ -201,11 +181,7 @@ class ConsultationFile(TenantScoped, StoredFileColumns, db.Model):
     consultation_id: Mapped[int] = mapped_column(sa.BigInteger)
 
     __table_args__ = (
-        sa.ForeignKeyConstraint(
-            ["tenant_id", "consultation_id"],
-            ["consultations.tenant_id", "consultations.id"],
-            ondelete="CASCADE",
-        ),
+        tenant_foreign_key("consultation_id", "consultations", ondelete="CASCADE"),
         sa.Index("ix_consultation_files_tenant_id_consultation_id", "tenant_id", "consultation_id"),
     )
 

@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.bilingual import Translatable
-from app.db import TenantScoped
+from app.db import TenantScoped, tenant_children, tenant_foreign_key
 from app.enums import LabelledEnum, check_in
 from app.extensions import db
 from app.uploads import StoredFileColumns
@@ -74,12 +74,8 @@ class Document(Translatable, TenantScoped, db.Model):
     is_published: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), server_default=sa.func.now())
 
-    files: Mapped[list[DocumentFile]] = relationship(
-        primaryjoin="and_(Document.tenant_id == DocumentFile.tenant_id, "
-        "Document.id == DocumentFile.document_id)",
-        foreign_keys="[DocumentFile.tenant_id, DocumentFile.document_id]",
-        viewonly=True,
-        order_by="DocumentFile.id",
+    files: Mapped[list[DocumentFile]] = tenant_children(
+        "Document", "DocumentFile", "document_id", viewonly=True, order_by="DocumentFile.id"
     )
     replaced_by: Mapped[Document | None] = relationship(
         primaryjoin="and_(Document.tenant_id == remote(Document.tenant_id), "
@@ -89,7 +85,7 @@ class Document(Translatable, TenantScoped, db.Model):
     )
 
     __table_args__ = (
-        sa.ForeignKeyConstraint(["tenant_id", "replaced_by_id"], ["documents.tenant_id", "documents.id"]),
+        tenant_foreign_key("replaced_by_id", "documents"),
         sa.UniqueConstraint("tenant_id", "number"),
         sa.Index("ix_documents_tenant_id_issued_on", "tenant_id", "issued_on"),
         sa.CheckConstraint(check_in("category", Category), name="category"),
@@ -110,8 +106,6 @@ class DocumentFile(TenantScoped, StoredFileColumns, db.Model):
     document_id: Mapped[int] = mapped_column(sa.BigInteger)
 
     __table_args__ = (
-        sa.ForeignKeyConstraint(
-            ["tenant_id", "document_id"], ["documents.tenant_id", "documents.id"], ondelete="CASCADE"
-        ),
+        tenant_foreign_key("document_id", "documents", ondelete="CASCADE"),
         sa.Index("ix_document_files_tenant_id_document_id", "tenant_id", "document_id"),
     )

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.db import TenantScoped
+from app.db import TenantScoped, tenant_foreign_key, tenant_parent
 from app.enums import LabelledEnum, check_in
 from app.extensions import db
 from blueprints.auth.models import User
@@ -116,19 +116,11 @@ class FeedbackItem(TenantScoped, db.Model):
     published_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
     search_text: Mapped[str] = mapped_column(sa.Text, default="")  # folded, for the public search
 
-    category: Mapped[FeedbackCategory | None] = relationship(
-        primaryjoin="and_(FeedbackItem.tenant_id == FeedbackCategory.tenant_id, "
-        "FeedbackItem.category_id == FeedbackCategory.id)",
-        foreign_keys="[FeedbackItem.tenant_id, FeedbackItem.category_id]",
-        viewonly=True,
+    category: Mapped[FeedbackCategory | None] = tenant_parent(
+        "FeedbackItem", "category_id", "FeedbackCategory", viewonly=True
     )
-    unit: Mapped[ContributingUnit | None] = relationship(
-        primaryjoin=(
-            "and_(FeedbackItem.tenant_id == ContributingUnit.tenant_id, "
-            "FeedbackItem.unit_id == ContributingUnit.id)"
-        ),
-        foreign_keys="[FeedbackItem.tenant_id, FeedbackItem.unit_id]",
-        viewonly=True,
+    unit: Mapped[ContributingUnit | None] = tenant_parent(
+        "FeedbackItem", "unit_id", "ContributingUnit", viewonly=True
     )
     assignee: Mapped[User | None] = relationship(foreign_keys=[assignee_id])
     answered_by: Mapped[User | None] = relationship(foreign_keys=[answered_by_id])
@@ -136,16 +128,8 @@ class FeedbackItem(TenantScoped, db.Model):
     __table_args__ = (
         sa.UniqueConstraint("tenant_id", "code"),
         # Deleting a category or a unit leaves its items without one (PostgreSQL 15+ column list).
-        sa.ForeignKeyConstraint(
-            ["tenant_id", "category_id"],
-            ["feedback_categories.tenant_id", "feedback_categories.id"],
-            ondelete="SET NULL (category_id)",
-        ),
-        sa.ForeignKeyConstraint(
-            ["tenant_id", "unit_id"],
-            ["newsroom_units.tenant_id", "newsroom_units.id"],
-            ondelete="SET NULL (unit_id)",
-        ),
+        tenant_foreign_key("category_id", "feedback_categories", ondelete="SET NULL (category_id)"),
+        tenant_foreign_key("unit_id", "newsroom_units", ondelete="SET NULL (unit_id)"),
         sa.Index("ix_feedback_items_tenant_id_state_due_on", "tenant_id", "state", "due_on"),
         sa.Index("ix_feedback_items_tenant_id_published_at", "tenant_id", "published_at"),
         sa.CheckConstraint(check_in("kind", ItemKind), name="kind"),
@@ -195,8 +179,4 @@ class FeedbackNote(TenantScoped, db.Model):
 
     author: Mapped[User | None] = relationship()
 
-    __table_args__ = (
-        sa.ForeignKeyConstraint(
-            ["tenant_id", "item_id"], ["feedback_items.tenant_id", "feedback_items.id"], ondelete="CASCADE"
-        ),
-    )
+    __table_args__ = (tenant_foreign_key("item_id", "feedback_items", ondelete="CASCADE"),)

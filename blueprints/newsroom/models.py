@@ -22,7 +22,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.bilingual import Translatable, bilingual
-from app.db import OnePerTenant, TenantScoped
+from app.db import OnePerTenant, TenantScoped, tenant_children, tenant_foreign_key, tenant_parent
 from app.enums import LabelledEnum, check_in
 from app.extensions import db
 from blueprints.auth.models import User
@@ -136,18 +136,13 @@ class BoardMember(TenantScoped, db.Model):
     position: Mapped[int] = mapped_column(default=0)
 
     user: Mapped[User | None] = relationship()
-    unit: Mapped[ContributingUnit | None] = relationship(
-        primaryjoin=(
-            "and_(BoardMember.tenant_id == ContributingUnit.tenant_id, "
-            "BoardMember.unit_id == ContributingUnit.id)"
-        ),
-        foreign_keys="[BoardMember.tenant_id, BoardMember.unit_id]",
-        viewonly=True,
+    unit: Mapped[ContributingUnit | None] = tenant_parent(
+        "BoardMember", "unit_id", "ContributingUnit", viewonly=True
     )
 
     __table_args__ = (
         sa.UniqueConstraint("tenant_id", "user_id"),
-        sa.ForeignKeyConstraint(["tenant_id", "unit_id"], ["newsroom_units.tenant_id", "newsroom_units.id"]),
+        tenant_foreign_key("unit_id", "newsroom_units"),
     )
 
     title = bilingual("title")
@@ -168,11 +163,7 @@ class Section(Translatable, TenantScoped, db.Model):
 
     __table_args__ = (
         sa.UniqueConstraint("tenant_id", "slug"),
-        sa.ForeignKeyConstraint(
-            ["tenant_id", "parent_id"],
-            ["newsroom_sections.tenant_id", "newsroom_sections.id"],
-            ondelete="RESTRICT",
-        ),
+        tenant_foreign_key("parent_id", "newsroom_sections", ondelete="RESTRICT"),
         sa.CheckConstraint("parent_id IS NULL OR parent_id <> id", name="not_own_parent"),
     )
 
@@ -235,22 +226,14 @@ class Article(Translatable, TenantScoped, db.Model):
     published_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
     version: Mapped[int] = mapped_column(default=1)
 
-    section: Mapped[Section | None] = relationship(
-        primaryjoin="and_(Article.tenant_id == Section.tenant_id, Article.section_id == Section.id)",
-        foreign_keys="[Article.tenant_id, Article.section_id]",
-        viewonly=True,
+    section: Mapped[Section | None] = tenant_parent("Article", "section_id", "Section", viewonly=True)
+    unit: Mapped[ContributingUnit | None] = tenant_parent(
+        "Article", "unit_id", "ContributingUnit", viewonly=True
     )
-    unit: Mapped[ContributingUnit | None] = relationship(
-        primaryjoin=(
-            "and_(Article.tenant_id == ContributingUnit.tenant_id, Article.unit_id == ContributingUnit.id)"
-        ),
-        foreign_keys="[Article.tenant_id, Article.unit_id]",
-        viewonly=True,
-    )
-    author_links: Mapped[list[ArticleAuthor]] = relationship(
-        primaryjoin="and_(Article.tenant_id == ArticleAuthor.tenant_id, "
-        "Article.id == ArticleAuthor.article_id)",
-        foreign_keys="[ArticleAuthor.tenant_id, ArticleAuthor.article_id]",
+    author_links: Mapped[list[ArticleAuthor]] = tenant_children(
+        "Article",
+        "ArticleAuthor",
+        "article_id",
         order_by="ArticleAuthor.position",
         cascade="all, delete-orphan",
         overlaps="article",
@@ -260,10 +243,8 @@ class Article(Translatable, TenantScoped, db.Model):
 
     __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
-        sa.ForeignKeyConstraint(
-            ["tenant_id", "section_id"], ["newsroom_sections.tenant_id", "newsroom_sections.id"]
-        ),
-        sa.ForeignKeyConstraint(["tenant_id", "unit_id"], ["newsroom_units.tenant_id", "newsroom_units.id"]),
+        tenant_foreign_key("section_id", "newsroom_sections"),
+        tenant_foreign_key("unit_id", "newsroom_units"),
         sa.CheckConstraint(check_in("kind", ArticleKind), name="kind"),
         sa.CheckConstraint(check_in("state", ArticleState), name="state"),
         sa.CheckConstraint(
@@ -298,11 +279,7 @@ class ArticleAuthor(TenantScoped, db.Model):
 
     __table_args__ = (
         sa.UniqueConstraint("tenant_id", "article_id", "user_id"),
-        sa.ForeignKeyConstraint(
-            ["tenant_id", "article_id"],
-            ["newsroom_articles.tenant_id", "newsroom_articles.id"],
-            ondelete="CASCADE",
-        ),
+        tenant_foreign_key("article_id", "newsroom_articles", ondelete="CASCADE"),
     )
 
 
@@ -324,11 +301,7 @@ class ArticleRevision(TenantScoped, db.Model):
 
     __table_args__ = (
         sa.UniqueConstraint("tenant_id", "article_id", "number"),
-        sa.ForeignKeyConstraint(
-            ["tenant_id", "article_id"],
-            ["newsroom_articles.tenant_id", "newsroom_articles.id"],
-            ondelete="CASCADE",
-        ),
+        tenant_foreign_key("article_id", "newsroom_articles", ondelete="CASCADE"),
     )
 
 
@@ -347,11 +320,7 @@ class ArticleTransition(TenantScoped, db.Model):
     actor: Mapped[User | None] = relationship()
 
     __table_args__ = (
-        sa.ForeignKeyConstraint(
-            ["tenant_id", "article_id"],
-            ["newsroom_articles.tenant_id", "newsroom_articles.id"],
-            ondelete="CASCADE",
-        ),
+        tenant_foreign_key("article_id", "newsroom_articles", ondelete="CASCADE"),
         sa.Index("ix_newsroom_article_transitions_article", "tenant_id", "article_id"),
     )
 
@@ -375,10 +344,6 @@ class ArticleImage(TenantScoped, db.Model):
     uploaded_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
 
     __table_args__ = (
-        sa.ForeignKeyConstraint(
-            ["tenant_id", "article_id"],
-            ["newsroom_articles.tenant_id", "newsroom_articles.id"],
-            ondelete="CASCADE",
-        ),
+        tenant_foreign_key("article_id", "newsroom_articles", ondelete="CASCADE"),
         sa.Index("ix_newsroom_article_images_article", "tenant_id", "article_id"),
     )

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.db import OnePerTenant, TenantScoped
+from app.db import OnePerTenant, TenantScoped, tenant_children, tenant_foreign_key, tenant_parent
 from app.enums import LabelledEnum, check_in
 from app.extensions import db
 from blueprints.auth.models import User
@@ -128,9 +128,10 @@ class MonthlyPlan(TenantScoped, db.Model):
     published_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
 
     published_by: Mapped[User | None] = relationship()
-    topics: Mapped[list[PlanTopic]] = relationship(
-        primaryjoin="and_(MonthlyPlan.tenant_id == PlanTopic.tenant_id, MonthlyPlan.id == PlanTopic.plan_id)",
-        foreign_keys="[PlanTopic.tenant_id, PlanTopic.plan_id]",
+    topics: Mapped[list[PlanTopic]] = tenant_children(
+        "MonthlyPlan",
+        "PlanTopic",
+        "plan_id",
         order_by="(PlanTopic.due_date, PlanTopic.id)",
         cascade="all, delete-orphan",
         overlaps="plan",
@@ -161,20 +162,12 @@ class PlanTopic(TenantScoped, db.Model):
     description: Mapped[str] = mapped_column(sa.Text, default="")
     due_date: Mapped[date] = mapped_column(sa.Date)
 
-    unit_links: Mapped[list[PlanTopicUnit]] = relationship(
-        primaryjoin="and_(PlanTopic.tenant_id == PlanTopicUnit.tenant_id, "
-        "PlanTopic.id == PlanTopicUnit.topic_id)",
-        foreign_keys="[PlanTopicUnit.tenant_id, PlanTopicUnit.topic_id]",
-        cascade="all, delete-orphan",
-        lazy="selectin",
+    unit_links: Mapped[list[PlanTopicUnit]] = tenant_children(
+        "PlanTopic", "PlanTopicUnit", "topic_id", cascade="all, delete-orphan", lazy="selectin"
     )
 
     __table_args__ = (
-        sa.ForeignKeyConstraint(
-            ["tenant_id", "plan_id"],
-            ["royalty_monthly_plans.tenant_id", "royalty_monthly_plans.id"],
-            ondelete="CASCADE",
-        ),
+        tenant_foreign_key("plan_id", "royalty_monthly_plans", ondelete="CASCADE"),
         sa.Index("ix_royalty_plan_topics_plan", "tenant_id", "plan_id"),
     )
 
@@ -191,26 +184,14 @@ class PlanTopicUnit(TenantScoped, db.Model):
     topic_id: Mapped[int] = mapped_column(sa.BigInteger)
     unit_id: Mapped[int] = mapped_column(sa.BigInteger)
 
-    unit: Mapped[ContributingUnit] = relationship(
-        primaryjoin=(
-            "and_(PlanTopicUnit.tenant_id == ContributingUnit.tenant_id, "
-            "PlanTopicUnit.unit_id == ContributingUnit.id)"
-        ),
-        foreign_keys="[PlanTopicUnit.tenant_id, PlanTopicUnit.unit_id]",
-        viewonly=True,
-        lazy="joined",
+    unit: Mapped[ContributingUnit] = tenant_parent(
+        "PlanTopicUnit", "unit_id", "ContributingUnit", viewonly=True, lazy="joined"
     )
 
     __table_args__ = (
         sa.UniqueConstraint("tenant_id", "topic_id", "unit_id"),
-        sa.ForeignKeyConstraint(
-            ["tenant_id", "topic_id"],
-            ["royalty_plan_topics.tenant_id", "royalty_plan_topics.id"],
-            ondelete="CASCADE",
-        ),
-        sa.ForeignKeyConstraint(
-            ["tenant_id", "unit_id"], ["newsroom_units.tenant_id", "newsroom_units.id"], ondelete="CASCADE"
-        ),
+        tenant_foreign_key("topic_id", "royalty_plan_topics", ondelete="CASCADE"),
+        tenant_foreign_key("unit_id", "newsroom_units", ondelete="CASCADE"),
     )
 
 
@@ -234,10 +215,10 @@ class ClosedStatement(TenantScoped, db.Model):
     article_count: Mapped[int] = mapped_column()
 
     closed_by: Mapped[User | None] = relationship()
-    lines: Mapped[list[ClosedLine]] = relationship(
-        primaryjoin="and_(ClosedStatement.tenant_id == ClosedLine.tenant_id, "
-        "ClosedStatement.id == ClosedLine.statement_id)",
-        foreign_keys="[ClosedLine.tenant_id, ClosedLine.statement_id]",
+    lines: Mapped[list[ClosedLine]] = tenant_children(
+        "ClosedStatement",
+        "ClosedLine",
+        "statement_id",
         order_by="ClosedLine.position",
         cascade="all, delete-orphan",
         lazy="selectin",
@@ -277,11 +258,7 @@ class ClosedLine(TenantScoped, db.Model):
     shares: Mapped[list] = mapped_column(sa.JSON, default=list, info={"remap": remap_share_users})
 
     __table_args__ = (
-        sa.ForeignKeyConstraint(
-            ["tenant_id", "statement_id"],
-            ["royalty_closed_statements.tenant_id", "royalty_closed_statements.id"],
-            ondelete="CASCADE",
-        ),
+        tenant_foreign_key("statement_id", "royalty_closed_statements", ondelete="CASCADE"),
         sa.Index("ix_royalty_closed_lines_statement", "tenant_id", "statement_id"),
     )
 

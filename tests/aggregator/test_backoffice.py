@@ -9,7 +9,7 @@ from tenants.context import tenant_scope
 from tenants.resolver import resolve_host
 from tests.aggregator.helpers import highlight, items, make_city, sync
 from tests.factories import base_url, make_user
-from tests.support import csrf_token, post_form, sign_in
+from tests.support import csrf_token, post_form, sign_in, signed_in_browser
 
 
 def test_pin_hide_order_and_audit(client):
@@ -88,8 +88,7 @@ def test_another_portals_board_cannot_touch_the_item(client):
     assert response.status_code == 404
     assert items(city)[0].hidden is False
     collaborator = make_user(roles={city.parent: ["collaborator"]})
-    other_browser = client.application.test_client()
-    sign_in(other_browser, city.parent, collaborator)
+    other_browser = signed_in_browser(client.application, city.parent, collaborator)
     assert other_browser.get("/admin/city-board/", base_url=base_url(city.parent)).status_code == 403
 
 
@@ -115,8 +114,7 @@ def test_platform_admin_changes_a_parent_and_the_resolver_sees_it(client):
     )
     assert cycle.status_code == 422
     editor = make_user(roles={city.parent: ["editor"]})
-    other_browser = client.application.test_client()
-    sign_in(other_browser, city.parent, editor)
+    other_browser = signed_in_browser(client.application, city.parent, editor)
     assert other_browser.get("/admin/platform/parents", base_url=base_url(city.parent)).status_code == 403
 
 

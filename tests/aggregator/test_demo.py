@@ -41,28 +41,14 @@ def test_feed_form_refuses_other_schemes_and_keeps_what_was_typed(client):
     from tests.support import csrf_token
 
     page = client.get("/admin/city-feeds/new", base_url=base_url(city.parent))
-    refused = client.post(
-        "/admin/city-feeds/new",
-        base_url=base_url(city.parent),
-        data={
-            "name": "Báo tỉnh",
-            "url": "file:///etc/passwd",
-            "is_active": "y",
-            "csrf_token": csrf_token(page.text),
-        },
-    )
+
+    def add_feed(url: str):
+        data = {"name": "Báo tỉnh", "url": url, "is_active": "y", "csrf_token": csrf_token(page.text)}
+        return client.post("/admin/city-feeds/new", base_url=base_url(city.parent), data=data)
+
+    refused = add_feed("file:///etc/passwd")
     assert refused.status_code == 422 and "Báo tỉnh" in refused.text and "http://" in refused.text
-    saved = client.post(
-        "/admin/city-feeds/new",
-        base_url=base_url(city.parent),
-        data={
-            "name": "Báo tỉnh",
-            "url": "https://bao.example.org/rss",
-            "is_active": "y",
-            "csrf_token": csrf_token(page.text),
-        },
-    )
-    assert saved.status_code == 302
+    assert add_feed("https://bao.example.org/rss").status_code == 302
     with tenant_scope(city.parent):
         assert [(f.name, f.url) for f in db.session.scalars(sa.select(ExternalFeed))] == [
             ("Báo tỉnh", "https://bao.example.org/rss")

@@ -19,7 +19,7 @@ from tests.aggregator.helpers import City
 from tests.factories import base_url, make_tenant, make_user
 from tests.newsroom.helpers import make_board
 from tests.royalties.helpers import published, with_rates
-from tests.support import sign_in
+from tests.support import sign_in, signed_in_browser
 
 
 def _city() -> City:
@@ -48,8 +48,7 @@ def test_each_wards_figures_equal_its_own_back_office(client):
     month = city.parent.today()
     figures = {}
     for board in city.wards:
-        browser = client.application.test_client()
-        sign_in(browser, board.tenant, board.editor)
+        browser = signed_in_browser(client.application, board.tenant, board.editor)
         page = browser.get(
             f"/admin/royalties/?year={month.year}&month={month.month}", base_url=base_url(board.tenant)
         )
@@ -128,8 +127,7 @@ def test_only_the_parents_board_and_platform_admins_see_the_report(client):
     ward_editor = city.wards[0].editor
     sign_in(client, city.parent, make_user(platform_admin=True))
     assert client.get("/admin/city-board/report", base_url=base_url(city.parent)).status_code == 200
-    other = client.application.test_client()
-    sign_in(other, city.wards[0].tenant, ward_editor)
+    other = signed_in_browser(client.application, city.wards[0].tenant, ward_editor)
     assert other.get("/admin/city-board/report", base_url=base_url(city.parent)).status_code in (
         302,
         401,

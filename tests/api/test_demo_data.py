@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from app.demo import demo_email
 from app.extensions import db
 from blueprints.about import demo as about_demo
 from blueprints.documents import demo as documents_demo
@@ -14,13 +13,12 @@ from blueprints.newsroom.models import Article, ArticleState
 from blueprints.schedule import demo as schedule_demo
 from tenants.context import tenant_scope
 from tests.api.helpers import check_response, openapi_document
-from tests.factories import base_url, make_tenant, make_user
+from tests.factories import base_url, make_demo_staff, make_tenant
 
 
 def test_demo_data_through_every_endpoint(client):
     ward = make_tenant(slug="thang-tam-api-test")
-    for role in ("collaborator", "approver", "editor", "board-head"):
-        make_user(roles={ward: [role]}, email=demo_email(role, ward.slug))
+    make_demo_staff(ward)
     with tenant_scope(ward):
         for module in (newsroom_demo, about_demo, documents_demo, schedule_demo):
             module.seed(ward)

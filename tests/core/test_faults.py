@@ -43,7 +43,7 @@ from tests.conftest import make_app, session_bound_to
 from tests.documents.helpers import document_form
 from tests.factories import base_url, make_tenant, make_user
 from tests.newsroom.helpers import make_article, make_board
-from tests.support import post_form, run_jobs, sign_in
+from tests.support import post_form, run_jobs, sign_in, signed_in_browser
 from workers.jobs import platform_job
 from workers.outbox import OutboxJob, relay_outbox
 from workers.queue import enqueue_after_commit, get_queue
@@ -119,8 +119,7 @@ def test_without_redis_failed_sign_ins_are_still_limited_in_the_process(refused_
 
 
 def _submit_through_the_page(app, board, article: int) -> None:
-    client = app.test_client()
-    sign_in(client, board.tenant, board.collaborator)
+    client = signed_in_browser(app, board.tenant, board.collaborator)
     detail = f"/admin/newsroom/articles/{article}"
     assert post_form(client, board.tenant, f"{detail}/do/submit", {}, form_url=detail).status_code == 302
     with tenant_scope(board.tenant):

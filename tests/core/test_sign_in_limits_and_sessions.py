@@ -10,7 +10,7 @@ import pytest
 from app import mail
 from tests.conftest import PortalClient, make_app
 from tests.factories import base_url, make_tenant, make_user
-from tests.support import csrf_token, run_jobs, sign_in
+from tests.support import csrf_token, run_jobs, sign_in, signed_in_browser
 
 WRONG = "not the password at all"
 
@@ -74,8 +74,7 @@ def test_without_trusted_proxies_the_forwarded_header_cannot_dodge_the_address_l
 
 
 def _signed_in_client(app, ward, user):
-    other = app.test_client()
-    sign_in(other, ward, user)
+    other = signed_in_browser(app, ward, user)
     assert other.get("/admin/", base_url=base_url(ward)).status_code == 200
     return other
 

@@ -4,21 +4,17 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from app.demo import demo_email
 from app.extensions import db
 from blueprints.newsroom import demo
 from blueprints.newsroom.dashboard import dashboard
 from blueprints.newsroom.models import Article, ArticleState, BoardMember, ContributingUnit
 from tenants.context import tenant_scope
-from tests.factories import make_tenant, make_user
+from tests.factories import make_demo_staff, make_tenant
 
 
 def test_demo_seed_fills_every_dashboard_and_is_idempotent(app):
     ward = make_tenant()
-    users = {
-        role: make_user(roles={ward: [role]}, email=demo_email(role, ward.slug))
-        for role in ("collaborator", "approver", "editor", "board-head")
-    }
+    users = make_demo_staff(ward)
     with tenant_scope(ward):
         demo.seed(ward)
         demo.seed(ward)

@@ -15,7 +15,7 @@ from blueprints.newsroom.workflow import missing_for_submission
 from tenants.context import tenant_scope
 from tests.factories import base_url, make_tenant
 from tests.newsroom.helpers import load, make_article, make_board
-from tests.support import csrf_token, sign_in
+from tests.support import csrf_token, sign_in, signed_in_browser
 
 
 def _jpeg_with_exif() -> bytes:
@@ -200,8 +200,7 @@ def test_ward_b_cannot_see_ward_as_images_previews_or_autosave(app, client):
         db.session.flush()
     assert anonymous.get(src, base_url=base_url(board.tenant)).status_code == 200
     other = make_board(make_tenant())
-    browser = app.test_client()
-    sign_in(browser, other.tenant, other.editor)
+    browser = signed_in_browser(app, other.tenant, other.editor)
     url = base_url(other.tenant)
     assert browser.get(src, base_url=url).status_code == 404
     for path in (

@@ -9,19 +9,17 @@ from blueprints.newsroom.models import BoardMember, ContributingUnit, NewsroomSe
 from tenants.context import tenant_scope
 from tests.factories import base_url
 from tests.newsroom.helpers import make_board
-from tests.support import post_form, sign_in
+from tests.support import post_form, sign_in, signed_in_browser
 
 
 def test_only_the_board_head_and_editors_manage_units_and_people(app, client):
     board = make_board()
     for person, code in (("collaborator", 403), ("approver", 403), ("editor", 200), ("head", 200)):
-        browser = app.test_client()
-        sign_in(browser, board.tenant, getattr(board, person))
+        browser = signed_in_browser(app, board.tenant, getattr(board, person))
         assert browser.get("/admin/newsroom/people", base_url=base_url(board.tenant)).status_code == code, (
             person
         )
-    browser = app.test_client()
-    sign_in(browser, board.tenant, board.collaborator)
+    browser = signed_in_browser(app, board.tenant, board.collaborator)
     refused = post_form(
         browser,
         board.tenant,

@@ -7,7 +7,7 @@ from blueprints.newsroom.models import BoardMember, ContributingUnit
 from tenants.context import tenant_scope
 from tests.factories import base_url
 from tests.newsroom.helpers import make_board
-from tests.support import post_form, sign_in
+from tests.support import post_form, sign_in, signed_in_browser
 
 
 def _unit_url(unit_id: int) -> str:
@@ -184,8 +184,7 @@ def test_only_the_board_head_and_editors_edit_units_and_people(app, client):
         anonymous = client.get(url, base_url=base_url(board.tenant))
         assert anonymous.status_code == 302 and "/login" in anonymous.location
         for person, code in (("collaborator", 403), ("approver", 403), ("editor", 200), ("head", 200)):
-            browser = app.test_client()
-            sign_in(browser, board.tenant, getattr(board, person))
+            browser = signed_in_browser(app, board.tenant, getattr(board, person))
             assert browser.get(url, base_url=base_url(board.tenant)).status_code == code, (url, person)
             if code == 403:
                 posted = post_form(

@@ -11,7 +11,7 @@ from tenants.context import tenant_scope
 from tests.factories import base_url
 from tests.news.helpers import publish
 from tests.newsroom.helpers import edit_form, load, make_article, make_board
-from tests.support import post_form, sign_in
+from tests.support import post_form, sign_in, signed_in_browser
 
 ENGLISH = {"title_en": "Beach clean-up day", "summary_en": "Over 200 people took part.", "body_en": ""}
 
@@ -113,8 +113,7 @@ def test_who_may_translate(app, client):
     host = base_url(board.tenant)
     sign_in(client, board.tenant, board.collaborator)
     assert client.get(_url(article_id), base_url=host).status_code == 403
-    approver = app.test_client()
-    sign_in(approver, board.tenant, board.approver)
+    approver = signed_in_browser(app, board.tenant, board.approver)
     assert approver.get(_url(article_id), base_url=host).status_code == 200
     assert approver.get(_url(archived), base_url=host).status_code == 403
 

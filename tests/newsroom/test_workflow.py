@@ -13,7 +13,7 @@ from blueprints.newsroom.models import Article, ArticleState, ArticleTransition
 from tenants.context import tenant_scope
 from tests.factories import base_url, make_user
 from tests.newsroom.helpers import load, make_article, make_board
-from tests.support import post_form, sign_in
+from tests.support import post_form, sign_in, signed_in_browser
 
 S = ArticleState
 FUTURE = (datetime.now() + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M")
@@ -38,8 +38,7 @@ def test_each_transition_is_allowed_exactly_to_its_roles(app, client, action):
     board = make_board()
     for person in PEOPLE:
         article = make_article(board, start)
-        browser = app.test_client()
-        sign_in(browser, board.tenant, getattr(board, person))
+        browser = signed_in_browser(app, board.tenant, getattr(board, person))
         detail = f"/admin/newsroom/articles/{article}"
         page = browser.get(detail, base_url=base_url(board.tenant))
         assert page.status_code == (403 if person == "other_collaborator" else 200)  # not theirs: unseen

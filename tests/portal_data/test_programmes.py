@@ -7,7 +7,7 @@ from app.extensions import db
 from blueprints.programmes.models import Project, ScienceProgramme, StatisticsReport
 from tenants.context import tenant_scope
 from tests.factories import base_url, make_tenant, make_user
-from tests.support import h1_count, post_form, sign_in
+from tests.support import h1_count, post_form, sign_in, signed_in_browser
 
 PDF = b"%PDF-1.4\n%%EOF\n"
 PUBLIC = ["/du-an", "/de-tai-khoa-hoc", "/thong-ke", "/dich-vu-cong", "/du-lich", "/lien-ket"]
@@ -75,8 +75,7 @@ def test_back_office_screens_by_role(client, screen):
     sign_in(client, ward, collaborator)
     assert client.get(screen, base_url=base_url(ward)).status_code == 403
     for role in ("editor", "board-head"):
-        fresh = client.application.test_client()
-        sign_in(fresh, ward, make_user(roles={ward: [role]}))
+        fresh = signed_in_browser(client.application, ward, make_user(roles={ward: [role]}))
         page = fresh.get(screen, base_url=base_url(ward))
         assert page.status_code == 200 and h1_count(page.text) == 1
 

@@ -18,7 +18,7 @@ from tenants.context import tenant_scope
 from tests.factories import base_url, make_tenant
 from tests.newsroom.helpers import load, make_board
 from tests.royalties.helpers import co_written, published, with_rates
-from tests.support import post_form, sign_in
+from tests.support import post_form, sign_in, signed_in_browser
 
 JULY = Month(2024, 7)
 
@@ -156,8 +156,7 @@ def test_a_month_cannot_be_closed_twice_nor_before_it_ends_nor_with_missing_fact
 def test_collaborators_and_approvers_cannot_close_or_reopen(app):
     board, _, _ = _board_with_july()
     for person in (board.collaborator, board.approver):
-        browser = app.test_client()
-        sign_in(browser, board.tenant, person)
+        browser = signed_in_browser(app, board.tenant, person)
         for action in ("close", "reopen"):
             response = post_form(
                 browser,

@@ -12,7 +12,7 @@ from tenants.context import tenant_scope
 from tests.factories import base_url, make_tenant
 from tests.newsroom.helpers import make_board
 from tests.royalties.helpers import co_written, published, with_rates
-from tests.support import sign_in
+from tests.support import sign_in, signed_in_browser
 
 
 def test_collaborator_sees_their_months_and_downloads_them(client):
@@ -53,10 +53,8 @@ def test_history_is_the_collaborators_own_and_the_portals_own(app):
     board = with_rates(make_board())
     published(board, datetime(2024, 7, 3, 2, 0, tzinfo=UTC), "1", title="Tin phường A")
     other = make_board(make_tenant())
-    browser = app.test_client()
-    sign_in(browser, other.tenant, other.collaborator)
+    browser = signed_in_browser(app, other.tenant, other.collaborator)
     page = browser.get("/admin/royalties/mine/history?year=2024", base_url=base_url(other.tenant))
     assert page.status_code == 200 and "Tin phường A" not in page.text
-    editor = app.test_client()
-    sign_in(editor, board.tenant, board.editor)
+    editor = signed_in_browser(app, board.tenant, board.editor)
     assert editor.get("/admin/royalties/mine/history", base_url=base_url(board.tenant)).status_code == 403

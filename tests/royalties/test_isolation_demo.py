@@ -8,7 +8,6 @@ from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
 
-from app.demo import demo_email
 from app.extensions import db
 from blueprints.newsroom import demo as newsroom_demo
 from blueprints.royalties import closing, demo, plans
@@ -17,10 +16,10 @@ from blueprints.royalties.months import Month
 from blueprints.royalties.quotas import quota_board
 from blueprints.royalties.statements import budget_status, statement
 from tenants.context import tenant_scope
-from tests.factories import base_url, make_tenant, make_user
+from tests.factories import base_url, make_demo_staff, make_tenant
 from tests.newsroom.helpers import make_board
 from tests.royalties.helpers import published, with_rates
-from tests.support import post_form, sign_in
+from tests.support import post_form, sign_in, signed_in_browser
 
 
 def test_a_ward_sees_and_counts_nothing_of_another(app, client):
@@ -61,18 +60,14 @@ def test_a_ward_sees_and_counts_nothing_of_another(app, client):
     assert "phường A" not in exported and list(csv.reader(io.StringIO(exported)))[-1][-1] == "234000"
     assert "Kế hoạch bí mật của A" not in client.get("/admin/plans/", base_url=url).text
     # A's editor signed in at A is not signed in at B.
-    other = app.test_client()
-    sign_in(other, ward_a.tenant, ward_a.editor)
+    other = signed_in_browser(app, ward_a.tenant, ward_a.editor)
     assert other.get("/admin/royalties/", base_url=base_url(ward_a.tenant)).status_code == 200
     assert other.get("/admin/royalties/", base_url=url).status_code == 302
 
 
 def test_demo_seed_fills_rates_budget_plan_and_statement_and_is_idempotent(app):
     ward = make_tenant()
-    users = {
-        role: make_user(roles={ward: [role]}, email=demo_email(role, ward.slug))
-        for role in ("collaborator", "approver", "editor", "board-head")
-    }
+    users = make_demo_staff(ward)
     with tenant_scope(ward):
         newsroom_demo.seed(ward)
         demo.seed(ward)

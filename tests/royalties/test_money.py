@@ -19,7 +19,7 @@ from tenants.context import tenant_scope
 from tests.factories import base_url
 from tests.newsroom.helpers import make_board
 from tests.royalties.helpers import co_written, published, with_rates
-from tests.support import csrf_token, sign_in
+from tests.support import csrf_token, sign_in, signed_in_browser
 
 
 def test_amount_is_factor_times_percent_of_base_salary_rounded_once_half_up():
@@ -160,8 +160,7 @@ def test_who_may_see_statements_and_change_tables(app):
         (board.editor, True),
         (board.head, True),
     ):
-        browser = app.test_client()
-        sign_in(browser, board.tenant, person)
+        browser = signed_in_browser(app, board.tenant, person)
         for page in (
             "/admin/royalties/",
             "/admin/royalties/export.csv",

@@ -10,7 +10,7 @@ from tenants.context import tenant_scope
 from tests.factories import base_url
 from tests.newsroom.helpers import make_board
 from tests.royalties.helpers import add_collaborator_member
-from tests.support import post_form, run_jobs, sign_in
+from tests.support import post_form, run_jobs, sign_in, signed_in_browser
 
 
 def _create_plan(client, board, title="Kế hoạch tin bài tháng này"):
@@ -56,8 +56,7 @@ def test_board_drafts_publishes_and_collaborators_are_mailed_once(app, client):
     assert wrong.status_code == 422 and "Nhập chủ đề." in wrong.text and "Giữ lại" in wrong.text
 
     # A draft: the collaborator can neither see it nor tell it exists.
-    writer = app.test_client()
-    sign_in(writer, board.tenant, board.collaborator)
+    writer = signed_in_browser(app, board.tenant, board.collaborator)
     assert writer.get(url, base_url=base_url(board.tenant)).status_code == 404
     assert (
         "Ban biên tập chưa ban hành kế hoạch"
@@ -88,16 +87,14 @@ def test_board_drafts_publishes_and_collaborators_are_mailed_once(app, client):
 
 def test_only_the_board_head_and_editors_manage_plans(app):
     board = make_board()
-    head = app.test_client()
-    sign_in(head, board.tenant, board.head)
+    head = signed_in_browser(app, board.tenant, board.head)
     plan_id, month = _create_plan(head, board)
     duplicate = post_form(
         head, board.tenant, "/admin/plans/", {"year": month.year, "month": month.month, "title": "Lần hai"}
     )
     assert duplicate.status_code == 422 and "Tháng này đã có kế hoạch." in duplicate.text
     for person in (board.collaborator, board.approver):
-        browser = app.test_client()
-        sign_in(browser, board.tenant, person)
+        browser = signed_in_browser(app, board.tenant, person)
         assert browser.get("/admin/plans/", base_url=base_url(board.tenant)).status_code == 200
         for path, data in (
             ("/admin/plans/", {"year": 2030, "month": 1, "title": "x"}),

@@ -14,7 +14,7 @@ from tenants.context import tenant_scope
 from tests.factories import base_url
 from tests.newsroom.helpers import load, make_article, make_board
 from tests.royalties.helpers import with_rates
-from tests.support import post_form, sign_in
+from tests.support import post_form, sign_in, signed_in_browser
 
 S = ArticleState
 
@@ -139,8 +139,7 @@ def test_who_may_see_the_quota_board_and_change_its_setting(app):
         (board.editor, 200, 302),
         (board.head, 200, 302),
     ):
-        browser = app.test_client()
-        sign_in(browser, board.tenant, person)
+        browser = signed_in_browser(app, board.tenant, person)
         assert browser.get("/admin/quotas", base_url=url).status_code == sees
         response = post_form(
             browser, board.tenant, "/admin/quotas/settings", {"over_cap_policy": "refuse"}, form_url="/admin/"
