@@ -1,8 +1,10 @@
 """Where a public page's time goes: SQL statements, `os.stat` calls and a profile by layer.
 
-Renders each page in-process (no network, the page cache off, so every request does the full
-work) against the configured servers (DATABASE_URL / REDIS_URL, else the embedded ones), after
-making sure the schema and the demo are there. For each page it prints the SQL statements and
+Renders each page in-process (no network, the page cache and the block cache off, so every
+request does the full work; the last column, "kept", is the CPU of the same page with its
+blocks kept, as a visitor the page cache does not answer gets it) against the configured
+servers (DATABASE_URL / REDIS_URL, else the embedded ones), after making sure the schema and
+the demo are there. For each page it prints the SQL statements and
 `os.stat` calls of one request, and the CPU time of BENCH_RUNS requests (default 30) split by
 where it was spent:
 
@@ -109,14 +111,16 @@ def profile(client, path: str, host: str) -> dict[str, float]:
 
 
 def main() -> None:
-    app = create_app({"PAGE_CACHE_SECONDS": 0})
+    app = create_app({"PAGE_CACHE_SECONDS": 0, "BLOCK_CACHE_SECONDS": 0})
     with app.app_context():
         upgrade()
         list(seed_demo())
     client = app.test_client()
+    kept = create_app({"PAGE_CACHE_SECONDS": 0}).test_client()
     base = app.config["PORTAL_BASE_DOMAIN"]
     print(
         f"{'page':<40} {'SQL':>4} {'stat':>5} {'CPU/req':>8}  share of CPU by layer (profiled; {RUNS} runs)"
+        "  kept"
     )
     for slug, path in PAGES:
         host = f"{slug}.{base}" if slug else base
@@ -130,8 +134,12 @@ def main() -> None:
             f"{name} {shares.get(name, 0) * 100:4.1f}%"
             for name in ("sql+orm", "jinja", "lookups", "babel", "other")
         )
+        for _ in range(3):  # the host resolved, then the blocks kept
+            kept.get(path, base_url=f"http://{host}")
+        kept_cpu = cpu_per_request(kept, path, host)
         label = f"{slug or 'city'} {path[:32]}"
-        print(f"{label:<40} {statements:>4} {stats:>5} {cpu * 1000:>6.1f}ms  {split}")
+        figures = f"{statements:>4} {stats:>5} {cpu * 1000:>6.1f}ms  {split}  {kept_cpu * 1000:>5.1f}ms"
+        print(f"{label:<40} {figures}")
 
 
 if __name__ == "__main__":
