@@ -28,7 +28,6 @@ puts a CSRF token or a script nonce in the page is never kept (it would be someo
 from __future__ import annotations
 
 import secrets
-import threading
 import time
 from collections.abc import Callable
 from functools import cache
@@ -38,6 +37,7 @@ from flask import Flask, Response, current_app, g, request
 from markupsafe import Markup
 from werkzeug.local import LocalProxy
 
+from app.bounded import Bounded
 from app.extensions import redis_key
 from app.i18n import current_locale
 from tenants.context import current_tenant
@@ -47,25 +47,18 @@ TO_KEEP = "blocks_to_keep"  # in `g`: the blocks rendered, kept once the respons
 
 
 class Blocks:
-    """Rendered blocks by key, each until its lifetime ends; thread-safe (gunicorn's threads
-    share one), bounded (the oldest go first)."""
+    """Rendered blocks by key, each until its lifetime ends, at most `entries` of them."""
 
     def __init__(self, seconds: float, entries: int) -> None:
         self.seconds = seconds
-        self.entries = entries
-        self._blocks: dict[tuple, tuple[float, Markup]] = {}
-        self._lock = threading.Lock()
+        self._blocks = Bounded(entries)
 
     def get(self, key: tuple, now: float) -> Markup | None:
         found = self._blocks.get(key)
         return found[1] if found is not None and found[0] > now else None
 
     def put(self, key: tuple, html: Markup, now: float) -> None:
-        with self._lock:
-            self._blocks.pop(key, None)
-            while self._blocks and len(self._blocks) >= self.entries:
-                self._blocks.pop(next(iter(self._blocks)))
-            self._blocks[key] = (now + self.seconds, html)
+        self._blocks.put(key, (now + self.seconds, html))
 
     def __len__(self) -> int:
         return len(self._blocks)

@@ -24,6 +24,8 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 
+from app.bounded import Bounded
+
 
 @dataclass(frozen=True)
 class LocalEntry:
@@ -36,9 +38,7 @@ class LocalEntry:
 class LocalPages:
     def __init__(self, seconds: float, entries: int) -> None:
         self.seconds = seconds
-        self.entries = entries
-        self._pages: dict[str, LocalEntry] = {}
-        self._lock = threading.Lock()
+        self._pages = Bounded(entries)
 
     def get(self, key: str, tenants_version: bytes | None, now: float) -> LocalEntry | None:
         """The page when it was read from Redis less than `seconds` ago, under the same tenants'
@@ -53,16 +53,11 @@ class LocalPages:
         return entry
 
     def put(self, key: str, entry: LocalEntry) -> None:
-        with self._lock:
-            self._pages.pop(key, None)
-            while len(self._pages) >= self.entries:
-                self._pages.pop(next(iter(self._pages)))
-            self._pages[key] = entry
+        self._pages.put(key, entry)
 
     def clear(self, *_args, **_kwargs) -> None:
         """Forget every page (after a change in this process: its own pages show it at once)."""
-        with self._lock:
-            self._pages.clear()
+        self._pages.clear()
 
 
 class PendingViews:
