@@ -40,6 +40,7 @@ from werkzeug.local import LocalProxy
 from app.bounded import Bounded
 from app.extensions import redis_key
 from app.i18n import current_locale
+from app.security import visitor_secrets
 from tenants.context import current_tenant
 
 VERSION = "block_cache_version"  # in `g`: the version this request's blocks are kept under
@@ -102,7 +103,7 @@ def cached_block(name: str, caller: Callable[[], str]) -> Markup:
     if kept is not None:
         return kept
     html = Markup(caller())
-    if not any(value in html for value in _private_values()):
+    if not any(secret in html for secret in visitor_secrets()):
         g.setdefault(TO_KEEP, []).append((key, html))
     return html
 
@@ -116,13 +117,6 @@ def keep_blocks(response: Response) -> Response:
         for key, html in rendered:
             _blocks().put(key, html, now)
     return response
-
-
-def _private_values() -> list[str]:
-    """This request's CSRF token and script nonce, if it made them: a block that holds either
-    holds something of this visitor's."""
-    made = (g.get(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token")), g.get("csp_nonce"))
-    return [str(value) for value in made if value]
 
 
 def deferred(fn: Callable[[], Any]) -> Any:

@@ -53,6 +53,7 @@ from app.block_cache import epoch_key, new_epoch, set_version
 from app.content_version import content_version_key
 from app.extensions import redis_client, redis_key
 from app.i18n import current_locale
+from app.security import visitor_secrets
 from tenants.context import current_tenant
 from tenants.resolver import Resolution, add_companion_read, version_key
 
@@ -280,8 +281,7 @@ def _cacheable(response: Response) -> bool:
         and "Set-Cookie" not in response.headers
         and not session.modified
         and _anonymous()
-        and current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token") not in g
-        and "csp_nonce" not in g
+        and not visitor_secrets()
         and not control.no_store
         and not control.private
     )

@@ -84,6 +84,13 @@ def csp_nonce() -> str:
     return g.csp_nonce
 
 
+def visitor_secrets() -> list[str]:
+    """This request's CSRF token and script nonce, those it has made: a page or a part of one
+    that holds either is this visitor's own, and no cache may keep it for anyone else."""
+    made = (g.get(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token")), g.get("csp_nonce"))
+    return [str(value) for value in made if value]
+
+
 def content_security_policy() -> str:
     """Scripts only from this site or with this response's nonce; frames only from the embed
     allow-list; nothing may frame a portal page but the portal itself. Inline styles stay
