@@ -13,12 +13,14 @@ the page cache did not take. What differs per visitor (the flashed messages, the
 sign-in link, a form's CSRF token) stays outside blocks and is rendered every time; a block that
 puts a CSRF token or a script nonce in the page is never kept (it would be someone's own).
 
-- **Version**: the portal's content version and the tenants' version (as for the page cache),
-  read with the tenant resolver's check, in the same Redis round trip as the page cache's lookup,
-  plus this Redis's *epoch*: a random token kept beside the versions. A Redis that lost its data
-  (a restart without persistence, a flush) has lost the epoch too; a new one is written, and no
-  counter that starts again from zero can meet a block kept under the old one. No version read
-  (the host was not cached yet, Redis down): the block is rendered and not kept.
+- **Place**: the page's address as the page cache keys it (the portal, the language, the scheme,
+  host, path and query), and the version: the portal's content version and the tenants' version
+  (as for the page cache), read with the tenant resolver's check, in the same Redis round trip
+  as the page cache's lookup, plus this Redis's *epoch*: a random token kept beside the
+  versions. A Redis that lost its data (a restart without persistence, a flush) has lost the
+  epoch too; a new one is written, and no counter that starts again from zero can meet a block
+  kept under the old one. No version read (the host was not cached yet, Redis down): the block
+  is rendered and not kept.
 - **Data read only on a miss**: a view hands a block's data over as `deferred(fn)`, which runs
   `fn` the first time the template uses it, so a kept block costs no SQL.
 - **Lifetime**: BLOCK_CACHE_SECONDS (0 turns it off) bounds what no write announces, as
@@ -33,17 +35,15 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from flask import Flask, Response, current_app, g, request
+from flask import Flask, Response, current_app, g
 from markupsafe import Markup
 from werkzeug.local import LocalProxy
 
 from app.bounded import Bounded
 from app.extensions import redis_key
-from app.i18n import current_locale
 from app.security import visitor_secrets
-from tenants.context import current_tenant
 
-VERSION = "block_cache_version"  # in `g`: the version this request's blocks are kept under
+PLACE = "block_cache_place"  # in `g`: the page's address and the version its blocks are kept under
 TO_KEEP = "blocks_to_keep"  # in `g`: the blocks rendered, kept once the response is a page
 
 
@@ -73,10 +73,14 @@ def new_epoch() -> str:
     return secrets.token_hex(8)
 
 
-def set_version(epoch: bytes | None, tenants_version: bytes | None, content_version: bytes | None) -> None:
-    """Called with what the resolver's check read: this request's blocks are kept under it."""
+def set_place(
+    address: str, epoch: bytes | None, tenants_version: bytes | None, content_version: bytes | None
+) -> None:
+    """Called with the page's address (the page cache's key for it: portal, language, scheme,
+    host, path and query) and what the resolver's check read: this request's blocks are kept
+    under them. No epoch, no place: nothing is kept."""
     if epoch is not None:
-        g.setdefault(VERSION, (epoch, tenants_version, content_version))
+        g.setdefault(PLACE, (address, epoch, tenants_version, content_version))
 
 
 def _blocks() -> Blocks:
@@ -85,19 +89,10 @@ def _blocks() -> Blocks:
 
 def cached_block(name: str, caller: Callable[[], str]) -> Markup:
     """The block `name` of this page (the body of a `{% call %}`), kept or rendered now."""
-    blocks, version, tenant = _blocks(), g.get(VERSION), current_tenant()
-    if not blocks.seconds or version is None or tenant is None or request.method not in ("GET", "HEAD"):
+    blocks, place = _blocks(), g.get(PLACE)
+    if not blocks.seconds or place is None:
         return Markup(caller())
-    key = (
-        tenant.id,
-        version,
-        current_locale(),
-        request.scheme,
-        request.host.lower(),
-        request.script_root + request.path,
-        request.query_string,
-        name,
-    )
+    key = (*place, name)
     now = time.monotonic()
     kept = blocks.get(key, now)
     if kept is not None:

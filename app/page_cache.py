@@ -49,7 +49,7 @@ from markupsafe import Markup
 from redis.exceptions import RedisError
 from werkzeug.wrappers import Response as BaseResponse
 
-from app.block_cache import epoch_key, new_epoch, set_version
+from app.block_cache import epoch_key, new_epoch, set_place
 from app.content_version import content_version_key
 from app.extensions import redis_client, redis_key
 from app.i18n import current_locale
@@ -179,15 +179,18 @@ def _companion_keys(resolution: Resolution) -> list[str]:
 
 
 def _receive_companion(resolution: Resolution, tenants_version: bytes | None, values: list) -> None:
+    tenant_id = resolution.tenant.id
     epoch, *values = values
     if epoch is None:
         _start_epoch()
-    set_version(epoch, tenants_version, values[0])
     by_fragment = g.pop("page_cache_companion", None)
     if by_fragment is None:
-        g.page_cache_prefetched = (resolution.tenant.id, tenants_version, values)
+        g.page_cache_prefetched = (tenant_id, tenants_version, values)
+        address = _lookup_keys(tenant_id)[0][1]  # named already, for the lookup
     else:
         g.setdefault(FRAGMENT_VALUES, split_values(values[1:], by_fragment))
+        address = page_key(tenant_id)
+    set_place(address, epoch, tenants_version, values[0])
 
 
 def _start_epoch() -> None:

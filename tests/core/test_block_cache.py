@@ -14,7 +14,7 @@ import pytest
 import sqlalchemy as sa
 from flask import g, render_template_string
 
-from app.block_cache import VERSION
+from app.block_cache import PLACE
 from app.content_version import bump, content_version_key
 from app.extensions import db, redis_client
 from tenants.context import tenant_scope
@@ -105,7 +105,7 @@ def test_a_block_that_holds_a_visitor_s_token_or_nonce_is_never_kept(app):
         # made before the block too, as a form higher up the page would
         template = f'{{{{ {made} }}}}{{% call cached_block("form") %}}<i>{{{{ {made} }}}}</i>{{% endcall %}}'
         with app.test_request_context("/", base_url=base_url(ward)), tenant_scope(ward):
-            g.setdefault(VERSION, (b"epoch", b"1", b"1"))
+            g.setdefault(PLACE, ("page", b"epoch", b"1", b"1"))
             page = render_template_string(template)
             app.process_response(app.response_class(page))
         assert "<i></i>" not in page
