@@ -31,8 +31,9 @@ from __future__ import annotations
 
 import secrets
 import time
-from collections.abc import Callable
-from functools import cache
+from collections.abc import Callable, Mapping, Sequence
+from functools import cache, partial
+from operator import getitem
 from typing import Any
 
 from flask import Flask, Response, current_app, g
@@ -118,6 +119,20 @@ def deferred(fn: Callable[[], Any]) -> Any:
     """`fn()`, computed the first time a template uses the value and then remembered for this
     request: data handed to a block that is kept is never read."""
     return LocalProxy(cache(fn))
+
+
+def deferred_parts(
+    names: tuple[str, ...], fn: Callable[[], Mapping[str, Any] | Sequence[Any]]
+) -> dict[str, Any]:
+    """The values `fn()` gives (by name, or in the order of `names`), each deferred: `fn` runs
+    once, when a template first uses any of them."""
+
+    def by_name() -> Mapping[str, Any]:
+        found = fn()
+        return found if isinstance(found, Mapping) else dict(zip(names, found, strict=True))
+
+    whole = deferred(by_name)
+    return {name: deferred(partial(getitem, whole, name)) for name in names}
 
 
 def init_app(app: Flask) -> None:

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from functools import partial
-from operator import getitem
-
 from flask import abort, redirect, request
 from flask_babel import lazy_gettext as _l
 
-from app.block_cache import deferred
+from app.block_cache import deferred, deferred_parts
 from app.crud import or_404
 from app.navigation import add_public_page
 from app.templating import render
@@ -64,9 +61,8 @@ def _check_page(pagination) -> None:
 
 @bp.get("/tin-tuc")
 def index():
-    number = _page_number()
-    listing = deferred(lambda: _checked(news_index(number)))  # read only for blocks not kept
-    return render("news/index.html", tree=deferred(lambda: listing[0]), page=deferred(lambda: listing[1]))
+    number = _page_number()  # the listing is read only for blocks not kept
+    return render("news/index.html", **deferred_parts(("tree", "page"), lambda: _checked(news_index(number))))
 
 
 def _checked(listing):
@@ -130,10 +126,8 @@ def article(article_id: int, slug: str | None):
     # Every value is deferred: a page whose blocks are all kept (app/block_cache.py) reads
     # nothing. Otherwise the first block that reads the article answers a wrong address's 404 or
     # redirect; a kept block's address was right under the same content version.
-    page = deferred(lambda: _article_page(article_id, slug))
-    return render(
-        "news/article.html", **{name: deferred(partial(getitem, page, name)) for name in ARTICLE_PAGE}
-    )
+    page = deferred_parts(ARTICLE_PAGE, lambda: _article_page(article_id, slug))
+    return render("news/article.html", **page)
 
 
 def _article_page(article_id: int, slug: str | None) -> dict:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import abort, request
 
-from app.block_cache import deferred
+from app.block_cache import deferred, deferred_parts
 from app.templating import render
 from blueprints.news.services import home_news
 from blueprints.pages.blueprint import bp
@@ -23,11 +23,10 @@ def portal_link(host: str) -> str:
 @bp.get("/")
 def home():
     tenant = require_tenant()
-    wards = deferred(lambda: home_portals(tenant) if tenant.kind == "city" else ([], False))
+    wards = ("portals", "more_portals")  # a city's first wards, and whether it has more
     return render(
         "pages/home.html",
-        portals=deferred(lambda: wards[0]),
-        more_portals=deferred(lambda: wards[1]),
+        **deferred_parts(wards, lambda: home_portals(tenant) if tenant.kind == "city" else ([], False)),
         portal_link=portal_link,
         home_news=deferred(home_news),
         provincial_url=provincial_portal_url(),
