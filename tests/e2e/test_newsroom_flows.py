@@ -60,6 +60,7 @@ def test_an_article_from_the_laptop_to_the_citizens_phone(laptop, new_page, port
         "link", name="Viết bài mới"
     ).click()
     laptop.wait_for_url("**/admin/newsroom/articles/new")
+    laptop.locator(".nr-editor-ready").wait_for()
     write_article(laptop)
     expected_body = (
         f"<p>{FIRST_PARAGRAPH}</p><p>{SECOND_PARAGRAPH[: -len('hơn 2 tấn rác thải nhựa.')]}"

@@ -64,6 +64,24 @@ def test_typing_two_paragraphs_gives_two_p_and_the_toolbar_is_named(laptop, port
         assert load(board, article_id).body == "<p>Đoạn thứ nhất.</p><p>Đoạn thứ hai.</p>"
 
 
+def test_a_click_on_the_toolbar_leaves_the_caret_in_the_text(laptop, portal):
+    """The button takes no focus, so the next key acts where the caret is, not a frame later
+    on the selection the command saw."""
+    _editing(laptop, portal, body="<p>Một đoạn.</p>")
+    editor = _editor(laptop)
+    editor.click()
+    editor.press("End")
+    bold = laptop.get_by_role("toolbar", name="Định dạng văn bản").get_by_role(
+        "button", name="Chữ đậm (Ctrl+B)"
+    )
+    pressed = "b => !b.dispatchEvent(new MouseEvent('mousedown', {bubbles: true, cancelable: true}))"
+    assert bold.evaluate(pressed)  # the toolbar cancels the press: focus stays in the text
+    bold.click()
+    assert editor.evaluate("el => el === document.activeElement")
+    laptop.keyboard.type("Chữ đậm.")
+    assert _source(laptop) == "<p>Một đoạn.<strong>Chữ đậm.</strong></p>"
+
+
 def test_pasting_from_word_keeps_structure_and_drops_the_rest(laptop, portal):
     board, article_id = _editing(laptop, portal, body="")
     editor = _editor(laptop)

@@ -78,6 +78,13 @@ function wireToolbar(root, editor) {
   const bar = root.querySelector("[data-editor-toolbar]");
   const file = root.querySelector("[data-editor-file]");
   bar.hidden = false;
+  // A mouse or a finger on a button leaves focus and the caret in the text, as ProseMirror's own
+  // menu does. Were focus to leave, the command's focus() gives it back a frame later and puts
+  // back the selection the command saw: a key pressed within that frame (End after "select all,
+  // paragraph") would act on the old selection, and Enter would replace the whole text.
+  bar.addEventListener("mousedown", (event) => {
+    if (event.target.closest("button[data-cmd]")) event.preventDefault();
+  });
   bar.addEventListener("click", (event) => {
     const button = event.target.closest("button[data-cmd]");
     if (!button) return;
