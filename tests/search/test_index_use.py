@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 import sqlalchemy as sa
+from sqlalchemy import orm
 
 from app.db import cross_tenant_reads
 from app.dbsetup import leakproof_operators
@@ -32,11 +33,13 @@ def two_wards():
     return city, wards
 
 
-def _plan(sql: str) -> str:
-    """The plan with every scan but the bitmap one (the GIN's) made unattractive."""
-    db.session.execute(sa.text("SET LOCAL enable_seqscan = off"))
-    db.session.execute(sa.text("SET LOCAL enable_indexscan = off"))
-    return "\n".join(db.session.scalars(sa.text(f"EXPLAIN {sql}")))
+def _plan(sql: str, on: orm.Session | sa.Connection | None = None) -> str:
+    """The plan with every scan but the bitmap one (the GIN's) made unattractive, in the app's
+    session or on the connection given."""
+    on = on if on is not None else db.session
+    on.execute(sa.text("SET LOCAL enable_seqscan = off"))
+    on.execute(sa.text("SET LOCAL enable_indexscan = off"))
+    return "\n".join(on.scalars(sa.text(f"EXPLAIN {sql}")))
 
 
 def _matches_in_the_index(plan: str) -> bool:
@@ -102,7 +105,7 @@ def _plan_with_only_the_head_index(app, sql: str) -> str:
     (row-level security in force); the lock timeout turns a wait on another session into a failure.
     """
     owner = sa.create_engine(app.config["DATABASE_URL"])
-    role = sa.engine.make_url(app.config["APP_DATABASE_URL"]).username
+    role = app.config["APP_DB_ROLE"]
     try:
         with owner.connect() as conn:
             conn.execute(sa.text("SET LOCAL lock_timeout = '10s'"))
@@ -110,9 +113,7 @@ def _plan_with_only_the_head_index(app, sql: str) -> str:
             conn.execute(sa.text("DROP INDEX ix_search_documents_tenant_day_folded_title_trgm"))
             conn.execute(sa.text(f'SET LOCAL ROLE "{role}"'))
             conn.execute(sa.text("SELECT set_config('app.cross_tenant', 'read', true)"))
-            conn.execute(sa.text("SET LOCAL enable_seqscan = off"))
-            conn.execute(sa.text("SET LOCAL enable_indexscan = off"))
-            plan = "\n".join(conn.scalars(sa.text(f"EXPLAIN {sql}")))
+            plan = _plan(sql, conn)
             conn.rollback()
     finally:
         owner.dispose()
